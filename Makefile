@@ -1,0 +1,37 @@
+# The two set-up commands of the README: `make run` and `make test`.
+# Both install what is missing (scripts/deps.sh), configure and build.
+
+BUILD ?= build
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all deps build run test bench asan fuzz clean
+
+all: build
+
+deps:
+	@sh scripts/deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+
+run: build
+	./$(BUILD)/aipolicy ask policies/example.yaml
+
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
+
+# The whole suite again under AddressSanitizer and UBSan.
+asan: deps
+	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug \
+	    -DAIPOLICY_SANITIZE=ON >/dev/null
+	@cmake --build build-asan -j$(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    ctest --test-dir build-asan --output-on-failure -j$(JOBS)
+
+bench: build
+	sh scripts/bench.sh $(BUILD)/aipolicy
+
+clean:
+	rm -rf $(BUILD) build-asan

@@ -1,0 +1,23 @@
+/*
+ * exit.h: the exit codes of every aipolicy command, as the command-line
+ * contract (shared/spec/cli.md) fixes them. Nothing else picks a number.
+ */
+#ifndef AIPOLICY_EXIT_H
+#define AIPOLICY_EXIT_H
+
+enum exit_code {
+	EXIT_OK = 0,          /* verdict use-freely; or the command succeeded */
+	EXIT_FOUND = 1,       /* lint errors, a failing test, diff changes */
+	EXIT_REVIEW = 10,     /* verdict use-with-review */
+	EXIT_STOP = 20,       /* verdict do-not-use */
+	EXIT_INCOMPLETE = 30, /* check: the answers do not reach a verdict yet */
+	EXIT_USAGE = 64,      /* unknown option, missing or malformed argument */
+	EXIT_DATAERR = 65,    /* invalid policy, or an answer that is not one */
+	EXIT_NOINPUT = 66,    /* a file cannot be opened */
+	EXIT_IOERR = 74,      /* a write failed (stdout, the decision log) */
+	EXIT_SIGHUP = 129,    /* ask: ended by SIGHUP */
+	EXIT_QUIT = 130,      /* ask: quit before a verdict, end of input, SIGINT */
+	EXIT_SIGTERM = 143,   /* ask: ended by SIGTERM */
+};
+
+#endif

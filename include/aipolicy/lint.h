@@ -1,0 +1,19 @@
+/*
+ * lint.h: the warnings about a valid policy that need more than its file:
+ * the date of today, and its test cases walked.
+ */
+#ifndef AIPOLICY_LINT_H
+#define AIPOLICY_LINT_H
+
+#include "aipolicy/diag.h"
+#include "aipolicy/policy.h"
+
+/*
+ * policy_lint: add to D the warnings of the format spec that loading does
+ * not give: the policy is stale on TODAY, not in force yet, or has test
+ * cases but an outcome that none of them reaches. Returns 0, or -1 when
+ * out of memory.
+ */
+int policy_lint(const struct policy *p, date_t today, struct diags *d);
+
+#endif

@@ -1,0 +1,47 @@
+/*
+ * result.h: a walk's result as the JSON object of `check --json` and
+ * `check --batch` (shared/spec/cli.md), rendered into a buffer.
+ *
+ * Everything that depends only on the policy (each outcome's fields, each
+ * question's and answer's JSON strings, the policy block) is encoded once,
+ * with jansson, by result_json_new; rendering a result then only copies
+ * those pieces, which keeps a batch of many queries fast.
+ */
+#ifndef AIPOLICY_RESULT_H
+#define AIPOLICY_RESULT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "aipolicy/policy.h"
+#include "aipolicy/walk.h"
+
+struct result_json;
+
+/* result_json_new: the encoded pieces of P, whose policy block says STALE.
+ * NULL when out of memory; caller owns it (result_json_free). P must
+ * outlive it. */
+struct result_json *result_json_new(const struct policy *p, bool stale);
+void result_json_free(struct result_json *rj);
+
+/*
+ * result_json_render: the object for R (a verdict or incomplete result of
+ * the N answers GIVEN), on one line without a newline, appended to *OUT
+ * (a malloc'd buffer of *LEN bytes used, *CAP allocated; grown as needed).
+ * LINE > 0 puts "line": LINE first (batch). Returns 0, or -1 when out of
+ * memory.
+ */
+int result_json_render(const struct result_json *rj, const struct walk_result *r,
+    const struct given *given, size_t n, size_t line, char **out,
+    size_t *len, size_t *cap);
+
+/* result_json_error: {"line": LINE, "status": "error", "error": MSG}
+ * (without "line" when LINE is 0), appended like result_json_render. */
+int result_json_error(size_t line, const char *msg, char **out, size_t *len,
+    size_t *cap);
+
+/* result_bad_answer: "'X' is not an answer of question 'Q' (answers: 'a',
+ * 'b')" for GIVEN, as a malloc'd string the caller owns; NULL on OOM. */
+char *result_bad_answer(const struct policy *p, const struct given *given);
+
+#endif

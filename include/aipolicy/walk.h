@@ -1,0 +1,111 @@
+/*
+ * walk.h: walking a policy with a set of answers.
+ *
+ * Two ways in:
+ *  - struct walker answers a whole query at once (check, check --batch,
+ *    test): given QUESTION=ANSWER pairs, it returns the verdict, or the next
+ *    question when the answers stop short, or the answer that is not one.
+ *    An answer "?" ("not sure") branches over every answer of its question
+ *    and the walk returns the most restrictive outcome it can reach.
+ *  - struct walk_state is a person's walk, one answer at a time, with going
+ *    back and restarting (ask). It keeps no terminal state.
+ */
+#ifndef AIPOLICY_WALK_H
+#define AIPOLICY_WALK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "aipolicy/policy.h"
+
+/* One answer as given by a person or a script; not NUL-terminated. */
+struct given {
+	const char *question;
+	size_t question_len;
+	const char *answer;
+	size_t answer_len;
+};
+
+/* One step of a path: question index and answer index. */
+struct step {
+	uint32_t question;
+	uint32_t answer;
+};
+
+enum walk_status {
+	WALK_VERDICT,     /* outcome is set */
+	WALK_INCOMPLETE,  /* next is the first question without an answer */
+	WALK_BAD_ANSWER,  /* given[bad] matches no answer of its question */
+};
+
+/* Flags of walker_run. */
+#define WALK_WORST_CASE 0x1u /* every unanswered question counts as "?" */
+
+struct walk_result {
+	enum walk_status status;
+	const struct outcome *outcome; /* WALK_VERDICT */
+	uint32_t next;                 /* WALK_INCOMPLETE: question index */
+	size_t bad;                    /* WALK_BAD_ANSWER: index into given */
+	const struct step *path;       /* npath steps from start */
+	size_t npath;
+	const size_t *unused;          /* indexes into given, in given order */
+	size_t nunused;
+	const uint32_t *unsure;        /* branched questions on path, in order */
+	size_t nunsure;
+};
+
+struct walker;
+
+/* walker_new: scratch space to walk P many times; NULL when out of memory.
+ * P must outlive the walker. Caller owns the result (walker_free). */
+struct walker *walker_new(const struct policy *p);
+/* walker_free: NULL is a no-op. */
+void walker_free(struct walker *w);
+
+/*
+ * walker_run: walk with the N answers in GIVEN (FLAGS: WALK_WORST_CASE or 0)
+ * and fill *R. Answers are checked against their question's keys first, all
+ * of them, reached or not. The arrays in *R belong to W and stay valid until
+ * the next walker_run. Returns 0, or -1 when out of memory.
+ */
+int walker_run(struct walker *w, const struct given *given, size_t n,
+    unsigned flags, struct walk_result *r);
+
+/* given_is_unsure: the answer is "?" (after trimming white space). */
+bool given_is_unsure(const struct given *g);
+
+/*
+ * A person's walk. history holds the questions answered so far on the way
+ * from start, in order; chosen[q] is the answer last chosen for question q
+ * (-1 when none) and is kept when the person goes back, so that walking
+ * forward again can pre-select it.
+ */
+struct walk_state {
+	const struct policy *policy;
+	uint32_t *history;
+	size_t depth;
+	int32_t *chosen;               /* policy->nquestions entries */
+	uint32_t current;              /* the question shown, when !outcome */
+	const struct outcome *outcome; /* the verdict reached, or NULL */
+};
+
+/* walk_state_init: at start. Returns 0, or -1 when out of memory.
+ * Release with walk_state_release. */
+int walk_state_init(struct walk_state *s, const struct policy *p);
+void walk_state_release(struct walk_state *s);
+
+/* walk_state_answer: choose answer A of the current question (A < nanswers;
+ * nothing happens at a verdict or for a bad A). */
+void walk_state_answer(struct walk_state *s, uint32_t a);
+/* walk_state_back: undo the last answer; false when at the start already. */
+bool walk_state_back(struct walk_state *s);
+/* walk_state_restart: back to start, forgetting every answer. */
+void walk_state_restart(struct walk_state *s);
+/* walk_state_path: the answers on the way, as steps (N = depth) in BUF. */
+void walk_state_path(const struct walk_state *s, struct step *buf);
+/* walk_state_remaining: questions still to answer on the longest remaining
+ * path, the current one included (0 at a verdict). */
+uint32_t walk_state_remaining(const struct walk_state *s);
+
+#endif

@@ -1,0 +1,39 @@
+#!/bin/sh
+# Install what building and testing aipolicy needs, from Debian's packages.
+# As root with apt-get, installs what is missing; otherwise prints the exact
+# command to run and fails.
+set -u
+
+missing=""
+need_cmd() { command -v "$1" >/dev/null 2>&1 || missing="$missing $2"; }
+need_pc() {
+	if ! command -v pkg-config >/dev/null 2>&1 ||
+	    ! pkg-config --exists "$1" 2>/dev/null; then
+		missing="$missing $2"
+	fi
+}
+
+need_cmd cc gcc
+need_cmd cmake cmake
+need_cmd pkg-config pkg-config
+need_cmd tmux tmux
+need_pc yaml-0.1 libyaml-dev
+need_pc jansson libjansson-dev
+need_pc nettle nettle-dev
+need_pc ncursesw libncurses-dev
+need_pc cmocka libcmocka-dev
+
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+	echo "deps: installing:$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq &&
+	    apt-get install -y -qq --no-install-recommends $missing >/dev/null &&
+	    exit 0
+	echo "deps: apt-get failed; install these by hand:$missing" >&2
+	exit 1
+fi
+echo "deps: missing packages. Install them with:" >&2
+echo "  sudo apt-get install -y$missing" >&2
+exit 1

@@ -1,0 +1,167 @@
+/*
+ * common.c: what every subcommand shares: error messages, diagnostics,
+ * loading a policy, --today, and checking stdout before exiting.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aipolicy/exit.h"
+#include "cmd.h"
+
+int
+cli_error(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("aipolicy: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return code;
+}
+
+int
+cli_file_error(int code, const char *file, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "aipolicy: %s: error: ", file);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return code;
+}
+
+int
+cli_usage(const char *name, FILE *out)
+{
+	const struct cmd_entry *cmd = cli_find(name);
+
+	if (cmd != NULL)
+		fprintf(out, "usage: aipolicy %s %s\n", cmd->name, cmd->usage);
+	return out == stdout ? EXIT_OK : EXIT_USAGE;
+}
+
+/* Print the source line and a caret under COLUMN (code points; a tab stays
+ * a tab so that the caret lines up). */
+static void
+print_caret(FILE *out, const char *line, uint32_t column)
+{
+	const unsigned char *s = (const unsigned char *)line;
+	uint32_t cp = 1;
+
+	fprintf(out, "  %s\n  ", line);
+	for (; *s != '\0' && cp < column; s++) {
+		if ((*s & 0xC0) == 0x80)
+			continue;
+		fputc(*s == '\t' ? '\t' : ' ', out);
+		cp++;
+	}
+	fputs("^\n", out);
+}
+
+void
+cli_print_diags(FILE *out, struct diags *d)
+{
+	size_t i, shown;
+
+	diags_sort(d);
+	shown = d->count < DIAG_SHOW_MAX ? d->count : DIAG_SHOW_MAX;
+	for (i = 0; i < shown; i++) {
+		const struct diag *g = &d->items[i];
+		const char *sev = g->severity == SEVERITY_ERROR ? "error" :
+		    "warning";
+		if (g->line == 0) {
+			fprintf(out, "aipolicy: %s: %s: %s\n", d->file, sev,
+			    g->message);
+			continue;
+		}
+		fprintf(out, "%s:%u:%u: %s: %s\n", d->file, g->line,
+		    g->column, sev, g->message);
+		if (g->source != NULL)
+			print_caret(out, g->source, g->column);
+	}
+	if (d->count + d->dropped > shown)
+		fprintf(out, "aipolicy: %s: error: too many errors (%zu more "
+		    "not shown)\n", d->file, d->count + d->dropped - shown);
+}
+
+int
+cli_load(const char *path, struct policy **out, char **msg)
+{
+	struct diags d;
+	enum load_status st;
+	char buf[512];
+	size_t i;
+
+	diags_init(&d, path);
+	st = policy_load_file(path, out, &d);
+	if (st == LOAD_CANNOT_OPEN) {
+		snprintf(buf, sizeof buf, "%s: cannot open: %s", path,
+		    strerror(errno));
+		cli_file_error(0, path, "cannot open: %s", strerror(errno));
+		if (msg != NULL)
+			*msg = strdup(buf);
+		diags_release(&d);
+		return EXIT_NOINPUT;
+	}
+	if (st == LOAD_INVALID) {
+		/* Only the errors: commands other than lint print no warnings. */
+		for (i = 0; i < d.count; i++) {
+			if (d.items[i].severity == SEVERITY_WARNING)
+				d.items[i].line = UINT32_MAX;
+		}
+		diags_sort(&d);
+		while (d.count > 0 && d.items[d.count - 1].line == UINT32_MAX) {
+			d.count--;
+			free(d.items[d.count].message);
+			free(d.items[d.count].source);
+		}
+		cli_print_diags(stderr, &d);
+		if (msg != NULL) {
+			if (d.count > 0 && d.items[0].line > 0)
+				snprintf(buf, sizeof buf, "%s:%u:%u: %s", path,
+				    d.items[0].line, d.items[0].column,
+				    d.items[0].message);
+			else
+				snprintf(buf, sizeof buf, "%s: %s", path,
+				    d.count > 0 ? d.items[0].message :
+				    "invalid policy");
+			*msg = strdup(buf);
+		}
+		diags_release(&d);
+		return EXIT_DATAERR;
+	}
+	diags_release(&d);
+	return EXIT_OK;
+}
+
+bool
+cli_parse_today(const char *arg, date_t *out)
+{
+	if (date_parse(arg, strlen(arg), out))
+		return true;
+	cli_error(EXIT_USAGE, "--today '%s' is not a date YYYY-MM-DD", arg);
+	return false;
+}
+
+int
+cli_finish(int code)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error(0, "cannot write to standard output: %s",
+		    strerror(errno ? errno : EIO));
+		return EXIT_IOERR;
+	}
+	if (fclose(stdout) != 0) {
+		cli_error(0, "cannot write to standard output: %s",
+		    strerror(errno));
+		return EXIT_IOERR;
+	}
+	return code;
+}

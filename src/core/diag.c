@@ -1,0 +1,150 @@
+/*
+ * diag.c: the list of diagnostics a load or a lint produces.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aipolicy/diag.h"
+#include "util.h"
+
+void
+diags_init(struct diags *d, const char *file)
+{
+	memset(d, 0, sizeof *d);
+	d->file = file;
+}
+
+void
+diags_release(struct diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->count; i++) {
+		free(d->items[i].message);
+		free(d->items[i].source);
+	}
+	free(d->items);
+	diags_init(d, d->file);
+}
+
+/* Copy a source line, replacing what a terminal would interpret. */
+static char *
+sanitise_line(const char *s, size_t n)
+{
+	struct buf b;
+	size_t i = 0, k;
+	uint32_t cp;
+
+	buf_init(&b);
+	while (i < n) {
+		k = utf8_decode(s + i, n - i, &cp);
+		if (cp == '\t')
+			buf_addc(&b, '\t');
+		else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+		    is_bidi_override(cp) || cp == 0xFEFF || cp == 0xFFFD)
+			buf_addc(&b, '?');
+		else
+			buf_add(&b, s + i, k);
+		i += k;
+	}
+	return buf_detach(&b);
+}
+
+void
+diags_vadd(struct diags *d, enum severity sev, uint32_t line, uint32_t column,
+    const char *source, size_t source_len, const char *fmt, va_list ap)
+{
+	struct diag *item;
+	struct buf msg;
+	size_t cap;
+	va_list aq;
+	int n;
+
+	if (sev == SEVERITY_ERROR)
+		d->nerrors++;
+	else
+		d->nwarnings++;
+	if (d->count >= DIAG_KEEP_MAX) {
+		d->dropped++;
+		return;
+	}
+	if (d->count == d->cap) {
+		cap = d->cap ? d->cap * 2 : 16;
+		item = realloc(d->items, cap * sizeof *item);
+		if (item == NULL) {
+			d->dropped++;
+			return;
+		}
+		d->items = item;
+		d->cap = cap;
+	}
+	buf_init(&msg);
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n >= 0) {
+		char *tmp = malloc((size_t)n + 1);
+		if (tmp != NULL) {
+			vsnprintf(tmp, (size_t)n + 1, fmt, ap);
+			buf_add(&msg, tmp, (size_t)n);
+			free(tmp);
+		}
+	}
+	item = &d->items[d->count];
+	item->severity = sev;
+	item->line = line;
+	item->column = column;
+	item->message = buf_detach(&msg);
+	item->source = source != NULL ? sanitise_line(source, source_len) : NULL;
+	item->seq = d->count;
+	if (item->message == NULL) {
+		free(item->source);
+		d->dropped++;
+		return;
+	}
+	d->count++;
+}
+
+void
+diags_add(struct diags *d, enum severity sev, uint32_t line, uint32_t column,
+    const char *source, size_t source_len, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diags_vadd(d, sev, line, column, source, source_len, fmt, ap);
+	va_end(ap);
+}
+
+static int
+diag_cmp(const void *pa, const void *pb)
+{
+	const struct diag *a = pa, *b = pb;
+
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->column != b->column)
+		return a->column < b->column ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void
+diags_sort(struct diags *d)
+{
+	if (d->count > 1)
+		qsort(d->items, d->count, sizeof *d->items, diag_cmp);
+}
+
+void
+diags_promote_warnings(struct diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->count; i++) {
+		if (d->items[i].severity == SEVERITY_WARNING)
+			d->items[i].severity = SEVERITY_ERROR;
+	}
+	d->nerrors += d->nwarnings;
+	d->nwarnings = 0;
+}

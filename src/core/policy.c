@@ -1,0 +1,190 @@
+/*
+ * policy.c: verdicts, dates, and looking things up in a loaded policy.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "aipolicy/policy.h"
+#include "policy-private.h"
+#include "util.h"
+
+static const struct {
+	const char *id, *words;
+	int code;
+} verdicts[VERDICT_COUNT] = {
+	{ "use-freely", "Use AI freely", 0 },
+	{ "use-with-review", "Use AI with review", 10 },
+	{ "do-not-use", "Do not use AI", 20 },
+};
+
+const char *
+verdict_id(enum verdict v)
+{
+	return verdicts[v].id;
+}
+
+const char *
+verdict_words(enum verdict v)
+{
+	return verdicts[v].words;
+}
+
+int
+verdict_exit_code(enum verdict v)
+{
+	return verdicts[v].code;
+}
+
+bool
+verdict_parse(const char *s, size_t len, enum verdict *out)
+{
+	int i;
+
+	for (i = 0; i < VERDICT_COUNT; i++) {
+		if (strlen(verdicts[i].id) == len &&
+		    memcmp(verdicts[i].id, s, len) == 0) {
+			*out = (enum verdict)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+void
+policy_free(struct policy *p)
+{
+	if (p == NULL)
+		return;
+	if (p->priv != NULL) {
+		strindex_release(&p->priv->questions);
+		strindex_release(&p->priv->outcomes);
+		free(p->priv->lines);
+		free(p->priv->src);
+		arena_release(&p->priv->arena);
+		free(p->priv);
+	}
+	free(p);
+}
+
+int
+policy_build_index(struct policy *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nquestions; i++) {
+		if (strindex_put(&p->priv->questions, p->questions[i].id,
+		    strlen(p->questions[i].id), (uint32_t)i, NULL) < 0)
+			return -1;
+	}
+	for (i = 0; i < p->noutcomes; i++) {
+		if (strindex_put(&p->priv->outcomes, p->outcomes[i].id,
+		    strlen(p->outcomes[i].id), (uint32_t)i, NULL) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int64_t
+policy_find_question(const struct policy *p, const char *s, size_t len)
+{
+	uint32_t v;
+
+	return strindex_get(&p->priv->questions, s, len, &v) ? (int64_t)v : -1;
+}
+
+int64_t
+policy_find_outcome(const struct policy *p, const char *s, size_t len)
+{
+	uint32_t v;
+
+	return strindex_get(&p->priv->outcomes, s, len, &v) ? (int64_t)v : -1;
+}
+
+int64_t
+question_match(const struct question *q, const char *s, size_t len)
+{
+	size_t i;
+
+	trim(&s, &len);
+	for (i = 0; i < q->nanswers; i++) {
+		const char *k = q->answers[i].key;
+		if (ascii_caseeq(k, strlen(k), s, len))
+			return (int64_t)i;
+	}
+	return -1;
+}
+
+const char *
+policy_source_line(const struct policy *p, uint32_t line, size_t *len)
+{
+	return source_line(p->priv->src, p->priv->len, p->priv->lines,
+	    p->priv->nlines, line, len);
+}
+
+static bool
+is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+bool
+date_parse(const char *s, size_t len, date_t *out)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int y, m, d, i;
+
+	if (len != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (i = 0; i < 10; i++) {
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	}
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (y < 1 || m < 1 || m > 12 || d < 1)
+		return false;
+	if (d > mdays[m - 1] + (m == 2 && is_leap(y)))
+		return false;
+	*out = y * 10000 + m * 100 + d;
+	return true;
+}
+
+void
+date_format(date_t d, char *buf)
+{
+	int y = d / 10000, m = d / 100 % 100, day = d % 100;
+
+	buf[0] = (char)('0' + y / 1000 % 10);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + m / 10);
+	buf[6] = (char)('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + day / 10);
+	buf[9] = (char)('0' + day % 10);
+	buf[10] = '\0';
+}
+
+date_t
+date_today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (localtime_r(&now, &tm) == NULL)
+		return 0;
+	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 +
+	    tm.tm_mday;
+}
+
+bool
+policy_is_stale(const struct policy *p, date_t today)
+{
+	return today > p->review_by;
+}

@@ -1,0 +1,418 @@
+/*
+ * util.c: the arena, the byte buffer, the string index and UTF-8 helpers
+ * that the rest of the engine is built on.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define ARENA_BLOCK 65536
+#define ALIGN 16
+
+struct arena_block {
+	struct arena_block *next;
+	size_t used, size;
+	_Alignas(16) unsigned char data[];
+};
+
+void
+arena_init(struct arena *a)
+{
+	a->head = NULL;
+	a->block_size = ARENA_BLOCK;
+}
+
+void
+arena_release(struct arena *a)
+{
+	struct arena_block *b = a->head, *next;
+
+	for (; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	a->head = NULL;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	struct arena_block *b = a->head;
+	size_t size;
+	void *p;
+
+	n = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	if (n == 0)
+		n = ALIGN;
+	if (b == NULL || b->size - b->used < n) {
+		size = n > a->block_size ? n : a->block_size;
+		/* Grow blocks as the arena grows, to keep the chain short. */
+		if (a->block_size < (16u << 20))
+			a->block_size *= 2;
+		b = malloc(sizeof *b + size);
+		if (b == NULL)
+			return NULL;
+		b->size = size;
+		b->used = 0;
+		if (a->head != NULL && n > ARENA_BLOCK) {
+			/* A big one-off: keep the current block for small ones. */
+			b->next = a->head->next;
+			a->head->next = b;
+		} else {
+			b->next = a->head;
+			a->head = b;
+		}
+	}
+	p = b->data + b->used;
+	b->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *
+arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+
+	if (p == NULL)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void
+buf_init(struct buf *b)
+{
+	b->data = NULL;
+	b->len = b->cap = 0;
+	b->failed = false;
+}
+
+void
+buf_release(struct buf *b)
+{
+	free(b->data);
+	buf_init(b);
+}
+
+static bool
+buf_reserve(struct buf *b, size_t n)
+{
+	size_t cap;
+	char *p;
+
+	if (b->failed)
+		return false;
+	if (b->cap - b->len > n)
+		return true;
+	cap = b->cap ? b->cap : 256;
+	while (cap - b->len <= n)
+		cap *= 2;
+	p = realloc(b->data, cap);
+	if (p == NULL) {
+		b->failed = true;
+		return false;
+	}
+	b->data = p;
+	b->cap = cap;
+	return true;
+}
+
+void
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	if (!buf_reserve(b, n))
+		return;
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void
+buf_addc(struct buf *b, char c)
+{
+	buf_add(b, &c, 1);
+}
+
+void
+buf_addf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !buf_reserve(b, (size_t)n + 1))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+char *
+buf_detach(struct buf *b)
+{
+	char *s;
+
+	if (b->failed) {
+		buf_release(b);
+		return NULL;
+	}
+	s = b->data != NULL ? b->data : strdup("");
+	buf_init(b);
+	return s;
+}
+
+struct strindex_slot {
+	const char *key;
+	size_t len;
+	uint64_t hash;
+	uint32_t value;
+};
+
+uint64_t
+hash_bytes(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a, then a final mix */
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 0x100000001b3ull;
+	}
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	return h;
+}
+
+void
+strindex_init(struct strindex *x)
+{
+	x->slots = NULL;
+	x->cap = x->count = 0;
+}
+
+void
+strindex_release(struct strindex *x)
+{
+	free(x->slots);
+	strindex_init(x);
+}
+
+static struct strindex_slot *
+strindex_find(const struct strindex *x, const char *key, size_t len,
+    uint64_t h)
+{
+	size_t mask = x->cap - 1, i = (size_t)h & mask;
+	struct strindex_slot *s;
+
+	for (;;) {
+		s = &x->slots[i];
+		if (s->key == NULL)
+			return s;
+		if (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0)
+			return s;
+		i = (i + 1) & mask;
+	}
+}
+
+static int
+strindex_grow(struct strindex *x)
+{
+	struct strindex old = *x;
+	size_t i;
+
+	x->cap = old.cap ? old.cap * 2 : 16;
+	x->slots = calloc(x->cap, sizeof *x->slots);
+	if (x->slots == NULL) {
+		*x = old;
+		return -1;
+	}
+	for (i = 0; i < old.cap; i++) {
+		if (old.slots[i].key != NULL)
+			*strindex_find(x, old.slots[i].key, old.slots[i].len,
+			    old.slots[i].hash) = old.slots[i];
+	}
+	free(old.slots);
+	return 0;
+}
+
+int
+strindex_put(struct strindex *x, const char *key, size_t len, uint32_t value,
+    uint32_t *old)
+{
+	uint64_t h = hash_bytes(key, len);
+	struct strindex_slot *s;
+
+	if ((x->count + 1) * 2 > x->cap && strindex_grow(x) != 0)
+		return -1;
+	s = strindex_find(x, key, len, h);
+	if (s->key != NULL) {
+		if (old != NULL)
+			*old = s->value;
+		return 0;
+	}
+	s->key = key;
+	s->len = len;
+	s->hash = h;
+	s->value = value;
+	x->count++;
+	return 1;
+}
+
+bool
+strindex_get(const struct strindex *x, const char *key, size_t len,
+    uint32_t *value)
+{
+	struct strindex_slot *s;
+
+	if (x->cap == 0)
+		return false;
+	s = strindex_find(x, key, len, hash_bytes(key, len));
+	if (s->key == NULL)
+		return false;
+	*value = s->value;
+	return true;
+}
+
+size_t
+utf8_count(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+size_t
+utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len, i;
+	uint32_t c;
+
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if ((u[0] & 0xE0) == 0xC0) {
+		len = 2;
+		c = u[0] & 0x1F;
+	} else if ((u[0] & 0xF0) == 0xE0) {
+		len = 3;
+		c = u[0] & 0x0F;
+	} else if ((u[0] & 0xF8) == 0xF0) {
+		len = 4;
+		c = u[0] & 0x07;
+	} else {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	if (len > n) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	for (i = 1; i < len; i++) {
+		if ((u[i] & 0xC0) != 0x80) {
+			*cp = 0xFFFD;
+			return 1;
+		}
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	*cp = c;
+	return len;
+}
+
+bool
+is_bidi_override(uint32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static inline char
+ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+bool
+ascii_caseeq(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t i;
+
+	if (alen != blen)
+		return false;
+	for (i = 0; i < alen; i++) {
+		if (ascii_lower(a[i]) != ascii_lower(b[i]))
+			return false;
+	}
+	return true;
+}
+
+static inline bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+	    c == '\f';
+}
+
+void
+trim(const char **s, size_t *n)
+{
+	while (*n > 0 && is_space((*s)[0])) {
+		(*s)++;
+		(*n)--;
+	}
+	while (*n > 0 && is_space((*s)[*n - 1]))
+		(*n)--;
+}
+
+unsigned
+edit_distance(const char *a, const char *b, unsigned cap)
+{
+	unsigned d[65][65];
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	unsigned best;
+
+	if (la > 64 || lb > 64)
+		return cap + 1;
+	for (i = 0; i <= la; i++)
+		d[i][0] = (unsigned)i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = (unsigned)j;
+	for (i = 1; i <= la; i++) {
+		best = cap + 1;
+		for (j = 1; j <= lb; j++) {
+			unsigned cost = a[i - 1] != b[j - 1];
+			unsigned v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + cost < v)
+				v = d[i - 1][j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > cap)
+			return cap + 1;
+	}
+	return d[la][lb] > cap ? cap + 1 : d[la][lb];
+}

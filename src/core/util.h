@@ -1,0 +1,90 @@
+/*
+ * util.h: small building blocks of the engine, private to src/core and the
+ * unit tests: an arena, a growable byte buffer, a string hash index, UTF-8
+ * helpers.
+ */
+#ifndef AIPOLICY_UTIL_H
+#define AIPOLICY_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * An arena: many allocations, one free. Blocks are chained; a request
+ * larger than a block gets a block of its own. Memory is 16-byte aligned.
+ */
+struct arena {
+	struct arena_block *head;
+	size_t block_size;
+};
+
+void arena_init(struct arena *a);
+/* arena_release: frees every allocation of A. */
+void arena_release(struct arena *a);
+/* arena_alloc: N zeroed bytes owned by A; NULL when out of memory. */
+void *arena_alloc(struct arena *a, size_t n);
+/* arena_strndup: a NUL-terminated copy of N bytes at S; NULL on OOM. */
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+
+/* A growable byte buffer; data is always NUL-terminated once non-empty. */
+struct buf {
+	char *data;
+	size_t len, cap;
+	bool failed;   /* an allocation failed: the content is incomplete */
+};
+
+void buf_init(struct buf *b);
+void buf_release(struct buf *b);
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_adds(struct buf *b, const char *s);
+void buf_addc(struct buf *b, char c);
+void buf_addf(struct buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* buf_detach: the content as a malloc'd string the caller owns (never
+ * NULL unless out of memory); B is empty afterwards. */
+char *buf_detach(struct buf *b);
+
+/*
+ * An open-addressing index from strings to uint32 values. Keys are not
+ * copied: they must outlive the index.
+ */
+struct strindex {
+	struct strindex_slot *slots;
+	size_t cap, count;     /* cap is a power of two */
+};
+
+void strindex_init(struct strindex *x);
+void strindex_release(struct strindex *x);
+/* strindex_put: add KEY (LEN bytes) -> VALUE unless present. Returns 1 when
+ * added, 0 when KEY was there already (*old set to its value when OLD is
+ * not NULL), -1 when out of memory. */
+int strindex_put(struct strindex *x, const char *key, size_t len,
+    uint32_t value, uint32_t *old);
+/* strindex_get: true and *value set when KEY is present. */
+bool strindex_get(const struct strindex *x, const char *key, size_t len,
+    uint32_t *value);
+
+uint64_t hash_bytes(const void *p, size_t n);
+
+/* utf8_count: code points in N bytes of valid UTF-8. */
+size_t utf8_count(const char *s, size_t n);
+/* utf8_decode: decode one code point at S (at most N bytes); returns its
+ * length in bytes (1 for an invalid byte, with *cp set to 0xFFFD). */
+size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
+
+/* is_bidi_override: U+202A-U+202E, U+2066-U+2069. */
+bool is_bidi_override(uint32_t cp);
+
+/* ascii_casecmp_n: compare A and B (same length N) ignoring ASCII case. */
+bool ascii_caseeq(const char *a, size_t alen, const char *b, size_t blen);
+
+/* trim: strip ASCII white space around S; updates *s and *n. */
+void trim(const char **s, size_t *n);
+
+/* edit_distance: Damerau-Levenshtein (optimal string alignment) distance,
+ * capped: returns CAP+1 as soon as it is known to exceed CAP. Strings up to
+ * 64 bytes; longer ones give CAP+1. */
+unsigned edit_distance(const char *a, const char *b, unsigned cap);
+
+#endif

@@ -1,0 +1,366 @@
+/*
+ * walk.c: answering a query (struct walker) and a person's step-by-step
+ * walk (struct walk_state).
+ *
+ * A walker keeps per-question scratch arrays stamped with a generation
+ * number, so that a query costs time in proportion to the answers given and
+ * the questions it visits, never to the size of the policy: check --batch
+ * runs many queries on one walker. "Not sure" branches are explored once
+ * per question (memoised), so a DAG with 2^60 paths is answered at once.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "aipolicy/walk.h"
+#include "util.h"
+
+#define ANSWER_UNSURE (-2)
+
+struct walker {
+	const struct policy *p;
+	uint32_t gen;
+	uint32_t *stamp;       /* stamp[q] == gen: q has an answer */
+	int32_t *answer;       /* its index, or ANSWER_UNSURE */
+	uint32_t *seen;        /* seen[q] == gen: q was explored */
+	uint32_t *done;        /* done[q] == gen: best[q]/choice[q] are set */
+	uint32_t *best;        /* worst outcome reachable from q */
+	uint32_t *choice;      /* the answer of q that leads to it */
+	uint32_t *stack;       /* explicit DFS stack */
+	uint32_t *next;        /* next answer to explore, per question */
+	struct step *path;
+	uint32_t *unsure;
+	size_t *unused;
+	size_t unused_cap;
+	size_t *given_of;      /* given index that answered q */
+};
+
+struct walker *
+walker_new(const struct policy *p)
+{
+	struct walker *w = calloc(1, sizeof *w);
+	size_t n = p->nquestions ? p->nquestions : 1;
+
+	if (w == NULL)
+		return NULL;
+	w->p = p;
+	w->stamp = calloc(n, sizeof *w->stamp);
+	w->answer = calloc(n, sizeof *w->answer);
+	w->seen = calloc(n, sizeof *w->seen);
+	w->done = calloc(n, sizeof *w->done);
+	w->best = calloc(n, sizeof *w->best);
+	w->choice = calloc(n, sizeof *w->choice);
+	w->stack = calloc(n, sizeof *w->stack);
+	w->next = calloc(n, sizeof *w->next);
+	/* A path visits each question at most once (the graph is acyclic). */
+	w->path = calloc(n, sizeof *w->path);
+	w->unsure = calloc(n, sizeof *w->unsure);
+	w->given_of = calloc(n, sizeof *w->given_of);
+	if (w->stamp == NULL || w->answer == NULL || w->seen == NULL ||
+	    w->done == NULL || w->best == NULL || w->choice == NULL ||
+	    w->stack == NULL || w->next == NULL || w->path == NULL ||
+	    w->unsure == NULL || w->given_of == NULL) {
+		walker_free(w);
+		return NULL;
+	}
+	return w;
+}
+
+void
+walker_free(struct walker *w)
+{
+	if (w == NULL)
+		return;
+	free(w->stamp);
+	free(w->answer);
+	free(w->seen);
+	free(w->done);
+	free(w->best);
+	free(w->choice);
+	free(w->stack);
+	free(w->next);
+	free(w->path);
+	free(w->unsure);
+	free(w->unused);
+	free(w->given_of);
+	free(w);
+}
+
+bool
+given_is_unsure(const struct given *g)
+{
+	const char *s = g->answer;
+	size_t n = g->answer_len;
+
+	trim(&s, &n);
+	return n == 1 && s[0] == '?';
+}
+
+/* Start a new generation; on wrap-around, clear every stamp. */
+static void
+walker_reset(struct walker *w)
+{
+	size_t n = w->p->nquestions;
+
+	if (++w->gen == 0) {
+		memset(w->stamp, 0, n * sizeof *w->stamp);
+		memset(w->seen, 0, n * sizeof *w->seen);
+		memset(w->done, 0, n * sizeof *w->done);
+		w->gen = 1;
+	}
+}
+
+static inline bool
+is_branched(const struct walker *w, uint32_t q)
+{
+	return w->stamp[q] != w->gen || w->answer[q] == ANSWER_UNSURE;
+}
+
+static inline enum verdict
+target_verdict(const struct walker *w, const struct target *t)
+{
+	uint32_t o = t->kind == TARGET_OUTCOME ? t->index : w->best[t->index];
+
+	return w->p->outcomes[o].verdict;
+}
+
+/*
+ * Explore from question ROOT, where every question without an answer (or
+ * answered "?") branches over all its answers: best[q] becomes the most
+ * restrictive outcome reachable (the first reached on ties) and choice[q]
+ * the answer that leads to it. Iterative post-order over the DAG; each
+ * question is finished once per generation.
+ */
+static void
+explore(struct walker *w, uint32_t root)
+{
+	const struct policy *p = w->p;
+	size_t sp = 0, i, lo, hi;
+
+	if (w->done[root] == w->gen)
+		return;
+	w->stack[sp++] = root;
+	w->seen[root] = w->gen;
+	w->next[root] = 0;
+	while (sp > 0) {
+		uint32_t q = w->stack[sp - 1];
+		const struct question *qq = &p->questions[q];
+		bool branched = is_branched(w, q);
+
+		lo = branched ? 0 : (size_t)w->answer[q];
+		hi = branched ? qq->nanswers : lo + 1;
+		if (w->next[q] < lo)
+			w->next[q] = (uint32_t)lo;
+		if (w->next[q] < hi) {
+			const struct target *t = &qq->answers[w->next[q]++].target;
+			if (t->kind == TARGET_QUESTION &&
+			    w->done[t->index] != w->gen) {
+				w->stack[sp++] = t->index;
+				w->seen[t->index] = w->gen;
+				w->next[t->index] = 0;
+			}
+			continue;
+		}
+		/* Every child is finished: keep the first most restrictive. */
+		w->choice[q] = (uint32_t)lo;
+		for (i = lo + 1; i < hi; i++) {
+			if (target_verdict(w, &qq->answers[i].target) >
+			    target_verdict(w, &qq->answers[w->choice[q]].target))
+				w->choice[q] = (uint32_t)i;
+		}
+		{
+			const struct target *t =
+			    &qq->answers[w->choice[q]].target;
+			w->best[q] = t->kind == TARGET_OUTCOME ? t->index :
+			    w->best[t->index];
+		}
+		w->done[q] = w->gen;
+		sp--;
+	}
+}
+
+static int
+add_unused(struct walker *w, size_t i, size_t *n)
+{
+	size_t *nv;
+
+	if (*n == w->unused_cap) {
+		w->unused_cap = w->unused_cap ? w->unused_cap * 2 : 16;
+		nv = realloc(w->unused, w->unused_cap * sizeof *nv);
+		if (nv == NULL)
+			return -1;
+		w->unused = nv;
+	}
+	w->unused[(*n)++] = i;
+	return 0;
+}
+
+int
+walker_run(struct walker *w, const struct given *given, size_t n,
+    unsigned flags, struct walk_result *r)
+{
+	const struct policy *p = w->p;
+	uint32_t q;
+	size_t i, npath = 0, nunsure = 0, nunused = 0;
+	int64_t qi, a;
+	bool branching = false;
+
+	walker_reset(w);
+	memset(r, 0, sizeof *r);
+	/* Every answer is checked, reached or not; the first bad one wins. */
+	for (i = 0; i < n; i++) {
+		qi = policy_find_question(p, given[i].question,
+		    given[i].question_len);
+		if (qi < 0 || w->stamp[qi] == w->gen)
+			continue;
+		if (given_is_unsure(&given[i])) {
+			a = ANSWER_UNSURE;
+		} else {
+			a = question_match(&p->questions[qi], given[i].answer,
+			    given[i].answer_len);
+			if (a < 0) {
+				r->status = WALK_BAD_ANSWER;
+				r->bad = i;
+				return 0;
+			}
+		}
+		w->stamp[qi] = w->gen;
+		w->answer[qi] = (int32_t)a;
+		w->given_of[qi] = i;
+	}
+
+	q = p->start;
+	for (;;) {
+		w->seen[q] = w->gen;
+		if (!branching) {
+			if (w->stamp[q] != w->gen &&
+			    !(flags & WALK_WORST_CASE)) {
+				r->status = WALK_INCOMPLETE;
+				r->next = q;
+				break;
+			}
+			if (is_branched(w, q)) {
+				branching = true;
+				explore(w, q);
+			}
+		}
+		if (branching && is_branched(w, q))
+			w->unsure[nunsure++] = q;
+		w->path[npath].question = q;
+		w->path[npath].answer = branching ? w->choice[q] :
+		    (uint32_t)w->answer[q];
+		{
+			const struct target *t = &p->questions[q].answers[
+			    w->path[npath].answer].target;
+			npath++;
+			if (t->kind == TARGET_OUTCOME) {
+				r->status = WALK_VERDICT;
+				r->outcome = &p->outcomes[t->index];
+				break;
+			}
+			q = t->index;
+		}
+	}
+	/* Unused: unknown questions, and those no explored branch reached. */
+	for (i = 0; i < n; i++) {
+		qi = policy_find_question(p, given[i].question,
+		    given[i].question_len);
+		if (qi >= 0 && w->seen[qi] == w->gen && w->given_of[qi] == i &&
+		    w->stamp[qi] == w->gen)
+			continue;
+		if (add_unused(w, i, &nunused) != 0)
+			return -1;
+	}
+	r->path = w->path;
+	r->npath = npath;
+	r->unsure = w->unsure;
+	r->nunsure = nunsure;
+	r->unused = w->unused;
+	r->nunused = nunused;
+	return 0;
+}
+
+/* ---- a person's walk ---------------------------------------------------- */
+
+int
+walk_state_init(struct walk_state *s, const struct policy *p)
+{
+	size_t n = p->nquestions ? p->nquestions : 1;
+
+	memset(s, 0, sizeof *s);
+	s->policy = p;
+	s->history = calloc(n, sizeof *s->history);
+	s->chosen = malloc(n * sizeof *s->chosen);
+	if (s->history == NULL || s->chosen == NULL) {
+		walk_state_release(s);
+		return -1;
+	}
+	walk_state_restart(s);
+	return 0;
+}
+
+void
+walk_state_release(struct walk_state *s)
+{
+	free(s->history);
+	free(s->chosen);
+	s->history = NULL;
+	s->chosen = NULL;
+}
+
+void
+walk_state_restart(struct walk_state *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->policy->nquestions; i++)
+		s->chosen[i] = -1;
+	s->depth = 0;
+	s->current = s->policy->start;
+	s->outcome = NULL;
+}
+
+void
+walk_state_answer(struct walk_state *s, uint32_t a)
+{
+	const struct question *q = &s->policy->questions[s->current];
+	const struct target *t;
+
+	if (s->outcome != NULL || a >= q->nanswers)
+		return;
+	s->chosen[s->current] = (int32_t)a;
+	s->history[s->depth++] = s->current;
+	t = &q->answers[a].target;
+	if (t->kind == TARGET_OUTCOME)
+		s->outcome = &s->policy->outcomes[t->index];
+	else
+		s->current = t->index;
+}
+
+bool
+walk_state_back(struct walk_state *s)
+{
+	if (s->depth == 0)
+		return false;
+	s->current = s->history[--s->depth];
+	s->outcome = NULL;
+	return true;
+}
+
+void
+walk_state_path(const struct walk_state *s, struct step *buf)
+{
+	size_t i;
+
+	for (i = 0; i < s->depth; i++) {
+		buf[i].question = s->history[i];
+		buf[i].answer = (uint32_t)s->chosen[s->history[i]];
+	}
+}
+
+uint32_t
+walk_state_remaining(const struct walk_state *s)
+{
+	if (s->outcome != NULL)
+		return 0;
+	return s->policy->questions[s->current].height;
+}
