@@ -225,11 +225,17 @@ parse_line(const char *line, size_t len, struct given **given, size_t *n,
 	struct given *ng;
 
 	*n = 0;
+	if (memchr(line, '\0', len) != NULL) {
+		*msg = "a NUL byte is not allowed in a query";
+		return NULL;
+	}
 	obj = json_loadb(line, len, JSON_REJECT_DUPLICATES,
 	    &jerr);
 	if (obj == NULL) {
+		/* jansson's words for NUL name its own flags: say it plainly. */
 		snprintf(err, errsz, "invalid JSON at column %d: %s",
-		    jerr.column, jerr.text);
+		    jerr.column, strstr(jerr.text, "NUL") != NULL ?
+		    "a NUL character is not allowed" : jerr.text);
 		*msg = err;
 		return NULL;
 	}

@@ -51,7 +51,7 @@ lint_file(const char *path, bool strict, date_t today, json_t *arr)
 	if (st == LOAD_CANNOT_OPEN) {
 		if (arr != NULL)
 			json_array_append_new(arr, json_pack(
-			    "{s:s, s:n, s:n, s:s, s:s++}", "file", path, "line",
+			    "{s:s, s:n, s:n, s:s, s:s+}", "file", path, "line",
 			    "column", "severity", "error", "message",
 			    "cannot open: ", strerror(errno)));
 		else

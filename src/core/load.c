@@ -367,7 +367,12 @@ check_properties(struct loader *ld, const yaml_event_t *ev,
 		load_error(ld, line, column,
 		    "aliases are not supported in policy files "
 		    "(found the anchor '&%s')", (const char *)anchor);
-	if (tag != NULL)
+	if (tag != NULL && strncmp((const char *)tag, "tag:yaml.org,2002:",
+	    18) == 0)
+		load_error(ld, line, column,
+		    "tags are not supported in policy files (found '!!%s')",
+		    (const char *)tag + 18);
+	else if (tag != NULL)
 		load_error(ld, line, column,
 		    "tags are not supported in policy files (found '%s')",
 		    (const char *)tag);
@@ -560,7 +565,10 @@ take_keys(struct loader *ld, const struct node *m, struct keyspec *specs,
 		best = nspecs;
 		for (i = 0; i < nspecs; i++) {
 			dist = edit_distance(k->text, specs[i].name, 2);
-			if (dist < bestd) {
+			/* Close enough to be a typo, not another word. */
+			if (dist < bestd && dist * 3 <= (k->len >
+			    strlen(specs[i].name) ? k->len :
+			    strlen(specs[i].name))) {
 				bestd = dist;
 				best = i;
 			}
@@ -573,11 +581,26 @@ take_keys(struct loader *ld, const struct node *m, struct keyspec *specs,
 			load_error(ld, k->line, k->column,
 			    "unknown key '%s' in %s", k->text, what);
 	}
-	for (i = 0; i < nspecs; i++) {
-		if (specs[i].required && specs[i].key == NULL)
-			load_error(ld, m->line, m->column,
-			    "%s is missing the required key '%s'", what,
+	{
+		struct buf b;
+		size_t missing = 0;
+		char *list;
+
+		buf_init(&b);
+		for (i = 0; i < nspecs; i++) {
+			if (!specs[i].required || specs[i].key != NULL)
+				continue;
+			buf_addf(&b, "%s'%s'", missing ? ", " : "",
 			    specs[i].name);
+			missing++;
+		}
+		if (missing == 0)
+			return;
+		list = buf_detach(&b);
+		load_error(ld, m->line, m->column,
+		    "%s is missing the required key%s %s", what,
+		    missing > 1 ? "s" : "", list ? list : "");
+		free(list);
 	}
 }
 
@@ -1044,7 +1067,7 @@ closest_id(struct loader *ld, const char *s)
 		if (ld->p->questions[i].id == NULL)
 			continue;
 		d = edit_distance(s, ld->p->questions[i].id, 2);
-		if (d < bestd) {
+		if (d < bestd && d * 3 <= strlen(s)) {
 			bestd = d;
 			best = ld->p->questions[i].id;
 		}
@@ -1053,7 +1076,7 @@ closest_id(struct loader *ld, const char *s)
 		if (ld->p->outcomes[i].id == NULL)
 			continue;
 		d = edit_distance(s, ld->p->outcomes[i].id, 2);
-		if (d < bestd) {
+		if (d < bestd && d * 3 <= strlen(s)) {
 			bestd = d;
 			best = ld->p->outcomes[i].id;
 		}

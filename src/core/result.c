@@ -189,6 +189,22 @@ result_json_free(struct result_json *rj)
 	free(rj);
 }
 
+/* "line": N, without printf: this runs once per batch line. */
+static void
+add_line(struct buf *b, size_t line)
+{
+	char digits[24];
+	size_t k = sizeof digits;
+
+	do {
+		digits[--k] = (char)('0' + line % 10);
+		line /= 10;
+	} while (line > 0);
+	buf_adds(b, "\"line\": ");
+	buf_add(b, digits + k, sizeof digits - k);
+	buf_adds(b, ", ");
+}
+
 int
 result_json_render(const struct result_json *crj, const struct walk_result *r,
     const struct given *given, size_t n, size_t line, char **out,
@@ -200,7 +216,7 @@ result_json_render(const struct result_json *crj, const struct walk_result *r,
 
 	buf_addc(&b, '{');
 	if (line > 0)
-		buf_addf(&b, "\"line\": %zu, ", line);
+		add_line(&b, line);
 	if (r->status == WALK_VERDICT) {
 		buf_adds(&b, "\"status\": \"verdict\", ");
 		buf_adds(&b, rj->outcome[r->outcome - rj->p->outcomes]);
@@ -213,9 +229,11 @@ result_json_render(const struct result_json *crj, const struct walk_result *r,
 	buf_adds(&b, ", \"path\": [");
 	for (i = 0; i < r->npath; i++) {
 		const struct step *s = &r->path[i];
-		buf_addf(&b, "%s{\"question\": %s, \"answer\": %s}",
-		    i ? ", " : "", rj->qid[s->question],
-		    rj->key[s->question][s->answer]);
+		buf_adds(&b, i ? ", {\"question\": " : "{\"question\": ");
+		buf_adds(&b, rj->qid[s->question]);
+		buf_adds(&b, ", \"answer\": ");
+		buf_adds(&b, rj->key[s->question][s->answer]);
+		buf_addc(&b, '}');
 	}
 	buf_adds(&b, "], \"unused\": [");
 	for (i = 0; i < r->nunused; i++) {
@@ -229,8 +247,10 @@ result_json_render(const struct result_json *crj, const struct walk_result *r,
 		free(s);
 	}
 	buf_adds(&b, "], \"unsure\": [");
-	for (i = 0; i < r->nunsure; i++)
-		buf_addf(&b, "%s%s", i ? ", " : "", rj->qid[r->unsure[i]]);
+	for (i = 0; i < r->nunsure; i++) {
+		buf_adds(&b, i ? ", " : "");
+		buf_adds(&b, rj->qid[r->unsure[i]]);
+	}
 	buf_adds(&b, "], \"next\": ");
 	if (r->status == WALK_INCOMPLETE) {
 		if (rj->next[r->next] == NULL)

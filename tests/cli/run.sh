@@ -14,6 +14,7 @@ set -u
 bin=$1
 src=$2
 shift 2
+case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
 cases_dir="$src/tests/cli/cases"
 [ $# -gt 0 ] || set -- "$cases_dir"/*.test
 
@@ -58,8 +59,10 @@ for file in "$@"; do
 			echo "FAIL: $(basename "$file"): $name"
 			echo "  aipolicy $args"
 			echo "  exit: want $want, got $got"
-			diff -u "$c.stdout" "$work/out" | sed 's/^/  stdout /'
-			diff -u "$c.stderr" "$work/err" | sed 's/^/  stderr /'
+			diff -u "$c.stdout" "$work/out" | head -n 40 |
+			    sed 's/^/  stdout /'
+			diff -u "$c.stderr" "$work/err" | head -n 40 |
+			    sed 's/^/  stderr /'
 		fi
 		i=$((i + 1))
 	done
