@@ -1,0 +1,353 @@
+#!/bin/sh
+# test-ask-tmux.sh: `aipolicy ask` in a real terminal, driven through tmux.
+#
+# Usage: sh test-ask-tmux.sh BUILD/aipolicy SOURCE_DIR
+#
+# Starts a private tmux server (its own socket, no config) with an 80x24
+# pane running an interactive sh, types `aipolicy ask ...` into it, sends
+# keys and reads the screen back with capture-pane. Every wait is a bounded
+# poll. The fixture policies are written to a temporary directory; the tmux
+# server and the directory are removed on exit. Exit 0 when every check
+# passes; otherwise each failure is printed with the screen it saw.
+set -u
+
+BIN=${1:?usage: test-ask-tmux.sh AIPOLICY SOURCE_DIR}
+SRC=${2:-.}
+case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
+[ -x "$BIN" ] || { echo "FAIL: $BIN is not an executable"; exit 1; }
+command -v tmux >/dev/null 2>&1 ||
+	{ echo "FAIL: tmux is not installed (a test dependency)"; exit 1; }
+
+export LC_ALL=C.UTF-8
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/ask-tmux.XXXXXX") || exit 1
+SOCK=aipolicy-ask-test-$$
+cleanup() {
+	tmux -L "$SOCK" kill-server >/dev/null 2>&1
+	rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 2' INT TERM HUP
+
+tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+FAILS=0
+CHECKS=0
+
+fail() {
+	FAILS=$((FAILS + 1))
+	echo "FAIL: $*"
+	echo "----- screen -----"
+	tm capture-pane -p -t t 2>/dev/null | sed 's/^/| /'
+	echo "------------------"
+}
+ok() { CHECKS=$((CHECKS + 1)); }
+
+# wait_for TEXT: poll the pane (at most 5 s) until it shows TEXT.
+wait_for() {
+	n=0
+	while [ $n -lt 50 ]; do
+		tm capture-pane -p -t t | grep -qF -- "$1" && return 0
+		sleep 0.1
+		n=$((n + 1))
+	done
+	return 1
+}
+
+# expect WHAT TEXT...: the screen shows every TEXT.
+expect() {
+	what=$1
+	shift
+	for text in "$@"; do
+		if wait_for "$text"; then ok; else fail "$what: no '$text'"; fi
+	done
+}
+
+# expect_not WHAT TEXT...: the screen (already settled) shows no TEXT.
+expect_not() {
+	what=$1
+	shift
+	for text in "$@"; do
+		if tm capture-pane -p -t t | grep -qF -- "$text"; then
+			fail "$what: unexpected '$text'"
+		else
+			ok
+		fi
+	done
+}
+
+keys() { tm send-keys -t t "$@"; }
+
+# start ARGS...: clear the pane and run `aipolicy ask ARGS` in its shell,
+# recording `stty -a` before and after, the exit code and the pid.
+start() {
+	rm -f "$TMP/exit" "$TMP/pid" "$TMP/before" "$TMP/after"
+	keys -l "clear; stty -a >$TMP/before; sh $TMP/run.sh $*; echo \$? >$TMP/exit.tmp; stty -a >$TMP/after; mv $TMP/exit.tmp $TMP/exit; echo DONE"
+	keys Enter
+}
+
+# finish WHAT CODE: wait for the program to end with exit code CODE and
+# the terminal to be as it was.
+finish() {
+	what=$1
+	n=0
+	while [ ! -f "$TMP/exit" ] && [ $n -lt 50 ]; do
+		sleep 0.1
+		n=$((n + 1))
+	done
+	if [ ! -f "$TMP/exit" ]; then
+		fail "$what: the program did not end"
+		tm send-keys -t t C-c
+		return
+	fi
+	code=$(cat "$TMP/exit")
+	if [ "$code" = "$2" ]; then ok; else fail "$what: exit $code, want $2"; fi
+	if cmp -s "$TMP/before" "$TMP/after"; then
+		ok
+	else
+		fail "$what: stty -a differs after the program"
+		diff "$TMP/before" "$TMP/after"
+	fi
+	wait_for DONE >/dev/null
+	state=$(tm display-message -p -t t '#{alternate_on} #{cursor_flag}')
+	if [ "$state" = "0 1" ]; then
+		ok
+	else
+		fail "$what: alternate screen/cursor visible = '$state', want '0 1'"
+	fi
+}
+
+cat >"$TMP/run.sh" <<RUN
+echo \$\$ >$TMP/pid
+exec env -u NO_COLOR "\$@"
+RUN
+
+cat >"$TMP/p.yaml" <<'YAML'
+aipolicy: 1
+id: ask-tmux
+title: Ask tmux policy
+version: T1
+owner: Test Owner <owner@example.test>
+effective: 2026-01-01
+review_by: 2026-12-31
+start: data
+questions:
+  data:
+    ask: "Does the task involve client data? Café données 日本語"
+    label: Client data?
+    help: NDAs, customer records, HR files.
+    answers:
+      yes: tool
+      no: audience
+  tool:
+    ask: Will you use the approved tool?
+    label: Approved tool?
+    answers:
+      yes: reviewed
+      no:
+        verdict: do-not-use
+        summary: Do not put this data into an AI tool.
+        why: The data would leave the company.
+  audience:
+    ask: Who will see the result?
+    label: Audience?
+    answers:
+      only me: free
+      my team: free
+      managers: reviewed
+      clients: reviewed
+outcomes:
+  free:
+    verdict: use-freely
+    summary: Use AI freely.
+    why: Internal drafts carry little risk.
+  reviewed:
+    verdict: use-with-review
+    summary: Use AI, and have the output reviewed.
+    reviewer: Your line manager
+    disclose: true
+    conditions:
+      - Check every figure against its source.
+      - Say that AI assisted.
+YAML
+
+P="$BIN ask --today 2026-06-01"
+Q1="Does the task involve client data?"
+Q2="Who will see the result?"
+Q3="Will you use the approved tool?"
+
+tm new-session -d -x 80 -y 24 -s t "env PS1='$ ' ENV= sh -i" ||
+	{ echo "FAIL: cannot start tmux"; exit 1; }
+tm set-option -g status off >/dev/null
+
+# --- a whole walk: every way to answer, back, help, restart, 3 verdicts
+start "$P --log $TMP/log.jsonl $TMP/p.yaml"
+expect "first question" "$Q1" "Café données 日本語" "Ask tmux policy" \
+    "version T1" "Test Owner <owner@example.test>" "0 answered" \
+    "at most 2 to go" "> 1. yes" "2. no" "q quit"
+expect_not "first question only" "$Q2" "$Q3" "due for review"
+keys '?'
+expect "help" "NDAs, customer records, HR files." "any key"
+keys Space
+expect "back from help" "> 1. yes"
+expect_not "back from help" "NDAs"
+keys 2
+expect "answer by digit" "$Q2" "1 answered" "at most 1 to go" "> 1. only me"
+expect_not "answer by digit" "$Q1"
+keys '?'
+expect "no help" "There is no help for this question."
+keys x
+expect "back from help" "> 1. only me"
+keys m # "my team" and "managers" share it: nothing happens
+sleep 0.3
+expect "ambiguous letter" "$Q2" "> 1. only me"
+keys Down
+expect "down" "> 2. my team"
+keys Enter
+expect "verdict free" "Use AI freely" "Why: Internal drafts carry little risk." \
+    "Your answers: Client data? no → Audience? my team" \
+    "Questions? Ask Test Owner <owner@example.test>" "back" "restart" "quit"
+expect_not "verdict free" "Reviewer" "Disclose" "$Q2"
+keys b
+expect "back from verdict pre-selects" "$Q2" "> 2. my team"
+keys c
+expect "answer by letter: verdict review" "Use AI with review" \
+    "Use AI, and have the output reviewed." "Reviewer: Your line manager" \
+    "Disclose that AI assisted" "Check every figure against its source." \
+    "Say that AI assisted." "Client data? no → Audience? clients"
+keys Left
+expect "back (Left)" "$Q2" "> 4. clients"
+keys BSpace
+expect "back (Backspace) pre-selects" "$Q1" "> 2. no" "0 answered"
+keys y
+expect "answer by letter" "$Q3"
+keys Down Enter
+expect "arrow+Enter: verdict stop" "Do not use AI" \
+    "Do not put this data into an AI tool." \
+    "Why: The data would leave the company." \
+    "Your answers: Client data? yes → Approved tool? no"
+expect_not "verdict stop" "Reviewer" "Disclose"
+keys r
+expect "restart" "$Q1" "> 1. yes" "0 answered"
+expect_not "restart" "Do not use AI"
+keys Right
+expect "Right chooses" "$Q3"
+keys q
+finish "quit after verdicts" 20
+if grep -q '"ask"' "$TMP/log.jsonl" 2>/dev/null &&
+    grep -q 'do-not-use' "$TMP/log.jsonl" &&
+    [ "$(wc -l <"$TMP/log.jsonl")" -eq 1 ]; then
+	ok
+else
+	fail "--log: want one 'ask' record of do-not-use, got: $(cat "$TMP/log.jsonl" 2>&1)"
+fi
+
+# --- quitting before a verdict
+start "$P $TMP/p.yaml"
+expect "quit with Esc" "$Q1"
+keys Escape
+finish "Esc before a verdict" 130
+start "$P $TMP/p.yaml"
+expect "quit with q" "$Q1"
+keys 2 q
+finish "q before a verdict" 130
+
+# --- signals restore the terminal
+start "$P $TMP/p.yaml"
+expect "Ctrl-C" "$Q1"
+keys 2
+expect "Ctrl-C" "$Q2"
+keys C-c
+finish "Ctrl-C" 130
+expect_not "Ctrl-C leaves the screen" "$Q2"
+start "$P $TMP/p.yaml"
+expect "SIGTERM" "$Q1"
+kill -TERM "$(cat "$TMP/pid")"
+finish "SIGTERM" 143
+start "$P $TMP/p.yaml"
+expect "SIGHUP" "$Q1"
+kill -HUP "$(cat "$TMP/pid")"
+finish "SIGHUP" 129
+
+# --- resize to tiny and back, and the 40x10 boundary
+start "$P $TMP/p.yaml"
+expect "resize" "$Q1"
+tm resize-window -t t -x 30 -y 8
+expect "tiny" "Terminal too small"
+expect_not "tiny" "$Q1"
+tm resize-window -t t -x 40 -y 10
+expect "40x10" "> 1. yes"
+expect_not "40x10" "Terminal too small"
+tm resize-window -t t -x 80 -y 24
+expect "back to 80x24" "$Q1" "q quit"
+keys 2 3
+expect "verdict after resize" "Use AI with review"
+tm resize-window -t t -x 39 -y 24
+expect "narrow" "Terminal too small"
+tm resize-window -t t -x 80 -y 24
+expect "verdict comes back" "Use AI with review" "Reviewer: Your line manager"
+keys q
+finish "quit after resize" 10
+
+# --- colours, and NO_COLOR
+start "$P $TMP/p.yaml"
+expect "colour" "$Q1"
+keys 2 1
+expect "colour" "Use AI freely"
+if tm capture-pane -p -e -t t | grep -qE '\[([0-9;]*;)?4[1-7](;[0-9;]*)?m'; then
+	ok
+else
+	fail "colour: no background colour on the verdict screen"
+fi
+keys q
+finish "colour" 0
+start "NO_COLOR=1 $P $TMP/p.yaml"
+expect "NO_COLOR" "$Q1"
+keys 2 4
+expect "NO_COLOR" "Use AI with review"
+screen=$(tm capture-pane -p -e -t t)
+if printf '%s\n' "$screen" | grep -qE '\[([0-9;]*;)?([34][0-7]|[34]8;5;[0-9]+)(;[0-9;]*)?m'; then
+	fail "NO_COLOR: colour escapes on the screen"
+else
+	ok
+fi
+if printf '%s\n' "$screen" | grep -qE '\[([0-9;]*;)?7(;[0-9;]*)?m'; then
+	ok
+else
+	fail "NO_COLOR: the banner is not in reverse video"
+fi
+keys q
+finish "NO_COLOR" 10
+
+# --- stale policy: a warning on every screen
+start "$BIN ask --today 2027-01-05 $TMP/p.yaml"
+expect "stale question" "due for review on 2026-12-31" "Test Owner" "$Q1"
+keys '?'
+expect "stale help" "due for review on 2026-12-31" "NDAs"
+keys Space 1 1
+expect "stale verdict" "due for review on 2026-12-31" "Use AI with review"
+keys q
+finish "stale" 10
+
+# --- TERM=dumb falls back to the line prompts
+start "TERM=dumb $P $TMP/p.yaml"
+expect "TERM=dumb" "Answer (1-2"
+keys -l 2
+keys Enter
+expect "TERM=dumb" "Answer (1-4"
+keys -l "only me"
+keys Enter
+expect "TERM=dumb verdict" "Verdict: Use AI freely"
+finish "TERM=dumb" 0
+
+# --- a smoke test on the example policy, when there is one
+if [ -f "$SRC/policies/example.yaml" ]; then
+	start "$BIN ask $SRC/policies/example.yaml"
+	expect "example.yaml" "answered" "q quit"
+	keys q
+	finish "example.yaml" 130
+fi
+
+if [ "$FAILS" -ne 0 ]; then
+	echo "test-ask-tmux: $FAILS failed, $CHECKS passed"
+	exit 1
+fi
+echo "test-ask-tmux: all $CHECKS checks passed"
