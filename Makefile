@@ -35,3 +35,15 @@ bench: build
 
 clean:
 	rm -rf $(BUILD) build-asan
+
+# The loader under libFuzzer for FUZZ_SECONDS (needs clang).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@mkdir -p build-fuzz/corpus
+	@cp policies/*.yaml tests/cli/cases/fixtures/*.yaml build-fuzz/corpus/
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -D_DEFAULT_SOURCE \
+	    -Iinclude -Isrc/core tests/fuzz/fuzz_load.c src/core/*.c \
+	    $$(pkg-config --cflags --libs yaml-0.1 jansson nettle) \
+	    -o build-fuzz/fuzz_load
+	./build-fuzz/fuzz_load -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+	    -timeout=10 build-fuzz/corpus

@@ -49,8 +49,43 @@ put_text(const char *s)
 	}
 }
 
+/*
+ * For each question the person was not sure about, the answers that would
+ * give a less restrictive verdict (a second walker: R stays valid).
+ */
 static void
-print_text(const struct policy *p, const struct walk_result *r, bool stale)
+print_alternatives(const struct policy *p, const struct walk_result *r,
+    const struct given *given, size_t n, unsigned flags)
+{
+	struct walker *w = walker_new(p);
+	bool *better;
+	size_t i, a, shown;
+
+	for (i = 0; w != NULL && i < r->nunsure; i++) {
+		const struct question *q = &p->questions[r->unsure[i]];
+		better = calloc(q->nanswers, sizeof *better);
+		if (better == NULL || walker_less_restrictive(w, given, n,
+		    flags, r->unsure[i], r->outcome->verdict, better) != 0) {
+			free(better);
+			break;
+		}
+		fputs("  ", stdout);
+		put_text(q->label);
+		for (a = 0, shown = 0; a < q->nanswers; a++) {
+			if (!better[a])
+				continue;
+			fputs(shown++ ? "', '" : " less restrictive if '", stdout);
+			put_text(q->answers[a].key);
+		}
+		puts(shown ? "'" : " no answer would change the verdict");
+		free(better);
+	}
+	walker_free(w);
+}
+
+static void
+print_text(const struct policy *p, const struct walk_result *r, bool stale,
+    const struct given *given, size_t n, unsigned flags)
 {
 	const struct outcome *o = r->outcome;
 	char date[11];
@@ -80,13 +115,9 @@ print_text(const struct policy *p, const struct walk_result *r, bool stale)
 			putchar('\n');
 		}
 		if (r->nunsure > 0) {
-			fputs("Worst case: you were not sure about ", stdout);
-			for (i = 0; i < r->nunsure; i++) {
-				printf("%s'", i ? ", " : "");
-				put_text(p->questions[r->unsure[i]].label);
-				putchar('\'');
-			}
-			puts(".");
+			puts("Worst case: the most restrictive verdict your "
+			    "answers allow. Not sure:");
+			print_alternatives(p, r, given, n, flags);
 		}
 	} else {
 		const struct question *q = &p->questions[r->next];
@@ -200,7 +231,7 @@ check_one(const struct check_opts *o, const struct policy *p,
 		free(out);
 		result_json_free(rj);
 	} else {
-		print_text(p, &r, stale);
+		print_text(p, &r, stale, given, n, o->flags);
 	}
 	if (o->log_path != NULL && r.status == WALK_VERDICT) {
 		if (log == NULL)

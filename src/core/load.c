@@ -52,6 +52,7 @@ struct loader {
 	struct policy *p;
 	struct arena *arena;   /* the policy's */
 	struct strindex ids;   /* id -> ID_QUESTION|index or ID_OUTCOME|index */
+	size_t errors_before;  /* d->nerrors when this load began */
 	bool oom;
 };
 
@@ -1610,7 +1611,8 @@ load_policy(struct loader *ld, const struct node *root)
 	}
 	if (p->nquestions == 0)
 		graph_ok = false;
-	if (graph_ok && ld->d->nerrors == 0 && check_cycles(ld))
+	/* The graph checks need every reference resolved. */
+	if (graph_ok && ld->d->nerrors == ld->errors_before && check_cycles(ld))
 		check_reachable(ld);
 	if ((v = ks[10].value) != NULL)
 		load_tests(ld, v);
@@ -1683,6 +1685,7 @@ policy_load_buffer(const char *name, const char *buf, size_t len,
 	*out = NULL;
 	memset(&ld, 0, sizeof ld);
 	ld.d = d;
+	ld.errors_before = d->nerrors;
 	arena_init(&ld.tree);
 	strindex_init(&ld.ids);
 

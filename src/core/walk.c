@@ -279,6 +279,46 @@ walker_run(struct walker *w, const struct given *given, size_t n,
 	return 0;
 }
 
+int
+walker_less_restrictive(struct walker *w, const struct given *given,
+    size_t n, unsigned flags, uint32_t q, enum verdict v, bool *out)
+{
+	const struct question *qq = &w->p->questions[q];
+	struct given *g = malloc((n + 1) * sizeof *g);
+	struct walk_result r;
+	size_t i, at = n, m = n;
+	uint32_t a;
+
+	if (g == NULL)
+		return -1;
+	memcpy(g, given, n * sizeof *g);
+	for (i = 0; i < n; i++) {
+		if (given[i].question_len == strlen(qq->id) &&
+		    memcmp(given[i].question, qq->id, given[i].question_len) ==
+		    0) {
+			at = i;
+			break;
+		}
+	}
+	if (at == n) {
+		g[n].question = qq->id;
+		g[n].question_len = strlen(qq->id);
+		m = n + 1;
+	}
+	for (a = 0; a < qq->nanswers; a++) {
+		g[at].answer = qq->answers[a].key;
+		g[at].answer_len = strlen(qq->answers[a].key);
+		/* The rest stays unknown: still branched, as it was below Q. */
+		if (walker_run(w, g, m, flags | WALK_WORST_CASE, &r) != 0) {
+			free(g);
+			return -1;
+		}
+		out[a] = r.status == WALK_VERDICT && r.outcome->verdict < v;
+	}
+	free(g);
+	return 0;
+}
+
 /* ---- a person's walk ---------------------------------------------------- */
 
 int
