@@ -37,17 +37,31 @@ jstr(struct result_json *rj, const char *s)
 	return out;
 }
 
+/* N bytes at S as a JSON string; text from a script or a command line
+ * need not be valid UTF-8: each bad byte becomes U+FFFD. */
 static char *
 jstrn(const char *s, size_t n)
 {
-	json_t *j = json_stringn(s, n);
+	struct buf clean;
+	json_t *j;
 	char *out;
+	size_t i = 0, k;
+	uint32_t cp;
 
-	/* A question id given by a script need not be valid UTF-8. */
-	if (j == NULL)
-		j = json_string("\xEF\xBF\xBD");
+	buf_init(&clean);
+	while (i < n) {
+		k = utf8_decode(s + i, n - i, &cp);
+		if (cp == 0xFFFD && k == 1)
+			buf_adds(&clean, "\xEF\xBF\xBD");
+		else
+			buf_add(&clean, s + i, k);
+		i += k;
+	}
+	j = clean.failed ? NULL : json_stringn(clean.data ? clean.data : "",
+	    clean.len);
 	out = j ? json_dumps(j, JSON_ENCODE_ANY) : NULL;
 	json_decref(j);
+	buf_release(&clean);
 	return out;
 }
 

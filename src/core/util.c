@@ -3,6 +3,7 @@
  * that the rest of the engine is built on.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,8 @@ arena_alloc(struct arena *a, size_t n)
 	size_t size;
 	void *p;
 
+	if (n > SIZE_MAX / 2)
+		return NULL;
 	n = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	if (n == 0)
 		n = ALIGN;
@@ -334,6 +337,13 @@ utf8_decode(const char *s, size_t n, uint32_t *cp)
 		}
 		c = (c << 6) | (u[i] & 0x3F);
 	}
+	/* Overlong forms, surrogates and code points past U+10FFFF. */
+	if ((len == 2 && c < 0x80) || (len == 3 && c < 0x800) ||
+	    (len == 4 && c < 0x10000) || c > 0x10FFFF ||
+	    (c >= 0xD800 && c <= 0xDFFF)) {
+		*cp = 0xFFFD;
+		return 1;
+	}
 	*cp = c;
 	return len;
 }
@@ -391,6 +401,8 @@ edit_distance(const char *a, const char *b, unsigned cap)
 
 	if (la > 64 || lb > 64)
 		return cap + 1;
+	if (la == 0 || lb == 0)
+		return (unsigned)(la + lb) > cap ? cap + 1 : (unsigned)(la + lb);
 	for (i = 0; i <= la; i++)
 		d[i][0] = (unsigned)i;
 	for (j = 0; j <= lb; j++)

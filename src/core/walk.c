@@ -210,7 +210,7 @@ walker_run(struct walker *w, const struct given *given, size_t n,
 	for (i = 0; i < n; i++) {
 		qi = policy_find_question(p, given[i].question,
 		    given[i].question_len);
-		if (qi < 0 || w->stamp[qi] == w->gen)
+		if (qi < 0)
 			continue;
 		if (given_is_unsure(&given[i])) {
 			a = ANSWER_UNSURE;
@@ -223,6 +223,9 @@ walker_run(struct walker *w, const struct given *given, size_t n,
 				return 0;
 			}
 		}
+		/* A question answered twice: the first answer counts. */
+		if (w->stamp[qi] == w->gen)
+			continue;
 		w->stamp[qi] = w->gen;
 		w->answer[qi] = (int32_t)a;
 		w->given_of[qi] = i;

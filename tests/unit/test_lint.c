@@ -1,0 +1,501 @@
+/*
+ * test_lint.c: policy_lint (stale, not in force yet, outcomes no test case
+ * reaches) and the diagnostics list it fills (sorting, --strict).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "aipolicy/diag.h"
+#include "aipolicy/lint.h"
+#include "aipolicy/policy.h"
+
+/*
+ * Line numbers matter: review_by's value is at 7:15, effective's at 6:12,
+ * outcome 'rev' at 25:3 and the inline outcome a.z at 15:10.
+ */
+#define POLICY \
+	"aipolicy: 1\n"                                         /*  1 */ \
+	"id: lint-test\n"                                       /*  2 */ \
+	"title: Lint test\n"                                    /*  3 */ \
+	"version: v1\n"                                         /*  4 */ \
+	"owner: Owner\n"                                        /*  5 */ \
+	"effective: 2026-01-01\n"                               /*  6 */ \
+	"review_by:    2026-12-31\n"                            /*  7 */ \
+	"start: a\n"                                            /*  8 */ \
+	"questions:\n"                                          /*  9 */ \
+	"  a:\n"                                                /* 10 */ \
+	"    ask: A?\n"                                         /* 11 */ \
+	"    answers:\n"                                        /* 12 */ \
+	"      x: b\n"                                          /* 13 */ \
+	"      y: free\n"                                       /* 14 */ \
+	"      Z: { verdict: do-not-use, summary: No. }\n"      /* 15 */ \
+	"  b:\n"                                                /* 16 */ \
+	"    ask: B?\n"                                         /* 17 */ \
+	"    answers:\n"                                        /* 18 */ \
+	"      p: rev\n"                                        /* 19 */ \
+	"      q: free\n"                                       /* 20 */ \
+	"outcomes:\n"                                           /* 21 */ \
+	"  free:\n"                                             /* 22 */ \
+	"    verdict: use-freely\n"                             /* 23 */ \
+	"    summary: Free.\n"                                  /* 24 */ \
+	"  rev:\n"                                              /* 25 */ \
+	"    verdict: use-with-review\n"                        /* 26 */ \
+	"    summary: Review.\n"                                /* 27 */ \
+	"    reviewer: R\n"                                     /* 28 */
+
+static const char no_tests_yaml[] = POLICY;
+
+/* Tests reach 'free' only; 'rev' and the inline 'a.z' are not reached
+ * (the second case stops short at b). */
+static const char some_tests_yaml[] = POLICY
+	"tests:\n"
+	"  - answers: { a: y }\n"
+	"    expect: free\n"
+	"  - answers: { a: x }\n"
+	"    expect: rev\n";
+
+static const char all_tests_yaml[] = POLICY
+	"tests:\n"
+	"  - answers: { a: y }\n"
+	"    expect: free\n"
+	"  - answers: { a: x, b: p }\n"
+	"    expect: rev\n"
+	"  - answers: { a: z }\n"
+	"    expect: do-not-use\n";
+
+static const char quoted_dates_yaml[] =
+	"aipolicy: 1\n"
+	"id: lint-test\n"
+	"title: Lint test\n"
+	"version: v1\n"
+	"owner: Owner\n"
+	"review_by: \"2027-03-31\"\n"
+	"effective: '2027-02-01'\n"
+	"start: a\n"
+	"questions:\n"
+	"  a:\n"
+	"    ask: A?\n"
+	"    answers: { x: free, y: free }\n"
+	"outcomes:\n"
+	"  free: { verdict: use-freely, summary: Free. }\n";
+
+static struct policy *
+load(const char *yaml, size_t len)
+{
+	struct policy *p = NULL;
+	struct diags d;
+	size_t i;
+
+	diags_init(&d, "lint-test.yaml");
+	if (policy_load_buffer("lint-test.yaml", yaml, len, &p, &d) !=
+	    LOAD_OK) {
+		for (i = 0; i < d.count; i++)
+			print_error("%u:%u: %s\n", d.items[i].line,
+			    d.items[i].column, d.items[i].message);
+	}
+	diags_release(&d);
+	assert_non_null(p);
+	return p;
+}
+
+#define LOAD(y) load((y), sizeof(y) - 1)
+
+/* Lint P on TODAY into D (initialised here). */
+static void
+lint(const struct policy *p, date_t today, struct diags *d)
+{
+	diags_init(d, "lint-test.yaml");
+	assert_int_equal(policy_lint(p, today, d), 0);
+}
+
+static void
+print_diags(const struct diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->count; i++)
+		print_message("  %u:%u: %s\n", d->items[i].line,
+		    d->items[i].column, d->items[i].message);
+}
+
+/* D holds N diagnostics; shows them when it does not. */
+static void
+assert_count(const struct diags *d, size_t n)
+{
+	if (d->count != n)
+		print_diags(d);
+	assert_int_equal(d->count, n);
+}
+
+static const struct diag *
+find(const struct diags *d, const char *needle)
+{
+	size_t i;
+
+	for (i = 0; i < d->count; i++) {
+		if (strstr(d->items[i].message, needle) != NULL)
+			return &d->items[i];
+	}
+	return NULL;
+}
+
+/* ---- dates -------------------------------------------------------------- */
+
+static void
+test_lint_stale(void **state)
+{
+	struct policy *p = LOAD(no_tests_yaml);
+	const struct diag *w;
+	struct diags d;
+
+	(void)state;
+	lint(p, 20270101, &d);
+	assert_count(&d, 1);
+	assert_int_equal(d.nwarnings, 1);
+	assert_int_equal(d.nerrors, 0);
+	w = &d.items[0];
+	assert_int_equal(w->severity, SEVERITY_WARNING);
+	assert_non_null(strstr(w->message, "stale"));
+	assert_non_null(strstr(w->message, "2026-12-31"));
+	/* At the value of review_by, with its line for the caret. */
+	assert_int_equal(w->line, 7);
+	assert_int_equal(w->column, 15);
+	assert_non_null(w->source);
+	assert_string_equal(w->source, "review_by:    2026-12-31");
+	diags_release(&d);
+
+	/* Long past: still one warning. */
+	lint(p, 20300615, &d);
+	assert_int_equal(d.count, 1);
+	assert_non_null(find(&d, "stale"));
+	diags_release(&d);
+	policy_free(p);
+}
+
+static void
+test_lint_not_stale_on_review_day(void **state)
+{
+	struct policy *p = LOAD(no_tests_yaml);
+	struct diags d;
+
+	(void)state;
+	lint(p, 20261231, &d);
+	assert_count(&d, 0);
+	assert_int_equal(d.nwarnings, 0);
+	diags_release(&d);
+	lint(p, 20261230, &d);
+	assert_int_equal(d.count, 0);
+	diags_release(&d);
+	/* In force on its first day. */
+	lint(p, 20260101, &d);
+	assert_int_equal(d.count, 0);
+	diags_release(&d);
+	assert_false(policy_is_stale(p, 20261231));
+	assert_true(policy_is_stale(p, 20270101));
+	policy_free(p);
+}
+
+static void
+test_lint_not_in_force(void **state)
+{
+	struct policy *p = LOAD(no_tests_yaml);
+	const struct diag *w;
+	struct diags d;
+
+	(void)state;
+	lint(p, 20251231, &d);
+	assert_count(&d, 1);
+	w = &d.items[0];
+	assert_int_equal(w->severity, SEVERITY_WARNING);
+	assert_non_null(strstr(w->message, "not in force yet"));
+	assert_non_null(strstr(w->message, "2026-01-01"));
+	assert_null(strstr(w->message, "stale"));
+	assert_int_equal(w->line, 6);
+	assert_int_equal(w->column, 12);
+	assert_non_null(w->source);
+	assert_string_equal(w->source, "effective: 2026-01-01");
+	diags_release(&d);
+	policy_free(p);
+}
+
+/* Quoted dates: the position is that of the value (its quote). */
+static void
+test_lint_dates_quoted(void **state)
+{
+	struct policy *p = LOAD(quoted_dates_yaml);
+	const struct diag *w;
+	struct diags d;
+
+	(void)state;
+	lint(p, 20270401, &d);
+	assert_int_equal(d.count, 1);
+	w = find(&d, "stale");
+	assert_non_null(w);
+	assert_int_equal(w->line, 6);
+	assert_int_equal(w->column, 12);
+	diags_release(&d);
+
+	lint(p, 20270131, &d);
+	assert_int_equal(d.count, 1);
+	w = find(&d, "not in force yet");
+	assert_non_null(w);
+	assert_int_equal(w->line, 7);
+	assert_int_equal(w->column, 12);
+	diags_release(&d);
+
+	lint(p, 20270201, &d);
+	assert_int_equal(d.count, 0);
+	diags_release(&d);
+	policy_free(p);
+}
+
+/* ---- outcomes no test case reaches ------------------------------------ */
+
+static void
+test_lint_untested_only_with_tests(void **state)
+{
+	struct policy *p = LOAD(no_tests_yaml);
+	struct diags d;
+
+	(void)state;
+	assert_int_equal(p->ntests, 0);
+	lint(p, 20260601, &d);
+	assert_count(&d, 0);
+	assert_null(find(&d, "no test case"));
+	diags_release(&d);
+	policy_free(p);
+}
+
+static void
+test_lint_untested_outcomes(void **state)
+{
+	struct policy *p = LOAD(some_tests_yaml);
+	const struct diag *w;
+	struct diags d;
+
+	(void)state;
+	assert_int_equal(p->ntests, 2);
+	lint(p, 20260601, &d);
+	assert_count(&d, 2);
+	assert_int_equal(d.nwarnings, 2);
+	assert_null(find(&d, "'free'"));
+
+	w = find(&d, "no test case reaches outcome 'rev'");
+	assert_non_null(w);
+	assert_int_equal(w->severity, SEVERITY_WARNING);
+	assert_int_equal(w->line, 25);
+	assert_int_equal(w->column, 3);
+	assert_non_null(w->source);
+	assert_string_equal(w->source, "  rev:");
+
+	/* Inline outcomes count too, by their QUESTION.answer id. */
+	w = find(&d, "no test case reaches outcome 'a.z'");
+	assert_non_null(w);
+	assert_int_equal(w->severity, SEVERITY_WARNING);
+	assert_int_equal(w->line, 15);
+	assert_int_equal(w->column, 10);
+	diags_release(&d);
+
+	/* With the dates too: three warnings. */
+	lint(p, 20270102, &d);
+	assert_int_equal(d.count, 3);
+	assert_non_null(find(&d, "stale"));
+	diags_release(&d);
+	policy_free(p);
+}
+
+static void
+test_lint_all_outcomes_tested(void **state)
+{
+	struct policy *p = LOAD(all_tests_yaml);
+	struct diags d;
+
+	(void)state;
+	assert_int_equal(p->ntests, 3);
+	lint(p, 20260601, &d);
+	assert_count(&d, 0);
+	assert_int_equal(d.nwarnings, 0);
+	assert_int_equal(d.nerrors, 0);
+	diags_release(&d);
+	policy_free(p);
+}
+
+/* ---- the diagnostics list ---------------------------------------------- */
+
+static void
+test_diags_sort(void **state)
+{
+	static const struct {
+		uint32_t line, column;
+		const char *msg;
+	} in[] = {
+		{ 5, 3, "e1" }, { 0, 0, "nopos1" }, { 2, 10, "c" },
+		{ 2, 4, "b" }, { 5, 3, "e2" }, { 0, 0, "nopos2" },
+		{ 1, 1, "a" }, { 5, 2, "d" }, { 5, 3, "e3" }, { 10, 1, "f" },
+	};
+	static const char *const want[] = {
+		"nopos1", "nopos2", "a", "b", "c", "d", "e1", "e2", "e3", "f",
+	};
+	struct diags d;
+	size_t i;
+
+	(void)state;
+	diags_init(&d, "x.yaml");
+	diags_sort(&d); /* empty: nothing happens */
+	assert_int_equal(d.count, 0);
+	for (i = 0; i < sizeof in / sizeof *in; i++)
+		diags_add(&d, i % 2 ? SEVERITY_ERROR : SEVERITY_WARNING,
+		    in[i].line, in[i].column, NULL, 0, "%s", in[i].msg);
+	assert_int_equal(d.count, 10);
+	assert_int_equal(d.nerrors, 5);
+	assert_int_equal(d.nwarnings, 5);
+	diags_sort(&d);
+	for (i = 0; i < d.count; i++)
+		assert_string_equal(d.items[i].message, want[i]);
+	diags_release(&d);
+	assert_int_equal(d.count, 0);
+	assert_null(d.items);
+	assert_string_equal(d.file, "x.yaml");
+}
+
+/* Many diagnostics at one place keep their order of arrival. */
+static void
+test_diags_sort_stable(void **state)
+{
+	struct diags d;
+	size_t i;
+	char want[16];
+
+	(void)state;
+	diags_init(&d, "x.yaml");
+	for (i = 0; i < 300; i++)
+		diags_add(&d, SEVERITY_ERROR, i % 3 == 0 ? 7 : 3, 4, NULL, 0,
+		    "m%zu", i);
+	diags_sort(&d);
+	/* First the 200 at line 3 in order, then the 100 at line 7. */
+	for (i = 0; i < 300; i++) {
+		size_t k = i < 200 ? (i / 2) * 3 + 1 + i % 2 : (i - 200) * 3;
+		snprintf(want, sizeof want, "m%zu", k);
+		assert_string_equal(d.items[i].message, want);
+		assert_int_equal(d.items[i].line, i < 200 ? 3 : 7);
+	}
+	diags_release(&d);
+}
+
+static void
+test_diags_promote_warnings(void **state)
+{
+	struct diags d;
+	size_t i;
+
+	(void)state;
+	diags_init(&d, "x.yaml");
+	diags_add(&d, SEVERITY_WARNING, 1, 1, NULL, 0, "w1");
+	diags_add(&d, SEVERITY_ERROR, 2, 1, NULL, 0, "e1");
+	diags_add(&d, SEVERITY_WARNING, 3, 1, NULL, 0, "w2");
+	assert_int_equal(d.nerrors, 1);
+	assert_int_equal(d.nwarnings, 2);
+	diags_promote_warnings(&d);
+	assert_int_equal(d.nerrors, 3);
+	assert_int_equal(d.nwarnings, 0);
+	assert_int_equal(d.count, 3);
+	for (i = 0; i < d.count; i++)
+		assert_int_equal(d.items[i].severity, SEVERITY_ERROR);
+	/* Messages and places are kept. */
+	assert_string_equal(d.items[0].message, "w1");
+	assert_string_equal(d.items[2].message, "w2");
+	assert_int_equal(d.items[2].line, 3);
+	/* Nothing to promote: no change. */
+	diags_promote_warnings(&d);
+	assert_int_equal(d.nerrors, 3);
+	diags_release(&d);
+}
+
+/* Lint warnings promoted, as lint --strict does. */
+static void
+test_lint_strict(void **state)
+{
+	struct policy *p = LOAD(some_tests_yaml);
+	struct diags d;
+	size_t i;
+
+	(void)state;
+	lint(p, 20270102, &d);
+	assert_int_equal(d.nwarnings, 3);
+	diags_promote_warnings(&d);
+	assert_int_equal(d.nerrors, 3);
+	assert_int_equal(d.nwarnings, 0);
+	for (i = 0; i < d.count; i++)
+		assert_int_equal(d.items[i].severity, SEVERITY_ERROR);
+	/* Sorted by position: stale (7) before a.z (15) before rev (25). */
+	diags_sort(&d);
+	assert_int_equal(d.items[0].line, 7);
+	assert_int_equal(d.items[1].line, 15);
+	assert_int_equal(d.items[2].line, 25);
+	diags_release(&d);
+	policy_free(p);
+}
+
+static void
+test_diags_source_sanitised(void **state)
+{
+	static const char line[] = "a\x1b[31mb\xE2\x80\xAE" "c\td";
+	struct diags d;
+
+	(void)state;
+	diags_init(&d, "x.yaml");
+	diags_add(&d, SEVERITY_ERROR, 1, 1, line, sizeof line - 1, "m %d", 5);
+	assert_int_equal(d.count, 1);
+	assert_string_equal(d.items[0].message, "m 5");
+	assert_non_null(d.items[0].source);
+	/* ESC and the right-to-left override become '?', a tab stays. */
+	assert_string_equal(d.items[0].source, "a?[31mb?c\td");
+	diags_release(&d);
+}
+
+static void
+test_diags_keep_max(void **state)
+{
+	struct diags d;
+	size_t i;
+
+	(void)state;
+	diags_init(&d, "x.yaml");
+	for (i = 0; i < DIAG_KEEP_MAX + 4; i++)
+		diags_add(&d, SEVERITY_ERROR, (uint32_t)i + 1, 1, NULL, 0, "e");
+	diags_add(&d, SEVERITY_WARNING, 1, 1, NULL, 0, "w");
+	assert_int_equal(d.count, DIAG_KEEP_MAX);
+	assert_int_equal(d.dropped, 5);
+	assert_int_equal(d.nerrors, DIAG_KEEP_MAX + 4);
+	assert_int_equal(d.nwarnings, 1);
+	diags_release(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_lint_stale),
+		cmocka_unit_test(test_lint_not_stale_on_review_day),
+		cmocka_unit_test(test_lint_not_in_force),
+		cmocka_unit_test(test_lint_dates_quoted),
+		cmocka_unit_test(test_lint_untested_only_with_tests),
+		cmocka_unit_test(test_lint_untested_outcomes),
+		cmocka_unit_test(test_lint_all_outcomes_tested),
+		cmocka_unit_test(test_diags_sort),
+		cmocka_unit_test(test_diags_sort_stable),
+		cmocka_unit_test(test_diags_promote_warnings),
+		cmocka_unit_test(test_lint_strict),
+		cmocka_unit_test(test_diags_source_sanitised),
+		cmocka_unit_test(test_diags_keep_max),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
