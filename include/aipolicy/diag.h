@@ -58,6 +58,10 @@ void diags_vadd(struct diags *d, enum severity sev, uint32_t line,
 /* diags_sort: sort by position (diagnostics without one first), stably. */
 void diags_sort(struct diags *d);
 
+/* diags_shown: sort D and return how many of its diagnostics are shown
+ * (at most DIAG_SHOW_MAX); the rest are summed up as "too many errors". */
+size_t diags_shown(struct diags *d);
+
 /* diags_promote_warnings: turn every warning into an error (lint --strict). */
 void diags_promote_warnings(struct diags *d);
 

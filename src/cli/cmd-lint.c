@@ -20,8 +20,7 @@ add_json(json_t *arr, struct diags *d)
 {
 	size_t i, shown;
 
-	diags_sort(d);
-	shown = d->count < DIAG_SHOW_MAX ? d->count : DIAG_SHOW_MAX;
+	shown = diags_shown(d);
 	for (i = 0; i < shown; i++) {
 		const struct diag *g = &d->items[i];
 		json_array_append_new(arr, json_pack("{s:s, s:o, s:o, s:s, s:s}",

@@ -11,16 +11,26 @@
 #include "aipolicy/exit.h"
 #include "cmd.h"
 
+/* "aipolicy: [FILE: ]error: MESSAGE" on stderr. */
+static void
+verror(const char *file, const char *fmt, va_list ap)
+{
+	fputs("aipolicy: ", stderr);
+	if (file != NULL)
+		fprintf(stderr, "%s: ", file);
+	fputs("error: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 int
 cli_error(int code, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("aipolicy: error: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	verror(NULL, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return code;
 }
 
@@ -29,11 +39,9 @@ cli_file_error(int code, const char *file, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "aipolicy: %s: error: ", file);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	verror(file, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return code;
 }
 
@@ -70,8 +78,7 @@ cli_print_diags(FILE *out, struct diags *d)
 {
 	size_t i, shown;
 
-	diags_sort(d);
-	shown = d->count < DIAG_SHOW_MAX ? d->count : DIAG_SHOW_MAX;
+	shown = diags_shown(d);
 	for (i = 0; i < shown; i++) {
 		const struct diag *g = &d->items[i];
 		const char *sev = g->severity == SEVERITY_ERROR ? "error" :

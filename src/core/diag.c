@@ -136,6 +136,13 @@ diags_sort(struct diags *d)
 		qsort(d->items, d->count, sizeof *d->items, diag_cmp);
 }
 
+size_t
+diags_shown(struct diags *d)
+{
+	diags_sort(d);
+	return d->count < DIAG_SHOW_MAX ? d->count : DIAG_SHOW_MAX;
+}
+
 void
 diags_promote_warnings(struct diags *d)
 {

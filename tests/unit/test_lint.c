@@ -12,6 +12,8 @@
 
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #include "aipolicy/diag.h"
 #include "aipolicy/lint.h"
 #include "aipolicy/policy.h"
@@ -89,18 +91,8 @@ static const char quoted_dates_yaml[] =
 static struct policy *
 load(const char *yaml, size_t len)
 {
-	struct policy *p = NULL;
-	struct diags d;
-	size_t i;
+	struct policy *p = test_load(yaml, len);
 
-	diags_init(&d, "lint-test.yaml");
-	if (policy_load_buffer("lint-test.yaml", yaml, len, &p, &d) !=
-	    LOAD_OK) {
-		for (i = 0; i < d.count; i++)
-			print_error("%u:%u: %s\n", d.items[i].line,
-			    d.items[i].column, d.items[i].message);
-	}
-	diags_release(&d);
 	assert_non_null(p);
 	return p;
 }

@@ -16,6 +16,8 @@
 
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #include "aipolicy/policy.h"
 #include "aipolicy/walk.h"
 #include "util.h"
@@ -136,19 +138,7 @@ struct fixture {
 static struct policy *
 load(const char *yaml, size_t len)
 {
-	struct policy *p = NULL;
-	struct diags d;
-	size_t i;
-
-	diags_init(&d, "walk-test.yaml");
-	if (policy_load_buffer("walk-test.yaml", yaml, len, &p, &d) !=
-	    LOAD_OK) {
-		for (i = 0; i < d.count; i++)
-			print_error("%u:%u: %s\n", d.items[i].line,
-			    d.items[i].column, d.items[i].message);
-	}
-	diags_release(&d);
-	return p;
+	return test_load(yaml, len);
 }
 
 static int
