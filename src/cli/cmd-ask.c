@@ -101,7 +101,7 @@ int cmd_ask(int argc, char **argv)
 
 		if (last.outcome != NULL &&
 		    decision_log_add(log, "ask", p, last.path, last.npath,
-		    NULL, 0, last.outcome) != 0) {
+		    last.unsure, last.nunsure, last.outcome) != 0) {
 			failed = true;
 			err = errno;
 		}

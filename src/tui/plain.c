@@ -16,7 +16,11 @@ static void put_text(FILE *out, const char *s, bool multiline);
 static void print_question(FILE *out, const struct policy *p,
     const struct walk_state *s);
 static void print_verdict(FILE *out, const struct policy *p,
-    const struct walk_state *s, const char *arrow);
+    const struct outcome *o, const char *path,
+    const struct ask_worst *worst, const char *dash);
+static int not_sure(FILE *out, const struct policy *p,
+    const struct walk_state *s, struct ask_last *last, const char *arrow,
+    const char *dash);
 static long parse_number(const char *s, size_t len);
 
 /* put_text: S as wrap_char shows it; newlines kept when MULTILINE. */
@@ -52,15 +56,25 @@ static void print_question(FILE *out, const struct policy *p,
 		put_text(out, q->answers[i].key, false);
 		fputc('\n', out);
 	}
+	fprintf(out, "  %zu. %s\n", q->nanswers + 1, ASK_NOT_SURE);
 }
 
+/*
+ * print_verdict: outcome O with the answers that led there (PATH, raw text;
+ * NULL when out of memory). WORST is the worst case after "Not sure" (its
+ * heading and the note of each unsure question, with DASH), or NULL.
+ */
 static void print_verdict(FILE *out, const struct policy *p,
-    const struct walk_state *s, const char *arrow)
+    const struct outcome *o, const char *path,
+    const struct ask_worst *worst, const char *dash)
 {
-	const struct outcome *o = s->outcome;
-	struct step *steps = malloc((s->depth ? s->depth : 1) * sizeof *steps);
-
 	fprintf(out, "\nVerdict: %s\n", verdict_words(o->verdict));
+	if (worst != NULL) {
+		char heading[128];
+
+		ask_worst_heading(worst, heading, sizeof heading);
+		fprintf(out, "%s\n", heading);
+	}
 	put_text(out, o->summary, false);
 	fputc('\n', out);
 	if (o->why != NULL) {
@@ -82,24 +96,50 @@ static void print_verdict(FILE *out, const struct policy *p,
 		put_text(out, o->conditions[i], false);
 		fputc('\n', out);
 	}
-	if (steps != NULL) {
-		walk_state_path(s, steps);
-		fputs("Your answers: ", out);
-		for (size_t i = 0; i < s->depth; i++) {
-			const struct question *q = &p->questions[steps[i].question];
+	if (worst != NULL)
+		fputs("Not sure:\n", out);
+	for (size_t i = 0; worst != NULL && i < worst->nunsure; i++) {
+		char *note = ask_worst_note(p, worst, i, dash);
 
-			if (i > 0)
-				fputs(arrow, out);
-			put_text(out, q->label, false);
-			fputc(' ', out);
-			put_text(out, q->answers[steps[i].answer].key, false);
-		}
+		if (note == NULL)
+			continue;
+		fputs("  - ", out);
+		put_text(out, note, false);
 		fputc('\n', out);
-		free(steps);
+		free(note);
+	}
+	if (path != NULL) {
+		fputs("Your answers: ", out);
+		put_text(out, path, false);
+		fputc('\n', out);
 	}
 	fputs("Questions? Ask ", out);
 	put_text(out, p->owner, false);
 	fputc('\n', out);
+}
+
+/* not_sure: "Not sure" chosen at S's question: print the worst case and
+ * record it in LAST. Returns its exit code, or EXIT_IOERR when out of
+ * memory. */
+static int not_sure(FILE *out, const struct policy *p,
+    const struct walk_state *s, struct ask_last *last, const char *arrow,
+    const char *dash)
+{
+	struct ask_worst w;
+	char *path;
+	int code;
+
+	if (ask_worst_compute(p, s, &w) != 0) {
+		fputs("aipolicy: out of memory\n", stderr);
+		return EXIT_IOERR;
+	}
+	ask_last_record_worst(last, &w); /* out of memory: not logged */
+	path = ask_path_text(p, w.path, w.npath, w.unsure, w.nunsure, arrow);
+	print_verdict(out, p, w.outcome, path, &w, dash);
+	code = verdict_exit_code(w.outcome->verdict);
+	free(path);
+	ask_worst_release(&w);
+	return code;
 }
 
 /* parse_number: S (LEN bytes) as a small decimal number, or -1. */
@@ -120,8 +160,9 @@ static long parse_number(const char *s, size_t len)
 int plain_run(const struct policy *p, struct walk_state *s, date_t today,
     FILE *in, FILE *out, struct ask_last *last)
 {
-	const char *arrow = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ?
-	    " → " : " -> ";
+	bool utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	const char *arrow = utf8 ? " → " : " -> ";
+	const char *dash = utf8 ? " — " : " - ";
 	char *line = NULL;
 	size_t cap = 0;
 	int code;
@@ -151,7 +192,7 @@ int plain_run(const struct policy *p, struct walk_state *s, date_t today,
 		long n;
 
 		fprintf(out, "Answer (1-%zu, an answer, or ? for help): ",
-		    q->nanswers);
+		    q->nanswers + 1);
 		fflush(out);
 		got = getline(&line, &cap, in);
 		if ((code = ask_signal_code()) != 0)
@@ -178,7 +219,7 @@ int plain_run(const struct policy *p, struct walk_state *s, date_t today,
 		}
 		if ((m = question_match(q, a, len)) < 0) {
 			n = parse_number(a, len);
-			m = n >= 1 && (size_t)n <= q->nanswers ? n - 1 : -1;
+			m = n >= 1 && (size_t)n <= q->nanswers + 1 ? n - 1 : -1;
 		}
 		if (m < 0) {
 			a[len] = '\0';
@@ -186,13 +227,28 @@ int plain_run(const struct policy *p, struct walk_state *s, date_t today,
 			put_text(out, a, false);
 			fprintf(out, "' is not an answer: type a number from 1 "
 			    "to %zu, one of the answers, or ? for help.\n",
-			    q->nanswers);
+			    q->nanswers + 1);
 			continue;
+		}
+		if ((size_t)m == q->nanswers) {
+			code = not_sure(out, p, s, last, arrow, dash);
+			break;
 		}
 		walk_state_answer(s, (uint32_t)m);
 		if (s->outcome != NULL) {
+			struct step *steps = malloc((s->depth ? s->depth : 1) *
+			    sizeof *steps);
+			char *path = NULL;
+
+			if (steps != NULL) {
+				walk_state_path(s, steps);
+				path = ask_path_text(p, steps, s->depth, NULL, 0,
+				    arrow);
+				free(steps);
+			}
 			ask_last_record(last, s);
-			print_verdict(out, p, s, arrow);
+			print_verdict(out, p, s->outcome, path, NULL, dash);
+			free(path);
 			code = verdict_exit_code(s->outcome->verdict);
 			break;
 		}

@@ -81,7 +81,7 @@ struct body {
 
 /* Characters that depend on whether the terminal speaks UTF-8. */
 struct glyphs {
-	const char *sep, *arrow, *bullet, *ellipsis, *updown, *left;
+	const char *sep, *arrow, *bullet, *ellipsis, *updown, *left, *dash;
 };
 
 struct ui {
@@ -96,6 +96,10 @@ struct ui {
 	char *warning;          /* the stale-policy line, or NULL */
 	char *ask_owner;        /* "Questions? Ask OWNER" */
 	char *path;             /* the answers that led to the verdict */
+	bool worst_shown;       /* the verdict screen shows ui->worst */
+	struct ask_worst worst; /* the last "Not sure" worst case */
+	char worst_heading[128];
+	char **notes;           /* worst.nunsure lines (NULL when out of memory) */
 };
 
 static attr_t role_attr[ROLE_COUNT];
@@ -116,10 +120,14 @@ static int warning_lines(const struct ui *ui, struct wrap_line *l);
 static int draw_frame(struct ui *ui, const char *status, const char *keys);
 static void draw_body(struct ui *ui, int top, int rows);
 static void draw_too_small(void);
+static size_t answer_count(const struct ui *ui);
 static size_t menu_count(const struct ui *ui);
 static const char *menu_label(const struct ui *ui, size_t i);
 static void enter_question(struct ui *ui);
 static enum action choose(struct ui *ui, size_t i);
+static enum action choose_not_sure(struct ui *ui);
+static void worst_release(struct ui *ui);
+static bool is_back_key(struct key k);
 static bool key_is(struct key k, int fn, wint_t c);
 static enum action common_key(struct ui *ui, struct key k);
 static void draw_question(struct ui *ui);
@@ -387,16 +395,22 @@ static void draw_too_small(void)
 
 /*
  * The menu of the question screen: the current question's answers, in the
- * policy's order. An extra last item (issue 4's "Not sure") goes here and
- * in choose().
+ * policy's order, then "Not sure" (which no letter chooses).
  */
-static size_t menu_count(const struct ui *ui)
+static size_t answer_count(const struct ui *ui)
 {
 	return ui->p->questions[ui->ws->current].nanswers;
 }
 
+static size_t menu_count(const struct ui *ui)
+{
+	return answer_count(ui) + 1;
+}
+
 static const char *menu_label(const struct ui *ui, size_t i)
 {
+	if (i == answer_count(ui))
+		return ASK_NOT_SURE;
 	return ui->p->questions[ui->ws->current].answers[i].key;
 }
 
@@ -407,8 +421,9 @@ static void enter_question(struct ui *ui)
 	int32_t c = ui->ws->chosen[ui->ws->current];
 
 	ui->screen = SCREEN_QUESTION;
-	ui->sel = c >= 0 && (size_t)c < menu_count(ui) ? (size_t)c : 0;
+	ui->sel = c >= 0 && (size_t)c < answer_count(ui) ? (size_t)c : 0;
 	ui->scroll = 0;
+	ui->worst_shown = false;
 }
 
 /* choose: answer menu item I; on to the next question or the verdict. */
@@ -416,6 +431,8 @@ static enum action choose(struct ui *ui, size_t i)
 {
 	if (i >= menu_count(ui))
 		return ACT_NONE;
+	if (i == answer_count(ui))
+		return choose_not_sure(ui);
 	walk_state_answer(ui->ws, (uint32_t)i);
 	if (ui->ws->outcome == NULL) {
 		enter_question(ui);
@@ -429,18 +446,64 @@ static enum action choose(struct ui *ui, size_t i)
 	return ACT_REDRAW;
 }
 
+/* choose_not_sure: the worst case for the answers so far and "?" here, on
+ * the verdict screen; the walk stays at this question. Out of memory:
+ * a beep and nothing else. */
+static enum action choose_not_sure(struct ui *ui)
+{
+	struct ask_worst w;
+
+	if (ask_worst_compute(ui->p, ui->ws, &w) != 0) {
+		beep();
+		return ACT_NONE;
+	}
+	worst_release(ui);
+	ui->worst = w;
+	/* out of memory: not logged */
+	ask_last_record_worst(ui->last, &ui->worst);
+	ask_worst_heading(&w, ui->worst_heading, sizeof ui->worst_heading);
+	if ((ui->notes = calloc(w.nunsure ? w.nunsure : 1,
+	    sizeof *ui->notes)) != NULL)
+		for (size_t i = 0; i < w.nunsure; i++)
+			ui->notes[i] = ask_worst_note(ui->p, &w, i, g.dash);
+	free(ui->path);
+	ui->path = ask_path_text(ui->p, w.path, w.npath, w.unsure, w.nunsure,
+	    g.arrow);
+	ui->worst_shown = true;
+	ui->screen = SCREEN_VERDICT;
+	ui->scroll = 0;
+	return ACT_REDRAW;
+}
+
+/* worst_release: forget the worst case and its texts. */
+static void worst_release(struct ui *ui)
+{
+	if (ui->notes != NULL)
+		for (size_t i = 0; i < ui->worst.nunsure; i++)
+			free(ui->notes[i]);
+	free(ui->notes);
+	ui->notes = NULL;
+	ask_worst_release(&ui->worst);
+	ui->worst_shown = false;
+}
+
 /* key_is: K is the function key FN or the character C (0: none). */
 static bool key_is(struct key k, int fn, wint_t c)
 {
 	return k.fn ? fn != 0 && k.c == (wint_t)fn : c != 0 && k.c == c;
 }
 
+static bool is_back_key(struct key k)
+{
+	return key_is(k, KEY_BACKSPACE, 'b') || key_is(k, KEY_LEFT, 127) ||
+	    key_is(k, 0, 8);
+}
+
 /* common_key: back, restart and quit, the same on the question and the
  * verdict screen. ACT_NONE when K is none of them. */
 static enum action common_key(struct ui *ui, struct key k)
 {
-	if (key_is(k, KEY_BACKSPACE, 'b') || key_is(k, KEY_LEFT, 127) ||
-	    key_is(k, 0, 8)) {
+	if (is_back_key(k)) {
 		if (!walk_state_back(ui->ws))
 			return ACT_NONE;
 		enter_question(ui);
@@ -456,8 +519,9 @@ static enum action common_key(struct ui *ui, struct key k)
 	return ACT_NONE;
 }
 
-/* letter_choice: the menu item whose first letter is C, ignoring case, when
- * exactly one begins with it and it is no command key; -1 otherwise. */
+/* letter_choice: the answer whose first letter is C, ignoring case, when
+ * exactly one begins with it and it is no command key; -1 otherwise.
+ * "Not sure" has no letter. */
 static int letter_choice(const struct ui *ui, wint_t c)
 {
 	int found = -1;
@@ -465,7 +529,7 @@ static int letter_choice(const struct ui *ui, wint_t c)
 
 	if (!iswalpha(c) || wcschr(L"jkbrq", (wchar_t)want) != NULL)
 		return -1;
-	for (size_t i = 0; i < menu_count(ui); i++) {
+	for (size_t i = 0; i < answer_count(ui); i++) {
 		const char *label = menu_label(ui, i);
 		size_t at = 0;
 		wint_t first;
@@ -581,7 +645,8 @@ static enum action key_help(struct ui *ui, struct key k)
 
 static void draw_verdict(struct ui *ui)
 {
-	const struct outcome *o = ui->ws->outcome;
+	const struct outcome *o = ui->worst_shown ? ui->worst.outcome :
+	    ui->ws->outcome;
 	static const enum role banner[VERDICT_COUNT] = {
 		[VERDICT_USE_FREELY] = ROLE_FREE,
 		[VERDICT_USE_WITH_REVIEW] = ROLE_REVIEW,
@@ -596,6 +661,8 @@ static void draw_verdict(struct ui *ui)
 	if (ui->body.n > 0)
 		ui->body.v[ui->body.n - 1].fill = true;
 	body_blank(&ui->body);
+	if (ui->worst_shown)
+		body_add(&ui->body, ui->worst_heading, "", ROLE_WARNING, -1);
 	body_add(&ui->body, o->summary, "", ROLE_QUESTION, -1);
 	if (o->why != NULL)
 		body_add(&ui->body, o->why, "Why: ", ROLE_NORMAL, -1);
@@ -610,6 +677,16 @@ static void draw_verdict(struct ui *ui)
 		for (size_t i = 0; i < o->nconditions; i++)
 			body_add(&ui->body, o->conditions[i], bullet,
 			    ROLE_NORMAL, -1);
+	}
+	if (ui->worst_shown) {
+		body_blank(&ui->body);
+		body_add(&ui->body, "Not sure:", "", ROLE_NORMAL, -1);
+		snprintf(bullet, sizeof bullet, "  %s ", g.bullet);
+		for (size_t i = 0; ui->notes != NULL &&
+		    i < ui->worst.nunsure; i++)
+			if (ui->notes[i] != NULL)
+				body_add(&ui->body, ui->notes[i], bullet,
+				    ROLE_NORMAL, -1);
 	}
 	body_blank(&ui->body);
 	if (ui->path != NULL)
@@ -638,6 +715,12 @@ static enum action key_verdict(struct ui *ui, struct key k)
 		ui->scroll++; /* draw_body clamps it */
 		return ACT_REDRAW;
 	}
+	if (ui->worst_shown && is_back_key(k)) {
+		/* back to the question where "Not sure" was chosen */
+		enter_question(ui);
+		ui->sel = answer_count(ui);
+		return ACT_REDRAW;
+	}
 	return common_key(ui, k);
 }
 
@@ -646,30 +729,13 @@ static enum action key_verdict(struct ui *ui, struct key k)
 static char *path_text(const struct ui *ui)
 {
 	const struct walk_state *s = ui->ws;
-	size_t n = 1, sep = strlen(g.arrow);
 	struct step *steps;
-	char *text, *o;
+	char *text;
 
 	if ((steps = malloc((s->depth ? s->depth : 1) * sizeof *steps)) == NULL)
 		return NULL;
 	walk_state_path(s, steps);
-	for (size_t i = 0; i < s->depth; i++) {
-		const struct question *q = &ui->p->questions[steps[i].question];
-
-		n += strlen(q->label) + 1 + strlen(q->answers[steps[i].answer].key)
-		    + sep;
-	}
-	if ((text = o = malloc(n)) == NULL) {
-		free(steps);
-		return NULL;
-	}
-	*o = '\0';
-	for (size_t i = 0; i < s->depth; i++) {
-		const struct question *q = &ui->p->questions[steps[i].question];
-
-		o += sprintf(o, "%s%s %s", i > 0 ? g.arrow : "", q->label,
-		    q->answers[steps[i].answer].key);
-	}
+	text = ask_path_text(ui->p, steps, s->depth, NULL, 0, g.arrow);
 	free(steps);
 	return text;
 }
@@ -677,9 +743,10 @@ static char *path_text(const struct ui *ui)
 static bool ui_init(struct ui *ui, const struct policy *p,
     struct walk_state *s, date_t today, struct ask_last *last)
 {
-	static const struct glyphs utf8 = { " · ", " → ", "•", "…", "↑↓", "←" };
+	static const struct glyphs utf8 = { " · ", " → ", "•", "…", "↑↓", "←",
+		" — " };
 	static const struct glyphs ascii = { " - ", " -> ", "-", "...",
-		"Up/Down", "Left" };
+		"Up/Down", "Left", " - " };
 	const char *cs = nl_langinfo(CODESET);
 
 	memset(ui, 0, sizeof *ui);
@@ -716,6 +783,7 @@ static void ui_release(struct ui *ui)
 	free(ui->warning);
 	free(ui->ask_owner);
 	free(ui->path);
+	worst_release(ui);
 }
 
 int tui_run(const struct policy *p, struct walk_state *s, date_t today,

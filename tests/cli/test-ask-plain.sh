@@ -141,7 +141,7 @@ ask '2\nmy team\n' $T "$TMP/p.yaml"
 check "number then key" 0 "Ask plain policy, version P1" \
     "Test Owner <owner@example.test>" \
     "Does the task involve client data? Café 日本語" "  1. yes" "  2. no" \
-    "Answer (1-2" "Who will see the result?" "  3. clients" \
+    "Answer (1-3" "Who will see the result?" "  3. clients" \
     "Verdict: Use AI freely" "Use AI freely." \
     "Why: Internal drafts carry little risk." \
     "Your answers: Client data? no → Audience? my team" \
@@ -159,6 +159,93 @@ check "do not use" 20 "Verdict: Do not use AI" \
     "Do not put this data into an AI tool." \
     "Your answers: Client data? yes → Approved tool? no"
 
+# "Not sure", by hand on p.yaml. At the first question (number 3): data=yes
+# then tool (not asked) =no is the worst, do-not-use; data=no (review at
+# worst) and tool=yes (review either way) would do better. At Audience
+# after data=no (number 4): "clients" gives the worst, use-with-review;
+# "only me" and "my team" would give use-freely.
+ask '3\n' $T --log "$TMP/unsure.jsonl" "$TMP/p.yaml"
+check "not sure first" 20 "  3. Not sure" "Answer (1-3" \
+    "Verdict: Do not use AI" \
+    "Worst case: you were not sure about 1 question; 1 after it was not asked." \
+    "Do not put this data into an AI tool." "Not sure:" \
+    "  - Client data? — answering 'no' would allow: Use AI with review or better" \
+    "  - Approved tool? — answering 'yes' would allow: Use AI with review or better" \
+    "Your answers: Client data? yes (not sure) → Approved tool? no (not sure)" \
+    "Questions? Ask Test Owner <owner@example.test>"
+refute "not sure first" "Who will see the result?" "Will you use the approved tool?"
+CHECKS=$((CHECKS + 1))
+if [ "$(wc -l <"$TMP/unsure.jsonl")" -ne 1 ] ||
+    ! grep -q '"verdict": "do-not-use"' "$TMP/unsure.jsonl" ||
+    ! grep -qF '"unsure": ["data", "tool"]' "$TMP/unsure.jsonl" ||
+    ! grep -qF '"path": [{"question": "data", "answer": "yes"}, {"question": "tool", "answer": "no"}]' "$TMP/unsure.jsonl"; then
+	fail "--log after Not sure: want do-not-use with unsure data, tool; got: $(cat "$TMP/unsure.jsonl")"
+fi
+
+ask 'no\n4\n' $T --log "$TMP/unsure2.jsonl" "$TMP/p.yaml"
+check "not sure at audience" 10 "  4. Not sure" "Answer (1-4" \
+    "Verdict: Use AI with review" \
+    "Worst case: you were not sure about 1 question." \
+    "Reviewer: Your line manager" \
+    "  - Audience? — answering 'only me' or 'my team' would allow: Use AI freely" \
+    "Your answers: Client data? no → Audience? clients (not sure)"
+refute "not sure at audience" "after it" "Client data? —" "Client data? no (not sure)"
+CHECKS=$((CHECKS + 1))
+grep -qF '"unsure": ["audience"]' "$TMP/unsure2.jsonl" ||
+	fail "--log after Not sure: want unsure audience; got: $(cat "$TMP/unsure2.jsonl")"
+
+# no answer of the worst case's questions does better; n.yaml has no answer
+# beginning with a digit, so "Not sure" is number 3 and text is not it
+cat >"$TMP/n.yaml" <<'YAML'
+aipolicy: 1
+id: ask-none
+title: None policy
+version: N1
+owner: None Owner
+effective: 2026-01-01
+review_by: 2026-12-31
+start: draft
+questions:
+  draft:
+    ask: Is it a draft?
+    label: Draft?
+    answers:
+      yes: { verdict: do-not-use, summary: Stop yes. }
+      no: { verdict: do-not-use, summary: Stop no. }
+YAML
+ask 'not sure\n?\n3\n' $T "$TMP/n.yaml"
+check "no better answer" 20 "'not sure' is not an answer: type a number from 1 to 3" \
+    "Help: There is no help for this question." "Verdict: Do not use AI" \
+    "Worst case: you were not sure about 1 question." "Stop yes." \
+    "  - Draft? — no answer would change the verdict" \
+    "Your answers: Draft? yes (not sure)"
+refute "no better answer" "would allow" "Stop no."
+
+# the worst-case texts are sanitised like all policy text: a tab becomes a
+# space, a bidirectional override '?'
+cat >"$TMP/s.yaml" <<'YAML'
+aipolicy: 1
+id: ask-sanitise
+title: Sanitise policy
+version: S1
+owner: S Owner
+effective: 2026-01-01
+review_by: 2026-12-31
+start: draft
+questions:
+  draft:
+    ask: Is it a draft?
+    label: "Draft\u202E?"
+    answers:
+      "y\tes": { verdict: do-not-use, summary: Stop yes. }
+      "n\to": { verdict: use-freely, summary: Go no. }
+YAML
+ask '3\n' $T "$TMP/s.yaml"
+check "not sure sanitised" 20 "Worst case: you were not sure about 1 question." \
+    "  - Draft?? — answering 'n o' would allow: Use AI with review or better" \
+    "Your answers: Draft?? y es (not sure)"
+refute "not sure sanitised" "$(printf '\342\200\256')"
+
 ask '1\n' $T "$TMP/k.yaml"
 check "exact key '1' wins over number 1" 20 "Verdict: Do not use AI"
 ask '2\n' $T "$TMP/k.yaml"
@@ -171,20 +258,22 @@ check "key none" 0 "Verdict: Use AI freely"
 ask '?\n2\n?\n1\n' $T "$TMP/p.yaml"
 check "help" 0 "Help: NDAs, customer records, HR files." \
     "Help: There is no help for this question." "Verdict: Use AI freely"
+refute "help is not Not sure" "Worst case" "Not sure:" "(not sure)"
 
 ask '7\nmaybe\n0\n\n\033[31m\n2\n3\n' $T "$TMP/p.yaml"
 check "bad answers re-ask" 10 "'7' is not an answer" \
     "'maybe' is not an answer" "'0' is not an answer" \
-    "'?[31m' is not an answer" "Verdict: Use AI with review"
+    "'?[31m' is not an answer" "Verdict: Use AI with review" \
+    "'0' is not an answer: type a number from 1 to 3,"
 CHECKS=$((CHECKS + 1))
-n=$(grep -o 'Answer (1-2' "$TMP/out" | wc -l)
+n=$(grep -o 'Answer (1-3' "$TMP/out" | wc -l)
 [ "$n" -eq 6 ] || fail "bad answers re-ask: $n prompts for question 1, want 6"
 
 ask '2\n' $T "$TMP/p.yaml"
 check "end of input" 130 "Who will see the result?"
 refute "end of input" "Verdict"
 ask '' $T "$TMP/p.yaml"
-check "empty input" 130 "Answer (1-2"
+check "empty input" 130 "Answer (1-3"
 
 ask '2\n1\n' --today 2027-01-05 "$TMP/p.yaml"
 check "stale" 0 "Warning: this policy was due for review on 2026-12-31" \
@@ -255,7 +344,7 @@ for sig in TERM:143 HUP:129 INT:130; do
 	code=$?
 	exec 3>&-
 	rm -f "$TMP/fifo"
-	check "SIG${sig%:*} while waiting" "${sig#*:}" "Answer (1-2"
+	check "SIG${sig%:*} while waiting" "${sig#*:}" "Answer (1-3"
 done
 
 if [ -f "$SRC/policies/example.yaml" ]; then

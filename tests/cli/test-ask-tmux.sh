@@ -240,6 +240,103 @@ else
 	fail "--log: want one 'ask' record of do-not-use, got: $(cat "$TMP/log.jsonl" 2>&1)"
 fi
 
+# --- "Not sure": the worst case, the answers that would do better, back
+# By hand, on p.yaml: "Not sure" at Audience (after data=no) branches over
+# its four answers: the worst is use-with-review, first reached at
+# "managers"; "only me" and "my team" would give use-freely. "Not sure" at
+# the first question branches data=yes, then tool (not asked) =no: do-not-
+# use; data=no (worst review) and tool=yes (review either way) do better.
+start "$P --log $TMP/unsure.jsonl $TMP/p.yaml"
+expect "not sure item" "$Q1" "  3. Not sure"
+keys n # "no": "Not sure" takes no letter, so 'n' stays unambiguous
+expect "letter n is still 'no'" "$Q2" "  5. Not sure"
+keys Down Down Down Down
+expect "not sure selected" "> 5. Not sure"
+keys Enter
+expect "worst case by arrow+Enter" "Use AI with review" \
+    "Worst case: you were not sure about 1 question." \
+    "Use AI, and have the output reviewed." "Not sure:" \
+    "Audience? — answering 'only me' or 'my team' would allow: Use AI freely" \
+    "Your answers: Client data? no → Audience? managers (not sure)"
+expect_not "worst case review" "$Q2" "after it" "Do not use AI" \
+    "Client data? —"
+keys b
+expect "back from the worst case" "$Q2" "> 5. Not sure" "1 answered"
+expect_not "back from the worst case" "Worst case"
+keys b
+expect "back to the first question" "$Q1" "> 2. no" "0 answered"
+keys 3
+expect "worst case by digit" "Do not use AI" \
+    "Worst case: you were not sure about 1 question; 1 after it was not asked." \
+    "Do not put this data into an AI tool." \
+    "Client data? — answering 'no' would allow: Use AI with review or better" \
+    "Approved tool? — answering 'yes' would allow: Use AI with review or" \
+    "Your answers: Client data? yes (not sure) → Approved tool? no (not sure)"
+expect_not "worst case stop" "only me" "$Q1" "Audience?"
+keys Left
+expect "back (Left) from the worst case" "$Q1" "> 3. Not sure" "0 answered"
+keys Enter
+expect "not sure again" "Do not use AI" "Worst case"
+keys q
+finish "quit on the worst case" 20
+if [ "$(wc -l <"$TMP/unsure.jsonl" 2>/dev/null)" = 1 ] &&
+    grep -q '"verdict": "do-not-use"' "$TMP/unsure.jsonl" &&
+    grep -qF '"unsure": ["data", "tool"]' "$TMP/unsure.jsonl" &&
+    grep -qF '{"question": "data", "answer": "yes"}, {"question": "tool", "answer": "no"}' "$TMP/unsure.jsonl"; then
+	ok
+else
+	fail "--log after Not sure: want one do-not-use record with unsure data, tool; got: $(cat "$TMP/unsure.jsonl" 2>&1)"
+fi
+
+# n.yaml: every answer ends in use-freely, so no answer would change the
+# verdict; no answer begins with 'n', and 'n' must not choose "Not sure".
+cat >"$TMP/n.yaml" <<'YAML'
+aipolicy: 1
+id: ask-none
+title: None policy
+version: N1
+owner: None Owner
+effective: 2026-01-01
+review_by: 2026-12-31
+start: draft
+questions:
+  draft:
+    ask: Is it a draft?
+    label: Draft?
+    answers:
+      yes: shared
+      later: { verdict: use-freely, summary: Fine later. }
+  shared:
+    ask: Will you share it?
+    label: Shared?
+    answers:
+      yes: { verdict: use-freely, summary: Fine shared. }
+      only inside: { verdict: use-freely, summary: Fine inside. }
+YAML
+start "$P $TMP/n.yaml"
+expect "none" "Is it a draft?" "  3. Not sure"
+keys n
+sleep 0.3
+expect "no letter for Not sure" "Is it a draft?" "> 1. yes"
+expect_not "no letter for Not sure" "Worst case"
+keys Down Down Enter
+expect "no better answer" "Use AI freely" \
+    "Worst case: you were not sure about 1 question; 1 after it was not asked." \
+    "Fine shared." "Draft? — no answer would change the verdict" \
+    "Shared? — no answer would change the verdict" \
+    "Your answers: Draft? yes (not sure) → Shared? yes (not sure)"
+expect_not "no better answer" "would allow"
+keys r
+expect "restart from the worst case" "Is it a draft?" "> 1. yes" "0 answered"
+expect_not "restart from the worst case" "Worst case" "Fine shared."
+keys 1 3
+expect "not sure below an answer" "Use AI freely" \
+    "Worst case: you were not sure about 1 question." \
+    "Shared? — no answer would change the verdict" \
+    "Your answers: Draft? yes → Shared? yes (not sure)"
+keys q
+finish "quit on a use-freely worst case" 0
+
 # --- quitting before a verdict
 start "$P $TMP/p.yaml"
 expect "quit with Esc" "$Q1"
@@ -329,10 +426,10 @@ finish "stale" 10
 
 # --- TERM=dumb falls back to the line prompts
 start "TERM=dumb $P $TMP/p.yaml"
-expect "TERM=dumb" "Answer (1-2"
+expect "TERM=dumb" "Answer (1-3"
 keys -l 2
 keys Enter
-expect "TERM=dumb" "Answer (1-4"
+expect "TERM=dumb" "Answer (1-5"
 keys -l "only me"
 keys Enter
 expect "TERM=dumb verdict" "Verdict: Use AI freely"

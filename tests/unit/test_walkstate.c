@@ -1,18 +1,21 @@
 /*
  * test_walkstate.c: struct walk_state, a person's walk one answer at a time
- * (answer, back keeping later answers, restart, progress), as `ask` uses it.
+ * (answer, back keeping later answers, restart, progress), as `ask` uses it,
+ * and the worst case `ask` shows after "Not sure" (src/tui/ask.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "aipolicy/policy.h"
 #include "aipolicy/walk.h"
+#include "tui.h"
 
 /* a -> b -> c -> outcome is the longest path; a=y skips b. */
 static const char policy_yaml[] =
@@ -232,6 +235,106 @@ static void test_remaining_counts_longest_path(void **state)
 	assert_int_equal(walk_state_remaining(&f->s), 0);
 }
 
+/*
+ * "Not sure" at a: a=x, b=p, c=n is the first do-not-use reached, with a, b
+ * and c branched. By hand: only a=z (free) does better for a; no answer of
+ * b does (a=y still reaches c=n); c=m makes every branch use-freely.
+ */
+static void test_not_sure_at_start(void **state)
+{
+	struct fixture *f = *state;
+	struct ask_worst w;
+	struct ask_last last = { 0 };
+	char heading[128], *note, *path;
+
+	assert_int_equal(ask_worst_compute(f->p, &f->s, &w), 0);
+	assert_non_null(w.outcome);
+	assert_int_equal(w.outcome->verdict, VERDICT_DO_NOT_USE);
+	assert_int_equal(w.npath, 3);
+	assert_int_equal(w.path[0].question, f->a);
+	assert_int_equal(w.path[0].answer, 0);
+	assert_int_equal(w.path[1].question, f->b);
+	assert_int_equal(w.path[2].answer, 1);
+	assert_int_equal(w.nunsure, 3);
+	assert_int_equal(w.unsure[0], f->a);
+	assert_int_equal(w.unsure[1], f->b);
+	assert_int_equal(w.unsure[2], f->c);
+	assert_false(w.better[w.better_at[0] + 0]);
+	assert_false(w.better[w.better_at[0] + 1]);
+	assert_true(w.better[w.better_at[0] + 2]);
+	assert_false(w.better[w.better_at[1] + 0]);
+	assert_false(w.better[w.better_at[1] + 1]);
+	assert_true(w.better[w.better_at[2] + 0]);
+	assert_false(w.better[w.better_at[2] + 1]);
+
+	ask_worst_heading(&w, heading, sizeof heading);
+	assert_string_equal(heading, "Worst case: you were not sure about "
+	    "1 question; 2 after it were not asked.");
+	note = ask_worst_note(f->p, &w, 0, " - ");
+	assert_string_equal(note, "A? - answering 'z' would allow: "
+	    "Use AI with review or better");
+	free(note);
+	note = ask_worst_note(f->p, &w, 1, " - ");
+	assert_string_equal(note, "Question B? - no answer would change "
+	    "the verdict");
+	free(note);
+	path = ask_path_text(f->p, w.path, w.npath, w.unsure, w.nunsure,
+	    " > ");
+	assert_string_equal(path, "A? x (not sure) > Question B? p (not sure)"
+	    " > Question C? n (not sure)");
+	free(path);
+
+	/* the walk itself is untouched; the record carries the unsure list */
+	assert_int_equal(f->s.current, f->a);
+	assert_null(f->s.outcome);
+	assert_int_equal(ask_last_record_worst(&last, &w), 0);
+	assert_int_equal(last.nunsure, 3);
+	assert_int_equal(last.unsure[2], f->c);
+	assert_int_equal(last.npath, 3);
+	assert_int_equal(ask_quit_code(&last), 20);
+	/* a plain verdict after it clears the unsure list */
+	walk_state_answer(&f->s, 2);
+	assert_int_equal(ask_last_record(&last, &f->s), 0);
+	assert_int_equal(last.nunsure, 0);
+	assert_int_equal(ask_quit_code(&last), 0);
+	ask_last_release(&last);
+	ask_worst_release(&w);
+	ask_worst_release(&w); /* released twice: a no-op */
+}
+
+/* "Not sure" at c after a=y: c=n, do-not-use; c=m would allow use-freely,
+ * and with only one unsure question the heading says so. */
+static void test_not_sure_below_answers(void **state)
+{
+	struct fixture *f = *state;
+	struct ask_worst w;
+	char heading[128], *note, *path;
+
+	walk_state_answer(&f->s, 1);
+	assert_int_equal(ask_worst_compute(f->p, &f->s, &w), 0);
+	assert_int_equal(w.outcome->verdict, VERDICT_DO_NOT_USE);
+	assert_int_equal(w.nunsure, 1);
+	assert_int_equal(w.unsure[0], f->c);
+	ask_worst_heading(&w, heading, sizeof heading);
+	assert_string_equal(heading,
+	    "Worst case: you were not sure about 1 question.");
+	note = ask_worst_note(f->p, &w, 0, " - ");
+	assert_string_equal(note, "Question C? - answering 'm' would allow: "
+	    "Use AI with review or better");
+	free(note);
+	path = ask_path_text(f->p, w.path, w.npath, w.unsure, w.nunsure,
+	    " > ");
+	assert_string_equal(path, "A? y > Question C? n (not sure)");
+	free(path);
+	ask_worst_release(&w);
+
+	/* at a verdict there is no question to be unsure about */
+	walk_state_answer(&f->s, 0);
+	assert_non_null(f->s.outcome);
+	assert_int_equal(ask_worst_compute(f->p, &f->s, &w), -1);
+	assert_null(w.outcome);
+}
+
 static void test_stale(void **state)
 {
 	struct fixture *f = *state;
@@ -255,6 +358,10 @@ int main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_remaining_counts_longest_path, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_not_sure_at_start, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_not_sure_below_answers,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stale, setup, teardown),
 	};
 
