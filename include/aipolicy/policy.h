@@ -59,6 +59,7 @@ struct outcome {
 	size_t nconditions;
 	uint32_t review_minutes; /* 0 when not given */
 	bool is_inline;
+	bool reachable;          /* some path from start leads here */
 	struct location loc;     /* of the id (or of the inline mapping) */
 };
 
@@ -84,6 +85,7 @@ struct question {
 	size_t nanswers;
 	uint32_t height;         /* questions on the longest path from here to
 	                          * an outcome, this one included */
+	bool reachable;          /* some path from start leads here */
 	struct location loc;     /* of the id */
 };
 

@@ -68,8 +68,10 @@ policy_lint(const struct policy *p, date_t today, struct diags *d)
 		    r.status == WALK_VERDICT)
 			reached[r.outcome - p->outcomes] = true;
 	}
+	/* An outcome that start cannot reach is warned about by the loader:
+	 * saying also that no test reaches it would add nothing. */
 	for (i = 0; i < p->noutcomes; i++) {
-		if (!reached[i])
+		if (!reached[i] && p->outcomes[i].reachable)
 			warn_at(p, d, p->outcomes[i].loc,
 			    "no test case reaches outcome '%s'%s",
 			    p->outcomes[i].id, "");

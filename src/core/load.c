@@ -1228,6 +1228,10 @@ check_reachable(struct loader *ld)
 			}
 		}
 	}
+	for (i = 0; i < p->nquestions; i++)
+		p->questions[i].reachable = qseen[i];
+	for (i = 0; i < p->noutcomes; i++)
+		p->outcomes[i].reachable = oseen[i];
 	for (i = 0; i < p->nquestions; i++) {
 		if (!qseen[i])
 			load_warning(ld, p->questions[i].loc.line,

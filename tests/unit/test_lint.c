@@ -321,6 +321,35 @@ test_lint_all_outcomes_tested(void **state)
 
 /* ---- the diagnostics list ---------------------------------------------- */
 
+/* An outcome start cannot reach gets the loader's warning only. */
+static void
+test_lint_unreachable_not_untested(void **state)
+{
+	static const char yaml[] =
+	    "aipolicy: 1\nid: t\ntitle: T\nversion: v\nowner: O\n"
+	    "effective: 2026-01-01\nreview_by: 2026-12-31\nstart: a\n"
+	    "questions:\n"
+	    "  a: {ask: A?, answers: {x: free, y: stop}}\n"
+	    "outcomes:\n"
+	    "  free: {verdict: use-freely, summary: Go.}\n"
+	    "  stop: {verdict: do-not-use, summary: Stop.}\n"
+	    "  lost: {verdict: do-not-use, summary: Lost.}\n"
+	    "tests:\n"
+	    "  - answers: {a: x}\n"
+	    "    expect: free\n";
+	struct policy *p = LOAD(yaml);
+	struct diags d;
+
+	(void)state;
+	assert_false(p->outcomes[2].reachable);
+	assert_true(p->outcomes[1].reachable);
+	lint(p, 20260601, &d);
+	assert_count(&d, 1);
+	assert_non_null(find(&d, "no test case reaches outcome 'stop'"));
+	diags_release(&d);
+	policy_free(p);
+}
+
 static void
 test_diags_sort(void **state)
 {
@@ -481,6 +510,7 @@ main(void)
 		cmocka_unit_test(test_lint_untested_only_with_tests),
 		cmocka_unit_test(test_lint_untested_outcomes),
 		cmocka_unit_test(test_lint_all_outcomes_tested),
+		cmocka_unit_test(test_lint_unreachable_not_untested),
 		cmocka_unit_test(test_diags_sort),
 		cmocka_unit_test(test_diags_sort_stable),
 		cmocka_unit_test(test_diags_promote_warnings),
