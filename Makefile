@@ -15,8 +15,10 @@ build: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build $(BUILD) -j$(JOBS)
 
+# A verdict (0, 10, 20) or quitting (130) is a normal end of the walk.
 run: build
-	./$(BUILD)/aipolicy ask policies/example.yaml
+	@./$(BUILD)/aipolicy ask policies/example.yaml; rc=$$?; \
+	    case $$rc in 0|10|20|130) ;; *) exit $$rc ;; esac
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
