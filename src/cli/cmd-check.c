@@ -12,6 +12,7 @@
 
 #include "aipolicy/exit.h"
 #include "aipolicy/result.h"
+#include "aipolicy/text.h"
 #include "aipolicy/walk.h"
 #include "cmd.h"
 #include "decision-log.h"
@@ -38,15 +39,10 @@ exit_for(const struct walk_result *r)
 static void
 put_text(const char *s)
 {
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '\n' || c == '\t')
-			putchar(' ');
-		else if (c < 0x20 || c == 0x7F)
-			putchar('?');
-		else
-			putchar(c);
-	}
+	char *safe = text_sanitize(s, strlen(s), 0);
+
+	fputs(safe != NULL ? safe : "?", stdout);
+	free(safe);
 }
 
 /*

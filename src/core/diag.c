@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "aipolicy/diag.h"
+#include "aipolicy/text.h"
 #include "util.h"
 
 void
@@ -28,28 +29,6 @@ diags_release(struct diags *d)
 	diags_init(d, d->file);
 }
 
-/* Copy a source line, replacing what a terminal would interpret. */
-static char *
-sanitise_line(const char *s, size_t n)
-{
-	struct buf b;
-	size_t i = 0, k;
-	uint32_t cp;
-
-	buf_init(&b);
-	while (i < n) {
-		k = utf8_decode(s + i, n - i, &cp);
-		if (cp == '\t')
-			buf_addc(&b, '\t');
-		else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
-		    is_bidi_override(cp) || cp == 0xFEFF || cp == 0xFFFD)
-			buf_addc(&b, '?');
-		else
-			buf_add(&b, s + i, k);
-		i += k;
-	}
-	return buf_detach(&b);
-}
 
 void
 diags_vadd(struct diags *d, enum severity sev, uint32_t line, uint32_t column,
@@ -96,7 +75,8 @@ diags_vadd(struct diags *d, enum severity sev, uint32_t line, uint32_t column,
 	item->line = line;
 	item->column = column;
 	item->message = buf_detach(&msg);
-	item->source = source != NULL ? sanitise_line(source, source_len) : NULL;
+	item->source = source != NULL ?
+	    text_sanitize(source, source_len, TEXT_KEEP_TAB) : NULL;
 	item->seq = d->count;
 	if (item->message == NULL) {
 		free(item->source);

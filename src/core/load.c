@@ -25,6 +25,7 @@
 #include <yaml.h>
 
 #include "aipolicy/policy.h"
+#include "aipolicy/text.h"
 #include "policy-private.h"
 #include "util.h"
 
@@ -57,6 +58,8 @@ struct loader {
 };
 
 #define ID_OUTCOME 0x80000000u
+/* Past this many ids, an unknown reference gets no "did you mean". */
+#define SUGGEST_MAX_IDS 5000
 
 static void load_error(struct loader *ld, uint32_t line, uint32_t column,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
@@ -543,8 +546,8 @@ take_keys(struct loader *ld, const struct node *m, struct keyspec *specs,
     size_t nspecs, const char *what)
 {
 	const struct node *k;
-	size_t i, best;
-	unsigned dist, bestd;
+	struct text_suggest sg;
+	size_t i;
 
 	for (k = m->first; k != NULL && k->next != NULL; k = k->next->next) {
 		if (k->kind != NODE_SCALAR)
@@ -562,22 +565,13 @@ take_keys(struct loader *ld, const struct node *m, struct keyspec *specs,
 		}
 		if (strncmp(k->text, "x-", 2) == 0)
 			continue;
-		bestd = 3;
-		best = nspecs;
-		for (i = 0; i < nspecs; i++) {
-			dist = edit_distance(k->text, specs[i].name, 2);
-			/* Close enough to be a typo, not another word. */
-			if (dist < bestd && dist * 3 <= (k->len >
-			    strlen(specs[i].name) ? k->len :
-			    strlen(specs[i].name))) {
-				bestd = dist;
-				best = i;
-			}
-		}
-		if (best < nspecs)
+		text_suggest_init(&sg, k->text);
+		for (i = 0; i < nspecs; i++)
+			text_suggest_add(&sg, specs[i].name);
+		if (sg.best != NULL)
 			load_error(ld, k->line, k->column,
 			    "unknown key '%s' in %s (did you mean '%s'?)",
-			    k->text, what, specs[best].name);
+			    k->text, what, sg.best);
 		else
 			load_error(ld, k->line, k->column,
 			    "unknown key '%s' in %s", k->text, what);
@@ -1058,31 +1052,17 @@ load_question(struct loader *ld, struct question *q, const struct node *m,
 static const char *
 closest_id(struct loader *ld, const char *s)
 {
-	const char *best = NULL;
-	unsigned d, bestd = 3;
+	struct text_suggest sg;
 	size_t i;
 
-	if (ld->p->nquestions + ld->p->noutcomes > 5000)
+	if (ld->p->nquestions + ld->p->noutcomes > SUGGEST_MAX_IDS)
 		return NULL;
-	for (i = 0; i < ld->p->nquestions; i++) {
-		if (ld->p->questions[i].id == NULL)
-			continue;
-		d = edit_distance(s, ld->p->questions[i].id, 2);
-		if (d < bestd && d * 3 <= strlen(s)) {
-			bestd = d;
-			best = ld->p->questions[i].id;
-		}
-	}
-	for (i = 0; i < ld->p->noutcomes; i++) {
-		if (ld->p->outcomes[i].id == NULL)
-			continue;
-		d = edit_distance(s, ld->p->outcomes[i].id, 2);
-		if (d < bestd && d * 3 <= strlen(s)) {
-			bestd = d;
-			best = ld->p->outcomes[i].id;
-		}
-	}
-	return best;
+	text_suggest_init(&sg, s);
+	for (i = 0; i < ld->p->nquestions; i++)
+		text_suggest_add(&sg, ld->p->questions[i].id);
+	for (i = 0; i < ld->p->noutcomes; i++)
+		text_suggest_add(&sg, ld->p->outcomes[i].id);
+	return sg.best;
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <wchar.h>
 
+#include "aipolicy/text.h"
 #include "wrap.h"
 
 #define INVALID 0xFFFFFFFFu
@@ -56,12 +57,7 @@ static uint32_t decode(const char *s, size_t len, size_t *i)
 
 uint32_t wrap_printable(uint32_t c)
 {
-	if (c == '\t' || c == '\n' || c == '\r')
-		return ' ';
-	if (c == INVALID || c < 0x20 || (c >= 0x7F && c < 0xA0) ||
-	    (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
-		return '?';
-	return c;
+	return c == INVALID ? TEXT_REPLACEMENT : text_safe(c);
 }
 
 uint32_t wrap_char(const char *s, size_t len, size_t *i, int *width)

@@ -22,16 +22,15 @@ struct wrap_line {
 
 /*
  * wrap_char: the character of S (LEN bytes, UTF-8) at byte *I, made safe to
- * show: tab, newline and carriage return become a space; another control
- * character, a bidirectional override or isolate (U+202A-U+202E,
- * U+2066-U+2069) or an invalid byte becomes '?'. *I moves past it (one byte
+ * show by the core's one rule, text_safe (aipolicy/text.h); an invalid byte
+ * becomes TEXT_REPLACEMENT. *I moves past it (one byte
  * for an invalid one). *WIDTH (when not NULL) is its display width: 0 for a
  * combining character, 2 for a wide one, 1 when wcwidth() does not know it.
  * Precondition: *I < LEN.
  */
 uint32_t wrap_char(const char *s, size_t len, size_t *i, int *width);
 
-/* wrap_printable: C as wrap_char would show it (controls to ' ' or '?'). */
+/* wrap_printable: C as wrap_char would show it (text_safe). */
 uint32_t wrap_printable(uint32_t c);
 
 /* wrap_encode: C as UTF-8 in BUF; returns the number of bytes (1-4). */
