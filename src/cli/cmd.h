@@ -25,7 +25,12 @@ struct cmd_entry {
 
 int cmd_ask(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
+int cmd_paths(int argc, char **argv);
+int cmd_render(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_test(int argc, char **argv);
 
 /* cli_find: the entry for NAME, or NULL. */
 const struct cmd_entry *cli_find(const char *name);

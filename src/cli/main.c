@@ -17,6 +17,12 @@ static const struct cmd_entry cmd_table[] = {
 	    "[--today DATE] POLICY < queries.jsonl", cmd_check },
 	{ "lint", "[--strict] [--today DATE] [--format text|json] POLICY ...",
 	    cmd_lint },
+	{ "test", "[--format text|junit] POLICY ...", cmd_test },
+	{ "render", "[--format text|markdown|mermaid|dot|html|json] [-o FILE] "
+	    "POLICY", cmd_render },
+	{ "paths", "[--format tsv|json] [--limit N] POLICY", cmd_paths },
+	{ "diff", "[--format text|json] [--limit N] OLD NEW", cmd_diff },
+	{ "report", "[--format text|json] LOG ...", cmd_report },
 };
 
 const struct cmd_entry *
