@@ -2,7 +2,14 @@
 # Install what building and testing aipolicy needs, from Debian's packages.
 # As root with apt-get, installs what is missing; otherwise prints the exact
 # command to run and fails.
+#
+# usage: deps.sh [--tools]
+# --tools also installs the real clients that some tests check outputs
+# with (Graphviz, Chromium, pdfinfo, a JSON Schema validator with a YAML 1.2
+# reader); without them those tests print a SKIP line. CI installs them.
 set -u
+tools=0
+[ "${1:-}" = --tools ] && tools=1
 
 missing=""
 need_cmd() { command -v "$1" >/dev/null 2>&1 || missing="$missing $2"; }
@@ -22,6 +29,17 @@ need_pc jansson libjansson-dev
 need_pc nettle nettle-dev
 need_pc ncursesw libncurses-dev
 need_pc cmocka libcmocka-dev
+need_py() {
+	/usr/bin/python3 -c "import $1" >/dev/null 2>&1 || missing="$missing $2"
+}
+if [ $tools = 1 ]; then
+	need_cmd dot graphviz
+	need_cmd chromium chromium
+	need_cmd pdfinfo poppler-utils
+	need_cmd mandoc mandoc
+	need_py jsonschema python3-jsonschema
+	need_py ruamel.yaml python3-ruamel.yaml
+fi
 
 [ -z "$missing" ] && exit 0
 
