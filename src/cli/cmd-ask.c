@@ -83,7 +83,7 @@ int cmd_ask(int argc, char **argv)
 	if (walk_state_init(&s, p) != 0) {
 		decision_log_close(log);
 		policy_free(p);
-		return cli_error(EXIT_IOERR, "out of memory");
+		return cli_nomem();
 	}
 
 	ask_signals_install();

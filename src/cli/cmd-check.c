@@ -196,7 +196,7 @@ check_one(const struct check_opts *o, const struct policy *p,
 
 	if (w == NULL || walker_run(w, given, n, o->flags, &r) != 0) {
 		walker_free(w);
-		return cli_error(EXIT_IOERR, "out of memory");
+		return cli_nomem();
 	}
 	if (r.status == WALK_BAD_ANSWER) {
 		msg = result_bad_answer(p, &given[r.bad]);
@@ -219,7 +219,7 @@ check_one(const struct check_opts *o, const struct policy *p,
 		rj = result_json_new(p, stale);
 		if (rj == NULL || result_json_render(rj, &r, given, n, 0, &out,
 		    &len, &cap) != 0) {
-			code = cli_error(EXIT_IOERR, "out of memory");
+			code = cli_nomem();
 		} else {
 			fwrite(out, 1, len, stdout);
 			putchar('\n');
@@ -326,7 +326,7 @@ check_batch(const struct check_opts *o, const struct policy *p,
 	if (w == NULL || rj == NULL) {
 		walker_free(w);
 		result_json_free(rj);
-		return cli_error(EXIT_IOERR, "out of memory");
+		return cli_nomem();
 	}
 	if (o->log_path != NULL && log == NULL) {
 		walker_free(w);
@@ -364,7 +364,7 @@ check_batch(const struct check_opts *o, const struct policy *p,
 		}
 		json_decref(obj);
 		if (rc != 0) {
-			code = cli_error(EXIT_IOERR, "out of memory");
+			code = cli_nomem();
 			break;
 		}
 		if (out != NULL) {
@@ -445,7 +445,7 @@ cmd_check(int argc, char **argv)
 	}
 	given = calloc((size_t)argc, sizeof *given);
 	if (given == NULL)
-		return cli_error(EXIT_IOERR, "out of memory");
+		return cli_nomem();
 	for (i = (size_t)optind + 1; i < (size_t)argc; i++) {
 		eq = strchr(argv[i], '=');
 		if (eq == NULL || eq == argv[i]) {

@@ -127,7 +127,7 @@ cmd_lint(int argc, char **argv)
 		return cli_usage("lint", stderr);
 	}
 	if (json && (arr = json_array()) == NULL)
-		return cli_error(EXIT_IOERR, "out of memory");
+		return cli_nomem();
 	for (; optind < argc; optind++) {
 		one = lint_file(argv[optind], strict, today, arr);
 		if (severity_rank(one) > severity_rank(code))
@@ -136,7 +136,7 @@ cmd_lint(int argc, char **argv)
 	if (arr != NULL) {
 		s = json_dumps(arr, 0);
 		if (s == NULL)
-			code = cli_error(EXIT_IOERR, "out of memory");
+			code = cli_nomem();
 		else
 			printf("%s\n", s);
 		free(s);

@@ -41,6 +41,9 @@ int cli_error(int code, const char *fmt, ...)
 /* cli_file_error: "aipolicy: FILE: error: MESSAGE" on stderr; returns CODE. */
 int cli_file_error(int code, const char *file, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* cli_nomem: "aipolicy: error: out of memory" on stderr; returns
+ * EXIT_NOMEM. The one way every command reports running out of memory. */
+int cli_nomem(void);
 /* cli_usage: the synopsis of command NAME on OUT (stdout for --help,
  * stderr after a usage error); returns EXIT_OK or EXIT_USAGE accordingly. */
 int cli_usage(const char *name, FILE *out);

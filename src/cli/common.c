@@ -46,6 +46,12 @@ cli_file_error(int code, const char *file, const char *fmt, ...)
 }
 
 int
+cli_nomem(void)
+{
+	return cli_error(EXIT_NOMEM, "out of memory");
+}
+
+int
 cli_usage(const char *name, FILE *out)
 {
 	const struct cmd_entry *cmd = cli_find(name);
