@@ -20,6 +20,7 @@
 struct cmd_entry {
 	const char *name;
 	const char *usage;   /* the synopsis line after "aipolicy NAME " */
+	const char *help;    /* what it does, then one line per option */
 	int (*fn)(int argc, char **argv);
 };
 
@@ -44,8 +45,9 @@ int cli_file_error(int code, const char *file, const char *fmt, ...)
 /* cli_nomem: "aipolicy: error: out of memory" on stderr; returns
  * EXIT_NOMEM. The one way every command reports running out of memory. */
 int cli_nomem(void);
-/* cli_usage: the synopsis of command NAME on OUT (stdout for --help,
- * stderr after a usage error); returns EXIT_OK or EXIT_USAGE accordingly. */
+/* cli_usage: the synopsis of command NAME on OUT: on stdout (--help) with
+ * its help text and EXIT_OK returned, on stderr (after a usage error) alone
+ * and EXIT_USAGE returned. */
 int cli_usage(const char *name, FILE *out);
 
 /* cli_print_diags: D as "FILE:LINE:COLUMN: error: ..." with the line and a

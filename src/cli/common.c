@@ -58,6 +58,8 @@ cli_usage(const char *name, FILE *out)
 
 	if (cmd != NULL)
 		fprintf(out, "usage: aipolicy %s %s\n", cmd->name, cmd->usage);
+	if (cmd != NULL && out == stdout)
+		fprintf(out, "\n%s", cmd->help);
 	return out == stdout ? EXIT_OK : EXIT_USAGE;
 }
 

@@ -10,19 +10,60 @@
 #include "cmd.h"
 
 static const struct cmd_entry cmd_table[] = {
-	{ "ask", "[--plain] [--log FILE] [--today DATE] POLICY", cmd_ask },
+	{ "ask", "[--plain] [--log FILE] [--today DATE] POLICY",
+	    "Walk the policy one question at a time and show the verdict.\n"
+	    "  --plain       numbered line prompts instead of the screen\n"
+	    "  --log FILE    append a record of each verdict reached to FILE\n"
+	    "  --today DATE  judge staleness as of DATE (YYYY-MM-DD)\n"
+	    "  -h, --help    show this help\n", cmd_ask },
 	{ "check", "[--json] [--worst-case] [--log FILE] [--today DATE] "
 	    "POLICY [QUESTION=ANSWER ...]\n"
 	    "       aipolicy check --batch [--worst-case] [--log FILE] "
-	    "[--today DATE] POLICY < queries.jsonl", cmd_check },
+	    "[--today DATE] POLICY < queries.jsonl",
+	    "The verdict for a set of answers, as an exit code (0 use freely,\n"
+	    "10 with review, 20 do not use, 30 not decided yet) and text.\n"
+	    "An answer '?' means not sure.\n"
+	    "  --json        one JSON object instead of text\n"
+	    "  --batch       one JSON object of answers per input line, one\n"
+	    "                JSON result per output line\n"
+	    "  --worst-case  treat every unanswered question as not sure\n"
+	    "  --log FILE    append a record of each verdict to FILE\n"
+	    "  --today DATE  judge staleness as of DATE (YYYY-MM-DD)\n"
+	    "  -h, --help    show this help\n", cmd_check },
 	{ "lint", "[--strict] [--today DATE] [--format text|json] POLICY ...",
-	    cmd_lint },
-	{ "test", "[--format text|junit] POLICY ...", cmd_test },
+	    "Check policy files; errors and warnings as FILE:LINE:COLUMN.\n"
+	    "  --strict         treat warnings as errors\n"
+	    "  --today DATE     judge staleness as of DATE (YYYY-MM-DD)\n"
+	    "  --format FORMAT  text (default) or json\n"
+	    "  -h, --help       show this help\n", cmd_lint },
+	{ "test", "[--format text|junit] POLICY ...",
+	    "Run the policies' test cases; exit 1 when any fails.\n"
+	    "  --format FORMAT  text (default) or junit (JUnit XML)\n"
+	    "  -h, --help       show this help\n", cmd_test },
 	{ "render", "[--format text|markdown|mermaid|dot|html|json] [-o FILE] "
-	    "POLICY", cmd_render },
-	{ "paths", "[--format tsv|json] [--limit N] POLICY", cmd_paths },
-	{ "diff", "[--format text|json] [--limit N] OLD NEW", cmd_diff },
-	{ "report", "[--format text|json] LOG ...", cmd_report },
+	    "POLICY",
+	    "The policy on one page, as a flowchart, or as JSON.\n"
+	    "  --format FORMAT  text (default), markdown, mermaid, dot, html\n"
+	    "                   or json\n"
+	    "  -o, --output FILE  write to FILE (replaced whole) instead of\n"
+	    "                   standard output\n"
+	    "  -h, --help       show this help\n", cmd_render },
+	{ "paths", "[--format tsv|json] [--limit N] POLICY",
+	    "The decision table: every path of answers and its verdict.\n"
+	    "  --format FORMAT  tsv (default) or json\n"
+	    "  --limit N        stop after N paths (default 100000)\n"
+	    "  -h, --help       show this help\n", cmd_paths },
+	{ "diff", "[--format text|json] [--limit N] OLD NEW",
+	    "What changed for employees between two versions of a policy;\n"
+	    "exit 1 when some verdict changed.\n"
+	    "  --format FORMAT  text (default) or json\n"
+	    "  --limit N        stop after N changes (default 10000)\n"
+	    "  -h, --help       show this help\n", cmd_diff },
+	{ "report", "[--format text|json] LOG ...",
+	    "Decisions per verdict, outcome, policy version and week, and the\n"
+	    "review load, from decision logs.\n"
+	    "  --format FORMAT  text (default) or json\n"
+	    "  -h, --help       show this help\n", cmd_report },
 };
 
 const struct cmd_entry *
