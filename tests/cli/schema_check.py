@@ -7,11 +7,13 @@ usage: schema_check.py SCHEMA FILE...
        schema_check.py SCHEMA -
        schema_check.py --patterns SCHEMA
 
-For each FILE (with "-", each line of standard input names one) it prints "FILE: valid", or one line "FILE: invalid at PATH:
-MESSAGE" per error (PATH a JSON pointer into the policy), or "FILE:
-unreadable: MESSAGE" when the file is not YAML. It exits 0 when every file
-is valid, 1 when one is not, 2 when the schema itself is broken or the usage
-is wrong, 3 when python3-jsonschema or python3-ruamel.yaml is missing.
+For each FILE (with "-", each line of standard input names one) it prints
+"FILE: valid", or one line "FILE: invalid at PATH: MESSAGE" per error (PATH
+a JSON pointer into the policy), or "FILE: unreadable: MESSAGE" when the
+file is not YAML. It exits 0 when every file is valid, 1 when one is not, 2
+when the schema itself is broken or the usage is wrong, 3 when
+python3-jsonschema or python3-ruamel.yaml is missing, 74 when standard
+output cannot be written.
 --patterns prints every regular expression of the schema as a JSON string,
 one a line, so that an ECMA-262 engine can compile them as editors do.
 
@@ -20,6 +22,7 @@ python3-ruamel.yaml).
 """
 import json
 import math
+import os
 import re
 import sys
 
@@ -35,6 +38,7 @@ except ImportError as e:
     sys.exit(3)
 
 EXIT_VALID, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_IOERR = 74  # standard output cannot be written
 
 # How the instance is built.
 #
@@ -43,11 +47,11 @@ EXIT_VALID, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 # a boolean, while `yes`, `no` and `2026-10-01` stay strings. ruamel.yaml's
 # safe constructor does not give that instance: it still turns
 # `2026-10-01` into a datetime.date (its YAML 1.2 resolver keeps
-# timestamps), `=` into a "value" tag it cannot construct, and its C-based
-# variant reads YAML 1.1 (`yes` -> True). So ruamel.yaml only parses and
-# composes the node tree, and each plain scalar is resolved here with the
-# regular expressions of the YAML 1.2 core schema (YAML 1.2.2, 10.3.2), the
-# same that eemeli/yaml, the language server's parser, applies. Quoted and
+# timestamps) and `=` into a "value" tag it cannot construct. So
+# ruamel.yaml (pure Python) only parses and composes the node tree, and
+# each plain scalar is resolved here with the regular expressions of the
+# YAML 1.2 core schema (YAML 1.2.2, 10.3.2), the same that eemeli/yaml,
+# the language server's parser, applies. Quoted and
 # block scalars are strings, with the trailing line break a block keeps,
 # exactly as the editor sees them (aipolicy drops it; the schema allows it).
 #
@@ -208,18 +212,29 @@ def report(name, validator, instance):
     return False
 
 
+def read_schema(path):
+    """The schema at PATH, or None after saying why it cannot be read."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, UnicodeDecodeError, ValueError) as e:
+        print("schema_check.py: %s: %s" % (path, e), file=sys.stderr)
+        return None
+
+
 def main(argv):
     if len(argv) == 3 and argv[1] == "--patterns":
-        with open(argv[2], encoding="utf-8") as f:
-            for p in schema_patterns(json.load(f)):
-                print(json.dumps(p))
+        schema = read_schema(argv[2])
+        if schema is None:
+            return EXIT_USAGE
+        for p in schema_patterns(schema):
+            print(json.dumps(p))
         return EXIT_VALID
     if len(argv) < 3:
         print(__doc__.strip().split("\n\n")[1], file=sys.stderr)
         return EXIT_USAGE
-    with open(argv[1], encoding="utf-8") as f:
-        schema = json.load(f)
-    if not check_schema(schema):
+    schema = read_schema(argv[1])
+    if schema is None or not check_schema(schema):
         return EXIT_USAGE
     base = validators.validator_for(schema)
     cls = validators.extend(base, {"pattern": pattern_keyword})
@@ -241,4 +256,14 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    try:
+        status = main(sys.argv)
+        sys.stdout.flush()
+    except OSError as e:
+        # Python flushes standard output again on exit: point it at
+        # /dev/null so that the error is said once.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print("schema_check.py: cannot write the results: %s" % e.strerror,
+              file=sys.stderr)
+        status = EXIT_IOERR
+    sys.exit(status)

@@ -122,6 +122,8 @@ l40=$(long 39 é)?
 a80=$(long 80 ä)
 id64=$(long 64 a)
 
+# Forms an editor reads otherwise than aipolicy (numbers, booleans, block
+# scalars with their line break), and limits: all valid for both.
 valid unchanged ''
 valid version-string 's/^aipolicy: 1$/aipolicy: "1"/'
 valid version-block 's/^aipolicy: 1$/aipolicy: |\n  1/'
@@ -131,7 +133,8 @@ valid disclose-false 's/disclose: true/disclose: false/'
 valid disclose-quoted 's/disclose: true/disclose: "true"/'
 valid minutes-string 's/review_minutes: 15/review_minutes: "15"/'
 valid minutes-max 's/review_minutes: 15/review_minutes: 999999999/'
-valid dates-quoted 's/^effective: \(.*\)/effective: "\1"/; s/^review_by: \(.*\)/review_by: '"'"'\1'"'"'/'
+valid dates-quoted 's/^effective: \(.*\)/effective: "\1"/;
+    s/^review_by: \(.*\)/review_by: '"'"'\1'"'"'/'
 valid numbers-as-text 's/^title: .*/title: 2026/; s/^version: v1/version: 1.0/;
     s/^owner: .*/owner: true/; s/summary: Go ahead./summary: .5/;
     s/reviewer: A colleague/reviewer: 42/; s/- Check the figures./- 1e3/'
@@ -140,7 +143,8 @@ valid number-ids 's/^id: .*/id: 2026/; s/^start: data/start: 0x1f/;
 valid bool-and-float-ids 's/^  free:/  true:/; s/ no: free/ no: true/;
     s/expect: free/expect: true/; s/^  reviewed:/  1e3:/;
     s/: reviewed$/: 1e3/'
-valid typed-answers 's/^      yes: tool/      1: tool/; s/^      no: free/      true: free\n      ~: free/;
+valid typed-answers 's/^      yes: tool/      1: tool/;
+    s/^      no: free/      true: free\n      ~: free/;
     s/{ data: no }/{ data: true }/; s/{ data: yes,/{ data: 1,/g'
 valid block-scalars 's/^id: .*/id: |\n  schema-test/;
     s/^effective: .*/effective: >-\n  2026-01-01/;
@@ -159,66 +163,107 @@ valid extensions '1i x-owner-notes: { approved: 2026-09-15, by: [Board] }
     /^    reviewer:/a\    x-cost: null
     s/summary: Stop. }/summary: Stop., x-why: "see #12" }/
     /expect: free/a\    x-note: |\n      first case
-    /^outcomes:/i\  x-extra:\n    ask: A question whose id starts with x-?\n    answers:\n      x-yes: free\n      x-no: free'
+    /^outcomes:/i\  x-extra:\n    ask: A question whose id starts with x-?\
+    answers:\n      x-yes: free\n      x-no: free'
 valid inline-target 's/^      no: free/      no: tool.no/'
 valid tab-in-text 's/summary: Go ahead./summary: "Go\tahead."/'
 valid quoted-keys 's/^  data:/  "data":/; s/^      yes: tool/      '"'"'yes'"'"': tool/'
 valid empty-lists 's/^    conditions:/    conditions: []/; /- Check the figures./d'
 valid test-answers-spaces 's/{ data: no }/{ data: " No " }/'
 
+# Faults a schema can see: lint and the schema both refuse them.
 invalid version-2 "invalid at /aipolicy:" 's/^aipolicy: 1$/aipolicy: 2/'
 invalid version-01 "invalid at /aipolicy:" 's/^aipolicy: 1$/aipolicy: "01"/'
 invalid id-upper "invalid at /id:" 's/^id: .*/id: Schema-Test/'
 invalid id-65 "invalid at /id:" 's/^id: .*/id: '"${id64}"'b/'
 invalid id-negative "invalid at /id:" 's/^id: .*/id: -1/'
 invalid title-empty "invalid at /title:" 's/^title: .*/title: ""/'
-invalid title-null "invalid at /title: None is not of type" 's/^title: .*/title:/'
+invalid title-null "invalid at /title: None is not of type" \
+    's/^title: .*/title:/'
 invalid title-blank "invalid at /title:" 's/^title: .*/title: " \t"/'
 invalid summary-two-lines "invalid at /outcomes/free/summary:" \
     's/summary: Go ahead./summary: "Go\\nahead."/'
 invalid summary-block-two-lines "invalid at /outcomes/free/summary:" \
     's/summary: Go ahead./summary: |\n      Go\n      ahead./'
 invalid owner-mapping "invalid at /owner:" 's/^owner: .*/owner: { name: Jo }/'
-invalid date-month-13 "invalid at /effective:" 's/^effective: .*/effective: 2026-13-01/'
-invalid date-year-0 "invalid at /effective:" 's/^effective: .*/effective: 0000-01-01/'
-invalid date-short "invalid at /review_by:" 's/^review_by: .*/review_by: 2026-12-1/'
+invalid date-month-13 "invalid at /effective:" \
+    's/^effective: .*/effective: 2026-13-01/'
+invalid date-year-0 "invalid at /effective:" \
+    's/^effective: .*/effective: 0000-01-01/'
+invalid date-short "invalid at /review_by:" \
+    's/^review_by: .*/review_by: 2026-12-1/'
 invalid start-null "invalid at /start:" 's/^start: data/start: ~/'
-invalid questions-list "invalid at /questions:" '/^questions:/,/^outcomes:/{/^outcomes:/!d}; s/^outcomes:/questions: []\noutcomes:/'
-invalid question-key "invalid at /questions/data: 'asks' does not match" 's/^    ask: Does/    asks: Does/'
-invalid question-no-ask "invalid at /questions/tool: 'ask' is a required property" '/ask: Is the tool/d'
-invalid question-id-upper "invalid at /questions: 'Data' does not match" 's/^  data:/  Data:/'
-invalid label-41 "invalid at /questions/data/label:" 's/^    label: .*/    label: '"${l40}"'x/'
-invalid label-two-lines "invalid at /questions/data/label:" 's/^    label: .*/    label: "Client\\ndata?"/'
-invalid one-answer "invalid at /questions/data/answers: {'yes': 'tool'} does not have enough properties" '/^      no: free/d'
-invalid answer-81 "invalid at /questions/data/answers:" 's/^      no: free/      '"${a80}"'x: free/'
-invalid answer-question-mark "invalid at /questions/data/answers: '?' does not match" 's/^      no: free/      "?": free/'
-invalid answer-spaces "invalid at /questions/data/answers: ' no' does not match" 's/^      no: free/      " no": free/'
-invalid target-null "invalid at /questions/data/answers/no:" 's/^      no: free/      no:/'
-invalid target-sequence "invalid at /questions/data/answers/no:" 's/^      no: free/      no: [free]/'
-invalid inline-key "invalid at /questions/tool/answers/no:" 's/summary: Stop. }/summary: Stop., reviewr: Jo }/'
-invalid inline-verdict "invalid at /questions/tool/answers/no" 's/verdict: do-not-use,/verdict: do-not,/'
-invalid outcome-id-verdict "invalid at /outcomes: 'use-freely' does not match" 's/^  free:/  use-freely:/'
-invalid outcome-key "invalid at /outcomes/free: 'sumary' does not match" 's/summary: Go ahead./sumary: Go ahead./'
-invalid minutes-free "invalid at /outcomes/free/review_minutes: False schema" '/summary: Go ahead./a\    review_minutes: 5'
-invalid minutes-zero-string "invalid at /outcomes/reviewed/review_minutes:" 's/review_minutes: 15/review_minutes: "0"/'
-invalid minutes-leading-zero "invalid at /outcomes/reviewed/review_minutes:" 's/review_minutes: 15/review_minutes: "015"/'
-invalid minutes-negative "invalid at /outcomes/reviewed/review_minutes:" 's/review_minutes: 15/review_minutes: -5/'
-invalid minutes-fraction "invalid at /outcomes/reviewed/review_minutes:" 's/review_minutes: 15/review_minutes: 1.5/'
-invalid minutes-10-digits "invalid at /outcomes/reviewed/review_minutes:" 's/review_minutes: 15/review_minutes: 1000000000/'
-invalid disclose-upper "invalid at /outcomes/reviewed/disclose:" 's/disclose: true/disclose: "True"/'
-invalid disclose-on "invalid at /outcomes/reviewed/disclose:" 's/disclose: true/disclose: on/'
-invalid conditions-text "invalid at /outcomes/reviewed/conditions:" '/^    conditions:/{N;s/.*/    conditions: Check./}'
-invalid condition-null "invalid at /outcomes/reviewed/conditions/0:" 's/- Check the figures./- ~/'
-invalid outcomes-list "invalid at /outcomes:" '/^  free:/,/^tests:/{/^tests:/!d}; s/^outcomes:/outcomes: []/'
+invalid questions-list "invalid at /questions:" \
+    '/^questions:/,/^outcomes:/{/^outcomes:/!d}; s/^outcomes:/questions: []\noutcomes:/'
+invalid question-key "invalid at /questions/data: 'asks' does not match" \
+    's/^    ask: Does/    asks: Does/'
+invalid question-no-ask "invalid at /questions/tool: 'ask' is a required property" \
+    '/ask: Is the tool/d'
+invalid question-id-upper "invalid at /questions: 'Data' does not match" \
+    's/^  data:/  Data:/'
+invalid label-41 "invalid at /questions/data/label:" \
+    's/^    label: .*/    label: '"${l40}"'x/'
+invalid label-two-lines "invalid at /questions/data/label:" \
+    's/^    label: .*/    label: "Client\\ndata?"/'
+invalid one-answer "invalid at /questions/data/answers: {'yes': 'tool'} does not have enough properties" \
+    '/^      no: free/d'
+invalid answer-81 "invalid at /questions/data/answers:" \
+    's/^      no: free/      '"${a80}"'x: free/'
+invalid answer-question-mark "invalid at /questions/data/answers: '?' does not match" \
+    's/^      no: free/      "?": free/'
+invalid answer-spaces "invalid at /questions/data/answers: ' no' does not match" \
+    's/^      no: free/      " no": free/'
+invalid target-null "invalid at /questions/data/answers/no:" \
+    's/^      no: free/      no:/'
+invalid target-sequence "invalid at /questions/data/answers/no:" \
+    's/^      no: free/      no: [free]/'
+invalid inline-key "invalid at /questions/tool/answers/no:" \
+    's/summary: Stop. }/summary: Stop., reviewr: Jo }/'
+invalid inline-verdict "invalid at /questions/tool/answers/no" \
+    's/verdict: do-not-use,/verdict: do-not,/'
+invalid outcome-id-verdict "invalid at /outcomes: 'use-freely' does not match" \
+    's/^  free:/  use-freely:/'
+invalid outcome-key "invalid at /outcomes/free: 'sumary' does not match" \
+    's/summary: Go ahead./sumary: Go ahead./'
+invalid minutes-free "invalid at /outcomes/free/review_minutes: False schema" \
+    '/summary: Go ahead./a\    review_minutes: 5'
+invalid minutes-zero-string "invalid at /outcomes/reviewed/review_minutes:" \
+    's/review_minutes: 15/review_minutes: "0"/'
+invalid minutes-leading-zero "invalid at /outcomes/reviewed/review_minutes:" \
+    's/review_minutes: 15/review_minutes: "015"/'
+invalid minutes-negative "invalid at /outcomes/reviewed/review_minutes:" \
+    's/review_minutes: 15/review_minutes: -5/'
+invalid minutes-fraction "invalid at /outcomes/reviewed/review_minutes:" \
+    's/review_minutes: 15/review_minutes: 1.5/'
+invalid minutes-10-digits "invalid at /outcomes/reviewed/review_minutes:" \
+    's/review_minutes: 15/review_minutes: 1000000000/'
+invalid disclose-upper "invalid at /outcomes/reviewed/disclose:" \
+    's/disclose: true/disclose: "True"/'
+invalid disclose-on "invalid at /outcomes/reviewed/disclose:" \
+    's/disclose: true/disclose: on/'
+invalid conditions-text "invalid at /outcomes/reviewed/conditions:" \
+    '/^    conditions:/{N;s/.*/    conditions: Check./}'
+invalid condition-null "invalid at /outcomes/reviewed/conditions/0:" \
+    's/- Check the figures./- ~/'
+invalid outcomes-list "invalid at /outcomes:" \
+    '/^  free:/,/^tests:/{/^tests:/!d}; s/^outcomes:/outcomes: []/'
 invalid tests-null "invalid at /tests: None is not of type" '$a tests:
     /^tests:/,$d'
-invalid test-key "invalid at /tests/0: 'expct' does not match" '0,/expect: free/s/expect: free/expct: free/'
-invalid test-no-expect "invalid at /tests/0: 'expect' is a required property" '/expect: free/d'
+invalid test-key "invalid at /tests/0: 'expct' does not match" \
+    '0,/expect: free/s/expect: free/expct: free/'
+invalid test-no-expect "invalid at /tests/0: 'expect' is a required property" \
+    '/expect: free/d'
 invalid test-answers-list "invalid at /tests/0/answers:" 's/{ data: no }/[no]/'
-invalid test-answer-null "invalid at /tests/0/answers/data:" 's/{ data: no }/{ data: ~ }/'
-invalid test-answer-empty "invalid at /tests/0/answers/data:" 's/{ data: no }/{ data: "" }/'
-invalid test-expect-upper "invalid at /tests/0/expect:" 's/expect: free/expect: Free/'
+invalid test-answer-null "invalid at /tests/0/answers/data:" \
+    's/{ data: no }/{ data: ~ }/'
+invalid test-answer-empty "invalid at /tests/0/answers/data:" \
+    's/{ data: no }/{ data: "" }/'
+invalid test-expect-upper "invalid at /tests/0/expect:" \
+    's/expect: free/expect: Free/'
 invalid top-key "invalid at /: 'titel' does not match" 's/^title:/titel:/'
+: >"$tmp/empty.yaml"
+printf '%s\tinvalid\t%s\n' "$tmp/empty.yaml" \
+    "invalid at /: None is not of type 'object'" >>"$list"
 
 # What lint says of each file.
 while IFS='	' read -r file want why; do
@@ -248,6 +293,20 @@ while IFS='	' read -r file want why; do
 		;;
 	esac
 done <"$list"
+
+# The validator's own failures are said, not crashed on.
+"$py" "$helper" "$schema" "$tmp/unchanged.yaml" >/dev/full 2>"$tmp/err"
+[ $? = 74 ] && grep -q "cannot write the results" "$tmp/err" && ok ||
+    no "schema_check.py > /dev/full: exit 74 and a message"
+"$py" "$helper" "$schema" "$tmp/missing.yaml" >"$tmp/out" 2>&1
+[ $? = 1 ] && grep -q "^$tmp/missing.yaml: unreadable: " "$tmp/out" && ok ||
+    no "schema_check.py on a missing file"
+printf 'a: [\n' >"$tmp/syntax.yaml"
+"$py" "$helper" "$schema" "$tmp/syntax.yaml" >"$tmp/out" 2>&1
+[ $? = 1 ] && grep -q "^$tmp/syntax.yaml: unreadable: " "$tmp/out" && ok ||
+    no "schema_check.py on a YAML syntax error"
+"$py" "$helper" "$tmp/syntax.yaml" "$tmp/unchanged.yaml" >/dev/null 2>&1
+[ $? = 2 ] && ok || no "schema_check.py with a broken schema: exit 2"
 
 # Editors compile patterns as ECMA-262 regular expressions with the u flag.
 if command -v node >/dev/null 2>&1; then
