@@ -33,13 +33,13 @@ html_style(struct buf *b)
 	    "html { -webkit-print-color-adjust: exact; "
 	    "print-color-adjust: exact; }\n"
 	    "body { font: 10pt/1.35 \"DejaVu Sans\", \"Helvetica Neue\", "
-	    "Arial, sans-serif; color: #1a1a1a; max-width: 50em; "
+	    "Arial, sans-serif; color: #1a1a1a; max-width: 52em; "
 	    "margin: 1.5em auto; padding: 0 1em; }\n"
 	    "h1 { font-size: 16pt; margin: 0 0 .2em; }\n"
-	    "h2 { font-size: 11pt; margin: 1em 0 .3em; "
+	    "h2 { font-size: 11pt; margin: .8em 0 .3em; "
 	    "border-bottom: 1px solid #999; }\n"
-	    ".meta, footer { color: #444; font-size: 8.5pt; }\n"
-	    "footer { margin-top: 1em; border-top: 1px solid #999; "
+	    ".meta, footer { color: #444; font-size: 8.5pt; margin: 0; }\n"
+	    "footer { margin-top: .8em; border-top: 1px solid #999; "
 	    "padding-top: .3em; }\n"
 	    "ul.tree, ul.tree ul { list-style: none; margin: 0; "
 	    "padding-left: 1.2em; }\n"
@@ -47,19 +47,21 @@ html_style(struct buf *b)
 	    ".a { color: #555; }\n"
 	    ".q { font-weight: bold; }\n"
 	    ".v { font-weight: bold; padding: 0 .3em; border-radius: 3px; "
-	    "border: 1px solid; }\n"
+	    "border: 1px solid; white-space: nowrap; }\n"
 	    "table { border-collapse: collapse; width: 100%; "
 	    "font-size: 9pt; }\n"
 	    "th, td { text-align: left; vertical-align: top; "
-	    "padding: .2em .4em; border-bottom: 1px solid #ccc; }\n"
+	    "padding: .15em .4em; border-bottom: 1px solid #ccc; }\n"
+	    "th.n { width: 1.5em; } th.w { width: 46%; } th.r { width: 22%; }\n"
 	    "td ul { margin: 0; padding-left: 1.1em; }\n"
 	    "tr { break-inside: avoid; }\n");
 	for (v = VERDICT_USE_FREELY; v < VERDICT_COUNT; v++)
 		buf_addf(b, ".%s { background: %s; border-color: %s; }\n",
 		    verdict_class[v], render_verdict_fill(v),
 		    render_verdict_border(v));
-	buf_adds(b, "@media print { body { margin: 0; padding: 0; "
-	    "max-width: none; } }\n</style>\n");
+	buf_adds(b, "@media print { body { font-size: 9pt; line-height: 1.25; "
+	    "margin: 0; padding: 0; max-width: none; } "
+	    "table { font-size: 8.5pt; } }\n</style>\n");
 }
 
 /* A list item of the tree: answer, arrow, and where it leads. */
@@ -168,9 +170,9 @@ render_html(const struct policy *p, const struct render_tree *t,
 	    "down; each answer leads to the next question or to a verdict "
 	    "and its outcome number.</p>\n<h2>Questions</h2>\n");
 	html_tree(b, p, t);
-	buf_adds(b, "<h2>Outcomes</h2>\n<table>\n<thead><tr><th>#</th>"
-	    "<th>Verdict</th><th>What to do</th><th>Reviewer</th>"
-	    "<th>Disclose AI use</th></tr></thead>\n<tbody>\n");
+	buf_adds(b, "<h2>Outcomes</h2>\n<table>\n<thead><tr><th class=\"n\">#</th>"
+	    "<th>Verdict</th><th class=\"w\">What to do</th><th class=\"r\">Reviewer</th>"
+	    "<th>Disclose</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < t->noutcomes; i++)
 		html_outcome(b, &p->outcomes[t->outcomes[i]], (uint32_t)i + 1);
 	buf_adds(b, "</tbody>\n</table>\n<footer>");
