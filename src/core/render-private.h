@@ -22,9 +22,15 @@ enum row_kind {
 	ROW_OUTCOME,  /* an answer leading to an outcome */
 };
 
+/* Rows deeper than this are shown at this depth: a page that deep cannot
+ * fit anyway, and the indentation of a long chain would grow with the
+ * square of its length. */
+#define RENDER_MAX_NEST 50
+
 struct render_row {
 	enum row_kind kind;
-	uint32_t depth;       /* 0 for the start question, 1 for its answers */
+	uint32_t depth;       /* 0 for the start question, 1 for its answers;
+	                       * at most RENDER_MAX_NEST */
 	uint32_t question;    /* the question this row leads to (not OUTCOME) */
 	uint32_t outcome;     /* ROW_OUTCOME: the outcome */
 	uint32_t from_q;      /* the question and answer of this row (not */

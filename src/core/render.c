@@ -189,7 +189,8 @@ tree_answer(const struct policy *p, struct render_tree *t, size_t *cap,
 	const struct answer *a = &p->questions[f->question].answers[f->next];
 	struct render_row row = { 0 };
 
-	row.depth = (uint32_t)*depth;
+	row.depth = *depth < RENDER_MAX_NEST ? (uint32_t)*depth :
+	    RENDER_MAX_NEST;
 	row.from_q = f->question;
 	row.from_a = f->next++;
 	if (a->target.kind == TARGET_OUTCOME) {
