@@ -80,7 +80,14 @@ cmd_render(int argc, char **argv)
 			if (!render_format_parse(optarg, &format))
 				return bad_format(optarg);
 			break;
-		case 'o': out_path = optarg; break;
+		case 'o':
+			if (optarg[0] == '\0') {
+				cli_error(0, "render: -o needs a file name");
+				return cli_usage("render", stderr);
+			}
+			/* "-" is standard output, as for most tools. */
+			out_path = strcmp(optarg, "-") == 0 ? NULL : optarg;
+			break;
 		case 'h': return cli_finish(cli_usage("render", stdout));
 		default:
 			cli_error(0, "render: %s '%s'", c == ':' ?
