@@ -59,16 +59,18 @@ struct render_fit {
 	                      * "more": rendering stopped there */
 	size_t width;        /* the widest line as it would be without cutting
 	                      * it to RENDER_PAGE_COLUMNS, in display columns */
-	const struct question *wide_question; /* of the first line wider than
-	                      * the page, and its answer; NULL when none */
-	const struct answer *wide_answer;
-	size_t wide_width;   /* that line's width */
+	const struct question *wide_question; /* the question of the first
+	                      * line wider than the page (cut to fit), NULL
+	                      * when none */
+	const struct answer *wide_answer; /* that line's answer; NULL when the
+	                      * line is the start question's own */
+	size_t wide_width;   /* that line's width before cutting */
 };
 
 /*
  * render_text_fit: render P as text, up to line RENDER_PAGE_LINES + 1, and
  * fill *FIT. The page fits when fit->lines <= RENDER_PAGE_LINES and
- * fit->wide_answer is NULL. Returns 0, or -1 when out of memory.
+ * fit->wide_question is NULL. Returns 0, or -1 when out of memory.
  */
 int render_text_fit(const struct policy *p, struct render_fit *fit);
 
