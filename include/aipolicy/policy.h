@@ -80,6 +80,7 @@ struct question {
 	const char *id;
 	const char *ask;
 	const char *label;       /* the label, or ask when none was given */
+	bool has_label;          /* a label was given */
 	const char *help;        /* NULL when absent */
 	struct answer *answers;  /* in the policy's order, at least two */
 	size_t nanswers;

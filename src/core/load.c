@@ -974,6 +974,7 @@ load_question(struct loader *ld, struct question *q, const struct node *m,
 	    POLICY_MAX_LABEL)
 		load_error(ld, ks[1].value->line, ks[1].value->column,
 		    "'label' is longer than %d characters", POLICY_MAX_LABEL);
+	q->has_label = q->label != NULL;
 	if (q->label == NULL)
 		q->label = q->ask;
 	q->help = take_text(ld, &ks[2], true);

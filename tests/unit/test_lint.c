@@ -1,6 +1,7 @@
 /*
- * test_lint.c: policy_lint (stale, not in force yet, outcomes no test case
- * reaches) and the diagnostics list it fills (sorting, --strict).
+ * test_lint.c: policy_lint (stale, not in force yet, the one page no longer
+ * fits, outcomes no test case reaches, test answers a walk never uses) and
+ * the diagnostics list it fills (sorting, --strict).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -70,6 +71,21 @@ static const char all_tests_yaml[] = POLICY
 	"  - answers: { a: x, b: p }\n"
 	"    expect: rev\n"
 	"  - answers: { a: z }\n"
+	"    expect: do-not-use\n";
+
+/* Case 1 answers b although a=y ends the walk before it (b at 30:22);
+ * case 2 stops short at b, which is no unused answer; case 3 uses all. */
+static const char unused_yaml[] = POLICY
+	"tests:\n"                                             /* 29 */
+	"  - answers: { a: y, b: p }\n"                        /* 30 */
+	"    expect: free\n"
+	"  - answers: { a: x }\n"
+	"    expect: rev\n"
+	"  - answers: { a: x, b: p }\n"
+	"    expect: rev\n"
+	"  - answers:\n"                                        /* 36 */
+	"      b: Q\n"                                          /* 37 */
+	"      a: z\n"
 	"    expect: do-not-use\n";
 
 static const char quoted_dates_yaml[] =
@@ -319,6 +335,149 @@ test_lint_all_outcomes_tested(void **state)
 	policy_free(p);
 }
 
+/* ---- test answers a walk never uses ------------------------------------ */
+
+static void
+test_lint_unused_test_answers(void **state)
+{
+	struct policy *p = LOAD(unused_yaml);
+	const struct diag *w;
+	struct diags d;
+
+	(void)state;
+	lint(p, 20260601, &d);
+	assert_count(&d, 2);
+	diags_sort(&d);
+	w = &d.items[0];
+	assert_int_equal(w->severity, SEVERITY_WARNING);
+	assert_string_equal(w->message, "the walk of this test case never uses "
+	    "its answer 'p' to 'b' (the case tests less than it seems to)");
+	assert_int_equal(w->line, 30);
+	assert_int_equal(w->column, 22);
+	assert_non_null(w->source);
+	assert_string_equal(w->source, "  - answers: { a: y, b: p }");
+	/* Spelt as the case spells it; at its question id. */
+	w = &d.items[1];
+	assert_string_equal(w->message, "the walk of this test case never uses "
+	    "its answer 'Q' to 'b' (the case tests less than it seems to)");
+	assert_int_equal(w->line, 37);
+	assert_int_equal(w->column, 7);
+	/* Every outcome is reached: no other warning. */
+	assert_null(find(&d, "no test case"));
+	diags_release(&d);
+	policy_free(p);
+}
+
+/* ---- the one page ------------------------------------------------------ */
+
+/* A policy whose start question has N answers, the first of them LEN
+ * characters long; caller frees. */
+static char *
+page_yaml(size_t n, size_t len)
+{
+	FILE *f;
+	char *s = NULL;
+	size_t size = 0, i;
+
+	f = open_memstream(&s, &size);
+	assert_non_null(f);
+	fprintf(f, "aipolicy: 1\nid: page\ntitle: Page\nversion: v\n"
+	    "owner: O\neffective: 2026-01-01\nreview_by: 2026-12-31\n"
+	    "start: q\nquestions:\n  q:\n    ask: Which?\n    answers:\n"
+	    "      ");
+	for (i = 0; i < len; i++)
+		fputc('a' + (int)(i % 26), f);
+	fprintf(f, ": done\n");
+	for (i = 1; i < n; i++)
+		fprintf(f, "      a%zu: done\n", i);
+	fprintf(f, "outcomes:\n  done: {verdict: use-freely, summary: Go.}\n");
+	fclose(f);
+	return s;
+}
+
+static void
+test_lint_page_too_long(void **state)
+{
+	char *yaml = page_yaml(57, 3);
+	struct policy *p = load(yaml, strlen(yaml));
+	const struct diag *w;
+	struct diags d;
+
+	(void)state;
+	lint(p, 20260601, &d);
+	assert_count(&d, 1);
+	w = &d.items[0];
+	assert_int_equal(w->severity, SEVERITY_WARNING);
+	assert_string_equal(w->message, "the policy no longer fits on one page: "
+	    "its text rendering is longer than 66 lines");
+	assert_int_equal(w->line, 1);
+	assert_int_equal(w->column, 1);
+	assert_string_equal(w->source, "aipolicy: 1");
+	diags_release(&d);
+	policy_free(p);
+	free(yaml);
+
+	/* One answer less: 66 lines, no warning. */
+	yaml = page_yaml(56, 3);
+	p = load(yaml, strlen(yaml));
+	lint(p, 20260601, &d);
+	assert_count(&d, 0);
+	diags_release(&d);
+	policy_free(p);
+	free(yaml);
+}
+
+static void
+test_lint_page_too_wide(void **state)
+{
+	/* "  " + 78 characters + " -> Use AI freely [1]" = 101 columns. */
+	char *yaml = page_yaml(2, 78);
+	struct policy *p = load(yaml, strlen(yaml));
+	const struct diag *w;
+	struct diags d;
+
+	(void)state;
+	lint(p, 20260601, &d);
+	assert_count(&d, 1);
+	w = &d.items[0];
+	assert_non_null(strstr(w->message, "the policy no longer fits on one "
+	    "page: the line of answer 'abcdefghij"));
+	assert_non_null(strstr(w->message, "' of question 'q' is 101 columns "
+	    "wide (at most 100)"));
+	/* At the answer's key. */
+	assert_int_equal(w->line, 13);
+	assert_int_equal(w->column, 7);
+	diags_release(&d);
+	policy_free(p);
+	free(yaml);
+
+	yaml = page_yaml(2, 77);
+	p = load(yaml, strlen(yaml));
+	lint(p, 20260601, &d);
+	assert_count(&d, 0);
+	diags_release(&d);
+	policy_free(p);
+	free(yaml);
+}
+
+/* The example fits its page and its test cases use every answer. */
+static void
+test_lint_example_clean(void **state)
+{
+	struct policy *p = NULL;
+	struct diags d;
+
+	(void)state;
+	diags_init(&d, "example.yaml");
+	assert_int_equal(policy_load_file(SOURCE_DIR "/policies/example.yaml",
+	    &p, &d), LOAD_OK);
+	assert_int_equal(d.count, 0);
+	assert_int_equal(policy_lint(p, 20261128, &d), 0);
+	assert_count(&d, 0);
+	diags_release(&d);
+	policy_free(p);
+}
+
 /* ---- the diagnostics list ---------------------------------------------- */
 
 /* An outcome start cannot reach gets the loader's warning only. */
@@ -511,6 +670,10 @@ main(void)
 		cmocka_unit_test(test_lint_untested_outcomes),
 		cmocka_unit_test(test_lint_all_outcomes_tested),
 		cmocka_unit_test(test_lint_unreachable_not_untested),
+		cmocka_unit_test(test_lint_unused_test_answers),
+		cmocka_unit_test(test_lint_page_too_long),
+		cmocka_unit_test(test_lint_page_too_wide),
+		cmocka_unit_test(test_lint_example_clean),
 		cmocka_unit_test(test_diags_sort),
 		cmocka_unit_test(test_diags_sort_stable),
 		cmocka_unit_test(test_diags_promote_warnings),
