@@ -2,18 +2,17 @@
  * logrec.c: one decision-log line into a struct logrec, checked field by
  * field (logrec.h), and the UTC time and ISO week arithmetic it needs.
  *
- * The line is parsed by jansson; the record's strings point into the
- * parsed tree, which the reader keeps until the next line.
+ * The line is parsed by the small JSON reader of logrec-json.h; the
+ * record's strings point into its document, which the reader keeps (and
+ * reuses) until the next line.
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "aipolicy/logrec.h"
-#include "aipolicy/text.h"
+#include "logrec-json.h"
 
 #define SECONDS_PER_DAY 86400
 #define DAYS_PER_WEEK 7
@@ -26,7 +25,7 @@
 #define ERROR_SIZE 320
 
 struct logrec_reader {
-	json_t *root;                  /* the last line, parsed */
+	struct jdoc doc;               /* the last line, parsed */
 	struct logrec_step *steps;
 	size_t steps_cap;
 	const char **unsure;
@@ -38,18 +37,18 @@ static int64_t days_from_civil(int64_t y, int m, int d);
 static void civil_from_days(int64_t days, int64_t *y, int *m, int *d);
 static enum logrec_status invalid(struct logrec_reader *rd,
     const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static const char *get_text(struct logrec_reader *rd, json_t *obj,
-    const char *key, const char *where);
+static const char *get_text(struct logrec_reader *rd,
+    const struct jnode *obj, const char *key, const char *where);
 static bool is_hex(const char *s, size_t n, bool lower_only);
 static bool is_uuid(const char *s);
-static enum logrec_status read_policy(struct logrec_reader *rd, json_t *root,
-    struct logrec *out);
-static enum logrec_status read_path(struct logrec_reader *rd, json_t *root,
-    struct logrec *out);
-static enum logrec_status read_unsure(struct logrec_reader *rd, json_t *root,
-    struct logrec *out);
+static enum logrec_status read_policy(struct logrec_reader *rd,
+    const struct jnode *root, struct logrec *out);
+static enum logrec_status read_path(struct logrec_reader *rd,
+    const struct jnode *root, struct logrec *out);
+static enum logrec_status read_unsure(struct logrec_reader *rd,
+    const struct jnode *root, struct logrec *out);
 static enum logrec_status read_outcome(struct logrec_reader *rd,
-    json_t *root, struct logrec *out);
+    const struct jnode *root, struct logrec *out);
 
 /* Days from 1970-01-01 to Y-M-D of the proleptic Gregorian calendar
  * (H. Hinnant's days_from_civil). */
@@ -134,7 +133,11 @@ logrec_iso_week(int64_t t, char out[LOGREC_WEEK_SIZE])
 struct logrec_reader *
 logrec_reader_new(void)
 {
-	return calloc(1, sizeof(struct logrec_reader));
+	struct logrec_reader *rd = calloc(1, sizeof *rd);
+
+	if (rd != NULL)
+		jdoc_init(&rd->doc);
+	return rd;
 }
 
 void
@@ -142,7 +145,7 @@ logrec_reader_free(struct logrec_reader *rd)
 {
 	if (rd == NULL)
 		return;
-	json_decref(rd->root);
+	jdoc_release(&rd->doc);
 	free(rd->steps);
 	free(rd->unsure);
 	free(rd);
@@ -169,17 +172,17 @@ invalid(struct logrec_reader *rd, const char *fmt, ...)
 /* The non-empty string KEY of OBJ, or NULL after invalid() (WHERE names
  * OBJ in the message: "" for the record, " in 'policy'" and the like). */
 static const char *
-get_text(struct logrec_reader *rd, json_t *obj, const char *key,
+get_text(struct logrec_reader *rd, const struct jnode *obj, const char *key,
     const char *where)
 {
-	json_t *v = json_object_get(obj, key);
+	const struct jnode *v = jdoc_get(&rd->doc, obj, key);
 
 	if (v == NULL)
 		invalid(rd, "missing key '%s'%s", key, where);
-	else if (!json_is_string(v) || json_string_length(v) == 0)
+	else if (v->type != J_STRING || v->len == 0)
 		invalid(rd, "'%s'%s must be a non-empty string", key, where);
 	else
-		return json_string_value(v);
+		return jdoc_str(&rd->doc, v);
 	return NULL;
 }
 
@@ -217,13 +220,14 @@ is_uuid(const char *s)
 }
 
 static enum logrec_status
-read_policy(struct logrec_reader *rd, json_t *root, struct logrec *out)
+read_policy(struct logrec_reader *rd, const struct jnode *root,
+    struct logrec *out)
 {
-	json_t *pol = json_object_get(root, "policy");
+	const struct jnode *pol = jdoc_get(&rd->doc, root, "policy");
 
 	if (pol == NULL)
 		return invalid(rd, "missing key 'policy'");
-	if (!json_is_object(pol))
+	if (pol->type != J_OBJECT)
 		return invalid(rd, "'policy' must be an object with 'id', "
 		    "'version' and 'sha256'");
 	if ((out->policy_id = get_text(rd, pol, "id", " in 'policy'")) ==
@@ -239,29 +243,30 @@ read_policy(struct logrec_reader *rd, json_t *root, struct logrec *out)
 }
 
 static enum logrec_status
-read_path(struct logrec_reader *rd, json_t *root, struct logrec *out)
+read_path(struct logrec_reader *rd, const struct jnode *root,
+    struct logrec *out)
 {
-	json_t *path = json_object_get(root, "path"), *step;
+	const struct jnode *path = jdoc_get(&rd->doc, root, "path"), *step;
 	struct logrec_step *ns;
 	char where[64];
-	size_t i, n;
+	size_t i;
 
 	if (path == NULL)
 		return invalid(rd, "missing key 'path'");
-	if (!json_is_array(path) || json_array_size(path) == 0)
+	if (path->type != J_ARRAY || path->count == 0)
 		return invalid(rd, "'path' must be a non-empty array of "
 		    "{\"question\", \"answer\"} objects");
-	n = json_array_size(path);
-	if (n > rd->steps_cap) {
-		ns = realloc(rd->steps, n * sizeof *ns);
+	if (path->count > rd->steps_cap) {
+		ns = realloc(rd->steps, path->count * sizeof *ns);
 		if (ns == NULL)
 			return LOGREC_NOMEM;
 		rd->steps = ns;
-		rd->steps_cap = n;
+		rd->steps_cap = path->count;
 	}
-	json_array_foreach(path, i, step) {
+	for (step = jdoc_first(&rd->doc, path), i = 0; step != NULL;
+	    step = jdoc_next(&rd->doc, step), i++) {
 		snprintf(where, sizeof where, " in step %zu of 'path'", i + 1);
-		if (!json_is_object(step))
+		if (step->type != J_OBJECT)
 			return invalid(rd, "step %zu of 'path' must be an "
 			    "object with 'question' and 'answer'", i + 1);
 		if ((rd->steps[i].question = get_text(rd, step, "question",
@@ -270,47 +275,49 @@ read_path(struct logrec_reader *rd, json_t *root, struct logrec *out)
 			return LOGREC_INVALID;
 	}
 	out->path = rd->steps;
-	out->npath = n;
+	out->npath = path->count;
 	return LOGREC_OK;
 }
 
 static enum logrec_status
-read_unsure(struct logrec_reader *rd, json_t *root, struct logrec *out)
+read_unsure(struct logrec_reader *rd, const struct jnode *root,
+    struct logrec *out)
 {
-	json_t *unsure = json_object_get(root, "unsure"), *v;
+	const struct jnode *unsure = jdoc_get(&rd->doc, root, "unsure"), *v;
 	const char **nu;
-	size_t i, n;
+	size_t i;
 
 	if (unsure == NULL)
 		return invalid(rd, "missing key 'unsure'");
-	if (!json_is_array(unsure))
+	if (unsure->type != J_ARRAY)
 		return invalid(rd, "'unsure' must be an array of question ids");
-	n = json_array_size(unsure);
-	if (n > rd->unsure_cap) {
-		nu = realloc(rd->unsure, n * sizeof *nu);
+	if (unsure->count > rd->unsure_cap) {
+		nu = realloc(rd->unsure, unsure->count * sizeof *nu);
 		if (nu == NULL)
 			return LOGREC_NOMEM;
 		rd->unsure = nu;
-		rd->unsure_cap = n;
+		rd->unsure_cap = unsure->count;
 	}
-	json_array_foreach(unsure, i, v) {
-		if (!json_is_string(v) || json_string_length(v) == 0)
+	for (v = jdoc_first(&rd->doc, unsure), i = 0; v != NULL;
+	    v = jdoc_next(&rd->doc, v), i++) {
+		if (v->type != J_STRING || v->len == 0)
 			return invalid(rd, "'unsure' must be an array of "
 			    "question ids");
-		rd->unsure[i] = json_string_value(v);
+		rd->unsure[i] = jdoc_str(&rd->doc, v);
 	}
 	out->unsure = rd->unsure;
-	out->nunsure = n;
+	out->nunsure = unsure->count;
 	return LOGREC_OK;
 }
 
 /* verdict, outcome and review_minutes. */
 static enum logrec_status
-read_outcome(struct logrec_reader *rd, json_t *root, struct logrec *out)
+read_outcome(struct logrec_reader *rd, const struct jnode *root,
+    struct logrec *out)
 {
 	const char *v = get_text(rd, root, "verdict", "");
-	json_t *minutes;
-	json_int_t m;
+	const struct jnode *minutes;
+	int64_t m;
 
 	if (v == NULL)
 		return LOGREC_INVALID;
@@ -319,13 +326,14 @@ read_outcome(struct logrec_reader *rd, json_t *root, struct logrec *out)
 		    "use-with-review or do-not-use");
 	if ((out->outcome = get_text(rd, root, "outcome", "")) == NULL)
 		return LOGREC_INVALID;
-	minutes = json_object_get(root, "review_minutes");
+	minutes = jdoc_get(&rd->doc, root, "review_minutes");
 	if (minutes == NULL)
 		return invalid(rd, "missing key 'review_minutes'");
 	out->review_minutes = 0;
-	if (json_is_null(minutes))
+	if (minutes->type == J_NULL)
 		return LOGREC_OK;
-	m = json_is_integer(minutes) ? json_integer_value(minutes) : 0;
+	m = minutes->type == J_NUMBER && minutes->is_int &&
+	    !minutes->overflow ? minutes->ival : 0;
 	if (m < 1 || m > LOGREC_MAX_MINUTES)
 		return invalid(rd, "'review_minutes' must be null or a whole "
 		    "number of minutes from 1 to %u", LOGREC_MAX_MINUTES);
@@ -340,44 +348,39 @@ enum logrec_status
 logrec_parse(struct logrec_reader *rd, const char *line, size_t len,
     struct logrec *out)
 {
-	json_error_t err;
+	const struct jnode *root;
 	enum logrec_status st;
 	const char *t;
-	char *why;
 
-	json_decref(rd->root);
 	rd->error[0] = '\0';
 	memset(out, 0, sizeof *out);
-	rd->root = json_loadb(line, len, JSON_REJECT_DUPLICATES, &err);
-	if (rd->root == NULL) {
-		if (json_error_code(&err) == json_error_out_of_memory)
-			return LOGREC_NOMEM;
-		why = text_sanitize(err.text, strlen(err.text), 0);
-		if (why == NULL)
-			return LOGREC_NOMEM;
-		invalid(rd, "not valid JSON: %s (column %d)", why, err.column);
-		free(why);
-		return LOGREC_INVALID;
+	switch (jdoc_parse(&rd->doc, line, len)) {
+	case JDOC_OK:
+		break;
+	case JDOC_INVALID:
+		return invalid(rd, "not valid JSON: %s", rd->doc.error);
+	default:
+		return LOGREC_NOMEM;
 	}
-	if (!json_is_object(rd->root))
+	root = jdoc_root(&rd->doc);
+	if (root->type != J_OBJECT)
 		return invalid(rd, "not a JSON object");
-	if ((t = get_text(rd, rd->root, "time", "")) == NULL)
+	if ((t = get_text(rd, root, "time", "")) == NULL)
 		return LOGREC_INVALID;
 	if (!logrec_parse_time(t, strlen(t), &out->time))
 		return invalid(rd, "'time' must be UTC to the second, "
 		    "YYYY-MM-DDTHH:MM:SSZ");
 	logrec_iso_week(out->time, out->week);
-	if ((out->via = get_text(rd, rd->root, "via", "")) == NULL ||
-	    (out->decision_id = get_text(rd, rd->root, "decision_id", "")) ==
-	    NULL)
+	if ((out->via = get_text(rd, root, "via", "")) == NULL ||
+	    (out->decision_id = get_text(rd, root, "decision_id", "")) == NULL)
 		return LOGREC_INVALID;
 	if (!is_uuid(out->decision_id))
 		return invalid(rd, "'decision_id' must be a UUID "
 		    "(8-4-4-4-12 hex digits)");
-	if ((st = read_policy(rd, rd->root, out)) != LOGREC_OK ||
-	    (st = read_path(rd, rd->root, out)) != LOGREC_OK ||
-	    (st = read_unsure(rd, rd->root, out)) != LOGREC_OK ||
-	    (st = read_outcome(rd, rd->root, out)) != LOGREC_OK)
+	if ((st = read_policy(rd, root, out)) != LOGREC_OK ||
+	    (st = read_path(rd, root, out)) != LOGREC_OK ||
+	    (st = read_unsure(rd, root, out)) != LOGREC_OK ||
+	    (st = read_outcome(rd, root, out)) != LOGREC_OK)
 		return st;
 	return LOGREC_OK;
 }

@@ -14,7 +14,10 @@
 
 #include <cmocka.h>
 
+#include <jansson.h>
+
 #include "aipolicy/logrec.h"
+#include "logrec-json.h"
 
 #define SHA "448dc861024dd5852ba11d7f7ffd85a16649c75883fdb4012b6d7953b7d4d6fb"
 #define UUID "0f8e9a52-8c1b-4f0e-9d55-2f6c1f7a9b31"
@@ -346,6 +349,171 @@ test_iso_weeks_strftime(void **state)
 	}
 }
 
+/* The JSON reader's tree for N equals jansson's J: same types, strings,
+ * integers, keys and order. */
+static void
+assert_same_tree(const struct jdoc *d, const struct jnode *n, json_t *j)
+{
+	const struct jnode *c;
+	const char *key;
+	json_t *v;
+	size_t i = 0;
+
+	switch (n->type) {
+	case J_NULL: assert_true(json_is_null(j)); break;
+	case J_TRUE: assert_true(json_is_true(j)); break;
+	case J_FALSE: assert_true(json_is_false(j)); break;
+	case J_NUMBER:
+		assert_true(json_is_number(j));
+		assert_int_equal(n->is_int, json_is_integer(j));
+		if (n->is_int)
+			assert_int_equal(n->ival, json_integer_value(j));
+		break;
+	case J_STRING:
+		assert_true(json_is_string(j));
+		assert_int_equal(n->len, json_string_length(j));
+		assert_memory_equal(jdoc_str(d, n), json_string_value(j),
+		    n->len);
+		break;
+	case J_ARRAY:
+		assert_true(json_is_array(j));
+		assert_int_equal(n->count, json_array_size(j));
+		for (c = jdoc_first(d, n); c != NULL; c = jdoc_next(d, c))
+			assert_same_tree(d, c, json_array_get(j, i++));
+		break;
+	case J_OBJECT:
+		assert_true(json_is_object(j));
+		assert_int_equal(n->count, json_object_size(j));
+		c = jdoc_first(d, n);
+		json_object_foreach(j, key, v) {
+			assert_non_null(c);
+			assert_string_equal(d->text + c->key, key);
+			assert_same_tree(d, c, v);
+			c = jdoc_next(d, c);
+		}
+		break;
+	}
+}
+
+/* A small deterministic generator (xorshift64). */
+static uint64_t
+next_random(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+/*
+ * Differential test: mutated lines are JSON for the reader exactly when
+ * they are for jansson (with duplicate keys and NUL refused), and then
+ * give the same tree. Numbers too large for jansson are left out: the
+ * reader keeps them (a record has no use for them).
+ */
+static void
+test_json_like_jansson(void **state)
+{
+	static const char *const seeds[] = {
+		GOOD,
+		"{\"a\": [1, -2, 3.5e+2, 0, -0, 1E-3, true, false, null], "
+		"\"b\": {\"c\": \"\\u00e9\\ud83d\\ude00\\n\\/\"}}",
+		"[\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\", {}, [], \"\"]",
+		" {\"k\": \"v\", \"k2\": [{\"k\": 1}, {\"k\": 2}]} ",
+	};
+	static const char alphabet[] = "{}[]\",:\\/ u0123456789abcdefABCDEF"
+	    "eE+-.truefalsn\t\r\n\x01\x1f\x7f\x80\xbf\xc3\xe2\xed\xf0"
+	    "\xf4\xff";
+	struct jdoc d;
+	json_error_t err;
+	json_t *j;
+	uint64_t seed = 0x2545F4914F6CDD1DULL;
+	char line[1024];
+	size_t len, round, k, at, n;
+	enum jdoc_status st;
+
+	(void)state;
+	jdoc_init(&d);
+	for (round = 0; round < 40000; round++) {
+		const char *s0 = seeds[round % (sizeof seeds / sizeof *seeds)];
+		len = strlen(s0);
+		memcpy(line, s0, len);
+		n = 1 + next_random(&seed) % 3;
+		for (k = 0; k < n && len > 0 && len < sizeof line - 1; k++) {
+			at = next_random(&seed) % len;
+			switch (next_random(&seed) % 4) {
+			case 0:   /* replace */
+				line[at] = alphabet[next_random(&seed) %
+				    (sizeof alphabet - 1)];
+				break;
+			case 1:   /* insert */
+				memmove(line + at + 1, line + at, len - at);
+				line[at] = alphabet[next_random(&seed) %
+				    (sizeof alphabet - 1)];
+				len++;
+				break;
+			case 2:   /* delete */
+				memmove(line + at, line + at + 1, len - at - 1);
+				len--;
+				break;
+			default:  /* cut short */
+				len = at;
+			}
+		}
+		st = jdoc_parse(&d, line, len);
+		assert_int_not_equal(st, JDOC_NOMEM);
+		j = json_loadb(line, len, JSON_REJECT_DUPLICATES |
+		    JSON_DECODE_ANY, &err);
+		if (j == NULL && (strstr(err.text, "too big") != NULL ||
+		    strstr(err.text, "overflow") != NULL)) {
+			continue;
+		}
+		if ((st == JDOC_OK) != (j != NULL))
+			print_error("disagree on %.*s: reader %s, jansson %s\n",
+			    (int)len, line, st == JDOC_OK ? "ok" : d.error,
+			    j != NULL ? "ok" : err.text);
+		assert_int_equal(st == JDOC_OK, j != NULL);
+		if (j != NULL)
+			assert_same_tree(&d, jdoc_root(&d), j);
+		json_decref(j);
+	}
+	jdoc_release(&d);
+}
+
+/* Duplicates in a large object are found too, and nesting is bounded. */
+static void
+test_json_limits(void **state)
+{
+	struct jdoc d;
+	char line[4096];
+	size_t len = 0;
+	int i;
+
+	(void)state;
+	jdoc_init(&d);
+	line[len++] = '{';
+	for (i = 0; i < 40; i++)
+		len += (size_t)snprintf(line + len, sizeof line - len,
+		    "\"k%d\": %d, ", i % 37 == 36 ? 3 : i, i);
+	len += (size_t)snprintf(line + len, sizeof line - len, "\"z\": 0}");
+	assert_int_equal(jdoc_parse(&d, line, len), JDOC_INVALID);
+	assert_non_null(strstr(d.error, "duplicate key 'k3'"));
+	for (len = 0; len < JDOC_MAX_DEPTH; len++)
+		line[len] = '[';
+	for (i = 0; i < JDOC_MAX_DEPTH; i++)
+		line[len++] = ']';
+	assert_int_equal(jdoc_parse(&d, line, len), JDOC_OK);
+	memmove(line + 1, line, len);
+	line[0] = '[';
+	line[++len] = ']';
+	len++;
+	assert_int_equal(jdoc_parse(&d, line, len), JDOC_INVALID);
+	assert_non_null(strstr(d.error, "nested deeper than 32 levels"));
+	assert_int_equal(jdoc_parse(&d, "12345678901234567890", 20), JDOC_OK);
+	assert_true(jdoc_root(&d)->overflow);
+	jdoc_release(&d);
+}
+
 int
 main(void)
 {
@@ -361,6 +529,8 @@ main(void)
 		cmocka_unit_test(test_bad_time_in_record),
 		cmocka_unit_test(test_iso_weeks),
 		cmocka_unit_test(test_iso_weeks_strftime),
+		cmocka_unit_test(test_json_like_jansson),
+		cmocka_unit_test(test_json_limits),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
