@@ -18,9 +18,9 @@
  * `decision_id` a UUID (8-4-4-4-12 hex digits); `policy` an object with a
  * non-empty `id` and `version` and a `sha256` of 64 lowercase hex digits;
  * `path` a non-empty array of objects with a non-empty `question` and
- * `answer`; `unsure` an array of strings; `verdict` one of the three
- * verdict ids; `outcome` a non-empty string; `review_minutes` null or an
- * integer from 1 to 999999999, and null unless the verdict is
+ * `answer`; `unsure` an array of non-empty strings; `verdict` one of the
+ * three verdict ids; `outcome` a non-empty string; `review_minutes` null or
+ * an integer from 1 to 999999999, and null unless the verdict is
  * use-with-review. Other keys are allowed and skipped, so that records with
  * more fields stay readable.
  *

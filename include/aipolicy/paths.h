@@ -42,7 +42,7 @@ bool paths_next(struct paths *it, struct paths_row *row);
 
 enum paths_format {
 	PATHS_TSV,    /* header "path<TAB>verdict<TAB>outcome", q1=a1;q2=a2 */
-	PATHS_JSON,   /* one array of {"path", "verdict", "outcome"}, one line */
+	PATHS_JSON,   /* an array of {"path", "verdict", "outcome"}, one line */
 };
 
 struct paths_render;

@@ -24,11 +24,11 @@
 struct testrun_result {
 	const struct test_case *tc;
 	bool passed;
-	enum walk_status status;         /* WALK_VERDICT, _INCOMPLETE, _BAD_ANSWER */
-	const struct outcome *reached;   /* WALK_VERDICT: the outcome reached */
-	uint32_t next;                   /* WALK_INCOMPLETE: unanswered question */
-	size_t bad;                      /* WALK_BAD_ANSWER: index into answers */
-	const size_t *unused;            /* indexes into tc->answers, in order */
+	enum walk_status status;       /* VERDICT, INCOMPLETE or BAD_ANSWER */
+	const struct outcome *reached; /* WALK_VERDICT: the outcome reached */
+	uint32_t next;                 /* WALK_INCOMPLETE: unanswered question */
+	size_t bad;                    /* WALK_BAD_ANSWER: index into answers */
+	const size_t *unused;          /* indexes into tc->answers, in order */
 	size_t nunused;
 };
 

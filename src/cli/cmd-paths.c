@@ -74,8 +74,9 @@ write_table(const struct policy *p, enum paths_format format, size_t limit)
 	if (rc != 0)
 		return cli_nomem();
 	if (more && !failed)
-		fprintf(stderr, "aipolicy: %s: warning: stopped after %zu paths "
-		    "(--limit %zu); the policy has more\n", p->file, rows, limit);
+		fprintf(stderr, "aipolicy: %s: warning: stopped after %zu "
+		    "paths (--limit %zu); the policy has more\n", p->file, rows,
+		    limit);
 	return EXIT_OK;
 }
 

@@ -151,8 +151,8 @@ cmd_report(int argc, char **argv)
 			else if (strcmp(optarg, "text") == 0)
 				json = false;
 			else {
-				cli_error(0, "report: unknown format '%s' (text "
-				    "or json)", optarg);
+				cli_error(0, "report: unknown format '%s' "
+				    "(text or json)", optarg);
 				return cli_usage("report", stderr);
 			}
 			break;

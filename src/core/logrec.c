@@ -14,6 +14,8 @@
 #include "aipolicy/logrec.h"
 #include "logrec-json.h"
 
+#define SECONDS_PER_MINUTE 60
+#define SECONDS_PER_HOUR 3600
 #define SECONDS_PER_DAY 86400
 #define DAYS_PER_WEEK 7
 /* "YYYY-MM-DDTHH:MM:SSZ" */
@@ -87,10 +89,11 @@ logrec_parse_time(const char *s, size_t len, int64_t *out)
 	date_t date;
 	int i, hh, mm, ss;
 
+	/* YYYY-MM-DDTHH:MM:SSZ: 'T' at 10, ':' at 13 and 16, 'Z' at 19. */
 	if (len != TIME_LEN || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
 	    s[19] != 'Z' || !date_parse(s, DATE_LEN, &date))
 		return false;
-	for (i = 11; i < 19; i++) {
+	for (i = DATE_LEN + 1; i < TIME_LEN - 1; i++) {
 		if (i != 13 && i != 16 && (s[i] < '0' || s[i] > '9'))
 			return false;
 	}
@@ -100,7 +103,8 @@ logrec_parse_time(const char *s, size_t len, int64_t *out)
 	if (hh > 23 || mm > 59 || ss > 60)
 		return false;
 	*out = days_from_civil(date / 10000, date / 100 % 100, date % 100) *
-	    SECONDS_PER_DAY + hh * 3600 + mm * 60 + ss;
+	    SECONDS_PER_DAY + hh * SECONDS_PER_HOUR + mm * SECONDS_PER_MINUTE +
+	    ss;
 	return true;
 }
 

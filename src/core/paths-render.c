@@ -230,8 +230,10 @@ paths_render_row(struct paths_render *pr, const struct paths_row *row,
 	else if (!tsv)
 		rc = append(out, len, cap, later, sizeof later - 1);
 	for (i = 0; i < row->nsteps && rc == 0; i++) {
-		if (i > 0)
-			rc = append(out, len, cap, tsv ? ";" : ", ", tsv ? 1 : 2);
+		if (i > 0 && tsv)
+			rc = append(out, len, cap, ";", 1);
+		else if (i > 0)
+			rc = append(out, len, cap, ", ", 2);
 		pc = &pr->answer[row->steps[i].question][row->steps[i].answer];
 		if (rc == 0)
 			rc = append(out, len, cap, pc->s, pc->len);

@@ -64,12 +64,14 @@ advance(struct paths *it)
 static void
 descend(struct paths *it, struct paths_row *row)
 {
+	const struct question *q;
 	const struct target *t;
 	struct step *top;
 
 	for (;;) {
 		top = &it->stack[it->depth - 1];
-		t = &it->p->questions[top->question].answers[top->answer].target;
+		q = &it->p->questions[top->question];
+		t = &q->answers[top->answer].target;
 		if (t->kind == TARGET_OUTCOME)
 			break;
 		it->stack[it->depth].question = t->index;

@@ -29,6 +29,7 @@ static struct report_entry *entry_for(struct report *r, enum report_map m,
     const char *key, size_t len);
 static uint64_t add_saturating(uint64_t a, uint64_t b);
 static int compare_entries(const void *a, const void *b);
+static json_t *count_json(uint64_t n);
 static json_t *map_json(const struct report *r, enum report_map m);
 
 struct report *
@@ -129,7 +130,8 @@ report_add(struct report *r, const struct logrec *rec)
 	if ((e[REPORT_BY_WEEK] = entry_for(r, REPORT_BY_WEEK, rec->week,
 	    strlen(rec->week))) == NULL)
 		return -1;
-	if (rec->verdict == VERDICT_USE_WITH_REVIEW && rec->review_minutes > 0) {
+	if (rec->verdict == VERDICT_USE_WITH_REVIEW &&
+	    rec->review_minutes > 0) {
 		minutes = rec->review_minutes;
 		r->reviews_timed++;
 	}
