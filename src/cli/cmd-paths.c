@@ -1,11 +1,140 @@
 /*
- * cmd-paths.c: aipolicy paths (not built yet).
+ * cmd-paths.c: aipolicy paths: the decision table of a policy, every path
+ * of answers with its verdict and outcome, as TSV or JSON, streamed.
  */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "aipolicy/exit.h"
+#include "aipolicy/paths.h"
 #include "cmd.h"
+
+/* Rows shown when --limit is not given. */
+#define PATHS_DEFAULT_LIMIT 100000
+/* Output is written whenever this much has been rendered. */
+#define PATHS_CHUNK 65536
+
+static bool parse_limit(const char *arg, size_t *out);
+static int write_table(const struct policy *p, enum paths_format format,
+    size_t limit);
+
+/* A --limit: decimal digits only, at least 1; a number too large to
+ * hold is as good as no limit. */
+static bool
+parse_limit(const char *arg, size_t *out)
+{
+	size_t n = 0, d;
+	const char *s;
+
+	for (s = arg; *s >= '0' && *s <= '9'; s++) {
+		d = (size_t)(*s - '0');
+		n = n > (SIZE_MAX - d) / 10 ? SIZE_MAX : n * 10 + d;
+	}
+	if (s == arg || *s != '\0' || n == 0)
+		return false;
+	*out = n;
+	return true;
+}
+
+/* Render and write P's table, at most LIMIT rows; returns the exit code
+ * (a failed write is left for cli_finish to report). */
+static int
+write_table(const struct policy *p, enum paths_format format, size_t limit)
+{
+	struct paths *it = paths_new(p);
+	struct paths_render *pr = paths_render_new(p, format);
+	struct paths_row row;
+	char *out = NULL;
+	size_t len = 0, cap = 0, rows = 0;
+	bool more = false, failed = false;
+	int rc = -1;
+
+	if (it != NULL && pr != NULL)
+		rc = paths_render_begin(pr, &out, &len, &cap);
+	while (rc == 0 && !failed && (more = paths_next(it, &row))) {
+		if (rows == limit)
+			break;
+		rc = paths_render_row(pr, &row, &out, &len, &cap);
+		rows++;
+		if (rc == 0 && len >= PATHS_CHUNK) {
+			failed = fwrite(out, 1, len, stdout) != len;
+			len = 0;
+		}
+	}
+	if (rc == 0 && !failed)
+		rc = paths_render_end(pr, &out, &len, &cap);
+	if (rc == 0 && !failed && len > 0)
+		fwrite(out, 1, len, stdout);
+	free(out);
+	paths_render_free(pr);
+	paths_free(it);
+	if (rc != 0)
+		return cli_nomem();
+	if (more && !failed)
+		fprintf(stderr, "aipolicy: %s: warning: stopped after %zu "
+		    "paths (--limit %zu); the policy has more\n", p->file, rows,
+		    limit);
+	return EXIT_OK;
+}
 
 int
 cmd_paths(int argc, char **argv)
 {
-	return cli_error(EXIT_USAGE, "'paths' is not built yet");
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "limit", required_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum paths_format format = PATHS_TSV;
+	size_t limit = PATHS_DEFAULT_LIMIT;
+	struct policy *p = NULL;
+	int c, code;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "tsv") == 0)
+				format = PATHS_TSV;
+			else if (strcmp(optarg, "json") == 0)
+				format = PATHS_JSON;
+			else {
+				cli_error(0, "paths: unknown format '%s' (tsv "
+				    "or json)", optarg);
+				return cli_usage("paths", stderr);
+			}
+			break;
+		case 'l':
+			if (!parse_limit(optarg, &limit)) {
+				cli_error(0, "paths: --limit '%s' is not a "
+				    "number of paths, 1 or more", optarg);
+				return cli_usage("paths", stderr);
+			}
+			break;
+		case 'h': return cli_finish(cli_usage("paths", stdout));
+		default:
+			cli_error(0, "paths: %s '%s'", c == ':' ?
+			    "missing argument for" : "unknown option",
+			    argv[optind - 1]);
+			return cli_usage("paths", stderr);
+		}
+	}
+	if (optind >= argc) {
+		cli_error(0, "paths: no policy file given");
+		return cli_usage("paths", stderr);
+	}
+	if (optind + 1 < argc) {
+		cli_error(0, "paths: one policy file only ('%s' is one too "
+		    "many)", argv[optind + 1]);
+		return cli_usage("paths", stderr);
+	}
+	code = cli_load(argv[optind], &p, NULL);
+	if (code == EXIT_OK)
+		code = write_table(p, format, limit);
+	policy_free(p);
+	return cli_finish(code);
 }

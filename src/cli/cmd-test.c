@@ -1,11 +1,176 @@
 /*
- * cmd-test.c: aipolicy test (not built yet).
+ * cmd-test.c: aipolicy test: run the test cases of one or more policies;
+ * name each failing case (text) or write JUnit XML for CI dashboards.
  */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "aipolicy/exit.h"
+#include "aipolicy/testrun.h"
 #include "cmd.h"
+
+/* What one run over every file adds up to. */
+struct test_totals {
+	size_t passed, failed;
+	struct testrun_junit *junit;   /* NULL for text output */
+};
+
+static int test_file(const char *path, struct test_totals *t);
+static int run_cases(const struct policy *p, struct test_totals *t);
+static int print_failure(const struct policy *p,
+    const struct testrun_result *r);
+static int severity_rank(int code);
+
+/* How an exit code ranks over several files: 66 > 65 > 1 > 0. */
+static int
+severity_rank(int code)
+{
+	switch (code) {
+	case EXIT_NOINPUT: return 3;
+	case EXIT_DATAERR: return 2;
+	case EXIT_FOUND: return 1;
+	default: return 0;
+	}
+}
+
+/* A failing case in text: where, why, and the answers. Returns 0, or -1
+ * when out of memory. */
+static int
+print_failure(const struct policy *p, const struct testrun_result *r)
+{
+	char *why = testrun_failure_text(p, r);
+	char *answers = testrun_answers_text(r->tc);
+	int rc = -1;
+
+	if (why != NULL && answers != NULL) {
+		printf("%s:%u:%u: error: test case failed: %s\n  answers: %s\n",
+		    p->file, r->tc->loc.line, r->tc->loc.column, why, answers);
+		rc = 0;
+	}
+	free(why);
+	free(answers);
+	return rc;
+}
+
+/* Run every case of P. Returns EXIT_OK, EXIT_FOUND (a case failed) or
+ * EXIT_NOMEM (nothing printed about it yet). */
+static int
+run_cases(const struct policy *p, struct test_totals *t)
+{
+	struct testrun *tr = testrun_new(p);
+	struct testrun_result r;
+	size_t i, failed = 0;
+	int rc = 0;
+
+	if (tr == NULL)
+		return EXIT_NOMEM;
+	if (t->junit != NULL)
+		rc = testrun_junit_begin(t->junit, p->file, p);
+	for (i = 0; i < p->ntests && rc == 0; i++) {
+		rc = testrun_case(tr, i, &r);
+		if (rc != 0)
+			break;
+		failed += !r.passed;
+		if (t->junit != NULL)
+			rc = testrun_junit_case(t->junit, &r);
+		else if (!r.passed)
+			rc = print_failure(p, &r);
+	}
+	if (rc == 0 && t->junit != NULL)
+		rc = testrun_junit_end(t->junit);
+	testrun_free(tr);
+	if (rc != 0)
+		return EXIT_NOMEM;
+	t->passed += p->ntests - failed;
+	t->failed += failed;
+	return failed > 0 ? EXIT_FOUND : EXIT_OK;
+}
+
+/* Load and test one file; returns its exit code. */
+static int
+test_file(const char *path, struct test_totals *t)
+{
+	struct policy *p = NULL;
+	char *msg = NULL;
+	int code;
+
+	code = cli_load(path, &p, &msg);
+	if (code != EXIT_OK) {
+		if (t->junit != NULL && testrun_junit_error(t->junit, path,
+		    msg != NULL ? msg : "invalid policy") != 0)
+			code = EXIT_NOMEM;
+		free(msg);
+		return code;
+	}
+	if (p->ntests == 0)
+		fprintf(stderr, "aipolicy: %s: warning: the policy has no test "
+		    "cases\n", path);
+	code = run_cases(p, t);
+	policy_free(p);
+	return code;
+}
 
 int
 cmd_test(int argc, char **argv)
 {
-	return cli_error(EXIT_USAGE, "'test' is not built yet");
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct test_totals t = { 0, 0, NULL };
+	bool junit = false;
+	int c, code = EXIT_OK, one;
+	char *xml;
+	size_t len;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "junit") == 0)
+				junit = true;
+			else if (strcmp(optarg, "text") == 0)
+				junit = false;
+			else {
+				cli_error(0, "test: unknown format '%s' (text "
+				    "or junit)", optarg);
+				return cli_usage("test", stderr);
+			}
+			break;
+		case 'h': return cli_finish(cli_usage("test", stdout));
+		default:
+			cli_error(0, "test: %s '%s'", c == ':' ?
+			    "missing argument for" : "unknown option",
+			    argv[optind - 1]);
+			return cli_usage("test", stderr);
+		}
+	}
+	if (optind >= argc) {
+		cli_error(0, "test: no policy file given");
+		return cli_usage("test", stderr);
+	}
+	if (junit && (t.junit = testrun_junit_new()) == NULL)
+		return cli_nomem();
+	for (; optind < argc; optind++) {
+		one = test_file(argv[optind], &t);
+		if (one == EXIT_NOMEM) {
+			testrun_junit_free(t.junit);
+			return cli_nomem();
+		}
+		if (severity_rank(one) > severity_rank(code))
+			code = one;
+	}
+	if (t.junit != NULL) {
+		xml = testrun_junit_finish(t.junit, &len);
+		if (xml == NULL)
+			return cli_nomem();
+		fwrite(xml, 1, len, stdout);
+		free(xml);
+	} else {
+		printf("%zu passed, %zu failed\n", t.passed, t.failed);
+	}
+	return cli_finish(code);
 }

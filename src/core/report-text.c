@@ -1,0 +1,199 @@
+/*
+ * report-text.c: a report for people (report_text in report.h): counts,
+ * a bar per week drawn with block characters, and the review load.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aipolicy/report.h"
+#include "aipolicy/text.h"
+#include "util.h"
+
+/* A bar cell is divided in eighths: "▏" is one, "█" is eight. */
+#define EIGHTHS 8
+#define MINUTES_PER_HOUR 60
+#define PERCENT 100
+
+static const char *const block[EIGHTHS + 1] = {
+	"", "\u258F", "\u258E", "\u258D", "\u258C", "\u258B", "\u258A",
+	"\u2589", "\u2588",
+};
+
+static int digits(uint64_t n);
+static void add_key(struct buf *b, const char *key);
+static void add_duration(struct buf *b, uint64_t minutes);
+static void add_bar(struct buf *b, uint64_t n, uint64_t most);
+static int add_section(struct buf *b, const struct report *r,
+    enum report_map m, const char *title, int width);
+static int add_weeks(struct buf *b, const struct report *r, int width);
+static void add_verdicts(struct buf *b, const struct report *r, int width);
+static void add_review_load(struct buf *b, const struct report *r);
+
+/* Decimal digits of N. */
+static int
+digits(uint64_t n)
+{
+	int d = 1;
+
+	while (n >= 10) {
+		n /= 10;
+		d++;
+	}
+	return d;
+}
+
+/* KEY as it may be shown. */
+static void
+add_key(struct buf *b, const char *key)
+{
+	char *safe = text_sanitize(key, strlen(key), 0);
+
+	if (safe == NULL)
+		b->failed = true;
+	else
+		buf_adds(b, safe);
+	free(safe);
+}
+
+/* "2 h 05 min" */
+static void
+add_duration(struct buf *b, uint64_t minutes)
+{
+	buf_addf(b, "%" PRIu64 " h %02u min", minutes / MINUTES_PER_HOUR,
+	    (unsigned)(minutes % MINUTES_PER_HOUR));
+}
+
+/* A bar for N out of MOST (the longest, REPORT_BAR_WIDTH cells), to the
+ * nearest eighth of a cell; any N > 0 gets at least an eighth. */
+static void
+add_bar(struct buf *b, uint64_t n, uint64_t most)
+{
+	const uint64_t cells = REPORT_BAR_WIDTH * EIGHTHS;
+	uint64_t e, i;
+
+	if (n == 0 || most == 0)
+		return;
+	/* n * cells / most, rounded, without overflowing n * cells. */
+	e = n >= UINT64_MAX / cells ? n / (most / cells + 1) :
+	    (n * cells + most / 2) / most;
+	if (e == 0)
+		e = 1;
+	if (e > cells)
+		e = cells;
+	for (i = 0; i < e / EIGHTHS; i++)
+		buf_adds(b, block[EIGHTHS]);
+	buf_adds(b, block[e % EIGHTHS]);
+}
+
+static void
+add_verdicts(struct buf *b, const struct report *r, int width)
+{
+	int v;
+
+	buf_adds(b, "\nVerdicts\n");
+	for (v = 0; v < VERDICT_COUNT; v++) {
+		buf_addf(b, "  %*" PRIu64 "  %s", width, r->by_verdict[v],
+		    verdict_id((enum verdict)v));
+		if (r->decisions > 0)
+			buf_addf(b, " (%" PRIu64 "%%)", (r->by_verdict[v] *
+			    PERCENT + r->decisions / 2) / r->decisions);
+		buf_addc(b, '\n');
+	}
+}
+
+/* TITLE, then each key of map M with its count. 0, or -1 when out of
+ * memory. */
+static int
+add_section(struct buf *b, const struct report *r, enum report_map m,
+    const char *title, int width)
+{
+	struct report_entry *e;
+	size_t i, n;
+
+	if (report_sorted(r, m, &e, &n) != 0)
+		return -1;
+	if (n > 0)
+		buf_addf(b, "\n%s\n", title);
+	for (i = 0; i < n; i++) {
+		buf_addf(b, "  %*" PRIu64 "  ", width, e[i].count);
+		add_key(b, e[i].key);
+		buf_addc(b, '\n');
+	}
+	free(e);
+	return 0;
+}
+
+/* One line per week: decisions, review load, bar. 0, or -1 when out of
+ * memory. */
+static int
+add_weeks(struct buf *b, const struct report *r, int width)
+{
+	struct report_entry *e;
+	uint64_t most = 0, longest = 0;
+	size_t i, n;
+	int hours;
+
+	if (report_sorted(r, REPORT_BY_WEEK, &e, &n) != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (e[i].count > most)
+			most = e[i].count;
+		if (e[i].review_minutes > longest)
+			longest = e[i].review_minutes;
+	}
+	hours = digits(longest / MINUTES_PER_HOUR);
+	if (n > 0)
+		buf_adds(b, "\nWeeks (decisions, review load)\n");
+	for (i = 0; i < n; i++) {
+		buf_addf(b, "  %s  %*" PRIu64 "  %*" PRIu64 " h %02u min  ",
+		    e[i].key, width, e[i].count, hours,
+		    e[i].review_minutes / MINUTES_PER_HOUR,
+		    (unsigned)(e[i].review_minutes % MINUTES_PER_HOUR));
+		add_bar(b, e[i].count, most);
+		buf_addc(b, '\n');
+	}
+	free(e);
+	return 0;
+}
+
+static void
+add_review_load(struct buf *b, const struct report *r)
+{
+	uint64_t reviews = r->by_verdict[VERDICT_USE_WITH_REVIEW];
+
+	buf_adds(b, "\nReview load: ");
+	add_duration(b, r->review_minutes);
+	if (reviews == 0) {
+		buf_adds(b, " (no use-with-review decisions)\n");
+		return;
+	}
+	buf_addf(b, " (%" PRIu64 " minutes; %" PRIu64 " use-with-review "
+	    "decision%s", r->review_minutes, reviews, reviews == 1 ? "" : "s");
+	if (r->reviews_timed < reviews)
+		buf_addf(b, ", %" PRIu64 " without review_minutes",
+		    reviews - r->reviews_timed);
+	buf_adds(b, ")\n");
+}
+
+char *
+report_text(const struct report *r)
+{
+	struct buf b;
+	int width = digits(r->decisions);
+
+	buf_init(&b);
+	buf_addf(&b, "%" PRIu64 " decision%s", r->decisions,
+	    r->decisions == 1 ? "" : "s");
+	if (r->lines_skipped > 0)
+		buf_addf(&b, ", %" PRIu64 " line%s skipped", r->lines_skipped,
+		    r->lines_skipped == 1 ? "" : "s");
+	buf_addc(&b, '\n');
+	add_verdicts(&b, r, width);
+	if (add_section(&b, r, REPORT_BY_OUTCOME, "Outcomes", width) != 0 ||
+	    add_section(&b, r, REPORT_BY_POLICY_VERSION, "Policy versions",
+	    width) != 0 || add_weeks(&b, r, width) != 0)
+		b.failed = true;
+	add_review_load(&b, r);
+	return buf_detach(&b);
+}
