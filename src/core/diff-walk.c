@@ -14,7 +14,10 @@
  *    it is a question the new version does not have, else the new side's.
  * So every set of answers valid in both versions follows exactly one
  * combined path, and each change's answers are the questions either
- * version asks on it.
+ * version asks on it. (In this order only the old side ever meets a
+ * question answered before: the new side branches over each question it
+ * passes, and the old side branches alone only where the new side is at
+ * an outcome or the question is not the new version's.)
  *
  * The walk is iterative (an explicit stack of branching frames, at most
  * one per question) and it prunes: when everything below a frame was

@@ -1021,6 +1021,9 @@ struct r_question {
 
 struct r_model {
 	int start;
+	int id[POOL_Q];        /* per rank: the number in its id, q<N>; a
+	                        * version that swaps two asks them in
+	                        * another order than the other version */
 	struct r_question q[POOL_Q];
 	bool has_o[POOL_O];
 	struct r_outcome o[POOL_O];
@@ -1097,6 +1100,8 @@ r_model_random(uint64_t *s, struct r_model *m)
 	int i, n;
 
 	memset(m, 0, sizeof *m);
+	for (i = 0; i < POOL_Q; i++)
+		m->id[i] = i;
 	for (i = 0; i < POOL_O; i++)
 		if ((m->has_o[i] = rnd(s, 3) > 0))
 			r_outcome_random(s, &m->o[i]);
@@ -1134,7 +1139,14 @@ r_mutate(uint64_t *s, struct r_model *m)
 	struct r_question *q = &m->q[qi];
 	struct r_answer tmp;
 
-	switch (rnd(s, 11)) {
+	switch (rnd(s, 13)) {
+	case 11: /* two questions swap ids: asked in another order */
+	case 12:
+		r = (int)rnd(s, POOL_Q);
+		k = m->id[qi];
+		m->id[qi] = m->id[r];
+		m->id[r] = k;
+		break;
 	case 0: /* another verdict or summary for a named outcome */
 	case 1:
 		i = (int)rnd(s, POOL_O);
@@ -1242,16 +1254,17 @@ r_yaml(const struct r_model *m, const char *version)
 	buf_init(&b);
 	buf_addf(&b, "aipolicy: 1\nid: r\ntitle: R\nversion: %s\nowner: O\n"
 	    "effective: 2026-01-01\nreview_by: 2026-12-31\nstart: q%d\n"
-	    "questions:\n", version, m->start);
+	    "questions:\n", version, m->id[m->start]);
 	for (i = 0; i < POOL_Q; i++) {
 		if (!m->q[i].present)
 			continue;
-		buf_addf(&b, "  q%d:\n    ask: Q%d?\n    answers:\n", i, i);
+		buf_addf(&b, "  q%d:\n    ask: Q%d?\n    answers:\n", m->id[i],
+		    m->id[i]);
 		for (k = 0; k < m->q[i].na; k++) {
 			const struct r_answer *a = &m->q[i].a[k];
 			buf_addf(&b, "      %s: ", a->key);
 			if (a->kind == R_QUESTION)
-				buf_addf(&b, "q%d", a->index);
+				buf_addf(&b, "q%d", m->id[a->index]);
 			else if (a->kind == R_OUTCOME)
 				buf_addf(&b, "o%d", a->index);
 			else
@@ -1490,7 +1503,8 @@ test_diff_random(void **state)
 	char *a, *b;
 	uint64_t s;
 	int round, k, nmut;
-	unsigned long with_changes = 0, with_removed = 0, with_added = 0;
+	unsigned long with_changes = 0, with_removed = 0, with_added = 0,
+	    reordered = 0;
 
 	(void)state;
 	if (env != NULL)
@@ -1514,6 +1528,7 @@ test_diff_random(void **state)
 			return;
 		}
 		with_changes += p.d->nchanges > 0;
+		reordered += memcmp(old.id, new.id, sizeof old.id) != 0;
 		with_added += p.d->added.nquestions + p.d->added.nanswers > 0;
 		with_removed += p.d->removed.nquestions +
 		    p.d->removed.nanswers > 0;
@@ -1523,12 +1538,13 @@ test_diff_random(void **state)
 	}
 	/* The generator must keep producing each kind of pair. */
 	print_message("seed %llu: %lu of %d pairs with changes, %lu with "
-	    "added, %lu with removed questions or answers\n",
+	    "added, %lu with removed questions or answers, %lu reordered\n",
 	    (unsigned long long)g_seed, with_changes, ROUNDS, with_added,
-	    with_removed);
+	    with_removed, reordered);
 	assert_true(with_changes > ROUNDS / 4);
 	assert_true(with_added > ROUNDS / 10);
 	assert_true(with_removed > ROUNDS / 10);
+	assert_true(reordered > ROUNDS / 10);
 }
 
 static void
