@@ -191,9 +191,12 @@ text_add_summary(struct buf *b, const struct diff *d)
 	if (d->nchanges == 0 && d->stop == DIFF_COMPLETE) {
 		buf_adds(b, "no verdict or outcome changed");
 	} else {
-		buf_addf(b, "%s%zu change%s (", d->stop == DIFF_STOP_LIMIT ?
-		    "the first " : "", d->nchanges, d->nchanges == 1 ? "" :
-		    "s");
+		if (d->stop == DIFF_STOP_LIMIT && d->nchanges == 1)
+			buf_adds(b, "the first change (");
+		else
+			buf_addf(b, "%s%zu change%s (", d->stop ==
+			    DIFF_STOP_LIMIT ? "the first " : "", d->nchanges,
+			    d->nchanges == 1 ? "" : "s");
 		for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
 			if (d->count[kinds[i]] == 0)
 				continue;

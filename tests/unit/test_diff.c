@@ -962,7 +962,7 @@ test_diff_render_text(void **state)
 	static const char want_same[] =
 	    "v1 \xE2\x86\x92 v1: no verdict or outcome changed\n";
 	static const char want_cut[] =
-	    "v1 \xE2\x86\x92 2026-Q4: the first 1 change (1 tightened), and "
+	    "v1 \xE2\x86\x92 2026-Q4: the first change (1 tightened), and "
 	    "more not listed; 1 question added, 1 answer added\n";
 	struct pair p;
 	char *s;
