@@ -1161,22 +1161,74 @@ r_pick_question(uint64_t *s, const struct r_model *m, bool with_start)
 	return n ? list[rnd(s, (uint32_t)n)] : -1;
 }
 
+/* A question added after rank QI, on one of its answers. */
+static void
+r_add_question(uint64_t *s, struct r_model *m, int qi)
+{
+	struct r_question *q = &m->q[qi];
+	int r, k;
+
+	for (r = qi + 1; r < POOL_Q && m->q[r].present; r++)
+		;
+	if (r >= POOL_Q)
+		return;
+	m->q[r].present = true;
+	m->q[r].na = 2;
+	for (k = 0; k < 2; k++) {
+		m->q[r].a[k].key[0] = (char)('a' + k);
+		m->q[r].a[k].key[1] = '\0';
+		r_target(s, m, r, &m->q[r].a[k]);
+	}
+	k = (int)rnd(s, (uint32_t)q->na);
+	q->a[k].kind = R_QUESTION;
+	q->a[k].index = r;
+}
+
+/* A question other than start removed; what led to it leads where its
+ * first answer did. */
+static void
+r_remove_question(uint64_t *s, struct r_model *m)
+{
+	int r = r_pick_question(s, m, false), i, k;
+
+	if (r < 0)
+		return;
+	m->q[r].present = false;
+	for (i = 0; i < POOL_Q; i++) {
+		for (k = 0; m->q[i].present && k < m->q[i].na; k++) {
+			struct r_answer *a = &m->q[i].a[k];
+			if (a->kind != R_QUESTION || a->index != r)
+				continue;
+			a->kind = m->q[r].a[0].kind;
+			a->index = m->q[r].a[0].index;
+			a->inl = m->q[r].a[0].inl;
+		}
+	}
+}
+
+/* A named outcome removed, when nothing leads to it. */
+static void
+r_remove_outcome(uint64_t *s, struct r_model *m)
+{
+	int i = (int)rnd(s, POOL_O), r, k;
+
+	for (r = 0; r < POOL_Q; r++)
+		for (k = 0; m->q[r].present && k < m->q[r].na; k++)
+			if (m->q[r].a[k].kind == R_OUTCOME &&
+			    m->q[r].a[k].index == i)
+				return;
+	m->has_o[i] = false;
+}
+
 /* One random edit of M. */
 static void
 r_mutate(uint64_t *s, struct r_model *m)
 {
-	int qi = r_pick_question(s, m, true), i, k, r;
+	int qi = r_pick_question(s, m, true), i, k;
 	struct r_question *q = &m->q[qi];
 	struct r_answer tmp;
 
 	switch (rnd(s, 13)) {
-	case 11: /* two questions swap ids: asked in another order */
-	case 12:
-		r = (int)rnd(s, POOL_Q);
-		k = m->id[qi];
-		m->id[qi] = m->id[r];
-		m->id[r] = k;
-		break;
 	case 0: /* another verdict or summary for a named outcome */
 	case 1:
 		i = (int)rnd(s, POOL_O);
@@ -1201,8 +1253,7 @@ r_mutate(uint64_t *s, struct r_model *m)
 		}
 		break;
 	case 5: /* a key in another case */
-		k = (int)rnd(s, (uint32_t)q->na);
-		q->a[k].key[0] ^= 0x20;
+		q->a[rnd(s, (uint32_t)q->na)].key[0] ^= 0x20;
 		break;
 	case 6: /* answers in another order */
 		k = (int)rnd(s, (uint32_t)q->na);
@@ -1210,35 +1261,11 @@ r_mutate(uint64_t *s, struct r_model *m)
 		q->a[0] = q->a[k];
 		q->a[k] = tmp;
 		break;
-	case 7: /* a question added after QI, on one of its answers */
-		for (r = qi + 1; r < POOL_Q && m->q[r].present; r++)
-			;
-		if (r >= POOL_Q)
-			break;
-		m->q[r].present = true;
-		m->q[r].na = 2;
-		for (k = 0; k < 2; k++) {
-			m->q[r].a[k].key[0] = (char)('a' + k);
-			m->q[r].a[k].key[1] = '\0';
-			r_target(s, m, r, &m->q[r].a[k]);
-		}
-		k = (int)rnd(s, (uint32_t)q->na);
-		q->a[k].kind = R_QUESTION;
-		q->a[k].index = r;
+	case 7:
+		r_add_question(s, m, qi);
 		break;
-	case 8: /* a question removed; what led to it leads where it did */
-		if ((r = r_pick_question(s, m, false)) < 0)
-			break;
-		m->q[r].present = false;
-		for (i = 0; i < POOL_Q; i++)
-			for (k = 0; m->q[i].present && k < m->q[i].na; k++)
-				if (m->q[i].a[k].kind == R_QUESTION &&
-				    m->q[i].a[k].index == r)
-					m->q[i].a[k] = (struct r_answer){
-					    .kind = m->q[r].a[0].kind,
-					    .index = m->q[r].a[0].index,
-					    .inl = m->q[r].a[0].inl,
-					    .key = { m->q[i].a[k].key[0], 0 } };
+	case 8:
+		r_remove_question(s, m);
 		break;
 	case 9: /* an inline outcome reworded, or a named one added */
 		k = (int)rnd(s, (uint32_t)q->na);
@@ -1251,14 +1278,14 @@ r_mutate(uint64_t *s, struct r_model *m)
 			q->a[k].index = i;
 		}
 		break;
-	default: /* a named outcome removed where nothing leads to it */
-		i = (int)rnd(s, POOL_O);
-		for (r = 0; r < POOL_Q; r++)
-			for (k = 0; m->q[r].present && k < m->q[r].na; k++)
-				if (m->q[r].a[k].kind == R_OUTCOME &&
-				    m->q[r].a[k].index == i)
-					return;
-		m->has_o[i] = false;
+	case 10:
+		r_remove_outcome(s, m);
+		break;
+	default: /* two questions swap ids: asked in another order */
+		i = (int)rnd(s, POOL_Q);
+		k = m->id[qi];
+		m->id[qi] = m->id[i];
+		m->id[i] = k;
 		break;
 	}
 }
@@ -1396,74 +1423,66 @@ r_universe(const struct policy *a, const struct policy *b, int i)
 	return set;
 }
 
-/* Check every property of D against brute force; false on a mismatch. */
-static bool
-r_check(const struct diff *d, const char *old_yaml, const char *new_yaml)
+/*
+ * Check change C of D: its answers lead each version to its outcomes, each
+ * is asked by a version and spelled as the new one spells it, and no later
+ * change is compatible with it. Adds the full assignments over the letters
+ * UNI it covers to *COVERED. Returns NULL, or what is wrong.
+ */
+static const char *
+r_check_change(const struct diff *d, size_t c, const unsigned *uni,
+    uint64_t *covered)
 {
-	const struct policy *po = d->old, *pn = d->new;
-	unsigned uni[POOL_Q];
-	int ans[POOL_Q], other[POOL_Q], i, n;
-	uint64_t differing = 0, covered = 0, per;
-	size_t c, e, k;
-	bool asked[POOL_Q];
-	const struct outcome *oo, *on;
+	const struct diff_change *ch = &d->changes[c];
+	const struct policy *pn = d->new;
+	int ans[POOL_Q], other[POOL_Q], i, q;
+	bool asked[POOL_Q] = { false }, clash;
+	uint64_t per = 1;
+	size_t e, k;
+	int64_t qi;
 
-	for (i = 0; i < POOL_Q; i++)
-		uni[i] = r_universe(po, pn, i);
-	/* Each change: exact answers, both outcomes reached, right kind. */
-	for (c = 0; c < d->nchanges; c++) {
-		const struct diff_change *ch = &d->changes[c];
-		r_change_answers(ch, ans);
-		memset(asked, 0, sizeof asked);
-		oo = r_walk(po, ans, asked);
-		on = r_walk(pn, ans, asked);
-		if (oo != ch->old || on != ch->new ||
-		    diff_classify(oo, on) != ch->kind || ch->kind == DIFF_SAME) {
-			r_fail("a change does not reach its outcomes", old_yaml,
-			    new_yaml, d);
-			return false;
-		}
-		for (k = 0; k < ch->nanswers; k++) {
-			int q = atoi(ch->answers[k].question + 1);
-			int64_t qi = policy_find_question(pn,
-			    ch->answers[k].question,
-			    strlen(ch->answers[k].question));
-			if (!asked[q]) {
-				r_fail("a change answers a question not asked",
-				    old_yaml, new_yaml, d);
-				return false;
-			}
-			/* Spelled as the new version spells it, if it can. */
-			for (e = 0; qi >= 0 && e < pn->questions[qi].nanswers;
-			    e++)
-				if (key_letter(pn->questions[qi].answers[e].key) ==
-				    ans[q] && strcmp(pn->questions[qi].answers[e].key,
-				    ch->answers[k].answer) != 0) {
-					r_fail("a key not spelled as in new",
-					    old_yaml, new_yaml, d);
-					return false;
-				}
-		}
-		/* No other change is compatible with this one. */
-		for (e = c + 1; e < d->nchanges; e++) {
-			bool clash = false;
-			r_change_answers(&d->changes[e], other);
-			for (i = 0; i < POOL_Q; i++)
-				clash |= ans[i] >= 0 && other[i] >= 0 &&
-				    ans[i] != other[i];
-			if (!clash) {
-				r_fail("two changes overlap", old_yaml, new_yaml, d);
-				return false;
-			}
-		}
-		/* The full assignments it covers. */
-		per = 1;
-		for (i = 0; i < POOL_Q; i++)
-			if (ans[i] < 0 && uni[i] != 0)
-				per *= (uint64_t)__builtin_popcount(uni[i]);
-		covered += per;
+	r_change_answers(ch, ans);
+	if (r_walk(d->old, ans, asked) != ch->old ||
+	    r_walk(pn, ans, asked) != ch->new || ch->kind == DIFF_SAME ||
+	    diff_classify(ch->old, ch->new) != ch->kind)
+		return "a change does not reach its outcomes";
+	for (k = 0; k < ch->nanswers; k++) {
+		q = atoi(ch->answers[k].question + 1);
+		if (!asked[q])
+			return "a change answers a question not asked";
+		qi = policy_find_question(pn, ch->answers[k].question,
+		    strlen(ch->answers[k].question));
+		for (e = 0; qi >= 0 && e < pn->questions[qi].nanswers; e++)
+			if (key_letter(pn->questions[qi].answers[e].key) ==
+			    ans[q] && strcmp(pn->questions[qi].answers[e].key,
+			    ch->answers[k].answer) != 0)
+				return "a key not spelled as in new";
 	}
-	/* Every full assignment over the letters either version has. */
+	for (e = c + 1; e < d->nchanges; e++) {
+		r_change_answers(&d->changes[e], other);
+		for (i = 0, clash = false; i < POOL_Q; i++)
+			clash |= ans[i] >= 0 && other[i] >= 0 &&
+			    ans[i] != other[i];
+		if (!clash)
+			return "two changes overlap";
+	}
+	for (i = 0; i < POOL_Q; i++)
+		if (ans[i] < 0 && uni[i] != 0)
+			per *= (uint64_t)__builtin_popcount(uni[i]);
+	*covered += per;
+	return NULL;
+}
+
+/* How many full assignments over the letters UNI lead both PO and PN to
+ * outcomes that differ. */
+static uint64_t
+r_count_differing(const struct policy *po, const struct policy *pn,
+    const unsigned *uni)
+{
+	const struct outcome *oo, *on;
+	uint64_t differing = 0;
+	int ans[POOL_Q], i;
+
 	for (i = 0; i < POOL_Q; i++)
 		ans[i] = uni[i] ? __builtin_ctz(uni[i]) : -1;
 	for (;;) {
@@ -1471,21 +1490,47 @@ r_check(const struct diff *d, const char *old_yaml, const char *new_yaml)
 		on = r_walk(pn, ans, NULL);
 		if (oo != NULL && on != NULL && diff_classify(oo, on) != DIFF_SAME)
 			differing++;
-		for (n = 0; n < POOL_Q; n++) {
-			if (uni[n] == 0)
+		/* The next assignment, like an odometer. */
+		for (i = 0; i < POOL_Q; i++) {
+			if (uni[i] == 0)
 				continue;
 			do
-				ans[n]++;
-			while (ans[n] < POOL_K && !(uni[n] & (1u << ans[n])));
-			if (ans[n] < POOL_K)
+				ans[i]++;
+			while (ans[i] < POOL_K && !(uni[i] & (1u << ans[i])));
+			if (ans[i] < POOL_K)
 				break;
-			ans[n] = __builtin_ctz(uni[n]);
+			ans[i] = __builtin_ctz(uni[i]);
 		}
-		if (n == POOL_Q)
-			break;
+		if (i == POOL_Q)
+			return differing;
 	}
+}
+
+/*
+ * Check every property of D against brute force: each change is right,
+ * no two overlap, and together they cover exactly the assignments whose
+ * outcome differs. False (after printing why) on a mismatch.
+ */
+static bool
+r_check(const struct diff *d, const char *old_yaml, const char *new_yaml)
+{
+	unsigned uni[POOL_Q];
+	uint64_t differing, covered = 0;
+	const char *bad;
+	char msg[128];
+	size_t c;
+	int i;
+
+	for (i = 0; i < POOL_Q; i++)
+		uni[i] = r_universe(d->old, d->new, i);
+	for (c = 0; c < d->nchanges; c++) {
+		if ((bad = r_check_change(d, c, uni, &covered)) != NULL) {
+			r_fail(bad, old_yaml, new_yaml, d);
+			return false;
+		}
+	}
+	differing = r_count_differing(d->old, d->new, uni);
 	if (differing != covered) {
-		char msg[128];
 		snprintf(msg, sizeof msg, "%llu assignments change, the "
 		    "changes cover %llu", (unsigned long long)differing,
 		    (unsigned long long)covered);
