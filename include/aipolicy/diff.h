@@ -27,7 +27,7 @@
 /* Steps of the combined walk (answers tried or followed) before it gives
  * up on a pair of versions that ask their questions in such different
  * orders that the combinations cannot all be tried. */
-#define DIFF_DEFAULT_MAX_STEPS (64u * 1024 * 1024)
+#define DIFF_DEFAULT_MAX_STEPS (256u * 1024 * 1024)
 
 /* How the outcome reached for the same answers changed. */
 enum diff_kind {

@@ -77,9 +77,11 @@ run(const char *old_path, const char *new_path, bool json,
 				    "more\n", opts->limit, opts->limit == 1 ? "" :
 				    "s");
 			else if (d->stop == DIFF_STOP_STEPS)
-				fprintf(stderr, "aipolicy: warning: stopped "
-				    "after trying %llu combinations of answers; "
-				    "changes may be missing from the list\n",
+				fprintf(stderr, "aipolicy: warning: the "
+				    "comparison gave up after %llu steps (the "
+				    "versions ask their questions in very "
+				    "different orders); changes may be missing "
+				    "from the list\n",
 				    (unsigned long long)opts->max_steps);
 			code = diff_verdict_changed(d) ||
 			    d->stop != DIFF_COMPLETE ? EXIT_FOUND : EXIT_OK;

@@ -190,6 +190,9 @@ text_add_summary(struct buf *b, const struct diff *d)
 	buf_adds(b, ": ");
 	if (d->nchanges == 0 && d->stop == DIFF_COMPLETE) {
 		buf_adds(b, "no verdict or outcome changed");
+	} else if (d->nchanges == 0) {
+		buf_adds(b, "no change found before the comparison gave up; "
+		    "there may be some");
 	} else {
 		if (d->stop == DIFF_STOP_LIMIT && d->nchanges == 1)
 			buf_adds(b, "the first change (");
@@ -204,11 +207,12 @@ text_add_summary(struct buf *b, const struct diff *d)
 			    d->count[kinds[i]], diff_kind_id(kinds[i]));
 			first = false;
 		}
-		buf_adds(b, first ? "none)" : ")");
+		buf_addc(b, ')');
 		if (d->stop == DIFF_STOP_LIMIT)
 			buf_adds(b, ", and more not listed");
 		else if (d->stop == DIFF_STOP_STEPS)
-			buf_adds(b, ", and there may be more");
+			buf_adds(b, " before the comparison gave up; there may "
+			    "be more");
 	}
 	first = true;
 	buf_adds(b, d->added.nquestions + d->removed.nquestions +

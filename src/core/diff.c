@@ -241,10 +241,12 @@ only_alloc(struct diff *d, size_t n, size_t size)
 }
 
 /*
- * Fill ONLY with what policy P has and policy OTHER does not: questions
- * whose counterpart in IS_NEW's table is missing, answers whose match is
- * missing (QMAP: the other version's question, or DIFF_NONE; AMAP: the
- * other version's answer), outcomes whose id OTHER does not have.
+ * Fill ONLY (in D's arena) with what policy P has and policy OTHER does
+ * not: questions that QMAP maps to DIFF_NONE (QMAP: per question of P,
+ * OTHER's question with its id), answers of the other questions that AMAP
+ * maps to DIFF_NONE (AMAP: per question and answer of P, OTHER's matching
+ * answer), outcomes whose id OTHER does not have. Returns 0, or -1 when
+ * out of memory.
  */
 static int
 list_side(struct diff *d, struct diff_only *only, const struct policy *p,

@@ -834,6 +834,7 @@ test_diff_max_steps(void **state)
 	size_t lo = 0, ln = 0, i;
 	const size_t n = 12;
 	struct pair p;
+	char *s;
 
 	(void)state;
 	lo += (size_t)snprintf(old_yaml, sizeof old_yaml, HEAD("v1")
@@ -867,6 +868,23 @@ test_diff_max_steps(void **state)
 	pair_run(&p, old_yaml, new_yaml, 0, 1000);
 	assert_int_equal(p.d->stop, DIFF_STOP_STEPS);
 	assert_int_equal(p.d->steps, 1001);
+	assert_true(p.d->nchanges > 0);
+	s = diff_render_text(p.d);
+	assert_non_null(strstr(s, " before the comparison gave up; there may "
+	    "be more; 1 question added\n"));
+	free(s);
+	pair_free(&p);
+	/* Given up before the first change. */
+	pair_run(&p, old_yaml, new_yaml, 0, 1);
+	assert_int_equal(p.d->stop, DIFF_STOP_STEPS);
+	assert_int_equal(p.d->nchanges, 0);
+	s = diff_render_text(p.d);
+	assert_non_null(strstr(s, ": no change found before the comparison "
+	    "gave up; there may be some; 1 question added\n"));
+	free(s);
+	s = diff_render_json(p.d);
+	assert_non_null(strstr(s, "\"truncated\": true"));
+	free(s);
 	pair_free(&p);
 	pair_run(&p, old_yaml, new_yaml, 0, 0);
 	assert_int_equal(p.d->stop, DIFF_COMPLETE);
