@@ -42,10 +42,25 @@ enum walk_status {
 /* Flags of walker_run. */
 #define WALK_WORST_CASE 0x1u /* every unanswered question counts as "?" */
 
+/* walk_result.next when there is no question to answer. */
+#define WALK_NO_NEXT UINT32_MAX
+
+/*
+ * A result. In a "not sure" walk, an *unanswered* question is one branched
+ * without an answer given (below a "?", or under WALK_WORST_CASE); one
+ * answered "?" is not. Among the paths to the most restrictive verdict,
+ * the first reached with no unanswered question is the result's path, or
+ * the first reached when every one has one.
+ */
 struct walk_result {
 	enum walk_status status;
 	const struct outcome *outcome; /* WALK_VERDICT */
-	uint32_t next;                 /* WALK_INCOMPLETE: question index */
+	uint32_t next;                 /* WALK_INCOMPLETE: the first question
+	                                * without an answer; WALK_VERDICT: the
+	                                * first unanswered question on path,
+	                                * whose answer could lower a worst case
+	                                * (never for use-freely); else
+	                                * WALK_NO_NEXT */
 	size_t bad;                    /* WALK_BAD_ANSWER: index into given */
 	const struct step *path;       /* npath steps from start */
 	size_t npath;
@@ -53,6 +68,9 @@ struct walk_result {
 	size_t nunused;
 	const uint32_t *unsure;        /* branched questions on path, in order */
 	size_t nunsure;
+	size_t nopen;                  /* unanswered questions explored: a
+	                                * bound on how many narrowing down can
+	                                * still ask */
 };
 
 struct walker;
@@ -67,7 +85,8 @@ void walker_free(struct walker *w);
  * walker_run: walk with the N answers in GIVEN (FLAGS: WALK_WORST_CASE or 0)
  * and fill *R. Answers are checked against their question's keys first, all
  * of them, reached or not. The arrays in *R belong to W and stay valid until
- * the next walker_run. Returns 0, or -1 when out of memory.
+ * the next walker_run. Returns 0, or -1 when out of memory (which cannot
+ * happen while N is at most the policy's number of questions).
  */
 int walker_run(struct walker *w, const struct given *given, size_t n,
     unsigned flags, struct walk_result *r);

@@ -266,7 +266,9 @@ result_json_render(const struct result_json *crj, const struct walk_result *r,
 		buf_adds(&b, rj->qid[r->unsure[i]]);
 	}
 	buf_adds(&b, "], \"next\": ");
-	if (r->status == WALK_INCOMPLETE) {
+	/* The question to answer: for an incomplete result, or to narrow a
+	 * worst case down. */
+	if (r->next != WALK_NO_NEXT) {
 		if (rj->next[r->next] == NULL)
 			rj->next[r->next] = encode_next(rj, r->next);
 		if (rj->next[r->next] == NULL)

@@ -22,9 +22,13 @@ struct walker {
 	uint32_t *stamp;       /* stamp[q] == gen: q has an answer */
 	int32_t *answer;       /* its index, or ANSWER_UNSURE */
 	uint32_t *seen;        /* seen[q] == gen: q was explored */
-	uint32_t *done;        /* done[q] == gen: best[q]/choice[q] are set */
+	uint32_t *done;        /* done[q] == gen: best[q] .. choice[q] are set */
 	uint32_t *best;        /* worst outcome reachable from q */
-	uint32_t *choice;      /* the answer of q that leads to it */
+	uint32_t *first;       /* the first answer of q that leads to its verdict */
+	uint32_t *choice;      /* the first answer of q on a clean path to it,
+	                        * or first[q] when there is none */
+	bool *clean;           /* some path from q to best[q]'s verdict has no
+	                        * unanswered question (q included) */
 	uint32_t *stack;       /* explicit DFS stack */
 	uint32_t *next;        /* next answer to explore, per question */
 	struct step *path;
@@ -32,6 +36,7 @@ struct walker {
 	size_t *unused;
 	size_t unused_cap;
 	size_t *given_of;      /* given index that answered q */
+	size_t nopen;          /* unanswered questions explored this run */
 };
 
 struct walker *
@@ -48,17 +53,23 @@ walker_new(const struct policy *p)
 	w->seen = calloc(n, sizeof *w->seen);
 	w->done = calloc(n, sizeof *w->done);
 	w->best = calloc(n, sizeof *w->best);
+	w->first = calloc(n, sizeof *w->first);
 	w->choice = calloc(n, sizeof *w->choice);
+	w->clean = calloc(n, sizeof *w->clean);
 	w->stack = calloc(n, sizeof *w->stack);
 	w->next = calloc(n, sizeof *w->next);
 	/* A path visits each question at most once (the graph is acyclic). */
 	w->path = calloc(n, sizeof *w->path);
 	w->unsure = calloc(n, sizeof *w->unsure);
 	w->given_of = calloc(n, sizeof *w->given_of);
+	/* As many unused answers as questions need no allocation later. */
+	w->unused_cap = n;
+	w->unused = calloc(n, sizeof *w->unused);
 	if (w->stamp == NULL || w->answer == NULL || w->seen == NULL ||
-	    w->done == NULL || w->best == NULL || w->choice == NULL ||
-	    w->stack == NULL || w->next == NULL || w->path == NULL ||
-	    w->unsure == NULL || w->given_of == NULL) {
+	    w->done == NULL || w->best == NULL || w->first == NULL ||
+	    w->choice == NULL || w->clean == NULL || w->stack == NULL ||
+	    w->next == NULL || w->path == NULL || w->unsure == NULL ||
+	    w->unused == NULL || w->given_of == NULL) {
 		walker_free(w);
 		return NULL;
 	}
@@ -75,7 +86,9 @@ walker_free(struct walker *w)
 	free(w->seen);
 	free(w->done);
 	free(w->best);
+	free(w->first);
 	free(w->choice);
+	free(w->clean);
 	free(w->stack);
 	free(w->next);
 	free(w->path);
@@ -115,6 +128,14 @@ is_branched(const struct walker *w, uint32_t q)
 	return w->stamp[q] != w->gen || w->answer[q] == ANSWER_UNSURE;
 }
 
+/* An unanswered question: branched without an answer given (a question
+ * answered "?" is not one). */
+static inline bool
+is_unanswered(const struct walker *w, uint32_t q)
+{
+	return w->stamp[q] != w->gen;
+}
+
 static inline enum verdict
 target_verdict(const struct walker *w, const struct target *t)
 {
@@ -123,24 +144,79 @@ target_verdict(const struct walker *w, const struct target *t)
 	return w->p->outcomes[o].verdict;
 }
 
+/* A path from target T to its verdict with no unanswered question. */
+static inline bool
+target_clean(const struct walker *w, const struct target *t)
+{
+	return t->kind == TARGET_OUTCOME || w->clean[t->index];
+}
+
+/*
+ * finish: every answer of Q in [LO, HI) is explored; set best[q], first[q],
+ * choice[q] and clean[q] (the tie rule of "Not sure": among the paths to
+ * the most restrictive verdict, the first reached with no unanswered
+ * question, else the first reached).
+ */
+static void
+finish(struct walker *w, uint32_t q, size_t lo, size_t hi)
+{
+	const struct answer *ans = w->p->questions[q].answers;
+	enum verdict v = target_verdict(w, &ans[lo].target), tv;
+	size_t i;
+
+	w->first[q] = (uint32_t)lo;
+	for (i = lo + 1; i < hi; i++) {
+		tv = target_verdict(w, &ans[i].target);
+		if (tv > v) {
+			v = tv;
+			w->first[q] = (uint32_t)i;
+		}
+	}
+	w->choice[q] = w->first[q];
+	w->clean[q] = false;
+	for (i = w->first[q]; i < hi && !is_unanswered(w, q); i++) {
+		if (target_verdict(w, &ans[i].target) == v &&
+		    target_clean(w, &ans[i].target)) {
+			w->choice[q] = (uint32_t)i;
+			w->clean[q] = true;
+			break;
+		}
+	}
+	{
+		const struct target *t = &ans[w->first[q]].target;
+		w->best[q] = t->kind == TARGET_OUTCOME ? t->index :
+		    w->best[t->index];
+	}
+	w->done[q] = w->gen;
+}
+
+/* push: put Q on the exploration stack (at *SP) and count it when it is
+ * unanswered. */
+static void
+push(struct walker *w, size_t *sp, uint32_t q)
+{
+	w->stack[(*sp)++] = q;
+	w->seen[q] = w->gen;
+	w->next[q] = 0;
+	if (is_unanswered(w, q))
+		w->nopen++;
+}
+
 /*
  * Explore from question ROOT, where every question without an answer (or
- * answered "?") branches over all its answers: best[q] becomes the most
- * restrictive outcome reachable (the first reached on ties) and choice[q]
- * the answer that leads to it. Iterative post-order over the DAG; each
- * question is finished once per generation.
+ * answered "?") branches over all its answers, and finish each question
+ * reached (see finish). Iterative post-order over the DAG; each question is
+ * finished once per generation.
  */
 static void
 explore(struct walker *w, uint32_t root)
 {
 	const struct policy *p = w->p;
-	size_t sp = 0, i, lo, hi;
+	size_t sp = 0, lo, hi;
 
 	if (w->done[root] == w->gen)
 		return;
-	w->stack[sp++] = root;
-	w->seen[root] = w->gen;
-	w->next[root] = 0;
+	push(w, &sp, root);
 	while (sp > 0) {
 		uint32_t q = w->stack[sp - 1];
 		const struct question *qq = &p->questions[q];
@@ -153,27 +229,11 @@ explore(struct walker *w, uint32_t root)
 		if (w->next[q] < hi) {
 			const struct target *t = &qq->answers[w->next[q]++].target;
 			if (t->kind == TARGET_QUESTION &&
-			    w->done[t->index] != w->gen) {
-				w->stack[sp++] = t->index;
-				w->seen[t->index] = w->gen;
-				w->next[t->index] = 0;
-			}
+			    w->done[t->index] != w->gen)
+				push(w, &sp, t->index);
 			continue;
 		}
-		/* Every child is finished: keep the first most restrictive. */
-		w->choice[q] = (uint32_t)lo;
-		for (i = lo + 1; i < hi; i++) {
-			if (target_verdict(w, &qq->answers[i].target) >
-			    target_verdict(w, &qq->answers[w->choice[q]].target))
-				w->choice[q] = (uint32_t)i;
-		}
-		{
-			const struct target *t =
-			    &qq->answers[w->choice[q]].target;
-			w->best[q] = t->kind == TARGET_OUTCOME ? t->index :
-			    w->best[t->index];
-		}
-		w->done[q] = w->gen;
+		finish(w, q, lo, hi);
 		sp--;
 	}
 }
@@ -202,10 +262,11 @@ walker_run(struct walker *w, const struct given *given, size_t n,
 	uint32_t q;
 	size_t i, npath = 0, nunsure = 0, nunused = 0;
 	int64_t qi, a;
-	bool branching = false;
+	bool branching = false, clean = false;
 
 	walker_reset(w);
 	memset(r, 0, sizeof *r);
+	r->next = WALK_NO_NEXT;
 	/* Every answer is checked, reached or not; the first bad one wins. */
 	for (i = 0; i < n; i++) {
 		qi = policy_find_question(p, given[i].question,
@@ -232,6 +293,8 @@ walker_run(struct walker *w, const struct given *given, size_t n,
 	}
 
 	q = p->start;
+	w->nopen = 0;
+	r->next = WALK_NO_NEXT;
 	for (;;) {
 		w->seen[q] = w->gen;
 		if (!branching) {
@@ -244,13 +307,17 @@ walker_run(struct walker *w, const struct given *given, size_t n,
 			if (is_branched(w, q)) {
 				branching = true;
 				explore(w, q);
+				/* A clean path wins the tie; else the first. */
+				clean = w->clean[q];
 			}
 		}
 		if (branching && is_branched(w, q))
 			w->unsure[nunsure++] = q;
+		if (branching && is_unanswered(w, q) && r->next == WALK_NO_NEXT)
+			r->next = q;
 		w->path[npath].question = q;
-		w->path[npath].answer = branching ? w->choice[q] :
-		    (uint32_t)w->answer[q];
+		w->path[npath].answer = !branching ? (uint32_t)w->answer[q] :
+		    clean ? w->choice[q] : w->first[q];
 		{
 			const struct target *t = &p->questions[q].answers[
 			    w->path[npath].answer].target;
@@ -263,6 +330,11 @@ walker_run(struct walker *w, const struct given *given, size_t n,
 			q = t->index;
 		}
 	}
+	/* Nothing can lower use-freely: no question to narrow it down. */
+	if (r->status == WALK_VERDICT &&
+	    r->outcome->verdict == VERDICT_USE_FREELY)
+		r->next = WALK_NO_NEXT;
+	r->nopen = w->nopen;
 	/* Unused: unknown questions, and those no explored branch reached. */
 	for (i = 0; i < n; i++) {
 		qi = policy_find_question(p, given[i].question,
