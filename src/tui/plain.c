@@ -10,7 +10,7 @@
 
 #include "aipolicy/exit.h"
 #include "tui.h"
-#include "wrap.h"
+#include "aipolicy/wrap.h"
 
 static void put_text(FILE *out, const char *s, bool multiline);
 static void print_question(FILE *out, const struct policy *p,

@@ -27,7 +27,7 @@
 
 #include "aipolicy/exit.h"
 #include "tui.h"
-#include "wrap.h"
+#include "aipolicy/wrap.h"
 
 #define MIN_COLS  40
 #define MIN_LINES 10
