@@ -92,19 +92,19 @@ int walker_run(struct walker *w, const struct given *given, size_t n,
     unsigned flags, struct walk_result *r);
 
 /*
- * walker_less_restrictive: after a "not sure" walk that reached verdict V,
- * which answers of question Q would have done better: OUT[a] is set to
- * true when the same N answers GIVEN (and FLAGS), but with Q answered by
- * its answer a instead of "?" (or in addition, when GIVEN has no answer for
- * Q), reach a verdict less restrictive than V. Questions that were branched
- * because they came below Q stay unknown: the walk with Q=a takes their
- * worst case too (it runs with WALK_WORST_CASE; every question above Q was
- * answered, or there would have been no verdict). OUT has one entry per
- * answer of Q. Overwrites W's last result. Returns 0, or -1 when out of
- * memory.
+ * walker_try_answers: after a "not sure" walk of the N answers GIVEN (and
+ * FLAGS), what each answer of question Q would give: OUT[a] is the verdict
+ * of the same answers with Q answered by its answer a instead of "?" (or in
+ * addition, when GIVEN has no answer for Q). The questions that stay
+ * unknown take their worst case (the walk runs with WALK_WORST_CASE: every
+ * question above Q was answered, or there would have been no verdict), so
+ * OUT[a] is the most restrictive verdict that could still apply; one less
+ * restrictive than the walk's own is an answer worth finding out. OUT has
+ * one entry per answer of Q. Overwrites W's last result. Returns 0, or -1
+ * when out of memory.
  */
-int walker_less_restrictive(struct walker *w, const struct given *given,
-    size_t n, unsigned flags, uint32_t q, enum verdict v, bool *out);
+int walker_try_answers(struct walker *w, const struct given *given,
+    size_t n, unsigned flags, uint32_t q, enum verdict *out);
 
 /* given_is_unsure: the answer is "?" (after trimming white space). */
 bool given_is_unsure(const struct given *g);

@@ -355,8 +355,8 @@ walker_run(struct walker *w, const struct given *given, size_t n,
 }
 
 int
-walker_less_restrictive(struct walker *w, const struct given *given,
-    size_t n, unsigned flags, uint32_t q, enum verdict v, bool *out)
+walker_try_answers(struct walker *w, const struct given *given, size_t n,
+    unsigned flags, uint32_t q, enum verdict *out)
 {
 	const struct question *qq = &w->p->questions[q];
 	struct given *g = malloc((n + 1) * sizeof *g);
@@ -388,7 +388,9 @@ walker_less_restrictive(struct walker *w, const struct given *given,
 			free(g);
 			return -1;
 		}
-		out[a] = r.status == WALK_VERDICT && r.outcome->verdict < v;
+		/* Valid answers, every open question branched: a verdict. */
+		out[a] = r.status == WALK_VERDICT ? r.outcome->verdict :
+		    VERDICT_DO_NOT_USE;
 	}
 	free(g);
 	return 0;

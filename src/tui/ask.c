@@ -77,11 +77,20 @@ int ask_worst_compute(const struct policy *p, const struct walk_state *s,
 	if ((w->better = calloc(total ? total : 1, sizeof *w->better)) == NULL)
 		goto out;
 	/* r's arrays belong to the walker: from here on only W's copies */
-	for (size_t i = 0; i < w->nunsure; i++)
-		if (walker_less_restrictive(wk, g, s->depth + 1, 0,
-		    w->unsure[i], w->outcome->verdict,
-		    w->better + w->better_at[i]) != 0)
+	for (size_t i = 0; i < w->nunsure; i++) {
+		const struct question *q = &p->questions[w->unsure[i]];
+		enum verdict *v = malloc(q->nanswers * sizeof *v);
+
+		if (v == NULL || walker_try_answers(wk, g, s->depth + 1, 0,
+		    w->unsure[i], v) != 0) {
+			free(v);
 			goto out;
+		}
+		for (size_t a = 0; a < q->nanswers; a++)
+			w->better[w->better_at[i] + a] =
+			    v[a] < w->outcome->verdict;
+		free(v);
+	}
 	rc = 0;
 out:
 	if (rc != 0)
