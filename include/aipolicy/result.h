@@ -1,6 +1,6 @@
 /*
  * result.h: a walk's result as the JSON object of `check --json` and
- * `check --batch` (shared/spec/cli.md), rendered into a buffer.
+ * `check --batch`, rendered into a buffer.
  *
  * Everything that depends only on the policy (each outcome's fields, each
  * question's and answer's JSON strings, the policy block) is encoded once,

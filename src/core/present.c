@@ -482,9 +482,11 @@ present_dates(struct present *pr, const struct policy *p, date_t today)
 	}
 	if (msg == NULL)
 		return 0;
+	/* no hanging indent: a banner is short of room */
 	buf_init(&b);
+	buf_adds(&b, "Warning: ");
 	buf_adds(&b, msg);
 	buf_addc(&b, '.');
 	free(msg);
-	return add_buf(pr, PRESENT_WARNING, "Warning: ", &b);
+	return add_buf(pr, PRESENT_WARNING, "", &b);
 }

@@ -398,6 +398,8 @@ walker_try_answers(struct walker *w, const struct given *given, size_t n,
 
 /* ---- a person's walk ---------------------------------------------------- */
 
+static void walk_state_evaluate(struct walk_state *s);
+
 int
 walk_state_init(struct walk_state *s, const struct policy *p)
 {
@@ -405,9 +407,13 @@ walk_state_init(struct walk_state *s, const struct policy *p)
 
 	memset(s, 0, sizeof *s);
 	s->policy = p;
-	s->history = calloc(n, sizeof *s->history);
+	/* An answer is only ever given to a question not answered yet. */
+	s->choices = calloc(n, sizeof *s->choices);
 	s->chosen = malloc(n * sizeof *s->chosen);
-	if (s->history == NULL || s->chosen == NULL) {
+	s->given = calloc(n, sizeof *s->given);
+	s->walker = walker_new(p);
+	if (s->choices == NULL || s->chosen == NULL || s->given == NULL ||
+	    s->walker == NULL) {
 		walk_state_release(s);
 		return -1;
 	}
@@ -418,10 +424,38 @@ walk_state_init(struct walk_state *s, const struct policy *p)
 void
 walk_state_release(struct walk_state *s)
 {
-	free(s->history);
+	free(s->choices);
 	free(s->chosen);
-	s->history = NULL;
-	s->chosen = NULL;
+	free(s->given);
+	walker_free(s->walker);
+	memset(s, 0, sizeof *s);
+}
+
+/*
+ * walk_state_evaluate: walk the choices as check would and set current and
+ * outcome. It cannot fail: at most one answer per question is given, all
+ * of them valid, so walker_run allocates nothing.
+ */
+static void
+walk_state_evaluate(struct walk_state *s)
+{
+	const struct policy *p = s->policy;
+	size_t i;
+
+	for (i = 0; i < s->count; i++) {
+		const struct question *q = &p->questions[s->choices[i].question];
+		const char *a = s->choices[i].answer == WALK_NOT_SURE ? "?" :
+		    q->answers[s->choices[i].answer].key;
+
+		s->given[i] = (struct given){ q->id, strlen(q->id), a,
+		    strlen(a) };
+	}
+	walker_run(s->walker, s->given, s->count, 0, &s->result);
+	s->outcome = NULL;
+	if (s->result.next != WALK_NO_NEXT)
+		s->current = s->result.next;
+	else
+		s->outcome = s->result.outcome;
 }
 
 void
@@ -430,54 +464,46 @@ walk_state_restart(struct walk_state *s)
 	size_t i;
 
 	for (i = 0; i < s->policy->nquestions; i++)
-		s->chosen[i] = -1;
-	s->depth = 0;
-	s->current = s->policy->start;
-	s->outcome = NULL;
+		s->chosen[i] = WALK_CHOSEN_NONE;
+	s->count = 0;
+	walk_state_evaluate(s);
 }
 
 void
 walk_state_answer(struct walk_state *s, uint32_t a)
 {
 	const struct question *q = &s->policy->questions[s->current];
-	const struct target *t;
 
-	if (s->outcome != NULL || a >= q->nanswers)
+	if (s->outcome != NULL || (a >= q->nanswers && a != WALK_NOT_SURE))
 		return;
-	s->chosen[s->current] = (int32_t)a;
-	s->history[s->depth++] = s->current;
-	t = &q->answers[a].target;
-	if (t->kind == TARGET_OUTCOME)
-		s->outcome = &s->policy->outcomes[t->index];
-	else
-		s->current = t->index;
+	s->chosen[s->current] = a == WALK_NOT_SURE ? WALK_CHOSEN_NOT_SURE :
+	    (int32_t)a;
+	s->choices[s->count++] = (struct walk_choice){ s->current, a };
+	walk_state_evaluate(s);
 }
 
 bool
 walk_state_back(struct walk_state *s)
 {
-	if (s->depth == 0)
+	if (s->count == 0)
 		return false;
-	s->current = s->history[--s->depth];
-	s->outcome = NULL;
+	s->count--;
+	walk_state_evaluate(s);
 	return true;
 }
 
-void
-walk_state_path(const struct walk_state *s, struct step *buf)
+bool
+walk_state_narrowing(const struct walk_state *s)
 {
-	size_t i;
-
-	for (i = 0; i < s->depth; i++) {
-		buf[i].question = s->history[i];
-		buf[i].answer = (uint32_t)s->chosen[s->history[i]];
-	}
+	return s->outcome == NULL && s->result.status == WALK_VERDICT;
 }
 
-uint32_t
+size_t
 walk_state_remaining(const struct walk_state *s)
 {
 	if (s->outcome != NULL)
 		return 0;
+	if (walk_state_narrowing(s))
+		return s->result.nopen;
 	return s->policy->questions[s->current].height;
 }

@@ -8,9 +8,10 @@
  * quoting and styles, loads it with policy_load_buffer() and runs
  * walker_run() on random answer sets. Every field of each result is compared
  * with a second evaluator written here, which works on the model (never on
- * struct policy) and follows shared/spec/policy-format.md and
- * shared/spec/cli.md ("Answer matching", "check --json", "Not sure", its
- * tie rule and "Narrowing down") directly and naively.
+ * struct policy) and follows the contract of the format and of check
+ * ("Answer matching", "check --json", "Not sure" with its tie rule and
+ * "Narrowing down", as docs/ and docs/not-sure.md say them) directly and
+ * naively.
  *
  * The seed is fixed and printed; AIPOLICY_SEED=N (decimal or 0x hex) runs
  * another one. On a mismatch the seed, the policy YAML and the answers
