@@ -39,6 +39,7 @@ static int add_raw(struct present *pr, enum present_role role,
     const char *label, const char *text, unsigned tflags);
 static int add_buf(struct present *pr, enum present_role role,
     const char *label, struct buf *b);
+static void buf_safe(struct buf *b, const char *s);
 static int add_outcome(struct present *pr, const struct outcome *o);
 static int add_question(struct present *pr, const struct question *q);
 static int add_path(struct present *pr, const struct policy *p,

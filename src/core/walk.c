@@ -1,12 +1,13 @@
 /*
  * walk.c: answering a query (struct walker) and a person's step-by-step
- * walk (struct walk_state).
+ * walk (struct walk_state, whose answers a walker evaluates).
  *
  * A walker keeps per-question scratch arrays stamped with a generation
  * number, so that a query costs time in proportion to the answers given and
  * the questions it visits, never to the size of the policy: check --batch
  * runs many queries on one walker. "Not sure" branches are explored once
- * per question (memoised), so a DAG with 2^60 paths is answered at once.
+ * per question (memoised), the tie rule and the question that narrows a
+ * worst case down included, so a DAG with 2^60 paths is answered at once.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,23 @@ struct walker {
 	size_t *given_of;      /* given index that answered q */
 	size_t nopen;          /* unanswered questions explored this run */
 };
+
+static void walker_reset(struct walker *w);
+static inline bool is_branched(const struct walker *w, uint32_t q);
+static inline bool is_unanswered(const struct walker *w, uint32_t q);
+static inline enum verdict target_verdict(const struct walker *w,
+    const struct target *t);
+static inline bool target_clean(const struct walker *w,
+    const struct target *t);
+static void finish(struct walker *w, uint32_t q, size_t lo, size_t hi);
+static void push(struct walker *w, size_t *sp, uint32_t q);
+static void explore(struct walker *w, uint32_t root);
+static int add_unused(struct walker *w, size_t i, size_t *n);
+static size_t take_answers(struct walker *w, const struct given *given,
+    size_t n);
+static void walk_path(struct walker *w, unsigned flags,
+    struct walk_result *r);
+static void walk_state_evaluate(struct walk_state *s);
 
 struct walker *
 walker_new(const struct policy *p)
@@ -254,20 +272,18 @@ add_unused(struct walker *w, size_t i, size_t *n)
 	return 0;
 }
 
-int
-walker_run(struct walker *w, const struct given *given, size_t n,
-    unsigned flags, struct walk_result *r)
+/*
+ * take_answers: stamp each answer of GIVEN on its question (the first one
+ * counts when a question is answered twice). Every answer is checked,
+ * reached or not: the index of the first bad one, or N when all are good.
+ */
+static size_t
+take_answers(struct walker *w, const struct given *given, size_t n)
 {
 	const struct policy *p = w->p;
-	uint32_t q;
-	size_t i, npath = 0, nunsure = 0, nunused = 0;
 	int64_t qi, a;
-	bool branching = false, clean = false;
+	size_t i;
 
-	walker_reset(w);
-	memset(r, 0, sizeof *r);
-	r->next = WALK_NO_NEXT;
-	/* Every answer is checked, reached or not; the first bad one wins. */
 	for (i = 0; i < n; i++) {
 		qi = policy_find_question(p, given[i].question,
 		    given[i].question_len);
@@ -278,23 +294,31 @@ walker_run(struct walker *w, const struct given *given, size_t n,
 		} else {
 			a = question_match(&p->questions[qi], given[i].answer,
 			    given[i].answer_len);
-			if (a < 0) {
-				r->status = WALK_BAD_ANSWER;
-				r->bad = i;
-				return 0;
-			}
+			if (a < 0)
+				return i;
 		}
-		/* A question answered twice: the first answer counts. */
 		if (w->stamp[qi] == w->gen)
 			continue;
 		w->stamp[qi] = w->gen;
 		w->answer[qi] = (int32_t)a;
 		w->given_of[qi] = i;
 	}
+	return n;
+}
 
-	q = p->start;
+/*
+ * walk_path: from start, follow the answers given; at the first branched
+ * question, explore and follow the worst case (see finish), recording the
+ * path, the branched questions and the first unanswered one in R.
+ */
+static void
+walk_path(struct walker *w, unsigned flags, struct walk_result *r)
+{
+	const struct policy *p = w->p;
+	uint32_t q = p->start;
+	bool branching = false, clean = false;
+
 	w->nopen = 0;
-	r->next = WALK_NO_NEXT;
 	for (;;) {
 		w->seen[q] = w->gen;
 		if (!branching) {
@@ -302,7 +326,7 @@ walker_run(struct walker *w, const struct given *given, size_t n,
 			    !(flags & WALK_WORST_CASE)) {
 				r->status = WALK_INCOMPLETE;
 				r->next = q;
-				break;
+				return;
 			}
 			if (is_branched(w, q)) {
 				branching = true;
@@ -312,24 +336,43 @@ walker_run(struct walker *w, const struct given *given, size_t n,
 			}
 		}
 		if (branching && is_branched(w, q))
-			w->unsure[nunsure++] = q;
+			w->unsure[r->nunsure++] = q;
 		if (branching && is_unanswered(w, q) && r->next == WALK_NO_NEXT)
 			r->next = q;
-		w->path[npath].question = q;
-		w->path[npath].answer = !branching ? (uint32_t)w->answer[q] :
-		    clean ? w->choice[q] : w->first[q];
+		w->path[r->npath].question = q;
+		w->path[r->npath].answer = !branching ?
+		    (uint32_t)w->answer[q] : clean ? w->choice[q] : w->first[q];
 		{
 			const struct target *t = &p->questions[q].answers[
-			    w->path[npath].answer].target;
-			npath++;
+			    w->path[r->npath].answer].target;
+			r->npath++;
 			if (t->kind == TARGET_OUTCOME) {
 				r->status = WALK_VERDICT;
 				r->outcome = &p->outcomes[t->index];
-				break;
+				return;
 			}
 			q = t->index;
 		}
 	}
+}
+
+int
+walker_run(struct walker *w, const struct given *given, size_t n,
+    unsigned flags, struct walk_result *r)
+{
+	const struct policy *p = w->p;
+	size_t i, nunused = 0;
+	int64_t qi;
+
+	walker_reset(w);
+	memset(r, 0, sizeof *r);
+	r->next = WALK_NO_NEXT;
+	if ((r->bad = take_answers(w, given, n)) < n) {
+		r->status = WALK_BAD_ANSWER;
+		return 0;
+	}
+	r->bad = 0;
+	walk_path(w, flags, r);
 	/* Nothing can lower use-freely: no question to narrow it down. */
 	if (r->status == WALK_VERDICT &&
 	    r->outcome->verdict == VERDICT_USE_FREELY)
@@ -346,9 +389,7 @@ walker_run(struct walker *w, const struct given *given, size_t n,
 			return -1;
 	}
 	r->path = w->path;
-	r->npath = npath;
 	r->unsure = w->unsure;
-	r->nunsure = nunsure;
 	r->unused = w->unused;
 	r->nunused = nunused;
 	return 0;
@@ -397,8 +438,6 @@ walker_try_answers(struct walker *w, const struct given *given, size_t n,
 }
 
 /* ---- a person's walk ---------------------------------------------------- */
-
-static void walk_state_evaluate(struct walk_state *s);
 
 int
 walk_state_init(struct walk_state *s, const struct policy *p)

@@ -28,6 +28,10 @@ static long parse_number(const char *s, size_t len);
 static bool is_not_sure(const char *s, size_t len);
 static int64_t choice_of(const struct question *q, const char *a,
     size_t len);
+static bool read_answer(FILE *in, char **line, size_t *cap, char **a,
+    size_t *len);
+static int end_walk(FILE *out, const struct walk_state *s, unsigned flags,
+    const struct ask_hooks *hooks);
 
 /* put_text: S as wrap_char shows it; newlines kept when MULTILINE. */
 static void put_text(FILE *out, const char *s, bool multiline)
@@ -164,33 +168,56 @@ static int64_t choice_of(const struct question *q, const char *a, size_t len)
 	return -1;
 }
 
+/* read_answer: a line of IN into *LINE (*CAP allocated), with the white
+ * space around it left out: *A, *LEN bytes. false at the end of IN. */
+static bool read_answer(FILE *in, char **line, size_t *cap, char **a,
+    size_t *len)
+{
+	ssize_t got = getline(line, cap, in);
+
+	if (got < 0)
+		return false;
+	*a = *line;
+	*len = (size_t)got;
+	while (*len > 0 && strchr(" \t\r\n\f\v", (*a)[*len - 1]) != NULL)
+		(*len)--;
+	while (*len > 0 && strchr(" \t\r\n\f\v", (*a)[0]) != NULL) {
+		(*a)++;
+		(*len)--;
+	}
+	return true;
+}
+
+/* end_walk: S is at a verdict: show it, tell HOOKS, and return its exit
+ * code (EXIT_NOMEM when it could not be put in words). */
+static int end_walk(FILE *out, const struct walk_state *s, unsigned flags,
+    const struct ask_hooks *hooks)
+{
+	if (print_verdict(out, s, flags) != 0)
+		return EXIT_NOMEM;
+	fflush(out);
+	hooks->verdict(hooks->arg, s);
+	return verdict_exit_code(s->outcome->verdict);
+}
+
 int plain_run(const struct policy *p, struct walk_state *s, date_t today,
     FILE *in, FILE *out, const struct ask_hooks *hooks)
 {
 	unsigned flags = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? 0 :
 	    PRESENT_ASCII;
-	char *line = NULL;
-	size_t cap = 0;
-	bool show = true;
+	char *line = NULL, *a;
+	size_t cap = 0, len;
+	bool show = true, got;
 	int code;
 
 	if (print_header(out, p, today) != 0)
 		return EXIT_NOMEM;
 	for (;;) {
 		const struct question *q = &p->questions[s->current];
-		ssize_t got;
-		size_t len;
-		char *a;
 		int64_t m;
 
 		if (s->outcome != NULL) {
-			if (print_verdict(out, s, flags) != 0) {
-				code = EXIT_NOMEM;
-				break;
-			}
-			fflush(out);
-			hooks->verdict(hooks->arg, s);
-			code = verdict_exit_code(s->outcome->verdict);
+			code = end_walk(out, s, flags, hooks);
 			break;
 		}
 		if (show && print_question(out, s) != 0) {
@@ -201,21 +228,13 @@ int plain_run(const struct policy *p, struct walk_state *s, date_t today,
 		fprintf(out, "Answer (1-%zu, an answer, or ? for help): ",
 		    q->nanswers + 1);
 		fflush(out);
-		got = getline(&line, &cap, in);
+		got = read_answer(in, &line, &cap, &a, &len);
 		if ((code = ask_signal_code()) != 0)
 			break;
-		if (got < 0) {
+		if (!got) {
 			fputc('\n', out);
 			code = ASK_INPUT_ENDED;
 			break;
-		}
-		a = line;
-		len = (size_t)got;
-		while (len > 0 && strchr(" \t\r\n\f\v", a[len - 1]) != NULL)
-			len--;
-		while (len > 0 && strchr(" \t\r\n\f\v", a[0]) != NULL) {
-			a++;
-			len--;
 		}
 		if (len == 1 && a[0] == '?') {
 			fputs("Help: ", out);
