@@ -385,6 +385,12 @@ expect_not "40x10 question" "press release" "Terminal too small" "← ba…"
 keys 7
 expect "40x10 verdict" "Verdict: Use AI with review" "↓ more" "q quit" \
     "j/k scroll"
+# no blank row that the text needs: the verdict right under the header
+if tm capture-pane -p -t t | sed -n 2p | grep -q '^ Verdict: Use AI with review'; then
+	ok
+else
+	fail "40x10 verdict: not on the row under the header"
+fi
 keys j j j j j j j j j j
 expect "40x10 verdict scrolled" "↑ more" "Questions? Ask Many Owner"
 keys q
