@@ -76,6 +76,18 @@ expect_not() {
 
 keys() { tm send-keys -t t "$@"; }
 
+# resize W H: resize the window and wait (at most 5 s) until the pane's
+# terminal has that size, so that no later `stty -a` sees the old one.
+resize() {
+	tm resize-window -t t -x "$1" -y "$2"
+	tty=$(tm display-message -p -t t '#{pane_tty}')
+	n=0
+	while [ "$(stty -F "$tty" size 2>/dev/null)" != "$2 $1" ] && [ $n -lt 50 ]; do
+		sleep 0.1
+		n=$((n + 1))
+	done
+}
+
 # start ARGS...: clear the pane and run `aipolicy ask ARGS` in its shell,
 # recording `stty -a` before and after, the exit code and the pid.
 start() {
@@ -377,7 +389,7 @@ outcomes:
       - Check every figure against its source.
       - Check every name against its source.
 YAML
-tm resize-window -t t -x 40 -y 10
+resize 40 10
 start "$P $TMP/m.yaml"
 expect "40x10 question" "What kind of document is it?" "> 1. letter" \
     "↓ more" "q quit" "← back"
@@ -395,7 +407,7 @@ keys j j j j j j j j j j
 expect "40x10 verdict scrolled" "↑ more" "Questions? Ask Many Owner"
 keys q
 finish "40x10" 10
-tm resize-window -t t -x 80 -y 24
+resize 80 24
 
 # --- quitting before a verdict
 start "$P $TMP/p.yaml"
