@@ -14,7 +14,7 @@ static const struct cmd_entry cmd_table[] = {
 	    "Walk the policy one question at a time and show the verdict.\n"
 	    "  --plain       numbered line prompts instead of the screen\n"
 	    "  --log FILE    append a record of each verdict reached to FILE\n"
-	    "  --today DATE  judge staleness as of DATE (YYYY-MM-DD)\n"
+	    "  --today DATE  today's date for stale and in force (YYYY-MM-DD)\n"
 	    "  -h, --help    show this help\n", cmd_ask },
 	{ "check", "[--json] [--worst-case] [--log FILE] [--today DATE] "
 	    "POLICY [QUESTION=ANSWER ...]\n"
@@ -28,12 +28,12 @@ static const struct cmd_entry cmd_table[] = {
 	    "                JSON result per output line\n"
 	    "  --worst-case  treat every unanswered question as not sure\n"
 	    "  --log FILE    append a record of each verdict to FILE\n"
-	    "  --today DATE  judge staleness as of DATE (YYYY-MM-DD)\n"
+	    "  --today DATE  today's date for stale and in force (YYYY-MM-DD)\n"
 	    "  -h, --help    show this help\n", cmd_check },
 	{ "lint", "[--strict] [--today DATE] [--format text|json] POLICY ...",
 	    "Check policy files; errors and warnings as FILE:LINE:COLUMN.\n"
 	    "  --strict         treat warnings as errors\n"
-	    "  --today DATE     judge staleness as of DATE (YYYY-MM-DD)\n"
+	    "  --today DATE     today's date for stale and in force (YYYY-MM-DD)\n"
 	    "  --format FORMAT  text (default) or json\n"
 	    "  -h, --help       show this help\n", cmd_lint },
 	{ "test", "[--format text|junit] POLICY ...",
