@@ -738,7 +738,12 @@ take_date(struct loader *ld, const struct keyspec *ks, date_t *out,
 	return false;
 }
 
-/* Add ID to the shared namespace of questions and outcomes. */
+/*
+ * Add ID to the shared namespace of questions and outcomes. Returns false
+ * when it is there already: a question id that is also an outcome id is
+ * reported here; the same id twice among questions (or among outcomes) is
+ * a duplicate key of that mapping, reported once by check_duplicate_keys.
+ */
 static bool
 add_id(struct loader *ld, const char *id, uint32_t value,
     const struct node *at)
@@ -750,17 +755,16 @@ add_id(struct loader *ld, const char *id, uint32_t value,
 		ld->oom = true;
 		return false;
 	}
-	if (r == 0) {
+	if (r == 0 && (old & ID_OUTCOME) != (value & ID_OUTCOME)) {
 		const struct location *l = (old & ID_OUTCOME) ?
 		    &ld->p->outcomes[old & ~ID_OUTCOME].loc :
 		    &ld->p->questions[old].loc;
 		load_error(ld, at->line, at->column,
-		    "id '%s' is used twice: already a %s at %u:%u", id,
-		    (old & ID_OUTCOME) ? "outcome" : "question", l->line,
+		    "id '%s' is used twice: already %s at %u:%u", id,
+		    (old & ID_OUTCOME) ? "an outcome" : "a question", l->line,
 		    l->column);
-		return false;
 	}
-	return true;
+	return r != 0;
 }
 
 /* Fill outcome O from mapping M (a named or an inline outcome). */

@@ -368,6 +368,51 @@ test_questions(void **state)
 	    "id 'b' is used twice: already a question at 13:3");
 }
 
+/* How many errors of the load of YAML are on LINE; each holds TEXT. */
+static size_t
+errors_on_line(const char *yaml, uint32_t line, const char *text)
+{
+	struct policy *p = NULL;
+	struct diags d;
+	size_t i, n = 0;
+
+	diags_init(&d, "t.yaml");
+	assert_int_equal(policy_load_buffer("t.yaml", yaml, strlen(yaml), &p,
+	    &d), LOAD_INVALID);
+	for (i = 0; i < d.count; i++) {
+		if (d.items[i].severity != SEVERITY_ERROR ||
+		    d.items[i].line != line)
+			continue;
+		if (strstr(d.items[i].message, text) == NULL)
+			fprintf(stderr, "  unexpected: %u:%u: %s\n",
+			    d.items[i].line, d.items[i].column,
+			    d.items[i].message);
+		assert_non_null(strstr(d.items[i].message, text));
+		n++;
+	}
+	diags_release(&d);
+	return n;
+}
+
+/* One mistake, one error: an id written twice among the questions (or the
+ * outcomes) is a duplicate key, not also an id "used twice". */
+static void
+test_id_twice_reported_once(void **state)
+{
+	(void)state;
+	assert_int_equal(errors_on_line(HEAD "questions:\n"
+	    "  a:\n    ask: A?\n    answers: {y: free, n: stop}\n"
+	    "  a:\n    ask: B?\n    answers: {y: free, n: stop}\n" OUTCOMES,
+	    13, "duplicate key 'a' (first at 10:3)"), 1);
+	assert_int_equal(errors_on_line(HEAD QA OUTCOMES
+	    "  free: { verdict: use-freely, summary: Again. }\n", 16,
+	    "duplicate key 'free' (first at 14:3)"), 1);
+	/* A question id that is also an outcome id is another mistake. */
+	assert_int_equal(errors_on_line(HEAD QA OUTCOMES
+	    "  a: { verdict: use-freely, summary: Again. }\n", 16,
+	    "id 'a' is used twice: already a question at 10:3"), 1);
+}
+
 static void
 test_answer_keys(void **state)
 {
@@ -650,6 +695,7 @@ main(void)
 		cmocka_unit_test(test_top_level_keys),
 		cmocka_unit_test(test_leap_day_is_a_date),
 		cmocka_unit_test(test_questions),
+		cmocka_unit_test(test_id_twice_reported_once),
 		cmocka_unit_test(test_answer_keys),
 		cmocka_unit_test(test_columns_count_code_points),
 		cmocka_unit_test(test_targets),
