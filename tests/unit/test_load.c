@@ -215,8 +215,11 @@ test_yaml_level_rules(void **state)
 	expect_error("a: 1\nb: 2\na: 3\n", 3, 1,
 	    "duplicate key 'a' (first at 1:1)");
 	expect_error("? [a, b]\n: 1\n", 1, 3, "mapping keys must be scalars");
-	expect_error("a: [\n", 2, 1, "invalid YAML");
-	expect_error("a: 1\n  b: 2\n", 2, 4, "invalid YAML");
+	/* Syntax errors in plain words (test_yamlerr.c has many more). */
+	expect_error("a: [\n", 1, 4, "unclosed '[': the list that starts "
+	    "here is never closed");
+	expect_error("a: 1\n  b: 2\n", 2, 3,
+	    "indented by 2 spaces, but 'a' above it (line 1) is at 0");
 	expect_error("title: \"\\e[31m\"\n", 1, 8, "control character U+001B");
 	expect_error(HEAD QA OUTCOMES "x-ext: \"\\u0007\"\n", 16, 8,
 	    "control character U+0007");
