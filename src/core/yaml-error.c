@@ -157,6 +157,8 @@ static void explain_escape(struct scan *sc, uint32_t line, const char *s,
 static bool explain_flow(struct scan *sc, const yaml_parser_t *yp);
 static bool explain_char(struct scan *sc, const yaml_parser_t *yp);
 static void explain_parser(struct scan *sc, const yaml_parser_t *yp);
+static void explain_other(struct scan *sc, const char *p, const char *cx,
+    uint32_t pl);
 static void explain_reader(struct scan *sc);
 static char *parser_note(const struct yaml_error_input *in);
 static bool at_end(const struct scan *sc, const yaml_parser_t *yp);
@@ -1096,55 +1098,62 @@ explain_parser(struct scan *sc, const yaml_parser_t *yp)
 	const char *cx = yp->context ? yp->context : "";
 	uint32_t pl = (uint32_t)yp->problem_mark.line + 1;
 	uint32_t cl = (uint32_t)yp->context_mark.line + 1;
-	size_t n, off;
-	const char *s;
+	size_t pn, po, cn, co;
+	const char *ps = mark_text(sc, pl, (uint32_t)yp->problem_mark.column +
+	    1, &pn, &po);
+	const char *cs = mark_text(sc, cl, (uint32_t)yp->context_mark.column +
+	    1, &cn, &co);
+	bool escape = strstr(p, "escape") != NULL ||
+	    strstr(p, "hexdecimal") != NULL;
 
-	if (strstr(cx, "quoted scalar") != NULL &&
-	    strstr(p, "escape") == NULL && strstr(p, "hexdecimal") == NULL &&
-	    (s = mark_text(sc, cl, (uint32_t)yp->context_mark.column + 1, &n,
-	    &off)) != NULL) {
-		sc->open_char = s[off];
+	if (strstr(cx, "quoted scalar") != NULL && !escape && cs != NULL) {
+		sc->open_char = cs[co];
 		sc->open_line = cl;
-		sc->open_off = off;
+		sc->open_off = co;
 		report_unclosed(sc, 0);
+	} else if (escape && ps != NULL) {
+		explain_escape(sc, pl, ps, pn, po);
+	} else if (strstr(cx, "flow") != NULL && explain_flow(sc, yp)) {
 		return;
+	} else if (explain_char(sc, yp)) {
+		return;
+	} else if (strcmp(p, "could not find expected ':'") == 0 &&
+	    cs != NULL) {
+		missing_colon(sc, cl, cs, cn, co, false);
+	} else if ((strstr(cx, "alias") != NULL ||
+	    strstr(cx, "anchor") != NULL) && cs != NULL) {
+		buf_addf(found_at(sc, cl, cs, co), "'%c' starts an %s, which "
+		    "policy files do not use: put the text in quotes", cs[co],
+		    cs[co] == '*' ? "alias" : "anchor");
+	} else {
+		explain_other(sc, p, cx, pl);
 	}
-	if ((strstr(p, "escape") != NULL || strstr(p, "hexdecimal") != NULL) &&
-	    (s = mark_text(sc, pl, (uint32_t)yp->problem_mark.column + 1, &n,
-	    &off)) != NULL) {
-		explain_escape(sc, pl, s, n, off);
-		return;
-	}
-	if (strstr(cx, "flow") != NULL && explain_flow(sc, yp))
-		return;
-	if (explain_char(sc, yp))
-		return;
-	s = mark_text(sc, pl, (uint32_t)yp->problem_mark.column + 1, &n, &off);
+}
+
+/* The rest of libyaml's problems, at libyaml's place (line PL). */
+static void
+explain_other(struct scan *sc, const char *p, const char *cx, uint32_t pl)
+{
+	const yaml_parser_t *yp = sc->in->parser;
+	size_t n, off;
+	const char *s = mark_text(sc, pl, (uint32_t)yp->problem_mark.column +
+	    1, &n, &off);
+	struct buf *b;
+
 	if (s == NULL)
 		s = line_at(sc, pl, &n);  /* off is its end */
-	if (strcmp(p, "could not find expected ':'") == 0) {
-		s = line_at(sc, cl, &n);
-		missing_colon(sc, cl, s, n, yp->context_mark.column < n ?
-		    (size_t)yp->context_mark.column : 0, false);
-	} else if (strstr(p, "block sequence entries") != NULL) {
-		buf_adds(found_at(sc, pl, s, off), "a list cannot start on "
-		    "the line of its key: put each '- ' item on a line of its "
-		    "own, indented below the key");
-	} else if (strstr(p, "mapping values") != NULL) {
-		buf_adds(found_at(sc, pl, s, off), "': ' inside a text: put "
-		    "the text in quotes");
-	} else if (strstr(cx, "block scalar") != NULL) {
-		buf_adds(found_at(sc, pl, s, off), "text after '|' or '>': the "
-		    "text of a block starts on the next line, indented");
-	} else if ((strstr(cx, "alias") != NULL ||
-	    strstr(cx, "anchor") != NULL) && (s = mark_text(sc, cl,
-	    (uint32_t)yp->context_mark.column + 1, &n, &off)) != NULL) {
-		buf_addf(found_at(sc, cl, s, off), "'%c' starts an %s, which "
-		    "policy files do not use: put the text in quotes", s[off],
-		    s[off] == '*' ? "alias" : "anchor");
-	} else {
-		buf_addf(found_at(sc, pl, s, off), "invalid YAML: %s", p);
-	}
+	b = found_at(sc, pl, s, off);
+	if (strstr(p, "block sequence entries") != NULL)
+		buf_adds(b, "a list cannot start on the line of its key: put "
+		    "each '- ' item on a line of its own, indented below the "
+		    "key");
+	else if (strstr(p, "mapping values") != NULL)
+		buf_adds(b, "': ' inside a text: put the text in quotes");
+	else if (strstr(cx, "block scalar") != NULL)
+		buf_adds(b, "text after '|' or '>': the text of a block starts "
+		    "on the next line, indented");
+	else
+		buf_addf(b, "invalid YAML: %s", p);
 }
 
 /* What libyaml's reader refused (bytes, not syntax). */
