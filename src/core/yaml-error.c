@@ -118,6 +118,7 @@ static size_t plain_colon(const char *s, size_t n, size_t i);
 static size_t entry_colon(const char *s, size_t n, size_t i);
 static size_t key_len(const char *s, size_t i, size_t colon);
 static void add_line_name(struct buf *b, const char *s, size_t n, size_t i);
+static bool is_paragraph_key(const struct scan *sc);
 static long usual_step(const struct scan *sc);
 static bool push(struct scan *sc, uint32_t no, long indent,
     enum level_kind kind, long step);
@@ -365,6 +366,22 @@ add_line_name(struct buf *b, const char *s, size_t n, size_t i)
 		add_quoted(b, s + i, key_len(s, i, c));
 	else
 		add_quoted(b, s + i, text_end(s, n, i) - i);
+}
+
+/* Whether the previous entry's key is one whose text may span lines in a
+ * policy (a question's ask and help, an outcome's why). */
+static bool
+is_paragraph_key(const struct scan *sc)
+{
+	static const char *const keys[] = { "ask", "help", "why" };
+	size_t i;
+
+	for (i = 0; sc->key != NULL && i < sizeof keys / sizeof keys[0]; i++) {
+		if (sc->key_len == strlen(keys[i]) &&
+		    memcmp(sc->key, keys[i], sc->key_len) == 0)
+			return true;
+	}
+	return false;
 }
 
 /* ---- the indentation levels ------------------------------------------- */
@@ -808,8 +825,8 @@ place_same(struct scan *sc, uint32_t no, const char *s, size_t n, size_t ind)
 	if (!key && !(s[ind] == '"' || s[ind] == '\'' || s[ind] == '[' ||
 	    s[ind] == '{')) {
 		missing_colon(sc, no, s, n, ind, sc->text_value &&
-		    sc->entry_indent == (long)ind &&
-		    (sc->cont > 0 || sc->block_text > 0));
+		    sc->entry_indent == (long)ind && (sc->cont > 0 ||
+		    sc->block_text > 0 || is_paragraph_key(sc)));
 		return false;
 	}
 	top->entries++;

@@ -173,6 +173,12 @@ static const struct mistake MISTAKES[] = {
 	  "    HR files, health data.", 16, 5,
 	  { "missing ':' after 'HR files, health data.'?",
 	  "indent it more than 'help'" } },
+	{ "a help text wrapped at the indentation of its key", 24,
+	  "    train on them. Free web chatbots are not approved.", 24, 5,
+	  { "missing ':' after 'train on them.", "if it continues the text "
+	  "of 'help' above, indent it more than 'help'" } },
+	{ "an answer key with '=' instead of ':'", 31, "      only me = free",
+	  31, 7, { "missing ':' after 'only me = free'?" } },
 	/* Quotes and brackets. */
 	{ "a summary's closing quote forgotten", 37,
 	  "    summary: \"Use AI freely; you stay responsible.", 37, 14,
@@ -417,6 +423,8 @@ static const char *const LAYOUTS[] = {
 	"a:\tvalue after a tab\nb: x\t\n",
 	"a:\n  b:\n    c:\n      d: 1\n  e: 2\nf: 3\n",
 	"a:\n  b: 1\n\n\n  c: 2\n",
+	"x:\n- - a\n  - b\n- c\n",
+	"a: !!str |\n  text\nb: &anchor\n  c: 1\n",
 };
 #define NLAYOUTS (sizeof LAYOUTS / sizeof LAYOUTS[0])
 
