@@ -31,7 +31,7 @@
 /* Indentation steps counted to learn the file's usual one. */
 #define STEP_MAX 8
 /* Code points of source text quoted in a message. */
-#define QUOTE_MAX 40
+#define QUOTE_MAX 60
 /* The indentation "above" the file's first entry. */
 #define TOP_INDENT (-1L)
 /* The longest escape sequence: \U and 8 hex digits. */
@@ -66,6 +66,8 @@ struct open_state {
 	char quote;      /* '"' or '\'' while inside a quoted text */
 	size_t flow;     /* depth of '[' and '{' */
 	char prev;       /* last character that is not a space; 0 at a start */
+	size_t quote_off;  /* where the quote opened on its line */
+	bool quote_new;    /* it opened on the line just walked */
 };
 
 struct scan {
@@ -86,6 +88,11 @@ struct scan {
 	uint32_t cont;            /* lines that continued its text */
 	bool text_value;          /* its value is a text (plain or block) */
 	long block_text;          /* indentation of its block scalar's text */
+	uint32_t block_first;     /* the first line of that text */
+	uint32_t block_lines;     /* lines of that text so far */
+	uint32_t cont_dash;       /* the first line going on with its text that
+	                             starts with '- ', or 0 */
+	size_t cont_dash_indent;
 	uint32_t prev_line;       /* the last line with content */
 	/* a block scalar: lines deeper than block_indent are its text */
 	bool in_block;
@@ -98,6 +105,12 @@ struct scan {
 	long open_indent;
 	uint32_t swallow;         /* the first line inside it that looks like
 	                             an entry of its own, or 0 */
+	uint32_t quote_line;      /* the line of the innermost quote open in
+	                             it (quote_off on that line), or 0 */
+	size_t quote_off;
+	uint32_t culprit_line;    /* what was open (a quote inside a bracket
+	                             first) when a line was swallowed */
+	size_t culprit_off;
 	/* the finding */
 	bool found;
 	uint32_t line, column;
@@ -119,7 +132,13 @@ static size_t entry_colon(const char *s, size_t n, size_t i);
 static size_t key_len(const char *s, size_t i, size_t colon);
 static void add_line_name(struct buf *b, const char *s, size_t n, size_t i);
 static bool is_paragraph_key(const struct scan *sc);
-static long usual_step(const struct scan *sc);
+static long usual_step(const struct scan *sc, long exclude);
+static bool odd_level(const struct scan *sc, const struct level *l,
+    long parent, long ind, bool lenient);
+static void report_pair(struct scan *sc, uint32_t at, long at_indent,
+    const char *what, uint32_t no, const char *s, size_t n, size_t ind);
+static void report_open(struct scan *sc, uint32_t runs_to);
+static void open_place(const struct scan *sc, uint32_t *line, size_t *off);
 static bool push(struct scan *sc, uint32_t no, long indent,
     enum level_kind kind, long step);
 static void set_entry(struct scan *sc, uint32_t no, long indent,
@@ -131,7 +150,15 @@ static void report_dedent(struct scan *sc, uint32_t no, const char *s,
     const struct level *upper);
 static void report_deeper(struct scan *sc, uint32_t no, const char *s,
     size_t n, size_t ind);
-static void report_unclosed(struct scan *sc, uint32_t runs_to);
+static void report_block_dedent(struct scan *sc, uint32_t no,
+    const char *s, size_t n, size_t ind);
+static const char *lined_up(enum level_kind kind);
+static bool report_item(struct scan *sc, const struct level *grand,
+    const struct level *seq, const struct level *map, uint32_t no,
+    const char *s, size_t n, size_t ind);
+static void report_unclosed(struct scan *sc, uint32_t line, size_t off,
+    char c, uint32_t runs_to);
+static void note_quote(struct scan *sc, uint32_t no);
 static void after_close(struct scan *sc, uint32_t no, const char *s,
     size_t n, size_t r, char opener);
 static void open_value(struct scan *sc, uint32_t no, const char *s, size_t n,
@@ -140,7 +167,8 @@ static void handle_value(struct scan *sc, uint32_t no, const char *s,
     size_t n, size_t v, long indent, bool in_item);
 static void scan_open_line(struct scan *sc, uint32_t no, const char *s,
     size_t n);
-static bool block_goes_on(struct scan *sc, const char *s, size_t n);
+static bool block_goes_on(struct scan *sc, uint32_t no, const char *s,
+    size_t n);
 static void scan_continuation(struct scan *sc, uint32_t no, const char *s,
     size_t n, size_t ind);
 static bool place_same(struct scan *sc, uint32_t no, const char *s, size_t n,
@@ -286,6 +314,8 @@ walk_open(struct open_state *st, const char *s, size_t n, size_t i)
 		} else if ((c == '"' || c == '\'') && (st->prev == 0 ||
 		    strchr("[{,:", st->prev) != NULL)) {
 			st->quote = c;
+			st->quote_off = i;
+			st->quote_new = true;
 		} else if (c == '[' || c == '{') {
 			st->flow++;
 		} else if ((c == ']' || c == '}') && st->flow > 0) {
@@ -323,9 +353,10 @@ plain_colon(const char *s, size_t n, size_t i)
 static size_t
 entry_colon(const char *s, size_t n, size_t i)
 {
-	struct open_state st = { 0, 0, 0 };
+	struct open_state st;
 	size_t j;
 
+	memset(&st, 0, sizeof st);
 	if (i >= n)
 		return NONE;
 	if (s[i] == '[' || s[i] == '{')
@@ -386,21 +417,46 @@ is_paragraph_key(const struct scan *sc)
 
 /* ---- the indentation levels ------------------------------------------- */
 
-/* The indentation step the file uses most (the smaller on a tie), or 0
- * before any was seen. */
+/* The indentation step the file uses most (the smaller on a tie), not
+ * counting one level's own step EXCLUDE (0: none), or 0 when none is
+ * known. */
 static long
-usual_step(const struct scan *sc)
+usual_step(const struct scan *sc, long exclude)
 {
 	long best = 0;
-	unsigned i, most = 0;
+	unsigned i, most = 0, count;
 
 	for (i = 1; i <= STEP_MAX; i++) {
-		if (sc->steps[i] > most) {
-			most = sc->steps[i];
+		count = sc->steps[i];
+		if ((long)i == exclude && count > 0)
+			count--;
+		if (count > most) {
+			most = count;
 			best = (long)i;
 		}
 	}
 	return best;
+}
+
+/*
+ * Whether level L, alone at its indentation, is the odd one against a line
+ * at indentation IND meant to line up with it: L's step from PARENT is not
+ * the file's usual step while IND's is. LENIENT: also when the steps do
+ * not tell either way.
+ */
+static bool
+odd_level(const struct scan *sc, const struct level *l, long parent,
+    long ind, bool lenient)
+{
+	long usual;
+
+	if (l->step == 0 || l->entries != 1)
+		return false;
+	usual = usual_step(sc, l->step);
+	if (usual != 0 && l->indent - parent != usual && ind - parent == usual)
+		return true;
+	return lenient && !(usual != 0 && l->indent - parent == usual &&
+	    ind - parent != usual);
 }
 
 /* Open a level at INDENT, first entry on line NO. Returns false (and gives
@@ -440,6 +496,9 @@ set_entry(struct scan *sc, uint32_t no, long indent, const char *key,
 	sc->cont = 0;
 	sc->text_value = false;
 	sc->block_text = 0;
+	sc->block_first = 0;
+	sc->block_lines = 0;
+	sc->cont_dash = 0;
 	sc->after = AFTER_DONE;
 }
 
@@ -465,7 +524,8 @@ missing_colon(struct scan *sc, uint32_t no, const char *s, size_t n,
 	buf_adds(b, "missing ':' after ");
 	add_quoted(b, s + at, end - at);
 	buf_addc(b, '?');
-	if (hint && sc->key != NULL) {
+	/* A single word is a key, not a sentence going on. */
+	if (hint && sc->key != NULL && memchr(s + at, ' ', end - at) != NULL) {
 		buf_adds(b, " (if it continues the text of ");
 		add_quoted(b, sc->key, sc->key_len);
 		buf_adds(b, " above, indent it more than ");
@@ -474,37 +534,95 @@ missing_colon(struct scan *sc, uint32_t no, const char *s, size_t n,
 	}
 }
 
+/* Report line AT (indentation AT_INDENT), alone at its level, naming line
+ * NO (S, N bytes) below it, at indentation IND, which WHAT (the keys of a
+ * mapping, the items of a list) says should line up with it. */
+static void
+report_pair(struct scan *sc, uint32_t at, long at_indent, const char *what,
+    uint32_t no, const char *s, size_t n, size_t ind)
+{
+	size_t an;
+	const char *as = line_at(sc, at, &an);
+	struct buf *b = found_at(sc, at, as, (size_t)at_indent);
+
+	buf_adds(b, "indented by ");
+	add_spaces(b, at_indent);
+	buf_adds(b, ", but ");
+	add_line_name(b, s, n, ind);
+	buf_addf(b, " below it (line %u) is at %zu: %s must line up", no, ind,
+	    what);
+}
+
+static const char *
+lined_up(enum level_kind kind)
+{
+	return kind == LEVEL_MAP ? "keys of one mapping" : "items of one list";
+}
+
 /*
- * Line NO sits at indentation IND, between the levels LOWER (may be NULL)
- * and UPPER (closed by this line). When UPPER holds one entry only and is
- * the odd one (its step from LOWER is not the file's usual one while this
- * line's is, or neither tells), that entry is reported, naming this line.
+ * Line NO (S, N bytes), a key at indentation IND, should line up with the
+ * keys of the mapping MAP that starts on the line of a list item (SEQ, the
+ * level of its '- ', below GRAND). When the item is alone in its list and
+ * its step is odd while it would be the usual one with its keys at IND,
+ * the item's line is reported, naming this line. Returns whether it was.
+ */
+static bool
+report_item(struct scan *sc, const struct level *grand,
+    const struct level *seq, const struct level *map, uint32_t no,
+    const char *s, size_t n, size_t ind)
+{
+	long gap = map->indent - seq->indent;
+	size_t sn;
+	const char *ss;
+	struct buf *b;
+
+	if (grand == NULL || seq->kind != LEVEL_SEQ || map->step != 0 ||
+	    map->line != seq->line || is_dash(s, n, ind) ||
+	    !odd_level(sc, seq, grand->indent, (long)ind - gap, false))
+		return false;
+	ss = line_at(sc, seq->line, &sn);
+	b = found_at(sc, seq->line, ss, (size_t)seq->indent);
+	buf_adds(b, "indented by ");
+	add_spaces(b, seq->indent);
+	buf_adds(b, ", so its ");
+	add_line_name(b, ss, sn, (size_t)map->indent);
+	buf_addf(b, " is at %ld, but ", map->indent);
+	add_line_name(b, s, n, ind);
+	buf_addf(b, " below it (line %u) is at %zu: keys of one mapping must "
+	    "line up", no, ind);
+	return true;
+}
+
+/*
+ * Line NO sits at indentation IND, between the levels LOWER (the top of
+ * the stack, or NULL) and UPPER (closed by this line). When one of them
+ * holds one entry only and is the odd one (see odd_level), that entry is
+ * reported, naming this line; otherwise this line is.
  */
 static void
 report_dedent(struct scan *sc, uint32_t no, const char *s, size_t n,
     size_t ind, const struct level *lower, const struct level *upper)
 {
-	long usual = usual_step(sc);
-	bool upper_odd = false;
+	bool dash = is_dash(s, n, ind);
 	struct buf *b;
-	size_t un;
-	const char *us;
 
-	if (lower != NULL && upper->step != 0 && upper->entries == 1)
-		upper_odd = !(usual != 0 && upper->indent - lower->indent ==
-		    usual && (long)ind - lower->indent != usual);
-	if (upper_odd) {
-		us = line_at(sc, upper->line, &un);
-		b = found_at(sc, upper->line, us, (size_t)upper->indent);
-		buf_adds(b, "indented by ");
-		add_spaces(b, upper->indent);
-		buf_adds(b, ", but ");
-		add_line_name(b, s, n, ind);
-		buf_addf(b, " below it (line %u) is at %zu: %s must line up",
-		    no, ind, upper->kind == LEVEL_MAP ? "keys of one mapping" :
-		    "items of one list");
+	if (((lower == NULL && upper->entries == 1) || (lower != NULL &&
+	    odd_level(sc, upper, lower->indent, (long)ind, true))) &&
+	    (upper->kind == LEVEL_SEQ) == dash) {
+		report_pair(sc, upper->line, upper->indent,
+		    lined_up(upper->kind), no, s, n, ind);
 		return;
 	}
+	if (lower != NULL && sc->depth > 1 && (lower->kind == LEVEL_SEQ) ==
+	    dash && odd_level(sc, lower, sc->lv[sc->depth - 2].indent,
+	    (long)ind, false)) {
+		report_pair(sc, lower->line, lower->indent,
+		    lined_up(lower->kind), no, s, n, ind);
+		return;
+	}
+	if (lower != NULL && sc->depth > 1 && report_item(sc,
+	    &sc->lv[sc->depth - 2], lower, upper, no, s, n, ind))
+		return;
 	b = found_at(sc, no, s, ind);
 	buf_adds(b, "indented by ");
 	add_spaces(b, (long)ind);
@@ -516,12 +634,38 @@ report_dedent(struct scan *sc, uint32_t no, const char *s, size_t n,
 	buf_addf(b, "%ld", upper->indent);
 }
 
+/* Line NO, at indentation IND, is less indented than the block scalar's
+ * text above it, but more than its key. When that text has one line so
+ * far, indented by an odd step while this line's step is the usual one,
+ * the text's line is reported instead. */
+static void
+report_block_dedent(struct scan *sc, uint32_t no, const char *s, size_t n,
+    size_t ind)
+{
+	long usual = usual_step(sc, 0);
+	struct buf *b;
+
+	if (sc->block_lines == 1 && usual != 0 &&
+	    sc->block_text - sc->block_indent != usual &&
+	    (long)ind - sc->block_indent == usual) {
+		report_pair(sc, sc->block_first, sc->block_text,
+		    "the lines of a text", no, s, n, ind);
+		return;
+	}
+	b = found_at(sc, no, s, ind);
+	buf_adds(b, "indented by ");
+	add_spaces(b, (long)ind);
+	buf_adds(b, ", less than the text of ");
+	add_quoted(b, sc->key, sc->key_len);
+	buf_addf(b, " above it (%ld)", sc->block_text);
+}
+
 /*
  * Line NO, at indentation IND, is deeper than the entry above it, which
  * opens no block (a key with a value, or a list item). Usually this line
  * is the one to edit; but when the entry above is alone at its level and
- * that level's step is odd while this line's is not, the entry above is
- * reported, naming this line.
+ * that level is the odd one (see odd_level), the entry above is reported,
+ * naming this line.
  */
 static void
 report_deeper(struct scan *sc, uint32_t no, const char *s, size_t n,
@@ -530,34 +674,26 @@ report_deeper(struct scan *sc, uint32_t no, const char *s, size_t n,
 	const struct level *lk = sc->depth > 0 ? &sc->lv[sc->depth - 1] : NULL;
 	const struct level *parent = sc->depth > 1 ? &sc->lv[sc->depth - 2] :
 	    NULL;
-	long usual = usual_step(sc);
 	struct buf *b;
-	size_t kn;
-	const char *ks;
 
-	if (lk != NULL && parent != NULL && sc->key != NULL &&
-	    lk->entries == 1 && lk->step != 0 && usual != 0 &&
-	    lk->indent - parent->indent != usual &&
-	    (long)ind - parent->indent == usual) {
-		ks = line_at(sc, sc->entry_line, &kn);
-		b = found_at(sc, sc->entry_line, ks, (size_t)sc->entry_indent);
-		buf_adds(b, "indented by ");
-		add_spaces(b, sc->entry_indent);
-		buf_adds(b, ", but ");
-		add_line_name(b, s, n, ind);
-		buf_addf(b, " below it (line %u) is at %zu: keys of one "
-		    "mapping must line up", no, ind);
+	if (sc->block_text > 0 && (long)ind < sc->block_text &&
+	    sc->key != NULL) {
+		report_block_dedent(sc, no, s, n, ind);
 		return;
 	}
+	if (lk != NULL && parent != NULL && lk->indent == sc->entry_indent &&
+	    (lk->kind == LEVEL_SEQ) == is_dash(s, n, ind) &&
+	    odd_level(sc, lk, parent->indent, (long)ind, false)) {
+		report_pair(sc, sc->entry_line, sc->entry_indent,
+		    lined_up(lk->kind), no, s, n, ind);
+		return;
+	}
+	if (sc->depth > 2 && report_item(sc, &sc->lv[sc->depth - 3], parent,
+	    lk, no, s, n, ind))
+		return;
 	b = found_at(sc, no, s, ind);
 	buf_adds(b, "indented by ");
 	add_spaces(b, (long)ind);
-	if (sc->block_text > 0 && (long)ind < sc->block_text) {
-		buf_adds(b, ", less than the text of ");
-		add_quoted(b, sc->key, sc->key_len);
-		buf_addf(b, " above it (%ld)", sc->block_text);
-		return;
-	}
 	buf_adds(b, ", but ");
 	if (sc->key != NULL)
 		add_quoted(b, sc->key, sc->key_len);
@@ -567,16 +703,16 @@ report_deeper(struct scan *sc, uint32_t no, const char *s, size_t n,
 	    sc->entry_indent);
 }
 
-/* The quote or bracket left open on sc->open_line never closes where it
- * should: report it where it was opened. RUNS_TO: a line it ran into, or
- * 0 when it is never closed. */
+/* The quote or bracket C at byte OFF of LINE never closes where it
+ * should: report it there. RUNS_TO: a line it ran into, or 0 when it is
+ * never closed. */
 static void
-report_unclosed(struct scan *sc, uint32_t runs_to)
+report_unclosed(struct scan *sc, uint32_t line, size_t off, char c,
+    uint32_t runs_to)
 {
 	size_t n;
-	const char *s = line_at(sc, sc->open_line, &n);
-	struct buf *b = found_at(sc, sc->open_line, s, sc->open_off);
-	char c = sc->open_char;
+	const char *s = line_at(sc, line, &n);
+	struct buf *b = found_at(sc, line, s, off);
 
 	if (c == '"' || c == '\'')
 		buf_addf(b, "unclosed quote: the text that starts here with "
@@ -590,6 +726,39 @@ report_unclosed(struct scan *sc, uint32_t runs_to)
 		buf_adds(b, "is never closed");
 	if (c == '[' || c == '{')
 		buf_addf(b, " (close it with '%c')", c == '[' ? ']' : '}');
+}
+
+/* What is open now: a quote inside a bracket first. */
+static void
+open_place(const struct scan *sc, uint32_t *line, size_t *off)
+{
+	if (sc->open.quote != 0 && sc->quote_line != 0) {
+		*line = sc->quote_line;
+		*off = sc->quote_off;
+	} else {
+		*line = sc->open_line;
+		*off = sc->open_off;
+	}
+}
+
+/* Report as unclosed what was open when line RUNS_TO was swallowed, or,
+ * when none was (RUNS_TO is 0), what is open now. */
+static void
+report_open(struct scan *sc, uint32_t runs_to)
+{
+	uint32_t line;
+	size_t n, off;
+	const char *s;
+
+	if (runs_to != 0) {
+		line = sc->culprit_line;
+		off = sc->culprit_off;
+	} else {
+		open_place(sc, &line, &off);
+	}
+	s = line_at(sc, line, &n);
+	report_unclosed(sc, line, off, off < n ? s[off] : sc->open_char,
+	    runs_to);
 }
 
 /* A value that OPENER ('"', '\'', '[' or '{') started closed at S[R] of
@@ -624,6 +793,17 @@ after_close(struct scan *sc, uint32_t no, const char *s, size_t n, size_t r,
 
 /* ---- values ------------------------------------------------------------- */
 
+/* After a walk of line NO: remember where a quote opened on it. */
+static void
+note_quote(struct scan *sc, uint32_t no)
+{
+	if (!sc->open.quote_new)
+		return;
+	sc->open.quote_new = false;
+	sc->quote_line = no;
+	sc->quote_off = sc->open.quote_off;
+}
+
 /* A quoted or bracketed value starts at S[V] of line NO, in an entry of
  * level INDENT: follow it, maybe over the next lines. */
 static void
@@ -634,6 +814,7 @@ open_value(struct scan *sc, uint32_t no, const char *s, size_t n, size_t v,
 
 	memset(&sc->open, 0, sizeof sc->open);
 	r = walk_open(&sc->open, s, n, v);
+	note_quote(sc, no);
 	sc->after = AFTER_DONE;
 	if (r != NONE) {
 		after_close(sc, no, s, n, r, s[v]);
@@ -717,23 +898,29 @@ scan_open_line(struct scan *sc, uint32_t no, const char *s, size_t n)
 	while (i < n && s[i] == ' ')
 		i++;
 	if (sc->swallow == 0 && i < n && (long)i <= sc->open_indent &&
-	    !(sc->open.quote == 0 && (s[i] == ']' || s[i] == '}')))
+	    !(sc->open.quote == 0 && (s[i] == ']' || s[i] == '}'))) {
 		sc->swallow = no;
+		open_place(sc, &sc->culprit_line, &sc->culprit_off);
+	}
 	r = walk_open(&sc->open, s, n, 0);
+	note_quote(sc, no);
 	if (r == NONE)
 		return;
-	sc->open_char = 0;
-	if (sc->swallow != 0 && !is_blank_from(s, n, r) && s[r] != ':') {
-		report_unclosed(sc, sc->swallow);
+	/* Closed after swallowing lines: wrong when libyaml stopped here or
+	 * text follows. */
+	if (sc->swallow != 0 && ((!is_blank_from(s, n, r) && s[r] != ':') ||
+	    no == sc->stop)) {
+		report_open(sc, sc->swallow);
 		return;
 	}
+	sc->open_char = 0;
 	after_close(sc, no, s, n, r, opener);
 }
 
-/* Inside a block scalar: is line S more of its text? Ends the block when
- * not. The first line of text sets the indentation of the rest. */
+/* Inside a block scalar: is line NO (S) more of its text? Ends the block
+ * when not. The first line of text sets the indentation of the rest. */
 static bool
-block_goes_on(struct scan *sc, const char *s, size_t n)
+block_goes_on(struct scan *sc, uint32_t no, const char *s, size_t n)
 {
 	size_t j = 0;
 
@@ -743,10 +930,14 @@ block_goes_on(struct scan *sc, const char *s, size_t n)
 		return true;
 	if (sc->block_text == 0 && (long)j > sc->block_indent) {
 		sc->block_text = (long)j;
+		sc->block_first = no;
+		sc->block_lines = 1;
 		return true;
 	}
-	if (sc->block_text > 0 && (long)j >= sc->block_text)
+	if (sc->block_text > 0 && (long)j >= sc->block_text) {
+		sc->block_lines++;
 		return true;
+	}
 	sc->in_block = false;
 	return false;
 }
@@ -762,13 +953,25 @@ scan_continuation(struct scan *sc, uint32_t no, const char *s, size_t n,
 	struct buf *b;
 
 	sc->cont++;
+	if (sc->cont_dash == 0 && is_dash(s, n, ind)) {
+		/* Text for YAML, but most likely a list item out of line. */
+		sc->cont_dash = no;
+		sc->cont_dash_indent = ind;
+	}
 	c = plain_colon(s, n, ind);
 	if (c == NONE)
 		return;
-	if (sc->bare && (long)ind == sc->bare_indent) {
+	if (sc->bare && (sc->cont == 1 || (long)ind == sc->bare_indent)) {
+		/* "data" then "  ask: ...", or "yes approved_tool" then
+		 * "no: audience": the text above is a key missing its ':'. */
 		ps = line_at(sc, sc->prev_line, &pn);
 		missing_colon(sc, sc->prev_line, ps, pn,
 		    (size_t)sc->bare_indent, false);
+		return;
+	}
+	if (sc->cont_dash != 0 && !sc->bare) {
+		ps = line_at(sc, sc->cont_dash, &pn);
+		report_deeper(sc, sc->cont_dash, ps, pn, sc->cont_dash_indent);
 		return;
 	}
 	if (sc->cont == 1 && !sc->bare && sc->key != NULL) {
@@ -923,7 +1126,7 @@ scan_line(struct scan *sc, uint32_t no)
 		scan_open_line(sc, no, s, n);
 		return;
 	}
-	if (sc->in_block && block_goes_on(sc, s, n))
+	if (sc->in_block && block_goes_on(sc, no, s, n))
 		return;
 	for (; i < n && (s[i] == ' ' || s[i] == '\t'); i++) {
 		if (s[i] == '\t' && tab == NONE)
@@ -963,7 +1166,7 @@ scan_run(struct scan *sc)
 	for (no = 1; no <= sc->stop && !sc->found && !sc->lost; no++)
 		scan_line(sc, no);
 	if (!sc->found && !sc->lost && sc->open_char != 0 && sc->swallow != 0)
-		report_unclosed(sc, sc->swallow);
+		report_open(sc, sc->swallow);
 }
 
 /* ---- libyaml's problem, when the layout holds ------------------------ */
@@ -993,7 +1196,7 @@ mark_text(const struct scan *sc, uint32_t line, uint32_t column, size_t *n,
 static bool
 explain_flow(struct scan *sc, const yaml_parser_t *yp)
 {
-	struct open_state st = { 0, 0, 0 };
+	struct open_state st;
 	size_t cn, co, pn, po, j, w;
 	uint32_t cl = (uint32_t)yp->context_mark.line + 1;
 	uint32_t pl = (uint32_t)yp->problem_mark.line + 1;
@@ -1003,13 +1206,11 @@ explain_flow(struct scan *sc, const yaml_parser_t *yp)
 	    1, &pn, &po);
 	struct buf *b;
 
+	memset(&st, 0, sizeof st);
 	if (cs == NULL || (cs[co] != '[' && cs[co] != '{'))
 		return false;
 	if (walk_open(&st, cs, cn, co) == NONE && pl > cl) {
-		sc->open_char = cs[co];
-		sc->open_line = cl;
-		sc->open_off = co;
-		report_unclosed(sc, 0);
+		report_unclosed(sc, cl, co, cs[co], 0);
 		return true;
 	}
 	if (ps == NULL || pl != cl)
@@ -1124,10 +1325,7 @@ explain_parser(struct scan *sc, const yaml_parser_t *yp)
 	    strstr(p, "hexdecimal") != NULL;
 
 	if (strstr(cx, "quoted scalar") != NULL && !escape && cs != NULL) {
-		sc->open_char = cs[co];
-		sc->open_line = cl;
-		sc->open_off = co;
-		report_unclosed(sc, 0);
+		report_unclosed(sc, cl, co, cs[co], 0);
 	} else if (escape && ps != NULL) {
 		explain_escape(sc, pl, ps, pn, po);
 	} else if (strstr(cx, "flow") != NULL && explain_flow(sc, yp)) {
@@ -1262,11 +1460,9 @@ yaml_error_explain(const struct yaml_error_input *in, struct yaml_error *out)
 	} else {
 		scan_run(sc);
 		if (!sc->found && sc->open_char != 0 && at_end(sc, yp))
-			report_unclosed(sc, 0);
-		if (!sc->found) {
-			sc->open_char = 0;
+			report_open(sc, 0);
+		if (!sc->found)
 			explain_parser(sc, yp);
-		}
 	}
 	out->line = sc->line;
 	out->column = sc->column;

@@ -88,7 +88,8 @@ struct mistake {
 	unsigned edit;          /* the line of BASE replaced */
 	const char *text;       /* its new text ("\n" between several lines) */
 	uint32_t line, column;  /* where the error must be */
-	const char *words[WORDS_MAX]; /* the message must hold each */
+	const char *words[WORDS_MAX]; /* the message must hold each (or,
+	                                 after a '!', must not hold it) */
 };
 
 static const struct mistake MISTAKES[] = {
@@ -155,6 +156,29 @@ static const struct mistake MISTAKES[] = {
 	{ "the text of a folded help less indented than its first line", 16,
 	  "     HR files, health data.", 16, 6,
 	  { "indented by 5 spaces", "less than the text of 'help'" } },
+	{ "the first question id one space too few (seen lines below)", 11,
+	  " data:", 11, 2, { "indented by 1 space,", "'approved_tool' below "
+	  "it (line 21) is at 2", "keys of one mapping must line up" } },
+	{ "the first key of the file indented", 1, " aipolicy: 1", 1, 2,
+	  { "indented by 1 space,", "'id' below it (line 2) is at 0" } },
+	{ "the first test case one space too many", 49,
+	  "   - answers: { data: no, audience: only me }", 49, 4,
+	  { "indented by 3 spaces, so its 'answers' is at 5",
+	  "'expect' below it (line 50) is at 4" } },
+	{ "the first test case one space too few", 49,
+	  " - answers: { data: no, audience: only me }", 49, 2,
+	  { "indented by 1 space, so its 'answers' is at 3",
+	  "'expect' below it (line 50) is at 4" } },
+	{ "the first line of a folded help one space too many", 15,
+	  "       Client files and anything under NDA, customer records,", 15,
+	  8, { "indented by 7 spaces", "below it (line 16) is at 6",
+	  "the lines of a text must line up" } },
+	{ "a condition one space too few, seen at a ':' two lines below", 45,
+	  "     - Check every figure, name and citation against its source.\n"
+	  "      - Say in the document that AI assisted.\n"
+	  "      - Mark commits with 'Assisted-by: AI'.", 45, 6,
+	  { "indented by 5 spaces", "the list item below it (line 46) is "
+	  "at 6", "items of one list must line up" } },
 	/* A forgotten ':'. */
 	{ "no ':' after an answer with spaces in it", 32,
 	  "      clients or the public external_review", 32, 7,
@@ -165,8 +189,12 @@ static const struct mistake MISTAKES[] = {
 	  { "missing ':' after 'version 2026-Q4'?" } },
 	{ "no ':' after 'answers'", 30, "    answers", 30, 5,
 	  { "missing ':' after 'answers'?" } },
+	{ "no ':' after 'answers' below a help text", 25, "    answers", 25,
+	  5, { "missing ':' after 'answers'?", "!continues the text" } },
 	{ "no ':' after a question id", 28, "  audience", 28, 3,
 	  { "missing ':' after 'audience'?" } },
+	{ "no ':' after the first question id", 11, "  data", 11, 3,
+	  { "missing ':' after 'data'?" } },
 	{ "no space after ':'", 38, "    why:Drafts for yourself.", 38, 5,
 	  { "missing space after ':' in 'why:Drafts for yourself.'" } },
 	{ "help text going on at the indentation of its key", 16,
@@ -190,6 +218,13 @@ static const struct mistake MISTAKES[] = {
 	{ "an inline outcome's '}' forgotten", 27,
 	  "      no: { verdict: do-not-use, summary: Do not use it.", 27, 11,
 	  { "unclosed '{'", "runs on into line 28", "close it with '}'" } },
+	{ "a quote left open inside '{ ... }' over two lines", 51,
+	  "  - answers: { data: personal data,\n"
+	  "               approved_tool: \"no }\n"
+	  "    expect: do-not-use\n"
+	  "  - answers: { data: \"no\" }\n"
+	  "    expect: use-freely", 52, 31,
+	  { "unclosed quote", "runs on into line 53" } },
 	{ "a test's '}' forgotten", 49,
 	  "  - answers: { data: no, audience: only me", 49, 14,
 	  { "unclosed '{'", "runs on into line 50" } },
@@ -322,7 +357,9 @@ check_one(const char *what, const char *yaml, size_t len, uint32_t line,
 	}
 	ok = ok && d.nerrors == 1 && check_error(e, note, line, column);
 	for (i = 0; ok && i < nwords && words[i] != NULL; i++)
-		ok = strstr(e->message, words[i]) != NULL;
+		ok = words[i][0] == '!' ?
+		    strstr(e->message, words[i] + 1) == NULL :
+		    strstr(e->message, words[i]) != NULL;
 	if (!ok) {
 		fprintf(stderr, "  %s: wanted one error at %u:%u with", what,
 		    line, column);
