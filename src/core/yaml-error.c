@@ -878,11 +878,16 @@ handle_value(struct scan *sc, uint32_t no, const char *s, size_t n, size_t v,
 	buf_adds(b, "': ' inside the value of ");
 	add_quoted(b, sc->key, sc->key_len);
 	buf_adds(b, ": put the value in quotes");
-	if (memchr(s + v, '"', end - v) == NULL &&
+	/* Show how, when it is short and needs no escape. */
+	if (utf8_count(s + v, end - v) <= QUOTE_MAX &&
+	    memchr(s + v, '"', end - v) == NULL &&
 	    memchr(s + v, '\\', end - v) == NULL) {
-		buf_adds(b, ": \"");
-		buf_add(b, s + v, end - v);
-		buf_addc(b, '"');
+		char *safe = text_sanitize(s + v, end - v, 0);
+		if (safe == NULL)
+			b->failed = true;
+		else
+			buf_addf(b, ": \"%s\"", safe);
+		free(safe);
 	}
 }
 
