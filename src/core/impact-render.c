@@ -281,7 +281,7 @@ add_outcome(struct buf *b, const struct outcome *o)
 }
 
 /* "  ID  OLD → NEW", "  ID  OLD: summary changed" (the same outcome,
- * reworded), or "  ID  OLD → needs an answer to 'q'". */
+ * reworded, as diff shows it), or "  ID  OLD → needs an answer to 'q'". */
 static void
 add_example(struct buf *b, const struct impact *im,
     const struct impact_example *e)
@@ -299,7 +299,7 @@ add_example(struct buf *b, const struct impact *im,
 		buf_adds(b, "'\n");
 		return;
 	}
-	if (strcmp(e->old->id, e->new->id) == 0) {
+	if (e->kind == IMPACT_REWORDED && strcmp(e->old->id, e->new->id) == 0) {
 		n = diff_text_changed(e->old, e->new, fields);
 		for (i = 0; i < n; i++)
 			buf_addf(b, "%s%s", i ? ", " : ": ", fields[i]);
@@ -325,7 +325,9 @@ add_examples(struct buf *b, const struct impact *im, enum impact_kind k)
 	    "\nReworded (" : "\nWould need another answer (");
 	add_count(b, im->count[k]);
 	buf_adds(b, im->count[k] == 1 ? " decision" : " decisions");
-	if (ex->n < im->count[k]) {
+	if (ex->n == 1 && im->count[k] > 1) {
+		buf_adds(b, ", the first shown");
+	} else if (ex->n < im->count[k]) {
 		buf_adds(b, ", the first ");
 		add_count(b, ex->n);
 		buf_adds(b, " shown");

@@ -403,7 +403,7 @@ static void
 test_limit(void **state)
 {
 	struct pair p;
-	char id[IMPACT_ID_SIZE];
+	char id[IMPACT_ID_SIZE], *text;
 	int i;
 
 	(void)state;
@@ -419,6 +419,10 @@ test_limit(void **state)
 	    "00000000-0000-4000-8000-000000000000", "free", "reviewed");
 	assert_example(&p, IMPACT_TIGHTENED, 1,
 	    "00000000-0000-4000-8000-000000000001", "free", "reviewed");
+	text = impact_render_text(p.im);
+	assert_non_null(strstr(text, "\nStricter (5 decisions, the first 2 "
+	    "shown):\n"));
+	free(text);
 	pair_release(&p);
 }
 
@@ -600,7 +604,7 @@ test_render_text(void **state)
 	    "'consent'.\n"
 	    "1 decision made under another policy or version was left out; 2 "
 	    "lines were skipped.\n"
-	    "\nStricter (1,233 decisions, the first 1 shown):\n"
+	    "\nStricter (1,233 decisions, the first shown):\n"
 	    "  00000000-0000-4000-8000-000000000001  Use AI freely (free) \u2192"
 	    " Use AI with review (reviewed)\n"
 	    "\nReworded (1 decision):\n"
@@ -648,6 +652,29 @@ test_render_text_questions(void **state)
 	pair_release(&p);
 }
 
+/* An outcome whose verdict changed under the same id is shown with both
+ * verdicts, not as a rewording. */
+static void
+test_render_text_same_id(void **state)
+{
+	struct pair p;
+	char *s;
+
+	(void)state;
+	pair_init(&p, variant(1, "decision: {verdict: use-with-review, "
+	    "summary: Aid only., reviewer: Risk}", "decision: {verdict: "
+	    "do-not-use, summary: Aid only.}"), 10);
+	add_old(&p, id1, "data=public;purpose=decision", "");
+	s = impact_render_text(p.im);
+	assert_string_equal(s, "Of 1 decision made under v1, 1 would now be "
+	    "stricter.\n"
+	    "\nStricter (1 decision):\n"
+	    "  00000000-0000-4000-8000-000000000001  Use AI with review "
+	    "(decision) \u2192 Do not use AI (decision)\n");
+	free(s);
+	pair_release(&p);
+}
+
 static void
 test_kind_ids(void **state)
 {
@@ -678,6 +705,7 @@ main(void)
 		cmocka_unit_test(test_render_json),
 		cmocka_unit_test(test_render_text),
 		cmocka_unit_test(test_render_text_questions),
+		cmocka_unit_test(test_render_text_same_id),
 		cmocka_unit_test(test_kind_ids),
 	};
 
