@@ -161,9 +161,9 @@ replay_logs(const struct diff_args *a, const struct policy *old,
 	}
 	logread_free(lr);
 	if (code == EXIT_OK && (*out)->decisions == 0)
-		fprintf(stderr, "aipolicy: %s: warning: no decision in the logs "
-		    "was made under this version (records name it by its "
-		    "sha256)\n", a->old_path);
+		fprintf(stderr, "aipolicy: %s: warning: no decision in the "
+		    "logs was made under this version (records name it by "
+		    "its sha256)\n", a->old_path);
 	return code;
 }
 

@@ -118,7 +118,8 @@ impact_render_json(const struct impact *im)
 	buf_adds(&b, "}, \"examples\": [");
 	sep = "";
 	for (k = 0; k < NSHOWN && !b.failed; k++) {
-		const struct impact_examples *ex = &im->examples[shown_kinds[k]];
+		const struct impact_examples *ex =
+		    &im->examples[shown_kinds[k]];
 		for (i = 0; i < ex->n && !b.failed; i++) {
 			buf_adds(&b, sep);
 			json_add_example(&b, im, &ex->items[i]);
@@ -257,8 +258,8 @@ add_left_out(struct buf *b, const struct impact *im)
 	if (im->other_version > 0) {
 		add_count(b, im->other_version);
 		buf_adds(b, im->other_version == 1 ? " decision made under "
-		    "another policy or version was left out" : " decisions made "
-		    "under other policies or versions were left out");
+		    "another policy or version was left out" : " decisions "
+		    "made under other policies or versions were left out");
 	}
 	if (im->lines_skipped > 0) {
 		buf_adds(b, im->other_version > 0 ? "; " : "");

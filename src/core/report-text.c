@@ -197,8 +197,9 @@ add_never_reached(struct buf *b, const struct report *r)
 	add_key(b, p->version);
 	buf_adds(b, r->policy_decisions == 0 ? ")\n" : "\n");
 	if (r->policy_lookalikes > 0)
-		buf_addf(b, "  (%" PRIu64 " more decision%s name%s this version "
-		    "but %s made under another text of it: not counted)\n",
+		buf_addf(b, "  (%" PRIu64 " more decision%s name%s this "
+		    "version but %s made under another text of it: not "
+		    "counted)\n",
 		    r->policy_lookalikes, r->policy_lookalikes == 1 ? "" : "s",
 		    r->policy_lookalikes == 1 ? "s" : "",
 		    r->policy_lookalikes == 1 ? "was" : "were");
@@ -226,7 +227,8 @@ add_never_reached(struct buf *b, const struct report *r)
 		}
 	}
 	if (listed == 0)
-		buf_adds(b, "  nothing: every outcome and answer was reached\n");
+		buf_adds(b, "  nothing: every outcome and answer was "
+		    "reached\n");
 }
 
 char *

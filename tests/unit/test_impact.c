@@ -487,11 +487,12 @@ test_stream_torn_last_line(void **state)
 	char log[4 * SPEC_SIZE];
 	const char *fmt = "{\"time\": \"2026-11-28T14:03:05Z\", \"via\": "
 	    "\"check\", \"decision_id\": \"%s\", \"policy\": {\"id\": \"t\", "
-	    "\"version\": \"v1\", \"sha256\": \"%s\"}, \"path\": [{\"question\": "
-	    "\"data\", \"answer\": \"public\"}, {\"question\": \"purpose\", "
-	    "\"answer\": \"drafting\"}, {\"question\": \"comms\", \"answer\": "
-	    "\"no\"}], \"unsure\": [], \"verdict\": \"use-freely\", "
-	    "\"outcome\": \"free\", \"review_minutes\": null}";
+	    "\"version\": \"v1\", \"sha256\": \"%s\"}, \"path\": ["
+	    "{\"question\": \"data\", \"answer\": \"public\"}, "
+	    "{\"question\": \"purpose\", \"answer\": \"drafting\"}, "
+	    "{\"question\": \"comms\", \"answer\": \"no\"}], \"unsure\": [], "
+	    "\"verdict\": \"use-freely\", \"outcome\": \"free\", "
+	    "\"review_minutes\": null}";
 	size_t n = 0;
 	FILE *f;
 
@@ -560,11 +561,12 @@ test_render_json(void **state)
 	    "\"incomplete_by_question\": {\"consent\": 1}, \"examples\": ["
 	    "{\"decision_id\": \"" "00000000-0000-4000-8000-000000000002\", "
 	    "\"change\": \"tightened\", \"old\": {\"verdict\": \"use-freely\", "
-	    "\"outcome\": \"free\"}, \"new\": {\"verdict\": \"use-with-review\","
-	    " \"outcome\": \"reviewed\"}}, {\"decision_id\": "
-	    "\"00000000-0000-4000-8000-000000000001\", \"change\": "
-	    "\"incomplete\", \"old\": {\"verdict\": \"do-not-use\", \"outcome\":"
-	    " \"stop\"}, \"new\": null, \"next\": \"consent\"}]}");
+	    "\"outcome\": \"free\"}, \"new\": {\"verdict\": "
+	    "\"use-with-review\", \"outcome\": \"reviewed\"}}, "
+	    "{\"decision_id\": \"00000000-0000-4000-8000-000000000001\", "
+	    "\"change\": "
+	    "\"incomplete\", \"old\": {\"verdict\": \"do-not-use\", "
+	    "\"outcome\": \"stop\"}, \"new\": null, \"next\": \"consent\"}]}");
 	free(s);
 	pair_release(&p);
 }
@@ -605,14 +607,14 @@ test_render_text(void **state)
 	    "1 decision made under another policy or version was left out; 2 "
 	    "lines were skipped.\n"
 	    "\nStricter (1,233 decisions, the first shown):\n"
-	    "  00000000-0000-4000-8000-000000000001  Use AI freely (free) \u2192"
-	    " Use AI with review (reviewed)\n"
+	    "  00000000-0000-4000-8000-000000000001  Use AI freely (free) "
+	    "\u2192 Use AI with review (reviewed)\n"
 	    "\nReworded (1 decision):\n"
 	    "  00000000-0000-4000-8000-000000000003  Use AI with review "
 	    "(decision): summary changed\n"
 	    "\nWould need another answer (1 decision):\n"
-	    "  00000000-0000-4000-8000-000000000002  Do not use AI (stop) \u2192"
-	    " needs an answer to 'consent'\n");
+	    "  00000000-0000-4000-8000-000000000002  Do not use AI (stop) "
+	    "\u2192 needs an answer to 'consent'\n");
 	free(s);
 	pair_release(&p);
 }

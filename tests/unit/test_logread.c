@@ -110,7 +110,8 @@ test_lines(void **state)
 	snprintf(buf, sizeof buf, "%s\n\n  \t\n%s\r\nnot json\n%s", r, r, r);
 	assert_int_equal(read_buf(buf, strlen(buf), 0, &s), LOGREAD_OK);
 	assert_string_equal(s.text, "R1 R4 S5:not valid JSON: unexpected 'n' "
-	    "(column 1) S6:the last line is cut short (no newline at its end) ");
+	    "(column 1) S6:the last line is cut short (no newline at its "
+	    "end) ");
 	free(r);
 }
 
