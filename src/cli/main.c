@@ -53,16 +53,23 @@ static const struct cmd_entry cmd_table[] = {
 	    "  --format FORMAT  tsv (default) or json\n"
 	    "  --limit N        stop after N paths (default 100000)\n"
 	    "  -h, --help       show this help\n", cmd_paths },
-	{ "diff", "[--format text|json] [--limit N] OLD NEW",
+	{ "diff", "[--format text|json] [--limit N] [--log LOG]... OLD NEW",
 	    "What changed for employees between two versions of a policy;\n"
 	    "exit 1 when some verdict changed.\n"
 	    "  --format FORMAT  text (default) or json\n"
-	    "  --limit N        stop after N changes (default 10000)\n"
+	    "  --limit N        stop after N changes, and show at most N\n"
+	    "                   examples of each kind of impact\n"
+	    "                   (default 10000)\n"
+	    "  --log LOG        replay the decisions of LOG made under OLD on\n"
+	    "                   both versions: how many would now differ\n"
+	    "                   (repeatable; - is standard input)\n"
 	    "  -h, --help       show this help\n", cmd_diff },
-	{ "report", "[--format text|json] LOG ...",
+	{ "report", "[--format text|json] [--policy POLICY] LOG ...",
 	    "Decisions per verdict, outcome, policy version and week, and the\n"
 	    "review load, from decision logs.\n"
 	    "  --format FORMAT  text (default) or json\n"
+	    "  --policy POLICY  also list the outcomes and answers of POLICY\n"
+	    "                   that no decision made under it reached\n"
 	    "  -h, --help       show this help\n", cmd_report },
 };
 
