@@ -1,13 +1,19 @@
 /*
- * main.c: aipolicy's entry point: global options, then the subcommand from
- * cmd_table[] (one file per command, see cmd.h).
+ * main.c: aipolicy's entry point: global options and `help COMMAND`, then
+ * the subcommand from cmd_table[] (one file per command, see cmd.h).
  */
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "aipolicy/exit.h"
+#include "aipolicy/text.h"
 #include "cmd.h"
+
+static void usage(FILE *out);
+static int unknown_command(const char *name);
+static int help_command(int argc, char **argv);
 
 static const struct cmd_entry cmd_table[] = {
 	{ "ask", "[--plain] [--log FILE] [--today DATE] POLICY",
@@ -94,7 +100,63 @@ usage(FILE *out)
 	for (i = 0; i < sizeof cmd_table / sizeof cmd_table[0]; i++)
 		fprintf(out, "  aipolicy %s %s\n", cmd_table[i].name,
 		    cmd_table[i].usage);
-	fprintf(out, "\n  aipolicy --version\n  aipolicy --help\n");
+	fprintf(out, "\n  aipolicy help [COMMAND]\n  aipolicy --version\n"
+	    "  aipolicy --help\n");
+}
+
+/* unknown_command: NAME is no command: say so (NAME shown safe), with the
+ * closest command name when one is close, then the usage on stderr;
+ * returns EXIT_USAGE, or EXIT_NOMEM. */
+static int
+unknown_command(const char *name)
+{
+	struct text_suggest sg;
+	char *safe;
+	size_t i;
+
+	if ((safe = text_sanitize(name, strlen(name), 0)) == NULL)
+		return cli_nomem();
+	text_suggest_init(&sg, safe);
+	for (i = 0; i < sizeof cmd_table / sizeof cmd_table[0]; i++)
+		text_suggest_add(&sg, cmd_table[i].name);
+	if (sg.best != NULL)
+		cli_error(0, "unknown command '%s' (did you mean '%s'?)", safe,
+		    sg.best);
+	else
+		cli_error(0, "unknown command '%s'", safe);
+	free(safe);
+	usage(stderr);
+	return EXIT_USAGE;
+}
+
+/*
+ * help_command: `aipolicy help [COMMAND]` (ARGV[0] is "help"): the usage of
+ * every command, or exactly what `aipolicy COMMAND --help` prints, since
+ * it runs that.
+ */
+static int
+help_command(int argc, char **argv)
+{
+	static char help_opt[] = "--help";
+	const struct cmd_entry *cmd;
+	char *args[3];
+
+	if (argc > 2) {
+		cli_error(0, "help: one command at most");
+		fprintf(stderr, "usage: aipolicy help [COMMAND]\n");
+		return EXIT_USAGE;
+	}
+	if (argc < 2 || strcmp(argv[1], "help") == 0 ||
+	    strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return cli_finish(EXIT_OK);
+	}
+	if ((cmd = cli_find(argv[1])) == NULL)
+		return unknown_command(argv[1]);
+	args[0] = argv[1];
+	args[1] = help_opt;
+	args[2] = NULL;
+	return cmd->fn(2, args);
 }
 
 int
@@ -111,16 +173,14 @@ main(int argc, char **argv)
 		printf("aipolicy %s\n", AIPOLICY_VERSION);
 		return cli_finish(EXIT_OK);
 	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "help") == 0) {
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
 		return cli_finish(EXIT_OK);
 	}
+	if (strcmp(argv[1], "help") == 0)
+		return help_command(argc - 1, argv + 1);
 	cmd = cli_find(argv[1]);
-	if (cmd == NULL) {
-		cli_error(EXIT_USAGE, "unknown command '%s'", argv[1]);
-		usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (cmd == NULL)
+		return unknown_command(argv[1]);
 	return cmd->fn(argc - 1, argv + 1);
 }
