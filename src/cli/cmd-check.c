@@ -55,6 +55,7 @@ static int check_batch(const struct check_opts *o, const struct policy *p,
     struct decision_log *log);
 static int parse_answers(int argc, char **argv, int first,
     struct given *given, size_t *n);
+static void print_answer_list(const struct policy *p);
 
 static int
 exit_for(const struct walk_result *r)
@@ -436,6 +437,36 @@ parse_answers(int argc, char **argv, int first, struct given *given,
 	return EXIT_OK;
 }
 
+/*
+ * print_answer_list: for shell completion (--list-answers, not in --help):
+ * one line "QUESTION<TAB>ANSWER" per answer of P, questions in file order,
+ * answers in the policy's order; in ANSWER, a backslash, a tab and a
+ * newline are written as a backslash followed by '\\', 't' and 'n'.
+ */
+static void
+print_answer_list(const struct policy *p)
+{
+	const char *s;
+	size_t i, j;
+
+	for (i = 0; i < p->nquestions; i++) {
+		for (j = 0; j < p->questions[i].nanswers; j++) {
+			printf("%s\t", p->questions[i].id);
+			for (s = p->questions[i].answers[j].key; *s; s++) {
+				if (*s == '\\')
+					fputs("\\\\", stdout);
+				else if (*s == '\t')
+					fputs("\\t", stdout);
+				else if (*s == '\n')
+					fputs("\\n", stdout);
+				else
+					putchar(*s);
+			}
+			putchar('\n');
+		}
+	}
+}
+
 int
 cmd_check(int argc, char **argv)
 {
@@ -446,8 +477,10 @@ cmd_check(int argc, char **argv)
 		{ "log", required_argument, NULL, 'l' },
 		{ "today", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "list-answers", no_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 },
 	};
+	bool list = false;
 	struct check_opts o = { false, false, 0, NULL, 0 };
 	struct policy *p = NULL;
 	struct decision_log *log = NULL;
@@ -465,6 +498,7 @@ cmd_check(int argc, char **argv)
 		case 'w': o.flags |= WALK_WORST_CASE; break;
 		case 'l': o.log_path = optarg; break;
 		case 't': today = optarg; break;
+		case 'A': list = true; break;
 		case 'h': return cli_finish(cli_usage("check", stdout));
 		default:
 			cli_error(0, "check: %s '%s'", c == ':' ?
@@ -481,6 +515,11 @@ cmd_check(int argc, char **argv)
 		return EXIT_USAGE;
 	if (today == NULL)
 		o.today = date_today();
+	if (list && optind + 1 < argc) {
+		cli_error(0, "check --list-answers takes a policy only ('%s')",
+		    argv[optind + 1]);
+		return cli_usage("check", stderr);
+	}
 	if (o.batch && optind + 1 < argc) {
 		cli_error(0, "check --batch reads its answers from standard "
 		    "input, not from arguments ('%s')", argv[optind + 1]);
@@ -500,6 +539,12 @@ cmd_check(int argc, char **argv)
 		free(msg);
 		free(given);
 		return cli_finish(code);
+	}
+	if (list) {
+		print_answer_list(p);
+		policy_free(p);
+		free(given);
+		return cli_finish(EXIT_OK);
 	}
 	/* The log is opened before anything is walked. */
 	if (o.log_path != NULL && (log = decision_log_open(o.log_path)) ==
