@@ -105,7 +105,7 @@ usage(FILE *out)
 }
 
 /* unknown_command: NAME is no command: say so (NAME shown safe), with the
- * closest command name when one is close, then the usage on stderr;
+ * closest command name (or help) when one is close, then the usage on stderr;
  * returns EXIT_USAGE, or EXIT_NOMEM. */
 static int
 unknown_command(const char *name)
@@ -119,6 +119,7 @@ unknown_command(const char *name)
 	text_suggest_init(&sg, safe);
 	for (i = 0; i < sizeof cmd_table / sizeof cmd_table[0]; i++)
 		text_suggest_add(&sg, cmd_table[i].name);
+	text_suggest_add(&sg, "help");
 	if (sg.best != NULL)
 		cli_error(0, "unknown command '%s' (did you mean '%s'?)", safe,
 		    sg.best);
