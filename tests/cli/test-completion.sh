@@ -71,7 +71,10 @@ printf 'aipolicy: 2\n' >"$work/bad.yaml"
 # Commands: those of `aipolicy --help`, and help.
 cmds=$("$bin" --help | sed -n 's/^ *aipolicy \([a-z][a-z-]*\).*/\1/p' |
     LC_ALL=C sort -u)
-case $cmds in *check*help*lint*) ok ;; *) no "the commands in --help: $cmds" ;; esac
+case $cmds in
+*check*help*lint*) ok ;;
+*) no "the commands in --help: $cmds" ;;
+esac
 expect "every command" "$cmds" ''
 expect "commands by prefix" "render${nl}report" re
 expect "global options" "--help${nl}--version" --
@@ -97,7 +100,8 @@ expect "--today: today's date" "$(date +%Y-%m-%d)" check --today ''
 expect "--limit N: nothing" "" paths --limit ''
 
 # Files: policies for POLICY, logs for LOG, anything for FILE.
-expect "policy files" "bad.yaml${nl}esc.yml${nl}ex.yaml${nl}my policy.yaml${nl}sub" lint ''
+expect "policy files" \
+    "bad.yaml${nl}esc.yml${nl}ex.yaml${nl}my policy.yaml${nl}sub" lint ''
 expect "policy files by prefix" "ex.yaml" check ex
 expect "a second policy for diff" "ex.yaml" diff esc.yml ex
 expect "no third policy for diff" "" diff esc.yml ex.yaml ''
@@ -108,7 +112,8 @@ expect "a policy for --policy" "ex.yaml" report --policy ex
 expect "any file for -o" "notes.txt" render -o n
 
 # Question ids and answers of the policy on the line.
-ids="data=${nl}approved_tool=${nl}people=${nl}regulated=${nl}code=${nl}audience=${nl}team_facts=${nl}client_terms=${nl}likeness="
+ids=$(printf '%s=\n' data approved_tool people regulated code audience \
+    team_facts client_terms likeness)
 expect "question ids" "$ids" check ex.yaml ''
 expect "question ids after options" "$ids" check --json --log x.jsonl \
     --today 2026-11-28 ex.yaml ''
@@ -174,7 +179,8 @@ tm() { tmux -L "$sock" -f /dev/null "$@"; }
 line() {
 	n=0
 	while [ $n -lt 50 ]; do
-		[ "$(tm capture-pane -p -t t | grep -v '^$' | tail -n 1)" = "$1" ] &&
+		[ "$(tm capture-pane -p -t t 2>/dev/null | grep -v '^$' |
+		    tail -n 1)" = "$1" ] &&
 		    return 0
 		sleep 0.1
 		n=$((n + 1))
@@ -204,8 +210,9 @@ PS1='\$ '
 . "$script"
 EOF
 	# The aipolicy under test is the first on PATH.
-	tm new-session -d -s t -x 200 -y 20 -c "$work" \
-	    "env -i HOME=$work PATH=${bin%/*}:$PATH TERM=screen LC_ALL=C.UTF-8 bash --noprofile --rcfile $work/rc -i"
+	shell="env -i HOME=$work PATH=${bin%/*}:$PATH TERM=screen"
+	shell="$shell LC_ALL=C.UTF-8 bash --noprofile --rcfile $work/rc -i"
+	tm new-session -d -s t -x 200 -y 20 -c "$work" "$shell"
 	if line '$'; then
 		typed "a command" "aipolicy ch" "\$ aipolicy check #"
 		typed "an id" "aipolicy check ex.yaml da" \
