@@ -255,6 +255,9 @@ _aipolicy_answers()
 _aipolicy()
 {
 	local cur prev cmd cmds i w skip=0 positional=() given=() max
+	# What the helpers set, kept local to this call.
+	local -a _aipolicy_w _aipolicy_opts _aipolicy_args
+	local _aipolicy_word _aipolicy_formats _aipolicy_arg
 
 	_aipolicy_words
 	cur=${_aipolicy_w[${#_aipolicy_w[@]} - 1]}
