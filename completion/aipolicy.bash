@@ -205,18 +205,23 @@ _aipolicy_arg_of()
 	return 1
 }
 
-# _aipolicy_value NAME CUR: complete the value of an option whose value
-# the help calls NAME.
+# _aipolicy_value NAME CUR [OPTION]: complete CUR, the value of an option
+# whose value the help calls NAME; with OPTION, CUR is `OPTION=value`.
 _aipolicy_value()
 {
+	local pre=${3:+$3=} f formats=()
+
+	read -ra formats <<<"$_aipolicy_formats"
 	case $1 in
 	FORMAT)
-		# shellcheck disable=SC2086
-		_aipolicy_reply "$2" $_aipolicy_formats ;;
-	POLICY) _aipolicy_files "$2" '*.yaml' '*.yml' ;;
-	LOG) _aipolicy_files "$2" '*.jsonl' ;;
-	FILE) _aipolicy_files "$2" '*' ;;
-	DATE) _aipolicy_reply "$2" "$(date +%Y-%m-%d)" ;;
+		for f in "${!formats[@]}"; do
+			formats[f]=$pre${formats[f]}
+		done
+		_aipolicy_reply "$2" "${formats[@]}" ;;
+	POLICY) _aipolicy_files "${2#"$pre"}" '*.yaml' '*.yml' ;;
+	LOG) _aipolicy_files "${2#"$pre"}" '*.jsonl' ;;
+	FILE) _aipolicy_files "${2#"$pre"}" '*' ;;
+	DATE) _aipolicy_reply "$2" "$pre$(date +%Y-%m-%d)" ;;
 	*) COMPREPLY=() ;;
 	esac
 }
@@ -308,9 +313,8 @@ _aipolicy()
 		return
 	fi
 	if [[ $cur == --*=* ]]; then
-		if _aipolicy_arg_of "${cur%%=*}"; then
-			_aipolicy_value "$_aipolicy_arg" "${cur#*=}"
-		fi
+		_aipolicy_arg_of "${cur%%=*}" &&
+		    _aipolicy_value "$_aipolicy_arg" "$cur" "${cur%%=*}"
 		return
 	fi
 	if [[ $cur == -* ]]; then
@@ -332,8 +336,9 @@ _aipolicy()
 	diff) max=2 ;;
 	*) max=0 ;;
 	esac
-	((max == 0 || ${#positional[@]} < max)) &&
-	    _aipolicy_files "$cur" '*.yaml' '*.yml'
+	if ((max == 0 || ${#positional[@]} < max)); then
+		_aipolicy_files "$cur" '*.yaml' '*.yml'
+	fi
 }
 
 complete -F _aipolicy aipolicy

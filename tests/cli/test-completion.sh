@@ -34,9 +34,10 @@ nl='
 
 # comp WORD...: COMPREPLY, one a line, sorted, for the words WORD... of a
 # command line (the program is $bin; the last word is being completed),
-# run in $work.
+# run in $work; COMP_WORDBREAKS is $breaks when that is set.
 comp() {
-	(cd "$work" && bash -c '. "$1"; shift
+	(cd "$work" && BREAKS=${breaks-} bash -c '. "$1"; shift
+	    [ -n "$BREAKS" ] && COMP_WORDBREAKS=$BREAKS
 	    COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMPREPLY=()
 	    _aipolicy aipolicy
 	    ((${#COMPREPLY[@]})) && printf "%s\n" "${COMPREPLY[@]}"' \
@@ -148,6 +149,13 @@ expect "no ids of an invalid policy" "" check bad.yaml ''
 expect "no ids of a missing policy" "" check nosuch.yaml ''
 expect "no answers of an unknown question" "" check ex.yaml nosuch = ''
 expect "options after the policy" "--json" check ex.yaml --j
+
+# Words not split at '=' (COMP_WORDBREAKS without it): whole words back.
+breaks=' '
+expect "whole words: an answer" "data=personal\\ data" check ex.yaml data=p
+expect "whole words: a --format value" "--format=mermaid" render --format=me
+expect "whole words: a date" "--today=$(date +%Y-%m-%d)" check --today=
+breaks=
 
 # check --list-answers: QUESTION<TAB>ANSWER, '\', tab and newline escaped.
 out=$("$bin" check --list-answers "$work/esc.yml" 2>"$work/err")
