@@ -8,8 +8,7 @@
 #include <string.h>
 
 #include "aipolicy/report.h"
-#include "aipolicy/text.h"
-#include "util.h"
+#include "show.h"
 
 /* A bar cell is divided in eighths: "▏" is one, "█" is eight. */
 #define EIGHTHS 8
@@ -22,7 +21,6 @@ static const char *const block[EIGHTHS + 1] = {
 };
 
 static int digits(uint64_t n);
-static void add_key(struct buf *b, const char *key);
 static void add_duration(struct buf *b, uint64_t minutes);
 static void add_bar(struct buf *b, uint64_t n, uint64_t most);
 static int add_section(struct buf *b, const struct report *r,
@@ -43,19 +41,6 @@ digits(uint64_t n)
 		d++;
 	}
 	return d;
-}
-
-/* KEY as it may be shown. */
-static void
-add_key(struct buf *b, const char *key)
-{
-	char *safe = text_sanitize(key, strlen(key), 0);
-
-	if (safe == NULL)
-		b->failed = true;
-	else
-		buf_adds(b, safe);
-	free(safe);
 }
 
 /* "2 h 05 min" */
@@ -119,7 +104,7 @@ add_section(struct buf *b, const struct report *r, enum report_map m,
 		buf_addf(b, "\n%s\n", title);
 	for (i = 0; i < n; i++) {
 		buf_addf(b, "  %*" PRIu64 "  ", width, e[i].count);
-		add_key(b, e[i].key);
+		show_text(b, e[i].key);
 		buf_addc(b, '\n');
 	}
 	free(e);
@@ -192,9 +177,9 @@ add_never_reached(struct buf *b, const struct report *r)
 	else
 		buf_addf(b, "by the %" PRIu64 " decision%s made under ",
 		    r->policy_decisions, r->policy_decisions == 1 ? "" : "s");
-	add_key(b, p->id);
+	show_text(b, p->id);
 	buf_addc(b, ' ');
-	add_key(b, p->version);
+	show_text(b, p->version);
 	buf_adds(b, r->policy_decisions == 0 ? ")\n" : "\n");
 	if (r->policy_lookalikes > 0)
 		buf_addf(b, "  (%" PRIu64 " more decision%s name%s this "
@@ -207,7 +192,7 @@ add_never_reached(struct buf *b, const struct report *r)
 		if (report_outcome_reached(r, i))
 			continue;
 		buf_adds(b, "  outcome  ");
-		add_key(b, p->outcomes[i].id);
+		show_text(b, p->outcomes[i].id);
 		buf_adds(b, p->outcomes[i].reachable ? "\n" :
 		    " (no path leads here)\n");
 		listed++;
@@ -218,9 +203,9 @@ add_never_reached(struct buf *b, const struct report *r)
 			if (report_answer_reached(r, i, j))
 				continue;
 			buf_adds(b, "  answer   ");
-			add_key(b, q->id);
+			show_text(b, q->id);
 			buf_addc(b, '=');
-			add_key(b, q->answers[j].key);
+			show_text(b, q->answers[j].key);
 			buf_adds(b, q->reachable ? "\n" :
 			    " (no path leads here)\n");
 			listed++;

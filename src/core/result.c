@@ -9,9 +9,8 @@
 
 #include "aipolicy/present.h"
 #include "aipolicy/result.h"
-#include "util.h"
+#include "show.h"
 
-#define DATE_SIZE 11 /* YYYY-MM-DD and a NUL (date_format) */
 
 struct result_json {
 	const struct policy *p;
@@ -23,18 +22,20 @@ struct result_json {
 	bool failed;
 };
 
-/* S as a JSON string (quoted), malloc'd; NULL for NULL. */
+/* S as a JSON string (quoted), malloc'd; "null" for NULL. NULL when out
+ * of memory (RJ is then marked failed). */
 static char *
 jstr(struct result_json *rj, const char *s)
 {
-	json_t *j;
+	struct buf b;
 	char *out;
 
+	buf_init(&b);
 	if (s == NULL)
-		return strdup("null");
-	j = json_string(s);
-	out = j ? json_dumps(j, JSON_ENCODE_ANY) : NULL;
-	json_decref(j);
+		buf_adds(&b, "null");
+	else
+		show_json(&b, s);
+	out = buf_detach(&b);
 	if (out == NULL)
 		rj->failed = true;
 	return out;
@@ -136,7 +137,7 @@ result_json_new(const struct policy *p, date_t today)
 	struct result_json *rj = calloc(1, sizeof *rj);
 	size_t i, j, nq = p->nquestions, no = p->noutcomes;
 	enum present_dates dates = present_dates_on(p, today);
-	char effective[DATE_SIZE], review_by[DATE_SIZE];
+	char effective[SHOW_DATE_SIZE], review_by[SHOW_DATE_SIZE];
 	struct buf b;
 
 	if (rj == NULL)
