@@ -81,6 +81,11 @@ int present_result(struct present *pr, const struct policy *p,
     const struct walk_result *r, const struct given *given, size_t n,
     unsigned walk_flags);
 
+/* present_answers: Q's answers as a list people read, each quoted (keys
+ * may hold commas) and sanitised: "'yes', 'no'". Caller owns the result;
+ * NULL when out of memory. */
+char *present_answers(const struct question *q);
+
 /* present_narrowing: append the line ask shows above a question that
  * narrows the worst case R (a verdict with a next) down. 0, or -1 when out
  * of memory. */

@@ -231,22 +231,22 @@ add_outcome(struct present *pr, const struct outcome *o)
 	return pr->failed ? -1 : 0;
 }
 
-/* add_question: Q's text and its answers, each quoted (answers may hold
- * commas), indented under the line that names Q. */
+/* add_question: Q's text and its answers (present_answers), indented
+ * under the line that names Q. */
 static int
 add_question(struct present *pr, const struct question *q)
 {
-	struct buf b;
-	size_t i;
+	char *answers;
+	int rc;
 
 	add_raw(pr, PRESENT_TEXT, "  ", q->ask, TEXT_KEEP_NEWLINE);
-	buf_init(&b);
-	for (i = 0; i < q->nanswers; i++) {
-		buf_adds(&b, i ? ", '" : "'");
-		show_text(&b, q->answers[i].key);
-		buf_addc(&b, '\'');
+	if ((answers = present_answers(q)) == NULL) {
+		pr->failed = true;
+		return -1;
 	}
-	return add_buf(pr, PRESENT_TEXT, "  answers: ", &b);
+	rc = add(pr, PRESENT_TEXT, "  answers: ", answers);
+	free(answers);
+	return rc;
 }
 
 /* add_path: "Your answers: Label answer → ...", each answer that R assumed
@@ -400,6 +400,21 @@ present_result(struct present *pr, const struct policy *p,
 	}
 	add_raw(pr, PRESENT_TEXT, "Questions? Ask ", p->owner, 0);
 	return pr->failed ? -1 : 0;
+}
+
+char *
+present_answers(const struct question *q)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	for (i = 0; i < q->nanswers; i++) {
+		buf_adds(&b, i ? ", '" : "'");
+		show_text(&b, q->answers[i].key);
+		buf_addc(&b, '\'');
+	}
+	return buf_detach(&b);
 }
 
 int

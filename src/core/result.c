@@ -9,6 +9,7 @@
 
 #include "aipolicy/present.h"
 #include "aipolicy/result.h"
+#include "aipolicy/text.h"
 #include "show.h"
 
 
@@ -325,18 +326,20 @@ char *
 result_bad_answer(const struct policy *p, const struct given *g)
 {
 	int64_t qi = policy_find_question(p, g->question, g->question_len);
-	const struct question *q;
+	char *answer, *answers;
 	struct buf b;
-	size_t i;
 
 	if (qi < 0)
 		return NULL;
-	q = &p->questions[qi];
+	answer = text_sanitize(g->answer, g->answer_len, 0);
+	answers = present_answers(&p->questions[qi]);
 	buf_init(&b);
-	buf_addf(&b, "'%.*s' is not an answer of question '%s' (answers: ",
-	    (int)g->answer_len, g->answer, q->id);
-	for (i = 0; i < q->nanswers; i++)
-		buf_addf(&b, "%s'%s'", i ? ", " : "", q->answers[i].key);
-	buf_adds(&b, ")");
+	if (answer == NULL || answers == NULL)
+		b.failed = true;
+	else
+		buf_addf(&b, "'%s' is not an answer of question '%s' (answers: "
+		    "%s)", answer, p->questions[qi].id, answers);
+	free(answer);
+	free(answers);
 	return buf_detach(&b);
 }

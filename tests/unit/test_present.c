@@ -19,6 +19,7 @@
 #include "testutil.h"
 
 #include "aipolicy/present.h"
+#include "aipolicy/result.h"
 #include "aipolicy/walk.h"
 #include "aipolicy/wrap.h"
 
@@ -492,6 +493,26 @@ static void test_sanitised(void **state)
 	policy_free(p);
 }
 
+/* The one list of a question's answers: quoted, in order, sanitised
+ * (check's incomplete text and its error for an answer that is none). */
+static void test_answers(void **state)
+{
+	struct fixture *f = *state;
+	struct policy *p = f->p;
+	char *s = present_answers(&p->questions[1]);
+	char *bad;
+	struct given g = { "tool", 4, "m\x1b[1mayb\xff" "e", 10 };
+
+	assert_non_null(s);
+	assert_string_equal(s, "'yes', 'no, a web one'");
+	free(s);
+	bad = result_bad_answer(p, &g);
+	assert_non_null(bad);
+	assert_string_equal(bad, "'m?[1mayb?e' is not an answer of question "
+	    "'tool' (answers: 'yes', 'no, a web one')");
+	free(bad);
+}
+
 int main(void)
 {
 #define T(t) cmocka_unit_test_setup_teardown(t, setup, teardown)
@@ -508,6 +529,7 @@ int main(void)
 		cmocka_unit_test(test_roles),
 		T(test_dates),
 		cmocka_unit_test(test_sanitised),
+		T(test_answers),
 	};
 #undef T
 
