@@ -21,6 +21,12 @@ static void match_release(struct diff_match *m);
 static int match_answers(struct diff_match *m, uint32_t qo, uint32_t qn);
 static int list_only(struct diff *d, const struct diff_match *m);
 static bool str_eq(const char *a, const char *b);
+static uint32_t **answer_table(const struct policy *p);
+static void answer_table_free(uint32_t **rows);
+static void *only_alloc(struct diff *d, size_t n, size_t size);
+static int list_side(struct diff *d, struct diff_only *only,
+    const struct policy *p, const struct policy *other,
+    const uint32_t *qmap, uint32_t **amap);
 
 void
 diff_options_init(struct diff_options *o)

@@ -12,7 +12,6 @@
 #include "aipolicy/text.h"
 #include "show.h"
 
-
 struct result_json {
 	const struct policy *p;
 	char **outcome;   /* per outcome: "verdict": ... "review_minutes": x */
@@ -22,6 +21,17 @@ struct result_json {
 	char *policy;     /* "policy": {...} */
 	bool failed;
 };
+
+static char *jstr(struct result_json *rj, const char *s);
+static char *jstrn(const char *s, size_t n);
+static void take(struct result_json *rj, struct buf *b, char *s);
+static char *encode_outcome(struct result_json *rj, const struct outcome *o);
+static char *encode_next(struct result_json *rj, size_t qi);
+static void add_line(struct buf *b, size_t line);
+static void add_lists(const struct result_json *rj, struct buf *b,
+    const struct walk_result *r, const struct given *given);
+static void add_next(struct result_json *rj, struct buf *b,
+    const struct walk_result *r);
 
 /* S as a JSON string (quoted), malloc'd; "null" for NULL. NULL when out
  * of memory (RJ is then marked failed). */
@@ -231,6 +241,61 @@ add_line(struct buf *b, size_t line)
 	buf_adds(b, ", ");
 }
 
+/* The "path", "unused" and "unsure" lists of R (GIVEN: the answers given)
+ * onto B. */
+static void
+add_lists(const struct result_json *rj, struct buf *b,
+    const struct walk_result *r, const struct given *given)
+{
+	size_t i;
+	char *s;
+
+	buf_adds(b, ", \"path\": [");
+	for (i = 0; i < r->npath; i++) {
+		const struct step *st = &r->path[i];
+		buf_adds(b, i ? ", {\"question\": " : "{\"question\": ");
+		buf_adds(b, rj->qid[st->question]);
+		buf_adds(b, ", \"answer\": ");
+		buf_adds(b, rj->key[st->question][st->answer]);
+		buf_addc(b, '}');
+	}
+	buf_adds(b, "], \"unused\": [");
+	for (i = 0; i < r->nunused && !b->failed; i++) {
+		const struct given *g = &given[r->unused[i]];
+		if ((s = jstrn(g->question, g->question_len)) == NULL) {
+			b->failed = true;
+			break;
+		}
+		buf_addf(b, "%s%s", i ? ", " : "", s);
+		free(s);
+	}
+	buf_adds(b, "], \"unsure\": [");
+	for (i = 0; i < r->nunsure; i++) {
+		buf_adds(b, i ? ", " : "");
+		buf_adds(b, rj->qid[r->unsure[i]]);
+	}
+	buf_addc(b, ']');
+}
+
+/* The "next" question of R (for an incomplete result, or to narrow a
+ * worst case down), encoded on first use, onto B. */
+static void
+add_next(struct result_json *rj, struct buf *b,
+    const struct walk_result *r)
+{
+	buf_adds(b, ", \"next\": ");
+	if (r->next == WALK_NO_NEXT) {
+		buf_adds(b, "null");
+		return;
+	}
+	if (rj->next[r->next] == NULL)
+		rj->next[r->next] = encode_next(rj, r->next);
+	if (rj->next[r->next] == NULL)
+		b->failed = true;
+	else
+		buf_adds(b, rj->next[r->next]);
+}
+
 int
 result_json_render(const struct result_json *crj, const struct walk_result *r,
     const struct given *given, size_t n, size_t line, char **out,
@@ -238,7 +303,6 @@ result_json_render(const struct result_json *crj, const struct walk_result *r,
 {
 	struct result_json *rj = (struct result_json *)crj;
 	struct buf b = { *out, *len, *cap, false };
-	size_t i;
 
 	buf_addc(&b, '{');
 	if (line > 0)
@@ -252,44 +316,8 @@ result_json_render(const struct result_json *crj, const struct walk_result *r,
 		    "\"reviewer\": null, \"disclose\": null, "
 		    "\"conditions\": [], \"review_minutes\": null");
 	}
-	buf_adds(&b, ", \"path\": [");
-	for (i = 0; i < r->npath; i++) {
-		const struct step *s = &r->path[i];
-		buf_adds(&b, i ? ", {\"question\": " : "{\"question\": ");
-		buf_adds(&b, rj->qid[s->question]);
-		buf_adds(&b, ", \"answer\": ");
-		buf_adds(&b, rj->key[s->question][s->answer]);
-		buf_addc(&b, '}');
-	}
-	buf_adds(&b, "], \"unused\": [");
-	for (i = 0; i < r->nunused; i++) {
-		const struct given *g = &given[r->unused[i]];
-		char *s = jstrn(g->question, g->question_len);
-		if (s == NULL) {
-			b.failed = true;
-			break;
-		}
-		buf_addf(&b, "%s%s", i ? ", " : "", s);
-		free(s);
-	}
-	buf_adds(&b, "], \"unsure\": [");
-	for (i = 0; i < r->nunsure; i++) {
-		buf_adds(&b, i ? ", " : "");
-		buf_adds(&b, rj->qid[r->unsure[i]]);
-	}
-	buf_adds(&b, "], \"next\": ");
-	/* The question to answer: for an incomplete result, or to narrow a
-	 * worst case down. */
-	if (r->next != WALK_NO_NEXT) {
-		if (rj->next[r->next] == NULL)
-			rj->next[r->next] = encode_next(rj, r->next);
-		if (rj->next[r->next] == NULL)
-			b.failed = true;
-		else
-			buf_adds(&b, rj->next[r->next]);
-	} else {
-		buf_adds(&b, "null");
-	}
+	add_lists(rj, &b, r, given);
+	add_next(rj, &b, r);
 	buf_adds(&b, ", ");
 	buf_adds(&b, rj->policy);
 	buf_addc(&b, '}');
