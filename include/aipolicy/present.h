@@ -1,6 +1,6 @@
 /*
  * present.h: the words of a verdict, said once for every front end: check's
- * text output, the screens and line prompts of ask, and render and serve.
+ * text output and errors, and the screens and line prompts of ask.
  *
  * A struct present is a list of lines, each with a role that says what the
  * line is (the verdict, a warning, ordinary text...), which a screen maps to

@@ -538,7 +538,8 @@ run(const struct check_opts *o, struct given *given, size_t n)
 	/* The log is opened before anything is walked. */
 	if (o->log_path != NULL && (log = decision_log_open(o->log_path)) ==
 	    NULL)
-		code = log_failed(o->log_path, "open", errno, json);
+		code = errno == ENOMEM ? nomem(json) :
+		    log_failed(o->log_path, "open", errno, json);
 	if (code == EXIT_OK)
 		code = warn_dates(p, o->today, o->json);
 	if (code == EXIT_OK)

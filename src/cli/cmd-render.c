@@ -36,7 +36,7 @@ parse_format(const char *arg, enum render_format *out)
 
 /* S (LEN bytes) to PATH, replaced whole, or to stdout when PATH is NULL
  * (a failed write to stdout is left for cli_finish to report). EXIT_OK, or
- * EXIT_IOERR after saying why. */
+ * EXIT_IOERR or EXIT_NOMEM after saying why. */
 static int
 output(const char *path, const char *s, size_t len)
 {
@@ -47,6 +47,8 @@ output(const char *path, const char *s, size_t len)
 		return EXIT_OK;
 	}
 	rc = atomic_write(path, s, len);
+	if (rc == ATOMIC_NOMEM)
+		return cli_nomem();
 	if (rc == ATOMIC_NOT_REGULAR)
 		return cli_file_error(EXIT_IOERR, path,
 		    "cannot replace: not a regular file");

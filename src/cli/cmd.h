@@ -3,8 +3,9 @@
  *
  * Adding a command:
  *  1. write src/cli/cmd-NAME.c with `int cmd_NAME(int argc, char **argv)`
- *     (argv[0] is the command's name; parse options with getopt_long and
- *     print usage with cli_usage on --help);
+ *     (argv[0] is the command's name; parse options with getopt_long,
+ *     print usage with cli_usage on --help, and say usage errors with the
+ *     helpers of options.c below: cli_bad_option, cli_parse_format, ...);
  *  2. declare it below and add one line to cmd_table[] in main.c.
  * A command returns its exit code (aipolicy/exit.h) and never calls exit().
  */
