@@ -21,7 +21,7 @@ static const char *const block[EIGHTHS + 1] = {
 };
 
 static int digits(uint64_t n);
-static void add_duration(struct buf *b, uint64_t minutes);
+static void add_duration(struct buf *b, uint64_t minutes, int width);
 static void add_bar(struct buf *b, uint64_t n, uint64_t most);
 static int add_section(struct buf *b, const struct report *r,
     enum report_map m, const char *title, int width);
@@ -43,12 +43,13 @@ digits(uint64_t n)
 	return d;
 }
 
-/* "2 h 05 min" */
+/* "2 h 05 min", the hours right-aligned in WIDTH digits (0: as many as
+ * they take). */
 static void
-add_duration(struct buf *b, uint64_t minutes)
+add_duration(struct buf *b, uint64_t minutes, int width)
 {
-	buf_addf(b, "%" PRIu64 " h %02u min", minutes / MINUTES_PER_HOUR,
-	    (unsigned)(minutes % MINUTES_PER_HOUR));
+	buf_addf(b, "%*" PRIu64 " h %02u min", width,
+	    minutes / MINUTES_PER_HOUR, (unsigned)(minutes % MINUTES_PER_HOUR));
 }
 
 /* A bar for N out of MOST (the longest, REPORT_BAR_WIDTH cells), to the
@@ -133,10 +134,10 @@ add_weeks(struct buf *b, const struct report *r, int width)
 	if (n > 0)
 		buf_adds(b, "\nWeeks (decisions, review load)\n");
 	for (i = 0; i < n; i++) {
-		buf_addf(b, "  %s  %*" PRIu64 "  %*" PRIu64 " h %02u min  ",
-		    e[i].key, width, e[i].count, hours,
-		    e[i].review_minutes / MINUTES_PER_HOUR,
-		    (unsigned)(e[i].review_minutes % MINUTES_PER_HOUR));
+		buf_addf(b, "  %s  %*" PRIu64 "  ", e[i].key, width,
+		    e[i].count);
+		add_duration(b, e[i].review_minutes, hours);
+		buf_adds(b, "  ");
 		add_bar(b, e[i].count, most);
 		buf_addc(b, '\n');
 	}
@@ -150,7 +151,7 @@ add_review_load(struct buf *b, const struct report *r)
 	uint64_t reviews = r->by_verdict[VERDICT_USE_WITH_REVIEW];
 
 	buf_adds(b, "\nReview load: ");
-	add_duration(b, r->review_minutes);
+	add_duration(b, r->review_minutes, 0);
 	if (reviews == 0) {
 		buf_adds(b, " (no use-with-review decisions)\n");
 		return;
