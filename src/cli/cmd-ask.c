@@ -145,9 +145,9 @@ int cmd_ask(int argc, char **argv)
 		return cli_finish(code);
 	/* before the walk: nobody answers for a decision not recorded */
 	if (al.path != NULL && (al.log = decision_log_open(al.path)) == NULL)
-		code = errno == ENOMEM ? cli_nomem() : cli_file_error(EXIT_IOERR,
-		    al.path, "cannot open the decision log: %s",
-		    strerror(errno));
+		code = errno == ENOMEM ? cli_nomem() :
+		    cli_file_error(EXIT_IOERR, al.path, "cannot open the "
+		    "decision log: %s", strerror(errno));
 	else if (walk_state_init(&s, p) != 0) {
 		decision_log_close(al.log);  /* the walk never began */
 		code = cli_nomem();

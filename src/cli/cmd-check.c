@@ -173,7 +173,8 @@ warn_unknown(const struct policy *p, const struct walk_result *r,
 			for (j = 0; j < p->nquestions; j++)
 				text_suggest_add(&sg, p->questions[j].id);
 			if (sg.best != NULL)
-				fprintf(stderr, " (did you mean '%s'?)", sg.best);
+				fprintf(stderr, " (did you mean '%s'?)",
+				    sg.best);
 		}
 		fputc('\n', stderr);
 		free(id);
@@ -292,7 +293,8 @@ parse_line(const char *line, size_t len, struct given **given, size_t *n,
 		return NULL;
 	}
 	if (obj == NULL) {
-		/* jansson's words for NUL name its own flags: say it plainly. */
+		/* jansson's words for NUL name its own flags: say it
+		 * plainly. */
 		snprintf(err, errsz, "invalid JSON at column %d: %s",
 		    jerr.column, strstr(jerr.text, "NUL") != NULL ?
 		    "a NUL character is not allowed" : jerr.text);

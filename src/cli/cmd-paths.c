@@ -80,7 +80,8 @@ cmd_paths(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if ((f = cli_parse_format("paths", optarg, formats)) < 0)
+			f = cli_parse_format("paths", optarg, formats);
+			if (f < 0)
 				return EXIT_USAGE;
 			format = (enum paths_format)f;
 			break;

@@ -83,8 +83,8 @@ cmd_render(int argc, char **argv)
 			break;
 		case 'o':
 			if (optarg[0] == '\0')
-				return cli_usage_error("render", "-o needs a file "
-				    "name");
+				return cli_usage_error("render",
+				    "-o needs a file name");
 			/* "-" is standard output, as for most tools. */
 			out_path = strcmp(optarg, "-") == 0 ? NULL : optarg;
 			break;

@@ -100,8 +100,8 @@ cmd_report(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if ((f = cli_parse_format("report", optarg, formats)) <
-			    0)
+			f = cli_parse_format("report", optarg, formats);
+			if (f < 0)
 				return EXIT_USAGE;
 			json = f == FORMAT_JSON;
 			break;

@@ -417,7 +417,8 @@ finish_frame(struct cwalk *w)
 	if (f->consulted >= f->entry && w->d->nchanges == f->changes &&
 	    !w->stopped)
 		pairset_add(&w->clean, pair_key(f->o, f->n));
-	if (w->nframes > 0 && f->consulted < w->frames[w->nframes - 1].consulted)
+	if (w->nframes > 0 &&
+	    f->consulted < w->frames[w->nframes - 1].consulted)
 		w->frames[w->nframes - 1].consulted = f->consulted;
 }
 

@@ -64,7 +64,8 @@ diff_text_changed(const struct outcome *old, const struct outcome *new,
 	bool same_conditions = old->nconditions == new->nconditions;
 
 	for (i = 0; same_conditions && i < old->nconditions; i++)
-		same_conditions = str_eq(old->conditions[i], new->conditions[i]);
+		same_conditions = str_eq(old->conditions[i],
+		    new->conditions[i]);
 	if (old->verdict != new->verdict)
 		fields[n++] = "verdict";
 	if (!str_eq(old->summary, new->summary))
@@ -341,7 +342,8 @@ diff_add_change(struct diff *d, const struct diff_answer *answers, size_t n,
 	c = &d->changes[d->nchanges];
 	if (n > SIZE_MAX / sizeof *answers)
 		return -1;
-	c->answers = arena_alloc(&d->priv->arena, (n ? n : 1) * sizeof *answers);
+	c->answers = arena_alloc(&d->priv->arena,
+	    (n ? n : 1) * sizeof *answers);
 	if (c->answers == NULL)
 		return -1;
 	memcpy(c->answers, answers, n * sizeof *answers);

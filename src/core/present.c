@@ -138,7 +138,8 @@ add(struct present *pr, enum present_role role, const char *label,
 
 	width = pr->width == 0 ? UNWRAPPED : pr->width - indent;
 	if (pr->width != 0 && llen > 0 && width < MIN_TEXT_COLUMNS) {
-		/* no room for a hanging indent: the label is part of the text */
+		/* no room for a hanging indent: the label is part of the
+		 * text */
 		buf_init(&b);
 		buf_add(&b, label, llen);
 		buf_add(&b, text, tlen);
@@ -452,7 +453,8 @@ present_date_warning(const struct policy *p, date_t today, char **out)
 	buf_init(&b);
 	if (d == PRESENT_STALE) {
 		date_format(p->review_by, date);
-		buf_addf(&b, "this policy was due for review on %s; ask ", date);
+		buf_addf(&b, "this policy was due for review on %s; ask ",
+		    date);
 		show_text(&b, p->owner);
 		buf_adds(&b, " whether it still applies");
 	} else {

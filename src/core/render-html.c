@@ -74,7 +74,8 @@ html_row(struct buf *b, const struct policy *p, const struct render_tree *t,
 	if (row->kind == ROW_OUTCOME) {
 		enum verdict v = p->outcomes[row->outcome].verdict;
 		buf_addf(b, "<span class=\"v %s\">%s</span> (%u)",
-		    render_verdict_class(v), verdict_words(v), t->onum[row->outcome]);
+		    render_verdict_class(v), verdict_words(v),
+		    t->onum[row->outcome]);
 		return;
 	}
 	buf_addf(b, "%s<span class=\"q\">Q%u</span> ",
@@ -115,7 +116,8 @@ html_outcome(struct buf *b, const struct outcome *o, uint32_t num)
 	size_t i;
 
 	buf_addf(b, "<tr><td>%u</td><td><span class=\"v %s\">%s</span></td>"
-	    "<td>", num, render_verdict_class(o->verdict), verdict_words(o->verdict));
+	    "<td>", num, render_verdict_class(o->verdict),
+	    verdict_words(o->verdict));
 	render_add_text(b, o->summary, ESC_HTML);
 	if (o->nconditions > 0) {
 		buf_adds(b, "<ul>");
@@ -160,8 +162,9 @@ render_html(const struct policy *p, const struct render_tree *t,
 	    "down; each answer leads to the next question or to a verdict "
 	    "and its outcome number.</p>\n<h2>Questions</h2>\n");
 	html_tree(b, p, t);
-	buf_adds(b, "<h2>Outcomes</h2>\n<table>\n<thead><tr><th class=\"n\">#</th>"
-	    "<th>Verdict</th><th class=\"w\">What to do</th><th class=\"r\">Reviewer</th>"
+	buf_adds(b, "<h2>Outcomes</h2>\n<table>\n<thead><tr>"
+	    "<th class=\"n\">#</th><th>Verdict</th>"
+	    "<th class=\"w\">What to do</th><th class=\"r\">Reviewer</th>"
 	    "<th>Disclose</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < t->noutcomes; i++)
 		html_outcome(b, &p->outcomes[t->outcomes[i]], (uint32_t)i + 1);

@@ -125,7 +125,8 @@ static size_t line_end(const char *s, size_t len, size_t start, int width,
 		}
 		wrap_char(s, len, &pos, &cw);
 		if (w > 0 && cw > 0 && w + cw > width) {
-			if (is_space(raw) || cw == 2 || prev_wide || !have_brk) {
+			if (is_space(raw) || cw == 2 || prev_wide ||
+			    !have_brk) {
 				/* a break is allowed right here */
 				end = here;
 				*next = here;
