@@ -426,9 +426,10 @@ check_batch(const struct check_opts *o, const struct policy *p,
 	}
 	if (done == EXIT_OK)
 		done = chunk_done(&b);
+	/* as report and diff --log say a log they cannot read */
 	if (done == EXIT_OK && ferror(stdin))
-		done = cli_error(EXIT_IOERR, "cannot read standard input: %s",
-		    strerror(errno));
+		done = cli_error(EXIT_NOINPUT, "cannot read standard input: "
+		    "%s", strerror(errno));
 	free(line);
 	free(b.out);
 	free(b.given);

@@ -78,6 +78,11 @@ grep -q '"line"' "$tmp/out" && no "batch: a line printed whose record failed" ||
 
 # Writes to stdout are checked.
 full "check" check "$pol" data=no 'audience=only me'
+# Standard input that cannot be read (a folder) is 66, as for report.
+"$bin" check --batch "$pol" <"$tmp" >"$tmp/out" 2>"$tmp/err"
+[ $? = 66 ] && ok || no "batch on a folder: exit 66"
+[ "$(cat "$tmp/err")" = "aipolicy: error: cannot read standard input: Is a directory" ] &&
+    ok || no "batch on a folder: $(cat "$tmp/err")"
 full "lint" lint --format json "$pol"
 full "--version" --version
 printf '{"data": "no"}\n' | "$bin" check --batch "$pol" >/dev/full 2>/dev/null
