@@ -15,12 +15,23 @@
 
 #include "decision-log.h"
 
+/* A version 4 UUID: 16 random bytes, as 36 characters and a NUL. */
+#define UUID_BYTES 16
+#define UUID_SIZE 37
+/* Room for a time, YYYY-MM-DDTHH:MM:SSZ, and its NUL. */
+#define TIME_SIZE 32
+/* Bytes the record buffer starts with. */
+#define BUF_START 4096
+
 struct decision_log {
 	int fd;
 	bool torn;        /* the file ends without a newline */
 	char *buf;
 	size_t len, cap;
 };
+
+static int append(struct decision_log *log, const char *s, size_t n);
+static void uuid4(char out[UUID_SIZE]);
 
 struct decision_log *
 decision_log_open(const char *path)
@@ -52,6 +63,8 @@ decision_log_open(const char *path)
 	return log;
 }
 
+/* Append N bytes at S to the records not written yet. 0, or -1 when out
+ * of memory. */
 static int
 append(struct decision_log *log, const char *s, size_t n)
 {
@@ -59,7 +72,7 @@ append(struct decision_log *log, const char *s, size_t n)
 	size_t cap;
 
 	if (log->cap - log->len < n) {
-		cap = log->cap ? log->cap : 4096;
+		cap = log->cap ? log->cap : BUF_START;
 		while (cap - log->len < n)
 			cap *= 2;
 		nb = realloc(log->buf, cap);
@@ -73,10 +86,11 @@ append(struct decision_log *log, const char *s, size_t n)
 	return 0;
 }
 
+/* A random (version 4) UUID into OUT. */
 static void
-uuid4(char out[37])
+uuid4(char out[UUID_SIZE])
 {
-	unsigned char b[16];
+	unsigned char b[UUID_BYTES];
 	size_t got = 0;
 	ssize_t r;
 	int i, k = 0;
@@ -97,7 +111,7 @@ uuid4(char out[37])
 	}
 	b[6] = (unsigned char)((b[6] & 0x0F) | 0x40);
 	b[8] = (unsigned char)((b[8] & 0x3F) | 0x80);
-	for (i = 0; i < 16; i++) {
+	for (i = 0; i < UUID_BYTES; i++) {
 		if (i == 4 || i == 6 || i == 8 || i == 10)
 			out[k++] = '-';
 		out[k++] = hex[b[i] >> 4];
@@ -111,27 +125,33 @@ decision_log_add(struct decision_log *log, const char *via,
     const struct policy *p, const struct step *path, size_t npath,
     const uint32_t *unsure, size_t nunsure, const struct outcome *o)
 {
-	json_t *rec, *jpath, *junsure;
-	char when[32], id[37], *line;
+	json_t *rec, *jpath = json_array(), *junsure = json_array();
+	char when[TIME_SIZE], id[UUID_SIZE], *line;
 	time_t now = time(NULL);
 	struct tm tm;
 	size_t i;
+	bool bad = jpath == NULL || junsure == NULL;
 	int rc = -1;
 
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	uuid4(id);
-	jpath = json_array();
-	junsure = json_array();
-	for (i = 0; i < npath; i++) {
+	for (i = 0; i < npath && !bad; i++) {
 		const struct question *q = &p->questions[path[i].question];
-		json_array_append_new(jpath, json_pack("{s:s, s:s}",
+		bad = json_array_append_new(jpath, json_pack("{s:s, s:s}",
 		    "question", q->id, "answer",
-		    q->answers[path[i].answer].key));
+		    q->answers[path[i].answer].key)) != 0;
 	}
-	for (i = 0; i < nunsure; i++)
-		json_array_append_new(junsure,
-		    json_string(p->questions[unsure[i]].id));
+	for (i = 0; i < nunsure && !bad; i++)
+		bad = json_array_append_new(junsure,
+		    json_string(p->questions[unsure[i]].id)) != 0;
+	if (bad) {
+		/* never a record with part of its path */
+		json_decref(jpath);
+		json_decref(junsure);
+		errno = ENOMEM;
+		return -1;
+	}
 	rec = json_pack("{s:s, s:s, s:s, s:{s:s, s:s, s:s}, s:o, s:o, s:s, "
 	    "s:s, s:o}", "time", when, "via", via, "decision_id", id,
 	    "policy", "id", p->id, "version", p->version, "sha256", p->sha256,
