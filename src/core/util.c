@@ -12,6 +12,10 @@
 
 #define ARENA_BLOCK 65536
 #define ALIGN 16
+/* The first capacity vec_grow gives an empty array. */
+#define VEC_FIRST 16
+/* The first size of a string index; it doubles when half full. */
+#define STRINDEX_FIRST 16
 
 struct arena_block {
 	struct arena_block *next;
@@ -178,6 +182,29 @@ buf_detach(struct buf *b)
 	return s;
 }
 
+int
+vec_grow(void *vp, size_t *cap, size_t need, size_t size)
+{
+	void *v, *nv;
+	size_t n = *cap ? *cap : VEC_FIRST;
+
+	if (need <= *cap)
+		return 0;
+	while (n < need) {
+		if (n > SIZE_MAX / 2)
+			return -1;
+		n *= 2;
+	}
+	if (n > SIZE_MAX / size)
+		return -1;
+	memcpy(&v, vp, sizeof v);
+	if ((nv = realloc(v, n * size)) == NULL)
+		return -1;
+	memcpy(vp, &nv, sizeof nv);
+	*cap = n;
+	return 0;
+}
+
 struct strindex_slot {
 	const char *key;
 	size_t len;
@@ -233,13 +260,15 @@ strindex_find(const struct strindex *x, const char *key, size_t len,
 	}
 }
 
+/* Rehash X into a table of CAP slots (a power of two). 0, or -1 when out
+ * of memory (X unchanged). */
 static int
-strindex_grow(struct strindex *x)
+strindex_resize(struct strindex *x, size_t cap)
 {
 	struct strindex old = *x;
 	size_t i;
 
-	x->cap = old.cap ? old.cap * 2 : 16;
+	x->cap = cap;
 	x->slots = calloc(x->cap, sizeof *x->slots);
 	if (x->slots == NULL) {
 		*x = old;
@@ -261,7 +290,8 @@ strindex_put(struct strindex *x, const char *key, size_t len, uint32_t value,
 	uint64_t h = hash_bytes(key, len);
 	struct strindex_slot *s;
 
-	if ((x->count + 1) * 2 > x->cap && strindex_grow(x) != 0)
+	if ((x->count + 1) * 2 > x->cap && strindex_resize(x,
+	    x->cap ? x->cap * 2 : STRINDEX_FIRST) != 0)
 		return -1;
 	s = strindex_find(x, key, len, h);
 	if (s->key != NULL) {
@@ -275,6 +305,19 @@ strindex_put(struct strindex *x, const char *key, size_t len, uint32_t value,
 	s->value = value;
 	x->count++;
 	return 1;
+}
+
+int
+strindex_reserve(struct strindex *x, size_t n)
+{
+	size_t cap = x->cap ? x->cap : STRINDEX_FIRST;
+
+	while ((x->count + n) * 2 > cap) {
+		if (cap > SIZE_MAX / 4)
+			return -1;
+		cap *= 2;
+	}
+	return cap == x->cap ? 0 : strindex_resize(x, cap);
 }
 
 bool
