@@ -36,7 +36,8 @@ add_json(json_t *arr, struct diags *d)
 		    "message", "too many errors"));
 }
 
-/* Lint one file; returns its exit code (0, 1 or 66). */
+/* Lint one file; returns its exit code (0, 1 or 66; or 71 after saying
+ * that memory ran out). */
 static int
 lint_file(const char *path, bool strict, date_t today, json_t *arr)
 {
@@ -59,8 +60,11 @@ lint_file(const char *path, bool strict, date_t today, json_t *arr)
 		diags_release(&d);
 		return EXIT_NOINPUT;
 	}
-	if (p != NULL && policy_lint(p, today, &d) != 0)
-		diags_add(&d, SEVERITY_ERROR, 0, 0, NULL, 0, "out of memory");
+	if (st == LOAD_NOMEM || (p != NULL && policy_lint(p, today, &d) != 0)) {
+		diags_release(&d);
+		policy_free(p);
+		return cli_nomem();
+	}
 	if (strict)
 		diags_promote_warnings(&d);
 	if (arr != NULL)
@@ -130,6 +134,10 @@ cmd_lint(int argc, char **argv)
 		return cli_nomem();
 	for (; optind < argc; optind++) {
 		one = lint_file(argv[optind], strict, today, arr);
+		if (one == EXIT_NOMEM) {
+			json_decref(arr);
+			return cli_finish(EXIT_NOMEM);
+		}
 		if (severity_rank(one) > severity_rank(code))
 			code = one;
 	}

@@ -88,7 +88,11 @@ run_cases(const struct policy *p, struct test_totals *t)
 	return failed > 0 ? EXIT_FOUND : EXIT_OK;
 }
 
-/* Load and test one file; returns its exit code. */
+/* test_file's code for out of memory when cli_load has said so. */
+#define EXIT_NOMEM_SAID (-EXIT_NOMEM)
+
+/* Load and test one file; returns its exit code (EXIT_NOMEM_SAID when
+ * memory ran out and that was said). */
 static int
 test_file(const char *path, struct test_totals *t)
 {
@@ -97,6 +101,11 @@ test_file(const char *path, struct test_totals *t)
 	int code;
 
 	code = cli_load(path, &p, &msg);
+	if (code == EXIT_NOMEM) {
+		/* Said already: the loop says it again, so only the code. */
+		free(msg);
+		return EXIT_NOMEM_SAID;
+	}
 	if (code != EXIT_OK) {
 		if (t->junit != NULL && testrun_junit_error(t->junit, path,
 		    msg != NULL ? msg : "invalid policy") != 0)
@@ -156,6 +165,10 @@ cmd_test(int argc, char **argv)
 		return cli_nomem();
 	for (; optind < argc; optind++) {
 		one = test_file(argv[optind], &t);
+		if (one == EXIT_NOMEM_SAID) {
+			testrun_junit_free(t.junit);
+			return cli_finish(EXIT_NOMEM);
+		}
 		if (one == EXIT_NOMEM) {
 			testrun_junit_free(t.junit);
 			return cli_nomem();
