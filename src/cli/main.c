@@ -95,7 +95,10 @@ main(int argc, char **argv)
 {
 	const struct cmd_entry *cmd;
 
-	setlocale(LC_ALL, "");
+	/* Only the character type (text widths: wcwidth); the other
+	 * categories cost a file each at start and change nothing a command
+	 * prints. ask takes the whole locale for curses itself. */
+	setlocale(LC_CTYPE, "");
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;
