@@ -143,8 +143,8 @@ int cmd_ask(int argc, char **argv)
 		return code;
 	/* before the walk: nobody answers for a decision not recorded */
 	if (al.path != NULL && (al.log = decision_log_open(al.path)) == NULL) {
-		code = cli_file_error(EXIT_IOERR, al.path,
-		    "cannot open the decision log: %s", strerror(errno));
+		code = errno == ENOMEM ? cli_nomem() : cli_file_error(EXIT_IOERR,
+		    al.path, "cannot open the decision log: %s", strerror(errno));
 		policy_free(p);
 		return code;
 	}

@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "aipolicy/exit.h"
+#include "aipolicy/jsonmem.h"
 #include "aipolicy/present.h"
 #include "aipolicy/result.h"
 #include "aipolicy/text.h"
@@ -20,6 +21,7 @@
 
 /* Output is written in chunks of this size; the log is synced per chunk. */
 #define CHUNK 65536
+
 
 struct check_opts {
 	bool json, batch;
@@ -86,12 +88,15 @@ nomem(bool json)
 }
 
 /* Report that the log at PATH cannot be VERB'd ("open", "write"; ERR is
- * an errno), also as a JSON error under JSON; returns EXIT_IOERR. */
+ * an errno), also as a JSON error under JSON; returns EXIT_IOERR (or
+ * EXIT_NOMEM when ERR is ENOMEM). */
 static int
 log_failed(const char *path, const char *verb, int err, bool json)
 {
 	char msg[600];
 
+	if (err == ENOMEM)
+		return nomem(json);
 	snprintf(msg, sizeof msg, "%s: cannot %s the decision log: %s",
 	    path, verb, strerror(err));
 	if (json)
@@ -244,7 +249,8 @@ check_one(const struct check_opts *o, const struct policy *p,
 	return code;
 }
 
-/* Parse one batch line into GIVEN; on error, *msg says why (static). */
+/* Parse one batch line into GIVEN; on error, *msg says why (static), or
+ * is NULL when memory ran out. */
 static json_t *
 parse_line(const char *line, size_t len, struct given **given, size_t *n,
     size_t *cap, const char **msg, char *err, size_t errsz)
@@ -259,8 +265,17 @@ parse_line(const char *line, size_t len, struct given **given, size_t *n,
 		*msg = "a NUL byte is not allowed in a query";
 		return NULL;
 	}
+	jsonmem_failed();
 	obj = json_loadb(line, len, JSON_REJECT_DUPLICATES,
 	    &jerr);
+	/* jansson's words for running out of memory are often those of a
+	 * syntax error, and a string it could not grow may come out cut
+	 * short: either way that is no bad line, and no answer. */
+	if (jsonmem_failed()) {
+		json_decref(obj);
+		*msg = NULL;
+		return NULL;
+	}
 	if (obj == NULL) {
 		/* jansson's words for NUL name its own flags: say it plainly. */
 		snprintf(err, errsz, "invalid JSON at column %d: %s",
@@ -277,7 +292,7 @@ parse_line(const char *line, size_t len, struct given **given, size_t *n,
 	if (json_object_size(obj) > *cap) {
 		ng = realloc(*given, json_object_size(obj) * sizeof *ng);
 		if (ng == NULL) {
-			*msg = "out of memory";
+			*msg = NULL;
 			json_decref(obj);
 			return NULL;
 		}
@@ -357,7 +372,9 @@ check_batch(const struct check_opts *o, const struct policy *p,
 			continue;
 		obj = parse_line(line, k, &given, &n, &gcap, &why, err,
 		    sizeof err);
-		if (obj == NULL) {
+		if (obj == NULL && why == NULL) {
+			rc = -1;
+		} else if (obj == NULL) {
 			rc = result_json_error(lineno, why, &out, &len, &cap);
 			code = EXIT_DATAERR;
 		} else if (walker_run(w, given, n, o->flags, &r) != 0) {

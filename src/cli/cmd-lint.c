@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "aipolicy/exit.h"
+#include "aipolicy/jsonmem.h"
 #include "aipolicy/lint.h"
 #include "cmd.h"
 
@@ -142,7 +143,7 @@ cmd_lint(int argc, char **argv)
 			code = one;
 	}
 	if (arr != NULL) {
-		s = json_dumps(arr, 0);
+		s = jsonmem_dumps(arr, 0);
 		if (s == NULL)
 			code = cli_nomem();
 		else

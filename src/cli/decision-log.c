@@ -13,6 +13,7 @@
 
 #include <jansson.h>
 
+#include "aipolicy/jsonmem.h"
 #include "decision-log.h"
 
 struct decision_log {
@@ -117,21 +118,31 @@ decision_log_add(struct decision_log *log, const char *via,
 	struct tm tm;
 	size_t i;
 	int rc = -1;
+	bool ok;
 
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	uuid4(id);
 	jpath = json_array();
 	junsure = json_array();
-	for (i = 0; i < npath; i++) {
+	ok = jpath != NULL && junsure != NULL;
+	/* Out of memory is no record at all, never one with a step left
+	 * out. */
+	for (i = 0; ok && i < npath; i++) {
 		const struct question *q = &p->questions[path[i].question];
-		json_array_append_new(jpath, json_pack("{s:s, s:s}",
+		ok = json_array_append_new(jpath, json_pack("{s:s, s:s}",
 		    "question", q->id, "answer",
-		    q->answers[path[i].answer].key));
+		    q->answers[path[i].answer].key)) == 0;
 	}
-	for (i = 0; i < nunsure; i++)
-		json_array_append_new(junsure,
-		    json_string(p->questions[unsure[i]].id));
+	for (i = 0; ok && i < nunsure; i++)
+		ok = json_array_append_new(junsure,
+		    json_string(p->questions[unsure[i]].id)) == 0;
+	if (!ok) {
+		json_decref(jpath);
+		json_decref(junsure);
+		errno = ENOMEM;
+		return -1;
+	}
 	rec = json_pack("{s:s, s:s, s:s, s:{s:s, s:s, s:s}, s:o, s:o, s:s, "
 	    "s:s, s:o}", "time", when, "via", via, "decision_id", id,
 	    "policy", "id", p->id, "version", p->version, "sha256", p->sha256,
@@ -143,7 +154,7 @@ decision_log_add(struct decision_log *log, const char *via,
 		errno = ENOMEM;
 		return -1;
 	}
-	line = json_dumps(rec, 0);
+	line = jsonmem_dumps(rec, 0);
 	json_decref(rec);
 	if (line == NULL) {
 		errno = ENOMEM;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "aipolicy/exit.h"
+#include "aipolicy/jsonmem.h"
 #include "cmd.h"
 
 static const struct cmd_entry cmd_table[] = {
@@ -99,6 +100,7 @@ main(int argc, char **argv)
 	 * categories cost a file each at start and change nothing a command
 	 * prints. ask takes the whole locale for curses itself. */
 	setlocale(LC_CTYPE, "");
+	jsonmem_watch();
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;

@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "aipolicy/diff.h"
+#include "aipolicy/jsonmem.h"
 #include "aipolicy/text.h"
 #include "diff-private.h"
 #include "util.h"
@@ -30,7 +31,7 @@ static void
 json_add_str(struct buf *b, const char *s)
 {
 	json_t *j = json_string(s);
-	char *out = j ? json_dumps(j, JSON_ENCODE_ANY) : NULL;
+	char *out = j ? jsonmem_dumps(j, JSON_ENCODE_ANY) : NULL;
 
 	if (out == NULL)
 		b->failed = true;

@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 
+#include "aipolicy/jsonmem.h"
 #include "aipolicy/paths.h"
 #include "util.h"
 
@@ -81,7 +82,7 @@ static void
 json_quote(struct buf *b, const char *s)
 {
 	json_t *j = json_string(s);
-	char *q = j != NULL ? json_dumps(j, JSON_ENCODE_ANY) : NULL;
+	char *q = j != NULL ? jsonmem_dumps(j, JSON_ENCODE_ANY) : NULL;
 
 	if (q == NULL)
 		b->failed = true;

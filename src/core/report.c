@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 
+#include "aipolicy/jsonmem.h"
 #include "aipolicy/report.h"
 #include "util.h"
 
@@ -243,7 +244,7 @@ report_json(const struct report *r)
 		    count_json(r->review_minutes)) |
 		    json_object_set_new(obj, "never_reached", json_null());
 	if (rc == 0)
-		s = json_dumps(obj, 0);
+		s = jsonmem_dumps(obj, 0);
 	json_decref(verdicts);
 	json_decref(obj);
 	return s;
