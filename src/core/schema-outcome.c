@@ -56,7 +56,9 @@ conditions(struct loader *ld, struct outcome *o, const struct yread_event *seq)
 		ld->oom = true;
 		return;
 	}
-	memcpy(o->conditions, ld->conditions, n * sizeof *o->conditions);
+	if (n > 0)
+		memcpy(o->conditions, ld->conditions,
+		    n * sizeof *o->conditions);
 	o->nconditions = n;
 }
 

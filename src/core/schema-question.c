@@ -250,7 +250,8 @@ answers_mapping(struct loader *ld, uint32_t qi, const struct yread_event *m)
 		ld->oom = true;
 		return;
 	}
-	memcpy(q->answers, ld->answers, n * sizeof *q->answers);
+	if (n > 0)
+		memcpy(q->answers, ld->answers, n * sizeof *q->answers);
 	q->nanswers = n;
 }
 

@@ -70,6 +70,8 @@ late_drop(struct loader *ld, const struct late_range *r)
 	struct diags *d = &ld->late;
 	size_t i, n = r->to - r->from;
 
+	if (n == 0)
+		return;
 	for (i = r->from; i < r->to; i++) {
 		if (d->items[i].severity == SEVERITY_ERROR)
 			d->nerrors--;
