@@ -7,15 +7,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "util.h"
 
 #define ARENA_BLOCK 65536
+/* A transparent huge page of x86-64 and most others. */
+#define HUGE_PAGE ((size_t)2 << 20)
+/* Blocks double in size up to this. */
+#define ARENA_BLOCK_MAX (16u << 20)
 #define ALIGN 16
 /* The first capacity vec_grow gives an empty array. */
 #define VEC_FIRST 16
-/* The first size of a string index; it doubles when half full. */
+/* The first size of a string index; it doubles when three quarters full
+ * (linear probing stays short with a hash that mixes well). */
 #define STRINDEX_FIRST 16
+#define STRINDEX_FULL(count, cap) ((count) * 4 > (size_t)(cap) * 3)
 
 struct arena_block {
 	struct arena_block *next;
@@ -42,28 +49,46 @@ arena_release(struct arena *a)
 	a->head = NULL;
 }
 
-void *
-arena_alloc(struct arena *a, size_t n)
+void
+mem_hint_huge(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+	uintptr_t start = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+	uintptr_t end = ((uintptr_t)p + n) & ~(uintptr_t)(HUGE_PAGE - 1);
+
+	if (n >= 2 * HUGE_PAGE && end > start)
+		madvise((void *)start, end - start, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)n;
+#endif
+}
+
+/*
+ * N bytes of A at a multiple of ALIGN (a power of two, at most ALIGN as
+ * defined above); NULL when out of memory. Not zeroed.
+ */
+static void *
+arena_take(struct arena *a, size_t n, size_t align)
 {
 	struct arena_block *b = a->head;
-	size_t size;
-	void *p;
+	size_t size, at;
 
 	if (n > SIZE_MAX / 2)
 		return NULL;
-	n = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
-	if (n == 0)
-		n = ALIGN;
-	if (b == NULL || b->size - b->used < n) {
+	at = b != NULL ? (b->used + align - 1) & ~(align - 1) : 0;
+	if (b == NULL || at > b->size || b->size - at < n) {
 		size = n > a->block_size ? n : a->block_size;
 		/* Grow blocks as the arena grows, to keep the chain short. */
-		if (a->block_size < (16u << 20))
+		if (a->block_size < ARENA_BLOCK_MAX)
 			a->block_size *= 2;
 		b = malloc(sizeof *b + size);
 		if (b == NULL)
 			return NULL;
+		mem_hint_huge(b->data, size);
 		b->size = size;
 		b->used = 0;
+		at = 0;
 		if (a->head != NULL && n > ARENA_BLOCK) {
 			/* A big one-off: keep the current block for small ones. */
 			b->next = a->head->next;
@@ -73,16 +98,28 @@ arena_alloc(struct arena *a, size_t n)
 			a->head = b;
 		}
 	}
-	p = b->data + b->used;
-	b->used += n;
-	memset(p, 0, n);
+	b->used = at + n;
+	return b->data + at;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	void *p;
+
+	if (n == 0)
+		n = ALIGN;
+	p = arena_take(a, n, ALIGN);
+	if (p != NULL)
+		memset(p, 0, n);
 	return p;
 }
 
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	/* Texts are packed: no alignment, and no zeroing before the copy. */
+	char *p = n < SIZE_MAX ? arena_take(a, n + 1, 1) : NULL;
 
 	if (p == NULL)
 		return NULL;
@@ -205,10 +242,11 @@ vec_grow(void *vp, size_t *cap, size_t need, size_t size)
 	return 0;
 }
 
+/* 24 bytes: keys are ids and texts of a policy file, short of 4 GiB. */
 struct strindex_slot {
 	const char *key;
-	size_t len;
-	uint64_t hash;
+	uint32_t len;
+	uint32_t hash;
 	uint32_t value;
 };
 
@@ -243,9 +281,10 @@ strindex_release(struct strindex *x)
 	strindex_init(x);
 }
 
+/* KEY's slot, or the empty one where it would go. H is its hash. */
 static struct strindex_slot *
 strindex_find(const struct strindex *x, const char *key, size_t len,
-    uint64_t h)
+    uint32_t h)
 {
 	size_t mask = x->cap - 1, i = (size_t)h & mask;
 	struct strindex_slot *s;
@@ -287,10 +326,10 @@ int
 strindex_put(struct strindex *x, const char *key, size_t len, uint32_t value,
     uint32_t *old)
 {
-	uint64_t h = hash_bytes(key, len);
+	uint32_t h = (uint32_t)hash_bytes(key, len);
 	struct strindex_slot *s;
 
-	if ((x->count + 1) * 2 > x->cap && strindex_resize(x,
+	if (STRINDEX_FULL(x->count + 1, x->cap) && strindex_resize(x,
 	    x->cap ? x->cap * 2 : STRINDEX_FIRST) != 0)
 		return -1;
 	s = strindex_find(x, key, len, h);
@@ -300,7 +339,7 @@ strindex_put(struct strindex *x, const char *key, size_t len, uint32_t value,
 		return 0;
 	}
 	s->key = key;
-	s->len = len;
+	s->len = (uint32_t)len;
 	s->hash = h;
 	s->value = value;
 	x->count++;
@@ -312,7 +351,7 @@ strindex_reserve(struct strindex *x, size_t n)
 {
 	size_t cap = x->cap ? x->cap : STRINDEX_FIRST;
 
-	while ((x->count + n) * 2 > cap) {
+	while (STRINDEX_FULL(x->count + n, cap)) {
 		if (cap > SIZE_MAX / 4)
 			return -1;
 		cap *= 2;
@@ -328,7 +367,7 @@ strindex_get(const struct strindex *x, const char *key, size_t len,
 
 	if (x->cap == 0)
 		return false;
-	s = strindex_find(x, key, len, hash_bytes(key, len));
+	s = strindex_find(x, key, len, (uint32_t)hash_bytes(key, len));
 	if (s->key == NULL)
 		return false;
 	*value = s->value;

@@ -29,6 +29,7 @@ static void yread_report(struct yread *r, enum severity sev, uint32_t line,
 static void syntax_error(struct yread *r);
 static void check_properties(struct yread *r, const yaml_event_t *ev,
     const yaml_char_t *anchor, const yaml_char_t *tag);
+static bool printable8(const unsigned char *p);
 static void check_chars(struct yread *r, const struct yread_event *ev);
 static struct yread_frame *node_start(struct yread *r, struct yread_event *ev);
 static bool key_find(struct yread *r, struct yread_frame *f, uint64_t h,
@@ -161,9 +162,23 @@ check_properties(struct yread *r, const yaml_event_t *ev,
 		    (const char *)tag);
 }
 
+/* Eight bytes at P, all printable ASCII (0x20 to 0x7E)? Word at a time:
+ * a byte below 0x20, 0x7F or above sets its high bit in the result. */
+static bool
+printable8(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = ones << 7;
+	uint64_t x, low, del;
+
+	memcpy(&x, p, sizeof x);
+	low = (x - 0x20 * ones) & ~x;
+	del = ((x ^ 0x7F * ones) - ones) & ~(x ^ 0x7F * ones);
+	return ((low | del | x) & highs) == 0;
+}
+
 /* Control characters (but newline and tab) are refused in every scalar;
- * bidirectional overrides are a warning. Printable ASCII is passed over
- * without decoding. */
+ * bidirectional overrides are a warning. Printable ASCII, nearly all of a
+ * policy, is passed over eight bytes at a time, without decoding. */
 static void
 check_chars(struct yread *r, const struct yread_event *ev)
 {
@@ -173,6 +188,10 @@ check_chars(struct yread *r, const struct yread_event *ev)
 	bool bidi = false;
 
 	while (i < ev->len) {
+		if (i + sizeof(uint64_t) <= ev->len && printable8(s + i)) {
+			i += sizeof(uint64_t);
+			continue;
+		}
 		if ((s[i] >= 0x20 && s[i] < 0x7F) || s[i] == '\n' ||
 		    s[i] == '\t') {
 			i++;
@@ -211,8 +230,9 @@ node_start(struct yread *r, struct yread_event *ev)
 	return f;
 }
 
-/* Look for the key TEXT (LEN bytes, hash H) among F's keys; *AT is its
- * place in keys[] when found. */
+/* Look for the key TEXT (LEN bytes) among F's keys: one by one while F
+ * has few (no hash needed), through F's hash index past that (H is the
+ * key's hash then). *AT is its place in keys[] when found. */
 static bool
 key_find(struct yread *r, struct yread_frame *f, uint64_t h,
     const char *text, size_t len, size_t *at)
@@ -223,7 +243,7 @@ key_find(struct yread *r, struct yread_frame *f, uint64_t h,
 	if (f->slots == NULL) {
 		for (i = f->keys_from; i < r->nkeys; i++) {
 			k = &r->keys[i];
-			if (k->hash == h && k->len == len &&
+			if (k->len == len &&
 			    memcmp(r->bytes + k->off, text, len) == 0)
 				return *at = i, true;
 		}
@@ -239,8 +259,9 @@ key_find(struct yread *r, struct yread_frame *f, uint64_t h,
 	return false;
 }
 
-/* Put key AT (in keys[]) into F's hash index, building or growing it when
- * F has many keys. 0, or -1 when out of memory. */
+/* Put key AT (in keys[]) into F's hash index, building it (and hashing
+ * the keys before) when F gets its first key past YREAD_LINEAR_KEYS, and
+ * growing it. 0, or -1 when out of memory. */
 static int
 key_index(struct yread *r, struct yread_frame *f, size_t at)
 {
@@ -249,6 +270,11 @@ key_index(struct yread *r, struct yread_frame *f, size_t at)
 
 	if (count <= YREAD_LINEAR_KEYS)
 		return 0;
+	if (f->slots == NULL) {
+		for (j = f->keys_from; j < at; j++)
+			r->keys[j].hash = hash_bytes(r->bytes + r->keys[j].off,
+			    r->keys[j].len);
+	}
 	if (count * 2 > f->slots_cap) {
 		cap = f->slots_cap ? f->slots_cap * 2 : 4 * YREAD_LINEAR_KEYS;
 		if ((slots = calloc(cap, sizeof *slots)) == NULL)
@@ -280,7 +306,9 @@ static void
 key_add(struct yread *r, struct yread_event *ev)
 {
 	struct yread_frame *f = &r->frames[r->depth - 1];
-	uint64_t h = hash_bytes(ev->text, ev->len);
+	uint64_t h = f->slots != NULL ||
+	    r->nkeys - f->keys_from >= YREAD_LINEAR_KEYS ?
+	    hash_bytes(ev->text, ev->len) : 0;
 	struct yread_key *k;
 	size_t at;
 
@@ -505,6 +533,8 @@ bool
 yread_is_null(const struct yread_event *ev)
 {
 	if (ev->kind != YREAD_SCALAR || !ev->plain)
+		return false;
+	if (ev->len > sizeof "null" - 1)
 		return false;
 	return ev->len == 0 || strcmp(ev->text, "~") == 0 ||
 	    strcmp(ev->text, "null") == 0 || strcmp(ev->text, "Null") == 0 ||
