@@ -32,8 +32,8 @@ place_outcomes(struct loader *ld)
 {
 	struct policy *p = ld->p;
 	struct policy_private *pv = p->priv;
-	size_t i, n = 0, k;
-	int64_t q;
+	size_t i, n = 0;
+	uint32_t q;
 
 	if (index_ids(ld) != 0)
 		return -1;
@@ -46,35 +46,36 @@ place_outcomes(struct loader *ld)
 	 * what its body told is taken back (from the last, so that the
 	 * earlier ranges stay in place). */
 	for (i = ld->nnamed; i-- > 0;) {
-		const struct outcome *o = &ld->named[i];
-		if (policy_find_question(p, o->id, strlen(o->id)) >= 0)
+		if (strindex_get_hashed(&pv->questions, ld->named[i].id,
+		    ld->nkeys[i].len, ld->nkeys[i].hash, &q))
 			late_drop(ld, &ld->named_said[i]);
 	}
 	for (i = 0; i < ld->nnamed; i++) {
 		const struct outcome *o = &ld->named[i];
-		q = policy_find_question(p, o->id, strlen(o->id));
-		if (q >= 0) {
+		if (strindex_get_hashed(&pv->questions, o->id, ld->nkeys[i].len,
+		    ld->nkeys[i].hash, &q)) {
 			load_error(ld, o->loc.line, o->loc.column,
 			    "id '%s' is used twice: already a question at %u:%u",
 			    o->id, p->questions[q].loc.line,
 			    p->questions[q].loc.column);
 			continue;
 		}
+		if (strindex_put_hashed(&pv->outcomes, o->id, ld->nkeys[i].len,
+		    ld->nkeys[i].hash, (uint32_t)n, NULL) < 0)
+			return -1;
 		p->outcomes[n++] = *o;
 	}
 	for (i = 0; i < ld->ninlined; i++) {
 		const struct answer_ref *at = &ld->inlined_at[i];
-		k = n + i;
-		p->outcomes[k] = ld->inlined[i];
+		p->outcomes[n + i] = ld->inlined[i];
 		p->questions[at->question].answers[at->answer].target.index =
-		    (uint32_t)k;
-	}
-	p->noutcomes = n + ld->ninlined;
-	for (i = 0; i < p->noutcomes; i++) {
-		if (strindex_put(&pv->outcomes, p->outcomes[i].id,
-		    strlen(p->outcomes[i].id), (uint32_t)i, NULL) < 0)
+		    (uint32_t)(n + i);
+		if (strindex_put_hashed(&pv->outcomes, ld->inlined[i].id,
+		    ld->ikeys[i].len, ld->ikeys[i].hash, (uint32_t)(n + i),
+		    NULL) < 0)
 			return -1;
 	}
+	p->noutcomes = n + ld->ninlined;
 	return 0;
 }
 
@@ -89,8 +90,8 @@ index_ids(struct loader *ld)
 	if (strindex_reserve(&p->priv->questions, p->nquestions) != 0)
 		return -1;
 	for (i = 0; i < p->nquestions; i++) {
-		if (strindex_put(&p->priv->questions, p->questions[i].id,
-		    strlen(p->questions[i].id), (uint32_t)i, NULL) < 0)
+		if (strindex_put_hashed(&p->priv->questions, p->questions[i].id,
+		    ld->qkeys[i].len, ld->qkeys[i].hash, (uint32_t)i, NULL) < 0)
 			return -1;
 	}
 	return 0;
@@ -123,16 +124,18 @@ resolve_target(struct loader *ld, const struct pending_target *t)
 	    &p->questions[t->at.question].answers[t->at.answer];
 	const char *hint;
 	enum verdict v;
-	int64_t x;
+	uint32_t x;
 
-	if ((x = policy_find_question(p, t->name, t->len)) >= 0) {
+	if (strindex_get_hashed(&p->priv->questions, t->name, t->len, t->hash,
+	    &x)) {
 		a->target.kind = TARGET_QUESTION;
-		a->target.index = (uint32_t)x;
+		a->target.index = x;
 		return;
 	}
 	a->target.kind = TARGET_OUTCOME;
-	if ((x = policy_find_outcome(p, t->name, t->len)) >= 0) {
-		a->target.index = (uint32_t)x;
+	if (strindex_get_hashed(&p->priv->outcomes, t->name, t->len, t->hash,
+	    &x)) {
+		a->target.index = x;
 		return;
 	}
 	a->target.index = UINT32_MAX; /* unresolved: the load fails */

@@ -51,11 +51,17 @@ struct answer_ref {
 	uint32_t question, answer;
 };
 
+/* An id's length and hash (strindex_hash), taken while its text was at
+ * hand: the indexes are built and asked without touching the texts. */
+struct id_key {
+	uint32_t len, hash;
+};
+
 /* An answer target that names a question or an outcome. */
 struct pending_target {
 	struct answer_ref at;
 	const char *name;       /* in the scratch arena */
-	size_t len;
+	uint32_t len, hash;
 	uint32_t line, column;
 };
 
@@ -115,13 +121,18 @@ struct loader {
 	/* Read so far: questions (p->questions, p->nquestions), named and
 	 * inline outcomes, test cases. */
 	size_t questions_cap;
+	struct id_key *qkeys;        /* of each question */
+	size_t qkeys_cap;
 	struct outcome *named;
 	size_t nnamed, named_cap;
+	struct id_key *nkeys;        /* of each named outcome */
+	size_t nkeys_cap;
 	struct late_range *named_said;  /* what each one's body told */
 	size_t named_said_cap;
 	struct outcome *inlined;
 	struct answer_ref *inlined_at;  /* the answer each one is of */
-	size_t ninlined, inlined_cap, inlined_at_cap;
+	struct id_key *ikeys;        /* of each inline outcome */
+	size_t ninlined, inlined_cap, inlined_at_cap, ikeys_cap;
 	struct test_case *tests;
 	size_t ntests, tests_cap;
 	size_t test_errors;          /* errors the test cases' shapes gave:
@@ -220,6 +231,11 @@ bool parse_uint(const struct yread_event *v, uint32_t *out);
  * characters); else the error names it as WHAT ("question id"). */
 bool check_id(struct loader *ld, const struct yread_event *v,
     const char *what);
+
+/* id_key_add: keep the length and hash of id S (N bytes) as item AT of
+ * *KEYS (*CAP items of room). false when out of memory. */
+bool id_key_add(struct id_key **keys, size_t *cap, size_t at, const char *s,
+    size_t n);
 
 /* load_strdup: N bytes at S in ARENA, NUL-terminated; NULL (and ld->oom)
  * when out of memory. */

@@ -118,8 +118,11 @@ loader_release(struct loader *ld)
 {
 	diags_release(&ld->late);
 	arena_release(&ld->scratch);
+	free(ld->qkeys);
 	free(ld->named);
 	free(ld->named_said);
+	free(ld->nkeys);
+	free(ld->ikeys);
 	free(ld->inlined);
 	free(ld->inlined_at);
 	free(ld->tests);

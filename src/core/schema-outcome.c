@@ -197,7 +197,9 @@ schema_outcomes(struct loader *ld, const struct yread_event *m)
 			if (vec_grow(&ld->named, &ld->named_cap, ld->nnamed + 1,
 			    sizeof *ld->named) != 0 || vec_grow(&ld->named_said,
 			    &ld->named_said_cap, ld->nnamed + 1,
-			    sizeof *ld->named_said) != 0) {
+			    sizeof *ld->named_said) != 0 ||
+			    !id_key_add(&ld->nkeys, &ld->nkeys_cap, ld->nnamed,
+			    key.text, key.len)) {
 				ld->oom = true;
 				return;
 			}

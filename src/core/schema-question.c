@@ -145,7 +145,8 @@ answer_target(struct loader *ld, uint32_t qi, uint32_t ai,
 		t->at.question = qi;
 		t->at.answer = ai;
 		t->name = load_strdup(ld, &ld->scratch, v->text, v->len);
-		t->len = v->len;
+		t->len = (uint32_t)v->len;
+		t->hash = strindex_hash(v->text, v->len);
 		t->line = v->line;
 		t->column = v->column;
 		return t->name != NULL;
@@ -167,6 +168,8 @@ answer_target(struct loader *ld, uint32_t qi, uint32_t ai,
 		id[n++] = a->key[i] >= 'A' && a->key[i] <= 'Z' ?
 		    (char)(a->key[i] - 'A' + 'a') : a->key[i];
 	id[n] = '\0';
+	if (!id_key_add(&ld->ikeys, &ld->ikeys_cap, ld->ninlined, id, n))
+		return false;
 	o = &ld->inlined[ld->ninlined];
 	memset(o, 0, sizeof *o);
 	o->id = id;
@@ -330,7 +333,8 @@ question_add(struct loader *ld, const struct yread_event *key, uint32_t *qi)
 	struct question *q;
 
 	if (vec_grow(&p->questions, &ld->questions_cap, p->nquestions + 1,
-	    sizeof *p->questions) != 0)
+	    sizeof *p->questions) != 0 || !id_key_add(&ld->qkeys,
+	    &ld->qkeys_cap, p->nquestions, key->text, key->len))
 		return -1;
 	q = &p->questions[p->nquestions];
 	memset(q, 0, sizeof *q);

@@ -130,6 +130,17 @@ load_what(const struct what *w, char *buf, size_t size)
 	return buf;
 }
 
+bool
+id_key_add(struct id_key **keys, size_t *cap, size_t at, const char *s,
+    size_t n)
+{
+	if (vec_grow(keys, cap, at + 1, sizeof **keys) != 0)
+		return false;
+	(*keys)[at].len = (uint32_t)n;
+	(*keys)[at].hash = strindex_hash(s, n);
+	return true;
+}
+
 char *
 load_strdup(struct loader *ld, struct arena *arena, const char *s, size_t n)
 {

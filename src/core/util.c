@@ -322,11 +322,24 @@ strindex_resize(struct strindex *x, size_t cap)
 	return 0;
 }
 
+uint32_t
+strindex_hash(const char *key, size_t len)
+{
+	return (uint32_t)hash_bytes(key, len);
+}
+
 int
 strindex_put(struct strindex *x, const char *key, size_t len, uint32_t value,
     uint32_t *old)
 {
-	uint32_t h = (uint32_t)hash_bytes(key, len);
+	return strindex_put_hashed(x, key, len, strindex_hash(key, len), value,
+	    old);
+}
+
+int
+strindex_put_hashed(struct strindex *x, const char *key, size_t len,
+    uint32_t h, uint32_t value, uint32_t *old)
+{
 	struct strindex_slot *s;
 
 	if (STRINDEX_FULL(x->count + 1, x->cap) && strindex_resize(x,
@@ -363,11 +376,18 @@ bool
 strindex_get(const struct strindex *x, const char *key, size_t len,
     uint32_t *value)
 {
+	return strindex_get_hashed(x, key, len, strindex_hash(key, len), value);
+}
+
+bool
+strindex_get_hashed(const struct strindex *x, const char *key, size_t len,
+    uint32_t h, uint32_t *value)
+{
 	struct strindex_slot *s;
 
 	if (x->cap == 0)
 		return false;
-	s = strindex_find(x, key, len, (uint32_t)hash_bytes(key, len));
+	s = strindex_find(x, key, len, h);
 	if (s->key == NULL)
 		return false;
 	*value = s->value;

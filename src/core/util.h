@@ -80,6 +80,14 @@ int strindex_put(struct strindex *x, const char *key, size_t len,
 /* strindex_get: true and *value set when KEY is present. */
 bool strindex_get(const struct strindex *x, const char *key, size_t len,
     uint32_t *value);
+/* strindex_hash: the hash a string index keeps for KEY (LEN bytes). The
+ * _hashed forms take it computed already (while KEY was at hand), so that
+ * building or asking a big index touches no key but on a hash match. */
+uint32_t strindex_hash(const char *key, size_t len);
+int strindex_put_hashed(struct strindex *x, const char *key, size_t len,
+    uint32_t hash, uint32_t value, uint32_t *old);
+bool strindex_get_hashed(const struct strindex *x, const char *key,
+    size_t len, uint32_t hash, uint32_t *value);
 
 uint64_t hash_bytes(const void *p, size_t n);
 
