@@ -1,11 +1,15 @@
 """peer.py: the Python peer of `check --batch` for `make bench`: what a
 short script would do with PyYAML, json and a dict walk. It answers each
-JSON line of standard input with a JSON line (status, verdict, outcome,
-summary, path), walking the policy from its start, matching answers as
-aipolicy does (white space trimmed, ASCII case ignored).
+JSON line of standard input with a JSON line of the same fields as
+aipolicy's (status, verdict, outcome, summary, why, reviewer, disclose,
+conditions, review_minutes, path, unused, next, policy), walking the
+policy from its start and matching answers as aipolicy does (white space
+trimmed, ASCII case ignored). "Not sure" is left out.
 
 usage: python3 peer.py POLICY < queries.jsonl
 """
+import datetime
+import hashlib
 import json
 import sys
 
@@ -24,8 +28,17 @@ def key(k):
 
 
 def main():
-    with open(sys.argv[1], encoding="utf-8") as f:
-        policy = yaml.load(f, Loader=Loader)
+    with open(sys.argv[1], "rb") as f:
+        raw = f.read()
+    policy = yaml.load(raw.decode("utf-8"), Loader=Loader)
+    today = datetime.date.today()
+    about = {"id": policy["id"], "version": str(policy["version"]),
+             "owner": policy["owner"],
+             "sha256": hashlib.sha256(raw).hexdigest(),
+             "effective": str(policy["effective"]),
+             "review_by": str(policy["review_by"]),
+             "stale": today > policy["review_by"],
+             "in_force": today >= policy["effective"]}
     questions = policy["questions"]
     outcomes = policy.get("outcomes") or {}
     answers = {q: {key(a).lower(): (key(a), t)
@@ -43,7 +56,11 @@ def main():
         while result is None:
             a = given.get(q)
             if a is None:
-                result = {"status": "incomplete", "next": q}
+                result = {"status": "incomplete", "verdict": None,
+                          "outcome": None, "next": {
+                              "question": q, "ask": questions[q]["ask"],
+                              "answers": [k for k, _ in
+                                          answers[q].values()]}}
                 break
             hit = answers[q].get(a.strip().lower())
             if hit is None:
@@ -59,10 +76,20 @@ def main():
             else:
                 o, oid = outcomes[target], target
             result = {"status": "verdict", "verdict": o["verdict"],
-                      "outcome": oid, "summary": o["summary"]}
-        result["line"] = n
-        result["path"] = path
-        out.write(json.dumps(result) + "\n")
+                      "outcome": oid, "summary": o["summary"],
+                      "why": o.get("why"), "reviewer": o.get("reviewer"),
+                      "disclose": o.get("disclose", False),
+                      "conditions": o.get("conditions", []),
+                      "review_minutes": o.get("review_minutes"),
+                      "next": None}
+        line = {"line": n}
+        line.update(result)
+        line["path"] = path
+        line["unused"] = [k for k in given
+                          if k not in {s["question"] for s in path}]
+        line["unsure"] = []
+        line["policy"] = about
+        out.write(json.dumps(line) + "\n")
 
 
 main()
