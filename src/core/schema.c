@@ -32,6 +32,8 @@ static void keep_value(struct loader *ld, const struct yread_event *v,
     struct kept_value *out);
 static void top_value(struct loader *ld, enum top_key k,
     const struct yread_event *v, bool *dates);
+static void top_section(struct loader *ld, enum top_key k,
+    const struct yread_event *v);
 static void top_mapping(struct loader *ld, const struct yread_event *m);
 
 static void
@@ -404,32 +406,39 @@ top_value(struct loader *ld, enum top_key k, const struct yread_event *v,
 	case TOP_START:
 		keep_value(ld, v, &ld->start);
 		break;
-	case TOP_QUESTIONS:
-		if (v->kind == YREAD_MAPPING)
-			schema_questions(ld, v);
-		else
-			load_wrong(ld, v, false, "'questions' must be a mapping "
-			    "of question id -> question");
-		break;
-	case TOP_OUTCOMES:
-		if (v->kind == YREAD_MAPPING)
-			schema_outcomes(ld, v);
-		else if (!yread_is_null(v))
-			load_wrong(ld, v, false, "'outcomes' must be a mapping "
-			    "of outcome id -> outcome");
-		break;
-	case TOP_TESTS:
-		if (v->kind == YREAD_SEQUENCE) {
-			size_t before = ld->late.nerrors;
-			schema_tests(ld, v);
-			ld->test_errors += ld->late.nerrors - before;
-		} else
-			load_wrong(ld, v, false, "'tests' must be a sequence of "
-			    "test cases");
-		break;
 	default:
+		top_section(ld, k, v);
 		break;
 	}
+}
+
+/* The value V of `questions`, `outcomes` or `tests` (K), read to its
+ * end. */
+static void
+top_section(struct loader *ld, enum top_key k, const struct yread_event *v)
+{
+	size_t before = ld->late.nerrors;
+
+	if (k == TOP_QUESTIONS && v->kind == YREAD_MAPPING)
+		schema_questions(ld, v);
+	else if (k == TOP_QUESTIONS)
+		load_wrong(ld, v, false, "'questions' must be a mapping of "
+		    "question id -> question");
+	else if (k == TOP_OUTCOMES && v->kind == YREAD_MAPPING)
+		schema_outcomes(ld, v);
+	else if (k == TOP_OUTCOMES && !yread_is_null(v))
+		load_wrong(ld, v, false, "'outcomes' must be a mapping of "
+		    "outcome id -> outcome");
+	else if (k == TOP_TESTS && v->kind == YREAD_SEQUENCE)
+		schema_tests(ld, v);
+	else if (k == TOP_TESTS)
+		load_wrong(ld, v, false, "'tests' must be a sequence of test "
+		    "cases");
+	else
+		value_skip(ld, v);
+	/* A test case's mistakes do not stop the graph checks. */
+	if (k == TOP_TESTS)
+		ld->test_errors += ld->late.nerrors - before;
 }
 
 /* The policy's mapping M (just started), to its end. */

@@ -24,6 +24,12 @@
 #define STRINDEX_FIRST 16
 #define STRINDEX_FULL(count, cap) ((count) * 4 > (size_t)(cap) * 3)
 
+static void *arena_take(struct arena *a, size_t n, size_t align);
+static bool buf_reserve(struct buf *b, size_t n);
+static struct strindex_slot *strindex_find(const struct strindex *x,
+    const char *key, size_t len, uint32_t h);
+static int strindex_resize(struct strindex *x, size_t cap);
+
 struct arena_block {
 	struct arena_block *next;
 	size_t used, size;
