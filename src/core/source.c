@@ -185,7 +185,6 @@ read_all(int fd, size_t hint, size_t max, char **out, size_t *out_len)
 		cap = max + 2;
 	if ((buf = malloc(cap)) == NULL)
 		return errno = ENOMEM, -1;
-	mem_hint_huge(buf, cap);
 	for (;;) {
 		if (len + 1 == cap) {
 			if (len > max)

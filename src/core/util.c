@@ -7,13 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "util.h"
 
 #define ARENA_BLOCK 65536
-/* A transparent huge page of x86-64 and most others. */
-#define HUGE_PAGE ((size_t)2 << 20)
 /* Blocks double in size up to this. */
 #define ARENA_BLOCK_MAX (16u << 20)
 #define ALIGN 16
@@ -55,21 +52,6 @@ arena_release(struct arena *a)
 	a->head = NULL;
 }
 
-void
-mem_hint_huge(void *p, size_t n)
-{
-#ifdef MADV_HUGEPAGE
-	uintptr_t start = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
-	uintptr_t end = ((uintptr_t)p + n) & ~(uintptr_t)(HUGE_PAGE - 1);
-
-	if (n >= 2 * HUGE_PAGE && end > start)
-		madvise((void *)start, end - start, MADV_HUGEPAGE);
-#else
-	(void)p;
-	(void)n;
-#endif
-}
-
 /*
  * N bytes of A at a multiple of ALIGN (a power of two, at most ALIGN as
  * defined above); NULL when out of memory. Not zeroed.
@@ -91,7 +73,6 @@ arena_take(struct arena *a, size_t n, size_t align)
 		b = malloc(sizeof *b + size);
 		if (b == NULL)
 			return NULL;
-		mem_hint_huge(b->data, size);
 		b->size = size;
 		b->used = 0;
 		at = 0;

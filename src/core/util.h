@@ -27,11 +27,6 @@ void *arena_alloc(struct arena *a, size_t n);
 /* arena_strndup: a NUL-terminated copy of N bytes at S; NULL on OOM. */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 
-/* mem_hint_huge: let the kernel back the N bytes at P with huge pages
- * where it can (one page fault per 2 MiB instead of 512): for big blocks
- * that will be filled. A hint only. */
-void mem_hint_huge(void *p, size_t n);
-
 /* A growable byte buffer; data is always NUL-terminated once non-empty. */
 struct buf {
 	char *data;
