@@ -17,16 +17,16 @@
 #define SUGGEST_MAX_IDS 5000
 
 static int place_outcomes(struct loader *ld);
-static int index_ids(struct loader *ld);
 static const char *closest_id(const struct loader *ld, const char *s);
 static void resolve_target(struct loader *ld, const struct pending_target *t);
 static bool resolve_start(struct loader *ld);
 static bool graph_ready(const struct loader *ld);
 static void check_graph(struct loader *ld);
 
-/* The questions index, then every named outcome whose id is not a
- * question's, then the inline ones: p->outcomes (owned by the policy) and
- * its index. 0, or -1 when out of memory. */
+/* Every named outcome whose id is not a question's, then the inline ones:
+ * p->outcomes (owned by the policy) and its index, built at its final
+ * size (the question index was built as the questions came). 0, or -1
+ * when out of memory. */
 static int
 place_outcomes(struct loader *ld)
 {
@@ -35,8 +35,6 @@ place_outcomes(struct loader *ld)
 	size_t i, n = 0;
 	uint32_t q;
 
-	if (index_ids(ld) != 0)
-		return -1;
 	p->outcomes = malloc((ld->nnamed + ld->ninlined + 1) *
 	    sizeof *p->outcomes);
 	if (p->outcomes == NULL ||
@@ -76,24 +74,6 @@ place_outcomes(struct loader *ld)
 			return -1;
 	}
 	p->noutcomes = n + ld->ninlined;
-	return 0;
-}
-
-/* The index of question ids, at its final size. 0, or -1 when out of
- * memory. */
-static int
-index_ids(struct loader *ld)
-{
-	struct policy *p = ld->p;
-	size_t i;
-
-	if (strindex_reserve(&p->priv->questions, p->nquestions) != 0)
-		return -1;
-	for (i = 0; i < p->nquestions; i++) {
-		if (strindex_put_hashed(&p->priv->questions, p->questions[i].id,
-		    ld->qkeys[i].len, ld->qkeys[i].hash, (uint32_t)i, NULL) < 0)
-			return -1;
-	}
 	return 0;
 }
 

@@ -121,8 +121,10 @@ struct loader {
 	/* Read so far: questions (p->questions, p->nquestions), named and
 	 * inline outcomes, test cases. */
 	size_t questions_cap;
-	struct id_key *qkeys;        /* of each question */
-	size_t qkeys_cap;
+	struct strindex bad_keys;    /* keys of `questions` that are no id,
+	                                to find their repeats */
+	struct location *bad_keys_at;
+	size_t nbad_keys, bad_keys_cap;
 	struct outcome *named;
 	size_t nnamed, named_cap;
 	struct id_key *nkeys;        /* of each named outcome */

@@ -118,7 +118,8 @@ loader_release(struct loader *ld)
 {
 	diags_release(&ld->late);
 	arena_release(&ld->scratch);
-	free(ld->qkeys);
+	strindex_release(&ld->bad_keys);
+	free(ld->bad_keys_at);
 	free(ld->named);
 	free(ld->named_said);
 	free(ld->nkeys);

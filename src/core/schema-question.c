@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "load-private.h"
+#include "policy-private.h"
 
 enum question_key { Q_ASK, Q_LABEL, Q_HELP, Q_ANSWERS, Q_KEYS };
 
@@ -30,7 +31,8 @@ static void question_value(struct loader *ld, uint32_t qi,
 static void question_body(struct loader *ld, uint32_t qi,
     const struct yread_event *m);
 static int question_add(struct loader *ld, const struct yread_event *key,
-    uint32_t *qi);
+    uint32_t *qi, bool *repeat);
+static bool bad_key_repeats(struct loader *ld, const struct yread_event *key);
 
 /* What is wrong with answer key K (one line, trimmed, at most
  * POLICY_MAX_ANSWER code points, not reserved), or KEY_OK. */
@@ -324,27 +326,66 @@ question_body(struct loader *ld, uint32_t qi, const struct yread_event *m)
 		q->label = q->ask;
 }
 
-/* A new question for KEY (a valid id, seen first here): its index in *QI.
- * 0, or -1 when out of memory. */
+/*
+ * KEY of `questions`, a valid id: a new question (its index in *QI), put
+ * in the question index as it comes; or a repeat of an earlier one, told
+ * to the reader (*REPEAT). 0, or -1 when out of memory.
+ */
 static int
-question_add(struct loader *ld, const struct yread_event *key, uint32_t *qi)
+question_add(struct loader *ld, const struct yread_event *key, uint32_t *qi,
+    bool *repeat)
 {
 	struct policy *p = ld->p;
 	struct question *q;
+	uint32_t h = strindex_hash(key->text, key->len), x;
 
+	*repeat = strindex_get_hashed(&p->priv->questions, key->text, key->len,
+	    h, &x);
+	if (*repeat)
+		return yread_duplicate(&ld->r, p->questions[x].id, key->line,
+		    key->column, p->questions[x].loc.line,
+		    p->questions[x].loc.column) ? 0 : -1;
 	if (vec_grow(&p->questions, &ld->questions_cap, p->nquestions + 1,
-	    sizeof *p->questions) != 0 || !id_key_add(&ld->qkeys,
-	    &ld->qkeys_cap, p->nquestions, key->text, key->len))
+	    sizeof *p->questions) != 0)
 		return -1;
 	q = &p->questions[p->nquestions];
 	memset(q, 0, sizeof *q);
 	q->id = load_strdup(ld, ld->arena, key->text, key->len);
 	q->loc.line = key->line;
 	q->loc.column = key->column;
-	if (q->id == NULL)
+	if (q->id == NULL || strindex_put_hashed(&p->priv->questions, q->id,
+	    key->len, h, (uint32_t)p->nquestions, NULL) < 0)
 		return -1;
 	*qi = (uint32_t)p->nquestions++;
 	return 0;
+}
+
+/* KEY of `questions` is no id: is it the repeat of another such key (told
+ * to the reader)? false also when out of memory (ld->oom). */
+static bool
+bad_key_repeats(struct loader *ld, const struct yread_event *key)
+{
+	const char *text;
+	uint32_t x;
+
+	text = load_strdup(ld, &ld->scratch, key->text, key->len);
+	if (text != NULL && strindex_get(&ld->bad_keys, key->text, key->len,
+	    &x)) {
+		if (!yread_duplicate(&ld->r, text, key->line, key->column,
+		    ld->bad_keys_at[x].line, ld->bad_keys_at[x].column))
+			ld->oom = true;
+		return true;
+	}
+	if (text == NULL || vec_grow(&ld->bad_keys_at, &ld->bad_keys_cap,
+	    ld->nbad_keys + 1, sizeof *ld->bad_keys_at) != 0 ||
+	    strindex_put(&ld->bad_keys, text, key->len,
+	    (uint32_t)ld->nbad_keys, NULL) < 0) {
+		ld->oom = true;
+		return false;
+	}
+	ld->bad_keys_at[ld->nbad_keys].line = key->line;
+	ld->bad_keys_at[ld->nbad_keys++].column = key->column;
+	return false;
 }
 
 void
@@ -353,14 +394,20 @@ schema_questions(struct loader *ld, const struct yread_event *m)
 	struct yread_event key, v;
 	size_t entries = 0;
 	uint32_t qi = 0;
-	bool ok;
+	bool ok, repeat;
 
+	/* Question ids are indexed as they come: that index finds repeated
+	 * keys, not the reader. */
+	yread_caller_keys(&ld->r);
 	while (!ld->oom && map_next(ld, &key, &entries)) {
-		ok = check_id(ld, &key, "question id") && !key.duplicate;
-		if (ok && question_add(ld, &key, &qi) != 0) {
+		ok = check_id(ld, &key, "question id");
+		if (ok && question_add(ld, &key, &qi, &repeat) != 0) {
 			ld->oom = true;
 			return;
 		}
+		if (!ok)
+			bad_key_repeats(ld, &key);
+		ok = ok && !repeat;
 		if (!value_next(ld, &v))
 			return;
 		if (!ok)

@@ -306,18 +306,21 @@ static void
 key_add(struct yread *r, struct yread_event *ev)
 {
 	struct yread_frame *f = &r->frames[r->depth - 1];
-	uint64_t h = f->slots != NULL ||
-	    r->nkeys - f->keys_from >= YREAD_LINEAR_KEYS ?
+	uint64_t h = !f->caller_keys && (f->slots != NULL ||
+	    r->nkeys - f->keys_from >= YREAD_LINEAR_KEYS) ?
 	    hash_bytes(ev->text, ev->len) : 0;
 	struct yread_key *k;
 	size_t at;
 
+	if (f->caller_keys)
+		return;
 	if (key_find(r, f, h, ev->text, ev->len, &at)) {
 		if (vec_grow(&r->dups, &r->dups_cap, r->ndups + 1,
 		    sizeof *r->dups) != 0) {
 			r->oom = true;
 			return;
 		}
+		memset(&r->dups[r->ndups], 0, sizeof *r->dups);
 		r->dups[r->ndups].first = at;
 		r->dups[r->ndups].line = ev->line;
 		r->dups[r->ndups].column = ev->column;
@@ -354,10 +357,13 @@ frame_close(struct yread *r)
 	size_t i;
 
 	for (i = f->dups_from; i < r->ndups; i++) {
-		k = &r->keys[r->dups[i].first];
-		yread_error(r, r->dups[i].line, r->dups[i].column,
-		    "duplicate key '%s' (first at %u:%u)", r->bytes + k->off,
-		    k->line, k->column);
+		const struct yread_dup *d = &r->dups[i];
+		k = d->text == NULL ? &r->keys[d->first] : NULL;
+		yread_error(r, d->line, d->column,
+		    "duplicate key '%s' (first at %u:%u)",
+		    k != NULL ? r->bytes + k->off : d->text,
+		    k != NULL ? k->line : d->first_line,
+		    k != NULL ? k->column : d->first_column);
 	}
 	r->nkeys = f->keys_from;
 	r->nbytes = f->bytes_from;
@@ -526,6 +532,32 @@ yread_skip(struct yread *r, const struct yread_event *ev)
 			break;
 		}
 	}
+	return true;
+}
+
+void
+yread_caller_keys(struct yread *r)
+{
+	if (r->depth > 0)
+		r->frames[r->depth - 1].caller_keys = true;
+}
+
+bool
+yread_duplicate(struct yread *r, const char *text, uint32_t line,
+    uint32_t column, uint32_t first_line, uint32_t first_column)
+{
+	struct yread_dup *d;
+
+	if (vec_grow(&r->dups, &r->dups_cap, r->ndups + 1, sizeof *r->dups) !=
+	    0)
+		return false;
+	d = &r->dups[r->ndups++];
+	memset(d, 0, sizeof *d);
+	d->text = text;
+	d->line = line;
+	d->column = column;
+	d->first_line = first_line;
+	d->first_column = first_column;
 	return true;
 }
 

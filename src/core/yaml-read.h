@@ -59,6 +59,7 @@ struct yread_frame {
 	                           (1 + the key's place after keys_from; 0 is
 	                           empty); NULL before */
 	size_t slots_cap;
+	bool caller_keys;       /* its keys are checked by the caller */
 };
 
 /* A key of an open mapping. */
@@ -71,7 +72,9 @@ struct yread_key {
 
 /* A key that repeats an earlier one of its mapping. */
 struct yread_dup {
-	size_t first;           /* the earlier one in keys[] */
+	size_t first;           /* the earlier one in keys[], unless text */
+	const char *text;       /* the key, when the caller checks them */
+	uint32_t first_line, first_column;  /* (with text) the earlier one */
 	uint32_t line, column;  /* where it repeats */
 };
 
@@ -109,6 +112,20 @@ enum yread_kind yread_next(struct yread *r, struct yread_event *ev);
  * read up to its end (its contents still checked at the YAML level).
  * false when reading stopped (YREAD_FAIL) on the way. */
 bool yread_skip(struct yread *r, const struct yread_event *ev);
+
+/*
+ * yread_caller_keys: the mapping that just started has many keys that the
+ * caller indexes anyway (question ids): the caller finds its duplicate keys
+ * and tells each with yread_duplicate, the reader keeps none of its keys.
+ */
+void yread_caller_keys(struct yread *r);
+
+/* yread_duplicate: the key TEXT just read at LINE:COLUMN repeats the one at
+ * FIRST_LINE:FIRST_COLUMN of the same mapping (see yread_caller_keys); it
+ * is told when the mapping ends. TEXT must live until then. false when out
+ * of memory. */
+bool yread_duplicate(struct yread *r, const char *text, uint32_t line,
+    uint32_t column, uint32_t first_line, uint32_t first_column);
 
 /* yread_is_null: EV is a null scalar (plain, and empty, ~ or null). */
 bool yread_is_null(const struct yread_event *ev);

@@ -157,6 +157,35 @@ test_keys_belong_to_their_mapping(void **state)
 	stop(&t);
 }
 
+/* A mapping whose keys the caller indexes: the reader keeps none and
+ * flags none; the repeats the caller tells come when the mapping ends. */
+static void
+test_caller_keys(void **state)
+{
+	struct reading t;
+	struct yread_event ev;
+
+	(void)state;
+	start(&t, "q:\n  a: 1\n  a: 2\n  b: {x: 1, x: 2}\n");
+	yread_next(&t.r, &ev);
+	yread_next(&t.r, &ev);
+	assert_int_equal(yread_next(&t.r, &ev), YREAD_MAPPING);
+	yread_caller_keys(&t.r);
+	yread_next(&t.r, &ev);
+	yread_next(&t.r, &ev);
+	assert_int_equal(yread_next(&t.r, &ev), YREAD_SCALAR);
+	assert_string_equal(ev.text, "a");
+	assert_false(ev.duplicate);
+	assert_true(yread_duplicate(&t.r, "a", ev.line, ev.column, 2, 3));
+	assert_int_equal(t.d.count, 0);
+	assert_int_equal(drain(&t), YREAD_DONE);
+	assert_true(said(&t.d, 3, 3, "duplicate key 'a' (first at 2:3)"));
+	/* A mapping inside it is the reader's again. */
+	assert_true(said(&t.d, 4, 13, "duplicate key 'x' (first at 4:7)"));
+	assert_int_equal(t.d.count, 2);
+	stop(&t);
+}
+
 static void
 test_yaml_level_rules(void **state)
 {
@@ -214,6 +243,7 @@ main(void)
 		cmocka_unit_test(test_skip_passes_over_a_subtree),
 		cmocka_unit_test(test_duplicate_keys),
 		cmocka_unit_test(test_keys_belong_to_their_mapping),
+		cmocka_unit_test(test_caller_keys),
 		cmocka_unit_test(test_yaml_level_rules),
 		cmocka_unit_test(test_stops),
 	};
