@@ -6,7 +6,8 @@
 # usage: deps.sh [--tools]
 # --tools also installs the real clients that some tests check outputs
 # with (Graphviz, Chromium, pdfinfo, a JSON Schema validator with a YAML 1.2
-# reader); without them those tests print a SKIP line. CI installs them.
+# reader) and PyYAML for the Python peer of `make bench`; without them
+# those tests (and that figure) print a SKIP line. CI installs them.
 set -u
 tools=0
 [ "${1:-}" = --tools ] && tools=1
@@ -39,6 +40,7 @@ if [ $tools = 1 ]; then
 	need_cmd mandoc mandoc
 	need_py jsonschema python3-jsonschema
 	need_py ruamel.yaml python3-ruamel.yaml
+	need_py yaml python3-yaml
 fi
 
 [ -z "$missing" ] && exit 0

@@ -68,6 +68,11 @@ void diags_vadd(struct diags *d, enum severity sev, uint32_t line,
     uint32_t column, const char *source, size_t source_len,
     const char *fmt, va_list ap);
 
+/* diags_take: move every diagnostic of FROM (in the order they came) to
+ * the end of TO, with their counts; past DIAG_KEEP_MAX, or when out of
+ * memory, they are only counted. FROM is empty afterwards. */
+void diags_take(struct diags *to, struct diags *from);
+
 /* diags_sort: sort by position (diagnostics without one first), stably:
  * a note stays right after the diagnostic it belongs to. */
 void diags_sort(struct diags *d);

@@ -129,6 +129,8 @@ enum load_status {
 	LOAD_OK = 0,
 	LOAD_INVALID,            /* diagnostics with at least one error */
 	LOAD_CANNOT_OPEN,        /* errno is set; nothing added to diags */
+	LOAD_NOMEM,              /* out of memory: nothing is known about the
+	                          * file (diags may hold some of its problems) */
 };
 
 /*
@@ -136,7 +138,9 @@ enum load_status {
  * a new policy the caller owns (free with policy_free); warnings found while
  * loading (unreachable nodes, bidirectional text) are in D. Otherwise *out
  * is NULL and D holds the errors (LOAD_INVALID), or errno says why the file
- * could not be read (LOAD_CANNOT_OPEN). PATH is copied.
+ * could not be read (LOAD_CANNOT_OPEN), or memory ran out (LOAD_NOMEM: an
+ * error of the machine, not of the file). PATH is copied. The file is read
+ * once; the policy keeps its bytes.
  */
 enum load_status policy_load_file(const char *path, struct policy **out,
     struct diags *d);

@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "aipolicy/exit.h"
+#include "aipolicy/jsonmem.h"
 #include "aipolicy/present.h"
 #include "aipolicy/result.h"
 #include "aipolicy/text.h"
@@ -111,12 +112,15 @@ nomem(bool json)
 }
 
 /* Report that the log at PATH cannot be VERB'd ("open", "write"; ERR is
- * an errno), also as a JSON error under JSON; returns EXIT_IOERR. */
+ * an errno), also as a JSON error under JSON; returns EXIT_IOERR (or
+ * EXIT_NOMEM when ERR is ENOMEM). */
 static int
 log_failed(const char *path, const char *verb, int err, bool json)
 {
 	char msg[LOG_MESSAGE_SIZE];
 
+	if (err == ENOMEM)
+		return nomem(json);
 	snprintf(msg, sizeof msg, "%s: cannot %s the decision log: %s",
 	    path, verb, strerror(err));
 	if (json)
@@ -288,9 +292,15 @@ parse_line(const char *line, size_t len, struct given **given, size_t *n,
 		*msg = "a NUL byte is not allowed in a query";
 		return NULL;
 	}
+	jsonmem_failed();
 	obj = json_loadb(line, len, JSON_REJECT_DUPLICATES,
 	    &jerr);
-	if (obj == NULL && json_error_code(&jerr) == json_error_out_of_memory) {
+	/* jansson's words for running out of memory are often those of a
+	 * syntax error, and a string it could not grow may come out cut
+	 * short: either way that is no bad line, and no answer. */
+	if (jsonmem_failed() || (obj == NULL &&
+	    json_error_code(&jerr) == json_error_out_of_memory)) {
+		json_decref(obj);
 		*msg = NULL;
 		return NULL;
 	}

@@ -82,14 +82,16 @@ lint_file(const char *path, bool strict, date_t today, json_t *arr)
 {
 	struct diags d;
 	struct policy *p = NULL;
+	enum load_status st;
 	int code = EXIT_OK;
 
 	diags_init(&d, path);
-	if (policy_load_file(path, &p, &d) == LOAD_CANNOT_OPEN) {
+	st = policy_load_file(path, &p, &d);
+	if (st == LOAD_CANNOT_OPEN) {
 		diags_release(&d);
 		return cannot_open(path, arr);
 	}
-	if (p != NULL && policy_lint(p, today, &d) != 0)
+	if (st == LOAD_NOMEM || (p != NULL && policy_lint(p, today, &d) != 0))
 		code = cli_nomem();
 	if (strict)
 		diags_promote_warnings(&d);

@@ -79,7 +79,11 @@ run_cases(const struct policy *p, struct test_totals *t)
 	return failed > 0 ? EXIT_FOUND : EXIT_OK;
 }
 
-/* Load and test one file; returns its exit code. */
+/* test_file's code for out of memory when cli_load has said so. */
+#define EXIT_NOMEM_SAID (-EXIT_NOMEM)
+
+/* Load and test one file; returns its exit code (EXIT_NOMEM_SAID when
+ * memory ran out and that was said). */
 static int
 test_file(const char *path, struct test_totals *t)
 {
@@ -88,6 +92,10 @@ test_file(const char *path, struct test_totals *t)
 	int code;
 
 	code = cli_load(path, &p, &msg);
+	if (code == EXIT_NOMEM) {
+		free(msg);
+		return EXIT_NOMEM_SAID;
+	}
 	if (code != EXIT_OK) {
 		if (t->junit != NULL && testrun_junit_error(t->junit, path,
 		    msg != NULL ? msg : "invalid policy") != 0)
@@ -134,7 +142,7 @@ cmd_test(int argc, char **argv)
 	};
 	struct test_totals t = { 0, 0, NULL };
 	bool junit = false;
-	int c, f, code = EXIT_OK;
+	int c, f, one, code = EXIT_OK;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
@@ -152,8 +160,14 @@ cmd_test(int argc, char **argv)
 		return cli_usage_error("test", "no policy file given");
 	if (junit && (t.junit = testrun_junit_new()) == NULL)
 		return cli_finish(cli_nomem());
-	for (; optind < argc && code != EXIT_NOMEM; optind++)
-		code = cli_most_severe(code, test_file(argv[optind], &t));
+	for (; optind < argc && code != EXIT_NOMEM; optind++) {
+		one = test_file(argv[optind], &t);
+		if (one == EXIT_NOMEM_SAID) {
+			testrun_junit_free(t.junit);
+			return cli_finish(EXIT_NOMEM);
+		}
+		code = cli_most_severe(code, one);
+	}
 	if (code == EXIT_NOMEM)
 		code = cli_nomem();
 	else

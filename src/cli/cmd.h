@@ -57,8 +57,8 @@ void cli_print_diags(FILE *out, struct diags *d);
 
 /*
  * cli_load: load the policy at PATH for a command that needs a valid one.
- * On failure, prints why (diagnostics, or the open error) on stderr and
- * returns EXIT_DATAERR or EXIT_NOINPUT; *MSG (when MSG is not NULL) is set
+ * On failure, prints why (diagnostics, the open error, or "out of memory")
+ * on stderr and returns EXIT_DATAERR, EXIT_NOINPUT or EXIT_NOMEM; *MSG (when MSG is not NULL) is set
  * to a one-line summary owned by the caller (for JSON errors). Warnings are
  * not printed. Returns EXIT_OK with *out set on success.
  */

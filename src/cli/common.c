@@ -141,6 +141,13 @@ cli_load(const char *path, struct policy **out, char **msg)
 		diags_release(&d);
 		return EXIT_NOINPUT;
 	}
+	if (st == LOAD_NOMEM) {
+		/* The machine's trouble, not the file's: nothing about it. */
+		diags_release(&d);
+		if (msg != NULL)
+			*msg = strdup("out of memory");
+		return cli_nomem();
+	}
 	if (st == LOAD_INVALID) {
 		/* Only the errors: commands other than lint print no warnings. */
 		for (i = 0; i < d.count; i++) {

@@ -13,6 +13,7 @@
 
 #include <jansson.h>
 
+#include "aipolicy/jsonmem.h"
 #include "decision-log.h"
 
 /* A version 4 UUID: 16 random bytes, as 36 characters and a NUL. */
@@ -163,7 +164,7 @@ decision_log_add(struct decision_log *log, const char *via,
 		errno = ENOMEM;
 		return -1;
 	}
-	line = json_dumps(rec, 0);
+	line = jsonmem_dumps(rec, 0);
 	json_decref(rec);
 	if (line == NULL) {
 		errno = ENOMEM;

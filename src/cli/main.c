@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "aipolicy/exit.h"
+#include "aipolicy/jsonmem.h"
 #include "aipolicy/text.h"
 #include "cmd.h"
 
@@ -165,7 +166,11 @@ main(int argc, char **argv)
 {
 	const struct cmd_entry *cmd;
 
-	setlocale(LC_ALL, "");
+	/* Only the character type (text widths: wcwidth); the other
+	 * categories cost a file each at start and change nothing a command
+	 * prints. ask takes the whole locale for curses itself. */
+	setlocale(LC_CTYPE, "");
+	jsonmem_watch();
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;

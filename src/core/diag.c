@@ -14,6 +14,7 @@
 static bool diags_count(struct diags *d, enum severity sev);
 static void diags_lost(struct diags *d, enum severity sev);
 static int diag_cmp(const void *pa, const void *pb);
+static bool diags_room(struct diags *d);
 
 void
 diags_init(struct diags *d, const char *file)
@@ -111,6 +112,50 @@ diags_vadd(struct diags *d, enum severity sev, uint32_t line, uint32_t column,
 		return;
 	}
 	d->count++;
+}
+
+/* Room for one more item in D. */
+static bool
+diags_room(struct diags *d)
+{
+	struct diag *items;
+	size_t cap;
+
+	if (d->count < d->cap)
+		return true;
+	cap = d->cap ? d->cap * 2 : 16;
+	items = realloc(d->items, cap * sizeof *items);
+	if (items == NULL)
+		return false;
+	d->items = items;
+	d->cap = cap;
+	return true;
+}
+
+void
+diags_take(struct diags *to, struct diags *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->count; i++) {
+		struct diag *g = &from->items[i];
+		bool note = g->severity == SEVERITY_NOTE;
+		if (to->count >= DIAG_KEEP_MAX || !diags_room(to)) {
+			to->dropped += !note;
+			free(g->message);
+			free(g->source);
+			continue;
+		}
+		g->seq = to->count;
+		to->items[to->count++] = *g;
+	}
+	to->nerrors += from->nerrors;
+	to->nwarnings += from->nwarnings;
+	to->dropped += from->dropped;
+	if (from->count > 0 || from->dropped > 0)
+		to->last_dropped = from->last_dropped;
+	free(from->items);
+	diags_init(from, from->file);
 }
 
 void

@@ -59,30 +59,13 @@ policy_free(struct policy *p)
 	if (p->priv != NULL) {
 		strindex_release(&p->priv->questions);
 		strindex_release(&p->priv->outcomes);
-		free(p->priv->lines);
-		free(p->priv->src);
+		source_release(&p->priv->src);
 		arena_release(&p->priv->arena);
 		free(p->priv);
 	}
+	free(p->questions);
+	free(p->outcomes);
 	free(p);
-}
-
-int
-policy_build_index(struct policy *p)
-{
-	size_t i;
-
-	for (i = 0; i < p->nquestions; i++) {
-		if (strindex_put(&p->priv->questions, p->questions[i].id,
-		    strlen(p->questions[i].id), (uint32_t)i, NULL) < 0)
-			return -1;
-	}
-	for (i = 0; i < p->noutcomes; i++) {
-		if (strindex_put(&p->priv->outcomes, p->outcomes[i].id,
-		    strlen(p->outcomes[i].id), (uint32_t)i, NULL) < 0)
-			return -1;
-	}
-	return 0;
 }
 
 int64_t
@@ -118,8 +101,7 @@ question_match(const struct question *q, const char *s, size_t len)
 const char *
 policy_source_line(const struct policy *p, uint32_t line, size_t *len)
 {
-	return source_line(p->priv->src, p->priv->len, p->priv->lines,
-	    p->priv->nlines, line, len);
+	return source_line_text(&p->priv->src, line, len);
 }
 
 static bool

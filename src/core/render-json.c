@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 
+#include "aipolicy/jsonmem.h"
 #include "render-private.h"
 
 static json_t *str_or_null(const char *s);
@@ -115,7 +116,7 @@ render_json(const struct policy *p, const struct render_opts *o,
 
 	if (j == NULL)
 		return -1;
-	s = json_dumps(j, 0);
+	s = jsonmem_dumps(j, 0);
 	json_decref(j);
 	if (s == NULL)
 		return -1;

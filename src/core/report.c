@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "aipolicy/jsonmem.h"
 #include "report-private.h"
 #include "util.h"
 
@@ -247,7 +248,7 @@ report_json(const struct report *r)
 		    json_object_set_new(obj, "never_reached",
 		    report_never_reached_json(r));
 	if (rc == 0)
-		s = json_dumps(obj, 0);
+		s = jsonmem_dumps(obj, 0);
 	json_decref(verdicts);
 	json_decref(obj);
 	return s;

@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 
+#include "aipolicy/jsonmem.h"
 #include "aipolicy/present.h"
 #include "aipolicy/result.h"
 #include "aipolicy/text.h"
@@ -74,7 +75,7 @@ jstrn(const char *s, size_t n)
 	}
 	j = clean.failed ? NULL : json_stringn(clean.data ? clean.data : "",
 	    clean.len);
-	out = j ? json_dumps(j, JSON_ENCODE_ANY) : NULL;
+	out = j ? jsonmem_dumps(j, JSON_ENCODE_ANY) : NULL;
 	json_decref(j);
 	buf_release(&clean);
 	return out;
@@ -139,6 +140,13 @@ encode_next(struct result_json *rj, size_t qi)
 	for (i = 0; i < q->nanswers; i++)
 		buf_addf(&b, "%s%s", i ? ", " : "", rj->key[qi][i]);
 	buf_adds(&b, "]}");
+	/* Made after result_json_new succeeded: a failure here is this
+	 * object's alone, and it is not kept half made. */
+	if (rj->failed) {
+		rj->failed = false;
+		buf_release(&b);
+		return NULL;
+	}
 	return buf_detach(&b);
 }
 
@@ -164,7 +172,9 @@ result_json_new(const struct policy *p, date_t today)
 		return NULL;
 	}
 	for (i = 0; i < no; i++)
-		rj->outcome[i] = encode_outcome(rj, &p->outcomes[i]);
+		if ((rj->outcome[i] = encode_outcome(rj, &p->outcomes[i])) ==
+		    NULL)
+			rj->failed = true;
 	for (i = 0; i < nq && !rj->failed; i++) {
 		rj->qid[i] = jstr(rj, p->questions[i].id);
 		rj->key[i] = calloc(p->questions[i].nanswers,
@@ -208,10 +218,13 @@ result_json_free(struct result_json *rj)
 		return;
 	for (i = 0; rj->outcome && i < rj->p->noutcomes; i++)
 		free(rj->outcome[i]);
-	for (i = 0; rj->qid && i < rj->p->nquestions; i++) {
-		free(rj->qid[i]);
-		free(rj->next[i]);
-		if (rj->key[i] != NULL) {
+	/* Any of the arrays may be missing after a failed result_json_new. */
+	for (i = 0; i < rj->p->nquestions; i++) {
+		if (rj->qid != NULL)
+			free(rj->qid[i]);
+		if (rj->next != NULL)
+			free(rj->next[i]);
+		if (rj->key != NULL && rj->key[i] != NULL) {
 			for (j = 0; j < rj->p->questions[i].nanswers; j++)
 				free(rj->key[i][j]);
 			free(rj->key[i]);

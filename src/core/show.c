@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 
+#include "aipolicy/jsonmem.h"
 #include "aipolicy/diff.h"
 #include "aipolicy/text.h"
 #include "show.h"
@@ -34,7 +35,7 @@ void
 show_json(struct buf *b, const char *s)
 {
 	json_t *j = json_string(s);
-	char *out = j != NULL ? json_dumps(j, JSON_ENCODE_ANY) : NULL;
+	char *out = j != NULL ? jsonmem_dumps(j, JSON_ENCODE_ANY) : NULL;
 
 	if (out == NULL)
 		b->failed = true;

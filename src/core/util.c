@@ -11,7 +11,21 @@
 #include "util.h"
 
 #define ARENA_BLOCK 65536
+/* Blocks double in size up to this. */
+#define ARENA_BLOCK_MAX (16u << 20)
 #define ALIGN 16
+/* The first capacity vec_grow gives an empty array. */
+#define VEC_FIRST 16
+/* The first size of a string index; it doubles when three quarters full
+ * (linear probing stays short with a hash that mixes well). */
+#define STRINDEX_FIRST 16
+#define STRINDEX_FULL(count, cap) ((count) * 4 > (size_t)(cap) * 3)
+
+static void *arena_take(struct arena *a, size_t n, size_t align);
+static bool buf_reserve(struct buf *b, size_t n);
+static struct strindex_slot *strindex_find(const struct strindex *x,
+    const char *key, size_t len, uint32_t h);
+static int strindex_resize(struct strindex *x, size_t cap);
 
 struct arena_block {
 	struct arena_block *next;
@@ -38,28 +52,30 @@ arena_release(struct arena *a)
 	a->head = NULL;
 }
 
-void *
-arena_alloc(struct arena *a, size_t n)
+/*
+ * N bytes of A at a multiple of ALIGN (a power of two, at most ALIGN as
+ * defined above); NULL when out of memory. Not zeroed.
+ */
+static void *
+arena_take(struct arena *a, size_t n, size_t align)
 {
 	struct arena_block *b = a->head;
-	size_t size;
-	void *p;
+	size_t size, at;
 
 	if (n > SIZE_MAX / 2)
 		return NULL;
-	n = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
-	if (n == 0)
-		n = ALIGN;
-	if (b == NULL || b->size - b->used < n) {
+	at = b != NULL ? (b->used + align - 1) & ~(align - 1) : 0;
+	if (b == NULL || at > b->size || b->size - at < n) {
 		size = n > a->block_size ? n : a->block_size;
 		/* Grow blocks as the arena grows, to keep the chain short. */
-		if (a->block_size < (16u << 20))
+		if (a->block_size < ARENA_BLOCK_MAX)
 			a->block_size *= 2;
 		b = malloc(sizeof *b + size);
 		if (b == NULL)
 			return NULL;
 		b->size = size;
 		b->used = 0;
+		at = 0;
 		if (a->head != NULL && n > ARENA_BLOCK) {
 			/* A big one-off: keep the current block for small ones. */
 			b->next = a->head->next;
@@ -69,16 +85,28 @@ arena_alloc(struct arena *a, size_t n)
 			a->head = b;
 		}
 	}
-	p = b->data + b->used;
-	b->used += n;
-	memset(p, 0, n);
+	b->used = at + n;
+	return b->data + at;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	void *p;
+
+	if (n == 0)
+		n = ALIGN;
+	p = arena_take(a, n, ALIGN);
+	if (p != NULL)
+		memset(p, 0, n);
 	return p;
 }
 
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	/* Texts are packed: no alignment, and no zeroing before the copy. */
+	char *p = n < SIZE_MAX ? arena_take(a, n + 1, 1) : NULL;
 
 	if (p == NULL)
 		return NULL;
@@ -178,10 +206,34 @@ buf_detach(struct buf *b)
 	return s;
 }
 
+int
+vec_grow(void *vp, size_t *cap, size_t need, size_t size)
+{
+	void *v, *nv;
+	size_t n = *cap ? *cap : VEC_FIRST;
+
+	if (need <= *cap)
+		return 0;
+	while (n < need) {
+		if (n > SIZE_MAX / 2)
+			return -1;
+		n *= 2;
+	}
+	if (n > SIZE_MAX / size)
+		return -1;
+	memcpy(&v, vp, sizeof v);
+	if ((nv = realloc(v, n * size)) == NULL)
+		return -1;
+	memcpy(vp, &nv, sizeof nv);
+	*cap = n;
+	return 0;
+}
+
+/* 24 bytes: keys are ids and texts of a policy file, short of 4 GiB. */
 struct strindex_slot {
 	const char *key;
-	size_t len;
-	uint64_t hash;
+	uint32_t len;
+	uint32_t hash;
 	uint32_t value;
 };
 
@@ -216,9 +268,10 @@ strindex_release(struct strindex *x)
 	strindex_init(x);
 }
 
+/* KEY's slot, or the empty one where it would go. H is its hash. */
 static struct strindex_slot *
 strindex_find(const struct strindex *x, const char *key, size_t len,
-    uint64_t h)
+    uint32_t h)
 {
 	size_t mask = x->cap - 1, i = (size_t)h & mask;
 	struct strindex_slot *s;
@@ -233,13 +286,15 @@ strindex_find(const struct strindex *x, const char *key, size_t len,
 	}
 }
 
+/* Rehash X into a table of CAP slots (a power of two). 0, or -1 when out
+ * of memory (X unchanged). */
 static int
-strindex_grow(struct strindex *x)
+strindex_resize(struct strindex *x, size_t cap)
 {
 	struct strindex old = *x;
 	size_t i;
 
-	x->cap = old.cap ? old.cap * 2 : 16;
+	x->cap = cap;
 	x->slots = calloc(x->cap, sizeof *x->slots);
 	if (x->slots == NULL) {
 		*x = old;
@@ -254,14 +309,28 @@ strindex_grow(struct strindex *x)
 	return 0;
 }
 
+uint32_t
+strindex_hash(const char *key, size_t len)
+{
+	return (uint32_t)hash_bytes(key, len);
+}
+
 int
 strindex_put(struct strindex *x, const char *key, size_t len, uint32_t value,
     uint32_t *old)
 {
-	uint64_t h = hash_bytes(key, len);
+	return strindex_put_hashed(x, key, len, strindex_hash(key, len), value,
+	    old);
+}
+
+int
+strindex_put_hashed(struct strindex *x, const char *key, size_t len,
+    uint32_t h, uint32_t value, uint32_t *old)
+{
 	struct strindex_slot *s;
 
-	if ((x->count + 1) * 2 > x->cap && strindex_grow(x) != 0)
+	if (STRINDEX_FULL(x->count + 1, x->cap) && strindex_resize(x,
+	    x->cap ? x->cap * 2 : STRINDEX_FIRST) != 0)
 		return -1;
 	s = strindex_find(x, key, len, h);
 	if (s->key != NULL) {
@@ -270,22 +339,42 @@ strindex_put(struct strindex *x, const char *key, size_t len, uint32_t value,
 		return 0;
 	}
 	s->key = key;
-	s->len = len;
+	s->len = (uint32_t)len;
 	s->hash = h;
 	s->value = value;
 	x->count++;
 	return 1;
 }
 
+int
+strindex_reserve(struct strindex *x, size_t n)
+{
+	size_t cap = x->cap ? x->cap : STRINDEX_FIRST;
+
+	while (STRINDEX_FULL(x->count + n, cap)) {
+		if (cap > SIZE_MAX / 4)
+			return -1;
+		cap *= 2;
+	}
+	return cap == x->cap ? 0 : strindex_resize(x, cap);
+}
+
 bool
 strindex_get(const struct strindex *x, const char *key, size_t len,
     uint32_t *value)
+{
+	return strindex_get_hashed(x, key, len, strindex_hash(key, len), value);
+}
+
+bool
+strindex_get_hashed(const struct strindex *x, const char *key, size_t len,
+    uint32_t h, uint32_t *value)
 {
 	struct strindex_slot *s;
 
 	if (x->cap == 0)
 		return false;
-	s = strindex_find(x, key, len, hash_bytes(key, len));
+	s = strindex_find(x, key, len, h);
 	if (s->key == NULL)
 		return false;
 	*value = s->value;

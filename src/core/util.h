@@ -1,7 +1,7 @@
 /*
  * util.h: small building blocks of the engine, private to src/core and the
- * unit tests: an arena, a growable byte buffer, a string hash index, UTF-8
- * helpers.
+ * unit tests: an arena, a growable byte buffer, growing arrays, a string
+ * hash index, UTF-8 helpers.
  */
 #ifndef AIPOLICY_UTIL_H
 #define AIPOLICY_UTIL_H
@@ -46,6 +46,14 @@ void buf_addf(struct buf *b, const char *fmt, ...)
 char *buf_detach(struct buf *b);
 
 /*
+ * vec_grow: grow the malloc'd array at *VP (a pointer to the pointer) of
+ * *CAP elements of SIZE bytes to room for at least NEED, doubling. 0, or -1
+ * when out of memory: then *VP and *CAP are unchanged (and still owned by
+ * the caller), so nothing leaks.
+ */
+int vec_grow(void *vp, size_t *cap, size_t need, size_t size);
+
+/*
  * An open-addressing index from strings to uint32 values. Keys are not
  * copied: they must outlive the index.
  */
@@ -56,6 +64,9 @@ struct strindex {
 
 void strindex_init(struct strindex *x);
 void strindex_release(struct strindex *x);
+/* strindex_reserve: make room for N keys at once, so that adding them
+ * never grows the table. 0, or -1 when out of memory. */
+int strindex_reserve(struct strindex *x, size_t n);
 /* strindex_put: add KEY (LEN bytes) -> VALUE unless present. Returns 1 when
  * added, 0 when KEY was there already (*old set to its value when OLD is
  * not NULL), -1 when out of memory. */
@@ -64,6 +75,14 @@ int strindex_put(struct strindex *x, const char *key, size_t len,
 /* strindex_get: true and *value set when KEY is present. */
 bool strindex_get(const struct strindex *x, const char *key, size_t len,
     uint32_t *value);
+/* strindex_hash: the hash a string index keeps for KEY (LEN bytes). The
+ * _hashed forms take it computed already (while KEY was at hand), so that
+ * building or asking a big index touches no key but on a hash match. */
+uint32_t strindex_hash(const char *key, size_t len);
+int strindex_put_hashed(struct strindex *x, const char *key, size_t len,
+    uint32_t hash, uint32_t value, uint32_t *old);
+bool strindex_get_hashed(const struct strindex *x, const char *key,
+    size_t len, uint32_t hash, uint32_t *value);
 
 uint64_t hash_bytes(const void *p, size_t n);
 

@@ -416,6 +416,35 @@ test_id_twice_reported_once(void **state)
 	    "id 'a' is used twice: already a question at 10:3"), 1);
 }
 
+/* An outcome whose id is a question's is not part of the policy: its body
+ * is not judged, even when the outcomes come first in the file. */
+static void
+test_outcome_named_like_a_question_is_left_out(void **state)
+{
+	(void)state;
+	assert_int_equal(errors_on_line(HEAD OUTCOMES
+	    "  a: { verdict: maybe, summary: Again. }\n" QA, 12,
+	    "id 'a' is used twice: already a question at 14:3"), 1);
+}
+
+/* A test case's mistakes do not hide the graph's warnings. */
+static void
+test_graph_checked_despite_bad_test_case(void **state)
+{
+	const char *yaml = HEAD QA OUTCOMES
+	    "  lost: { verdict: use-freely, summary: L. }\n"
+	    "tests:\n  - answers: { a: yes }\n    expect: free\n    ask: x\n";
+	struct policy *p = NULL;
+	struct diags d;
+
+	(void)state;
+	diags_init(&d, "t.yaml");
+	assert_int_equal(policy_load_buffer("t.yaml", yaml, strlen(yaml), &p,
+	    &d), LOAD_INVALID);
+	assert_true(has_warning(&d, 16, "outcome 'lost' cannot be reached"));
+	diags_release(&d);
+}
+
 static void
 test_answer_keys(void **state)
 {
@@ -699,6 +728,8 @@ main(void)
 		cmocka_unit_test(test_leap_day_is_a_date),
 		cmocka_unit_test(test_questions),
 		cmocka_unit_test(test_id_twice_reported_once),
+		cmocka_unit_test(test_outcome_named_like_a_question_is_left_out),
+		cmocka_unit_test(test_graph_checked_despite_bad_test_case),
 		cmocka_unit_test(test_answer_keys),
 		cmocka_unit_test(test_columns_count_code_points),
 		cmocka_unit_test(test_targets),

@@ -183,6 +183,60 @@ test_strindex_growth(void **state)
 }
 
 static void
+test_strindex_reserve(void **state)
+{
+	static char keys[1000][8];
+	struct strindex x;
+	size_t i, cap;
+	uint32_t v;
+
+	(void)state;
+	strindex_init(&x);
+	assert_int_equal(strindex_reserve(&x, 1000), 0);
+	cap = x.cap;
+	assert_true(cap >= 2000);
+	/* Reserved: adding them never grows (nor moves) the table. */
+	for (i = 0; i < 1000; i++) {
+		snprintf(keys[i], sizeof keys[i], "k%zu", i);
+		assert_int_equal(strindex_put(&x, keys[i], strlen(keys[i]),
+		    (uint32_t)i, NULL), 1);
+	}
+	assert_int_equal(x.cap, cap);
+	assert_true(strindex_get(&x, "k999", 4, &v));
+	assert_int_equal(v, 999);
+	assert_int_equal(strindex_reserve(&x, 0), 0);
+	assert_int_equal(x.cap, cap);
+	strindex_release(&x);
+}
+
+static void
+test_vec_grow(void **state)
+{
+	int *v = NULL;
+	size_t cap = 0, i;
+
+	(void)state;
+	assert_int_equal(vec_grow(&v, &cap, 1, sizeof *v), 0);
+	assert_non_null(v);
+	assert_true(cap >= 1);
+	for (i = 0; i < 1000; i++) {
+		assert_int_equal(vec_grow(&v, &cap, i + 1, sizeof *v), 0);
+		v[i] = (int)i;
+	}
+	assert_true(cap >= 1000);
+	assert_int_equal(v[999], 999);
+	/* Enough room already: nothing changes. */
+	i = cap;
+	assert_int_equal(vec_grow(&v, &cap, 10, sizeof *v), 0);
+	assert_int_equal(cap, i);
+	/* A size that cannot be: refused, the array kept. */
+	assert_int_equal(vec_grow(&v, &cap, SIZE_MAX / 2, sizeof *v), -1);
+	assert_int_equal(cap, i);
+	assert_int_equal(v[999], 999);
+	free(v);
+}
+
+static void
 test_hash_bytes(void **state)
 {
 	(void)state;
@@ -618,6 +672,8 @@ main(void)
 		cmocka_unit_test(test_strindex_put_get),
 		cmocka_unit_test(test_strindex_duplicates),
 		cmocka_unit_test(test_strindex_growth),
+		cmocka_unit_test(test_strindex_reserve),
+		cmocka_unit_test(test_vec_grow),
 		cmocka_unit_test(test_hash_bytes),
 		cmocka_unit_test(test_utf8_count),
 		cmocka_unit_test(test_utf8_decode_valid),

@@ -1,0 +1,34 @@
+/*
+ * graph.h: the checks of a policy's graph that need no YAML: cycles (with
+ * each question's height), and what start reaches. They work on a struct
+ * policy whose targets are all resolved, with explicit stacks (a chain of
+ * 200,000 questions must not overflow the C stack), and return what they
+ * find as values; the loader turns them into diagnostics. Private to
+ * src/core.
+ */
+#ifndef AIPOLICY_GRAPH_H
+#define AIPOLICY_GRAPH_H
+
+#include "aipolicy/policy.h"
+
+/* A cycle: the answer that closes it, and its questions. */
+struct graph_cycle {
+	struct location at;   /* of the answer that closes the cycle */
+	char *path;           /* "a -> b -> a"; owned (free) */
+};
+
+/*
+ * graph_find_cycle: a depth-first search from start, then from each
+ * question not yet visited in file order. Returns 1 with the first cycle
+ * found in *OUT (the caller frees out->path); 0 when there is none, with
+ * every question's height set (the questions on the longest path from it
+ * to an outcome, itself included); -1 when out of memory.
+ */
+int graph_find_cycle(struct policy *p, struct graph_cycle *out);
+
+/* graph_mark_reachable: set `reachable` on every question and outcome
+ * that a path from start leads to, and clear it on the others. 0, or -1
+ * when out of memory. */
+int graph_mark_reachable(struct policy *p);
+
+#endif
