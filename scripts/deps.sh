@@ -6,7 +6,9 @@
 # usage: deps.sh [--tools]
 # --tools also installs the real clients that some tests check outputs
 # with (Graphviz, Chromium, pdfinfo, a JSON Schema validator with a YAML 1.2
-# reader); without them those tests print a SKIP line. CI installs them.
+# reader, curl) and the load generator and reference server of `make
+# bench` (wrk, nginx); without them those tests print a SKIP line. CI
+# installs them.
 set -u
 tools=0
 [ "${1:-}" = --tools ] && tools=1
@@ -29,6 +31,7 @@ need_pc jansson libjansson-dev
 need_pc nettle nettle-dev
 need_pc ncursesw libncurses-dev
 need_pc cmocka libcmocka-dev
+need_pc libmicrohttpd libmicrohttpd-dev
 need_py() {
 	/usr/bin/python3 -c "import $1" >/dev/null 2>&1 || missing="$missing $2"
 }
@@ -38,6 +41,12 @@ if [ $tools = 1 ]; then
 	need_cmd pdfinfo poppler-utils
 	need_py jsonschema python3-jsonschema
 	need_py ruamel.yaml python3-ruamel.yaml
+	need_cmd curl curl
+	need_cmd wrk wrk
+	if ! command -v nginx >/dev/null 2>&1 &&
+	    [ ! -x /usr/sbin/nginx ]; then
+		missing="$missing nginx-light"
+	fi
 fi
 
 [ -z "$missing" ] && exit 0

@@ -8,6 +8,7 @@
 
 #include "aipolicy/exit.h"
 #include "cmd.h"
+#include "usage.h"
 
 static const struct cmd_entry cmd_table[] = {
 	{ "ask", "[--plain] [--log FILE] [--today DATE] POLICY",
@@ -64,6 +65,7 @@ static const struct cmd_entry cmd_table[] = {
 	    "review load, from decision logs.\n"
 	    "  --format FORMAT  text (default) or json\n"
 	    "  -h, --help       show this help\n", cmd_report },
+	{ "serve", SERVE_USAGE, SERVE_HELP, cmd_serve },
 };
 
 const struct cmd_entry *
