@@ -33,6 +33,7 @@ static void *run(void *arg);
 static int write_group(struct logq *q, struct logq_item *first);
 static void take_reopened(struct logq *q);
 static void note_result(struct logq *q, int rc, int err);
+static unsigned long count_records(const struct logq_item *first);
 
 struct logq *
 logq_new(const char *path, struct metrics *m)
@@ -149,6 +150,23 @@ note_result(struct logq *q, int rc, int err)
 	}
 }
 
+/* The records (lines) of the items from FIRST on. */
+static unsigned long
+count_records(const struct logq_item *first)
+{
+	const struct logq_item *it;
+	unsigned long n = 0;
+	const char *s, *end;
+
+	for (it = first; it != NULL; it = it->next) {
+		end = it->records + it->len;
+		for (s = it->records; (s = memchr(s, '\n', (size_t)(end - s)))
+		    != NULL; s++)
+			n++;
+	}
+	return n;
+}
+
 /* Write the records of the items from FIRST on: 0, or -1 with errno. */
 static int
 write_group(struct logq *q, struct logq_item *first)
@@ -188,6 +206,12 @@ run(void *arg)
 		rc = write_group(q, first);
 		err = errno;
 		note_result(q, rc, err);
+		if (rc == 0) {
+			atomic_fetch_add_explicit(&q->m->log_syncs, 1,
+			    memory_order_relaxed);
+			atomic_fetch_add_explicit(&q->m->log_records,
+			    count_records(first), memory_order_relaxed);
+		}
 		for (it = first; it != NULL; it = next) {
 			next = it->next;
 			it->done(it, rc == 0);

@@ -178,4 +178,13 @@ metrics_render(struct metrics *m, const struct served *s, date_t today,
 	    "decision log.\n"
 	    "# TYPE aipolicy_log_errors_total counter\n"
 	    "aipolicy_log_errors_total %lu\n", get(&m->log_errors));
+	sbuf_addf(b, "# HELP aipolicy_log_syncs_total Writes of the decision "
+	    "log, each followed by one fsync (group commit).\n"
+	    "# TYPE aipolicy_log_syncs_total counter\n"
+	    "aipolicy_log_syncs_total %lu\n"
+	    "# HELP aipolicy_log_records_total Records kept in the decision "
+	    "log.\n"
+	    "# TYPE aipolicy_log_records_total counter\n"
+	    "aipolicy_log_records_total %lu\n", get(&m->log_syncs),
+	    get(&m->log_records));
 }

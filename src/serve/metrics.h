@@ -45,6 +45,8 @@ struct metrics {
 	atomic_ulong duration_sum_us;
 	atomic_ulong reloads_ok, reloads_failed;
 	atomic_ulong log_errors;
+	atomic_ulong log_syncs;    /* writes of a group, each one fsync */
+	atomic_ulong log_records;  /* records kept */
 };
 
 /* metrics_init: every counter 0. */
