@@ -101,6 +101,12 @@ class Server:
                 self.cond.wait(left)
         return True
 
+    def lines_matching(self, pattern):
+        """The stderr lines so far that match PATTERN."""
+        rx = re.compile(pattern)
+        with self.cond:
+            return [l for l in self.lines if rx.search(l)]
+
     def conn(self, timeout=30):
         return http.client.HTTPConnection(self.host, self.port,
                                           timeout=timeout)
