@@ -13,7 +13,8 @@
  * Every connection is in a list with the time by which its request must
  * have fully arrived (HTTP_TIMEOUT_SECONDS after the connection opened or
  * its last response was sent); http_expire shuts down those past it.
- * libmicrohttpd's own timeout closes connections idle as long.
+ * libmicrohttpd's own timeout closes connections idle as long. A
+ * connection over HTTP_MAX_CONNECTIONS is shut down as it opens.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -36,6 +37,11 @@
 #define NS_PER_MS     1000000
 /* Bytes of a streamed body made at a time. */
 #define STREAM_BLOCK  (64u * 1024)
+/* libmicrohttpd's own connection limit, as a multiple of ours: it shares
+ * its limit out between the worker threads and stops accepting when one
+ * is at its share, while the server refuses (closes) a connection only
+ * when HTTP_MAX_CONNECTIONS are open in all. */
+#define MHD_LIMIT_FACTOR 2
 /* Decimal digits of a Content-Length libmicrohttpd accepted. */
 #define LENGTH_DIGITS_MAX 19
 
@@ -45,6 +51,7 @@
 struct conn {
 	struct conn *prev, *next;
 	int fd;
+	bool refused;              /* over the limit: shut down at once */
 	atomic_llong deadline_ms;  /* monotonic; 0: none */
 };
 
@@ -76,8 +83,9 @@ struct http {
 	struct server *srv;
 	struct MHD_Daemon *d;
 	int listen_fd;              /* -1 once quiesced */
-	pthread_mutex_t lock;       /* guards conns */
+	pthread_mutex_t lock;       /* guards conns and nconns */
 	struct conn *conns;
+	unsigned nconns;            /* not refused */
 	atomic_long running;
 };
 
@@ -143,6 +151,12 @@ on_connection(void *cls, struct MHD_Connection *mc, void **socket_context,
 		c->fd = info->connect_fd;
 		arm(c);
 		pthread_mutex_lock(&h->lock);
+		if (h->nconns >= HTTP_MAX_CONNECTIONS) {
+			c->refused = true;
+			shutdown(c->fd, SHUT_RDWR);
+		} else {
+			h->nconns++;
+		}
 		c->next = h->conns;
 		if (h->conns != NULL)
 			h->conns->prev = c;
@@ -155,6 +169,8 @@ on_connection(void *cls, struct MHD_Connection *mc, void **socket_context,
 		return;
 	/* Out of the list before libmicrohttpd closes the socket. */
 	pthread_mutex_lock(&h->lock);
+	if (!c->refused)
+		h->nconns--;
 	if (c->prev != NULL)
 		c->prev->next = c->next;
 	else
@@ -533,7 +549,8 @@ http_start(struct server *srv, int listen_fd, unsigned threads)
 	    on_request, h,
 	    MHD_OPTION_LISTEN_SOCKET, listen_fd,
 	    MHD_OPTION_THREAD_POOL_SIZE, threads,
-	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)HTTP_MAX_CONNECTIONS,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)HTTP_MAX_CONNECTIONS *
+	    MHD_LIMIT_FACTOR,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)HTTP_TIMEOUT_SECONDS,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT,
 	    (size_t)HTTP_MEMORY_PER_CONNECTION,

@@ -29,7 +29,7 @@
 #define MAX_THREADS      1024
 #define LISTEN_BACKLOG   1024
 /* Open files wanted: every connection, and room for the rest. */
-#define WANT_FILES       (HTTP_MAX_CONNECTIONS + 256)
+#define WANT_FILES       (HTTP_MAX_CONNECTIONS * 2 + 256)
 
 struct opts {
 	const char *listen;
