@@ -153,6 +153,8 @@ class Server:
             self.proc.kill()
             code = self.proc.wait()
         self.reader.join(5)
+        if code != 0:
+            print("server stderr:\n" + self.stderr(), flush=True)
         return code
 
     def stderr(self):
