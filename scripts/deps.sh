@@ -39,6 +39,7 @@ if [ $tools = 1 ]; then
 	need_cmd dot graphviz
 	need_cmd chromium chromium
 	need_cmd pdfinfo poppler-utils
+	need_cmd mandoc mandoc
 	need_py jsonschema python3-jsonschema
 	need_py ruamel.yaml python3-ruamel.yaml
 	need_cmd curl curl

@@ -6,20 +6,28 @@
  * go. A diagnostic carries a 1-based line and column (the column counts code
  * points, as the format spec says) and a copy of the offending source line so
  * that it can be shown with a caret under the column.
+ *
+ * A note adds to the error or warning added just before it, at the same
+ * place (a YAML syntax error is followed by the YAML parser's own words): it
+ * is not counted as an error or a warning, never changes an exit code, is
+ * not turned into an error by --strict, and is shown (or not) with the
+ * diagnostic it belongs to.
  */
 #ifndef AIPOLICY_DIAG_H
 #define AIPOLICY_DIAG_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-/* How many diagnostics of a file are shown; after them, "too many errors". */
+/* How many diagnostics of a file are shown (errors and warnings; their notes
+ * come with them); after them, "too many errors". */
 #define DIAG_SHOW_MAX 50
 /* How many are kept in memory; past this they are only counted. */
 #define DIAG_KEEP_MAX 4096
 
-enum severity { SEVERITY_ERROR, SEVERITY_WARNING };
+enum severity { SEVERITY_ERROR, SEVERITY_WARNING, SEVERITY_NOTE };
 
 struct diag {
 	enum severity severity;
@@ -35,7 +43,10 @@ struct diags {
 	struct diag *items;
 	size_t count, cap;
 	size_t nerrors, nwarnings; /* including those past DIAG_KEEP_MAX */
-	size_t dropped;            /* not kept because of DIAG_KEEP_MAX */
+	size_t dropped;            /* errors and warnings not kept (the cap, or
+	                              no memory); notes are not counted */
+	bool last_dropped;         /* the last error or warning was not kept:
+	                              its notes are not kept either */
 };
 
 /* diags_init: an empty list for FILE (not copied; must outlive the list). */
@@ -46,7 +57,9 @@ void diags_release(struct diags *d);
 /*
  * diags_add: add a diagnostic at LINE:COLUMN (0:0 for none). SOURCE, when
  * not NULL, is the text of that line (SOURCE_LEN bytes, no line break); it is
- * copied with control and bidirectional characters replaced by '?'.
+ * copied with control and bidirectional characters replaced by '?' (a tab
+ * stays a tab: the display decides how to show it). A SEVERITY_NOTE belongs
+ * to the error or warning added just before it and must be at its place.
  */
 void diags_add(struct diags *d, enum severity sev, uint32_t line,
     uint32_t column, const char *source, size_t source_len,
@@ -55,12 +68,21 @@ void diags_vadd(struct diags *d, enum severity sev, uint32_t line,
     uint32_t column, const char *source, size_t source_len,
     const char *fmt, va_list ap);
 
-/* diags_sort: sort by position (diagnostics without one first), stably. */
+/* diags_sort: sort by position (diagnostics without one first), stably:
+ * a note stays right after the diagnostic it belongs to. */
 void diags_sort(struct diags *d);
 
-/* diags_shown: sort D and return how many of its diagnostics are shown
- * (at most DIAG_SHOW_MAX); the rest are summed up as "too many errors". */
+/* diags_shown: sort D and return how many of its first items are shown: at
+ * most DIAG_SHOW_MAX errors and warnings, each with its notes; the rest are
+ * summed up as "too many errors" (see diags_hidden). */
 size_t diags_shown(struct diags *d);
+
+/* diags_hidden: how many errors and warnings of D are not among its first
+ * SHOWN items (diags_shown), counting those that were not kept. */
+size_t diags_hidden(const struct diags *d, size_t shown);
+
+/* diag_severity_name: "error", "warning" or "note". */
+const char *diag_severity_name(enum severity sev);
 
 /* diags_promote_warnings: turn every warning into an error (lint --strict). */
 void diags_promote_warnings(struct diags *d);

@@ -1,6 +1,6 @@
 /*
- * exit.h: the exit codes of every aipolicy command, as the command-line
- * contract (shared/spec/cli.md) fixes them. Nothing else picks a number.
+ * exit.h: the exit codes of every aipolicy command, as the command
+ * reference (docs/cli.md) gives them. Nothing else picks a number.
  */
 #ifndef AIPOLICY_EXIT_H
 #define AIPOLICY_EXIT_H

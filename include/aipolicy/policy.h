@@ -4,7 +4,7 @@
  * A policy is a decision graph (a DAG) of questions whose answers lead to
  * other questions or to outcomes; every outcome carries one of three
  * verdicts. policy_load_file() reads a format-v1 YAML file
- * (shared/spec/policy-format.md), checks every rule of the format and
+ * (docs/policy-format.md), checks every rule of the format and
  * reports each broken one as a diagnostic with its line and column.
  *
  * A loaded policy is immutable and owns all its memory (one arena, freed by

@@ -1,6 +1,6 @@
 /*
  * result.h: a walk's result as the JSON object of `check --json` and
- * `check --batch` (shared/spec/cli.md), rendered into a buffer.
+ * `check --batch`, rendered into a buffer.
  *
  * Everything that depends only on the policy (each outcome's fields, each
  * question's and answer's JSON strings, the policy block) is encoded once,
@@ -18,10 +18,10 @@
 
 struct result_json;
 
-/* result_json_new: the encoded pieces of P, whose policy block says STALE.
- * NULL when out of memory; caller owns it (result_json_free). P must
- * outlive it. */
-struct result_json *result_json_new(const struct policy *p, bool stale);
+/* result_json_new: the encoded pieces of P, whose policy block gives its
+ * dates and whether, on TODAY, it is stale and in force. NULL when out of
+ * memory; caller owns it (result_json_free). P must outlive it. */
+struct result_json *result_json_new(const struct policy *p, date_t today);
 void result_json_free(struct result_json *rj);
 
 /*

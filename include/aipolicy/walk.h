@@ -7,8 +7,9 @@
  *    question when the answers stop short, or the answer that is not one.
  *    An answer "?" ("not sure") branches over every answer of its question
  *    and the walk returns the most restrictive outcome it can reach.
- *  - struct walk_state is a person's walk, one answer at a time, with going
- *    back and restarting (ask). It keeps no terminal state.
+ *  - struct walk_state is a person's walk, one answer at a time ("not
+ *    sure" included), with going back and restarting (ask), evaluated by a
+ *    walker after each answer. It keeps no terminal state.
  */
 #ifndef AIPOLICY_WALK_H
 #define AIPOLICY_WALK_H
@@ -42,10 +43,25 @@ enum walk_status {
 /* Flags of walker_run. */
 #define WALK_WORST_CASE 0x1u /* every unanswered question counts as "?" */
 
+/* walk_result.next when there is no question to answer. */
+#define WALK_NO_NEXT UINT32_MAX
+
+/*
+ * A result. In a "not sure" walk, an *unanswered* question is one branched
+ * without an answer given (below a "?", or under WALK_WORST_CASE); one
+ * answered "?" is not. Among the paths to the most restrictive verdict,
+ * the first reached with no unanswered question is the result's path, or
+ * the first reached when every one has one.
+ */
 struct walk_result {
 	enum walk_status status;
 	const struct outcome *outcome; /* WALK_VERDICT */
-	uint32_t next;                 /* WALK_INCOMPLETE: question index */
+	uint32_t next;                 /* WALK_INCOMPLETE: the first question
+	                                * without an answer; WALK_VERDICT: the
+	                                * first unanswered question on path,
+	                                * whose answer could lower a worst case
+	                                * (never for use-freely); else
+	                                * WALK_NO_NEXT */
 	size_t bad;                    /* WALK_BAD_ANSWER: index into given */
 	const struct step *path;       /* npath steps from start */
 	size_t npath;
@@ -53,6 +69,9 @@ struct walk_result {
 	size_t nunused;
 	const uint32_t *unsure;        /* branched questions on path, in order */
 	size_t nunsure;
+	size_t nopen;                  /* unanswered questions explored: a
+	                                * bound on how many narrowing down can
+	                                * still ask */
 };
 
 struct walker;
@@ -67,60 +86,87 @@ void walker_free(struct walker *w);
  * walker_run: walk with the N answers in GIVEN (FLAGS: WALK_WORST_CASE or 0)
  * and fill *R. Answers are checked against their question's keys first, all
  * of them, reached or not. The arrays in *R belong to W and stay valid until
- * the next walker_run. Returns 0, or -1 when out of memory.
+ * the next walker_run. Returns 0, or -1 when out of memory (which cannot
+ * happen while N is at most the policy's number of questions).
  */
 int walker_run(struct walker *w, const struct given *given, size_t n,
     unsigned flags, struct walk_result *r);
 
 /*
- * walker_less_restrictive: after a "not sure" walk that reached verdict V,
- * which answers of question Q would have done better: OUT[a] is set to
- * true when the same N answers GIVEN (and FLAGS), but with Q answered by
- * its answer a instead of "?" (or in addition, when GIVEN has no answer for
- * Q), reach a verdict less restrictive than V. Questions that were branched
- * because they came below Q stay unknown: the walk with Q=a takes their
- * worst case too (it runs with WALK_WORST_CASE; every question above Q was
- * answered, or there would have been no verdict). OUT has one entry per
- * answer of Q. Overwrites W's last result. Returns 0, or -1 when out of
- * memory.
+ * walker_try_answers: after a "not sure" walk of the N answers GIVEN (and
+ * FLAGS), what each answer of question Q would give: OUT[a] is the verdict
+ * of the same answers with Q answered by its answer a instead of "?" (or in
+ * addition, when GIVEN has no answer for Q). The questions that stay
+ * unknown take their worst case (the walk runs with WALK_WORST_CASE: every
+ * question above Q was answered, or there would have been no verdict), so
+ * OUT[a] is the most restrictive verdict that could still apply; one less
+ * restrictive than the walk's own is an answer worth finding out. OUT has
+ * one entry per answer of Q. Overwrites W's last result. Returns 0, or -1
+ * when out of memory.
  */
-int walker_less_restrictive(struct walker *w, const struct given *given,
-    size_t n, unsigned flags, uint32_t q, enum verdict v, bool *out);
+int walker_try_answers(struct walker *w, const struct given *given,
+    size_t n, unsigned flags, uint32_t q, enum verdict *out);
 
 /* given_is_unsure: the answer is "?" (after trimming white space). */
 bool given_is_unsure(const struct given *g);
 
+/* walk_state_answer's answer for "Not sure". */
+#define WALK_NOT_SURE UINT32_MAX
+
+/* walk_state.chosen[q] when q has no answer to pre-select, and when the
+ * last one chosen was "Not sure". */
+#define WALK_CHOSEN_NONE     (-1)
+#define WALK_CHOSEN_NOT_SURE (-2)
+
+/* One answer of a person: a question and its answer (WALK_NOT_SURE). */
+struct walk_choice {
+	uint32_t question;
+	uint32_t answer;
+};
+
 /*
- * A person's walk. history holds the questions answered so far on the way
- * from start, in order; chosen[q] is the answer last chosen for question q
- * (-1 when none) and is kept when the person goes back, so that walking
- * forward again can pre-select it.
+ * A person's walk (ask): the list of answers in the order given, each a
+ * question and its answer or "not sure", evaluated as check evaluates them
+ * (walker_run, no flags) after every change. The question to answer next
+ * is where that evaluation stops short, or, for a worst case, its next
+ * question (narrowing down); once a verdict has nothing left to narrow
+ * down, it is the outcome. Going back removes the last answer, restarting
+ * all of them. chosen[q] is the answer last chosen for q and survives
+ * going back, so that walking forward again can pre-select it.
  */
 struct walk_state {
 	const struct policy *policy;
-	uint32_t *history;
-	size_t depth;
-	int32_t *chosen;               /* policy->nquestions entries */
+	struct walk_choice *choices;   /* count answers, in the order given */
+	size_t count;
+	int32_t *chosen;               /* per question: an answer index,
+	                                * WALK_CHOSEN_NOT_SURE or _NONE */
 	uint32_t current;              /* the question shown, when !outcome */
 	const struct outcome *outcome; /* the verdict reached, or NULL */
+	struct walk_result result;     /* the evaluation: path, unsure, next;
+	                                * its arrays belong to the state */
+	struct given *given;           /* the choices as walker_run took
+	                                * them (count entries) */
+	struct walker *walker;
 };
 
-/* walk_state_init: at start. Returns 0, or -1 when out of memory.
- * Release with walk_state_release. */
+/* walk_state_init: no answers yet, at start. Returns 0, or -1 when out of
+ * memory. Release with walk_state_release. Nothing after init allocates. */
 int walk_state_init(struct walk_state *s, const struct policy *p);
 void walk_state_release(struct walk_state *s);
 
-/* walk_state_answer: choose answer A of the current question (A < nanswers;
- * nothing happens at a verdict or for a bad A). */
+/* walk_state_answer: answer the current question with its answer A, or
+ * WALK_NOT_SURE; nothing happens at a verdict or for a bad A. */
 void walk_state_answer(struct walk_state *s, uint32_t a);
-/* walk_state_back: undo the last answer; false when at the start already. */
+/* walk_state_back: remove the last answer; false when there is none. */
 bool walk_state_back(struct walk_state *s);
-/* walk_state_restart: back to start, forgetting every answer. */
+/* walk_state_restart: remove every answer, forgetting what was chosen. */
 void walk_state_restart(struct walk_state *s);
-/* walk_state_path: the answers on the way, as steps (N = depth) in BUF. */
-void walk_state_path(const struct walk_state *s, struct step *buf);
-/* walk_state_remaining: questions still to answer on the longest remaining
- * path, the current one included (0 at a verdict). */
-uint32_t walk_state_remaining(const struct walk_state *s);
+/* walk_state_narrowing: the current question is asked to narrow a worst
+ * case down (s->result is that worst case). */
+bool walk_state_narrowing(const struct walk_state *s);
+/* walk_state_remaining: at most how many questions are still to come, the
+ * current one included: the longest path from it, or while narrowing down,
+ * the open questions the worst case depends on. 0 at a verdict. */
+size_t walk_state_remaining(const struct walk_state *s);
 
 #endif

@@ -1,10 +1,11 @@
 /*
  * cmd-ask.c: `aipolicy ask [--plain] [--log FILE] [--today DATE] POLICY`,
- * the walk a person takes one question at a time (shared/spec/cli.md, `ask`).
+ * the walk a person takes one question at a time.
  *
  * Picks the screens (src/tui/screen.c) or the line prompts
- * (src/tui/plain.c), and once the terminal is restored writes the last
- * verdict shown to the decision log.
+ * (src/tui/plain.c), and writes a record to the decision log for each
+ * verdict screen they reach, as it is shown; a log failure is reported
+ * once the terminal is restored.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -19,6 +20,74 @@
 #include "decision-log.h"
 #include "tui.h"
 
+/* The decision log of one walk, and how writing it went. */
+struct ask_log {
+	struct decision_log *log;      /* NULL without --log */
+	const char *path;
+	int err;                       /* errno of the first failed write */
+	bool nomem;                    /* a record could not be made */
+};
+
+static void log_verdict(void *arg, const struct walk_state *s);
+static int log_finish(struct ask_log *al, int code);
+static int walk(const struct policy *p, struct walk_state *s, date_t today,
+    bool plain, struct ask_log *al);
+
+/* log_verdict: the ask_hooks verdict hook: one record for the verdict
+ * screen S reached, written and synced now. */
+static void log_verdict(void *arg, const struct walk_state *s)
+{
+	struct ask_log *al = arg;
+
+	if (al->log == NULL)
+		return;
+	if (decision_log_add(al->log, "ask", s->policy, s->result.path,
+	    s->result.npath, s->result.unsure, s->result.nunsure,
+	    s->outcome) != 0) {
+		al->nomem = true;
+		return;
+	}
+	if (decision_log_flush(al->log) != 0 && al->err == 0)
+		al->err = errno != 0 ? errno : EIO;
+}
+
+/* log_finish: close the log; the exit code: CODE, or what went wrong with
+ * the log (out of memory, or a write that failed). */
+static int log_finish(struct ask_log *al, int code)
+{
+	if (al->log == NULL)
+		return code;
+	if (decision_log_close(al->log) != 0 && al->err == 0)
+		al->err = errno != 0 ? errno : EIO;
+	if (al->nomem)
+		return cli_nomem();
+	if (al->err != 0)
+		return cli_file_error(EXIT_IOERR, al->path, "cannot write the "
+		    "decision log: %s", strerror(al->err));
+	return code;
+}
+
+/* walk: the screens when they can run, else the line prompts; the exit
+ * code, with the terminal restored. */
+static int walk(const struct policy *p, struct walk_state *s, date_t today,
+    bool plain, struct ask_log *al)
+{
+	struct ask_hooks hooks = { log_verdict, al };
+	int code = TUI_UNAVAILABLE;
+
+	ask_signals_install();
+	if (!plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
+	    tui_usable())
+		code = tui_run(p, s, today, &hooks);
+	if (code == TUI_UNAVAILABLE)
+		code = plain_run(p, s, today, stdin, stdout, &hooks);
+	if (code == ASK_INPUT_ENDED)
+		code = cli_error(EXIT_QUIT, "the input ended before a verdict");
+	else if (code == EXIT_NOMEM)
+		code = cli_nomem();
+	return code;
+}
+
 int cmd_ask(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -28,11 +97,9 @@ int cmd_ask(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *log_path = NULL;
-	struct decision_log *log = NULL;
+	struct ask_log al = { NULL, NULL, 0, false };
 	struct policy *p = NULL;
 	struct walk_state s;
-	struct ask_last last = { 0 };
 	date_t today = 0;
 	bool plain = false, have_today = false;
 	int c, code;
@@ -45,7 +112,7 @@ int cmd_ask(int argc, char **argv)
 			plain = true;
 			break;
 		case 'l':
-			log_path = optarg;
+			al.path = optarg;
 			break;
 		case 't':
 			if (!cli_parse_today(optarg, &today))
@@ -74,47 +141,20 @@ int cmd_ask(int argc, char **argv)
 		today = date_today();
 	if ((code = cli_load(argv[optind], &p, NULL)) != EXIT_OK)
 		return code;
-	if (log_path != NULL && (log = decision_log_open(log_path)) == NULL) {
-		code = cli_file_error(EXIT_IOERR, log_path,
-		    "cannot open the log: %s", strerror(errno));
+	/* before the walk: nobody answers for a decision not recorded */
+	if (al.path != NULL && (al.log = decision_log_open(al.path)) == NULL) {
+		code = cli_file_error(EXIT_IOERR, al.path,
+		    "cannot open the decision log: %s", strerror(errno));
 		policy_free(p);
 		return code;
 	}
 	if (walk_state_init(&s, p) != 0) {
-		decision_log_close(log);
+		decision_log_close(al.log);
 		policy_free(p);
 		return cli_nomem();
 	}
-
-	ask_signals_install();
-	code = TUI_UNAVAILABLE;
-	if (!plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
-	    tui_usable())
-		code = tui_run(p, &s, today, &last);
-	if (code == TUI_UNAVAILABLE)
-		code = plain_run(p, &s, today, stdin, stdout, &last);
-
-	/* the terminal is restored: now the log can complain */
-	if (log != NULL) {
-		bool failed = false;
-		int err = 0;
-
-		if (last.outcome != NULL &&
-		    decision_log_add(log, "ask", p, last.path, last.npath,
-		    last.unsure, last.nunsure, last.outcome) != 0) {
-			failed = true;
-			err = errno;
-		}
-		if (decision_log_close(log) != 0 && !failed) {
-			failed = true;
-			err = errno;
-		}
-		if (failed)
-			code = cli_file_error(EXIT_IOERR, log_path,
-			    "cannot write the log: %s",
-			    err != 0 ? strerror(err) : "write failed");
-	}
-	ask_last_release(&last);
+	code = walk(p, &s, today, plain, &al);
+	code = log_finish(&al, code);
 	walk_state_release(&s);
 	policy_free(p);
 	return cli_finish(code);

@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "aipolicy/exit.h"
+#include "aipolicy/present.h"
 #include "aipolicy/result.h"
 #include "aipolicy/text.h"
 #include "aipolicy/walk.h"
@@ -27,133 +28,41 @@ struct check_opts {
 	date_t today;
 };
 
+static int exit_for(const struct walk_result *r);
+static void print_json_error(const char *msg);
+static int nomem(bool json);
+static int log_failed(const char *path, const char *verb, int err,
+    bool json);
+static int log_record(struct decision_log *log, const struct policy *p,
+    const struct walk_result *r);
+static int warn_dates(const struct policy *p, date_t today);
+static void warn_unknown(const struct policy *p, const struct walk_result *r,
+    const struct given *given);
+static int print_text(const struct check_opts *o, const struct policy *p,
+    const struct walk_result *r, const struct given *given, size_t n,
+    int code);
+static int print_json(const struct check_opts *o, const struct policy *p,
+    const struct walk_result *r, const struct given *given, size_t n,
+    int code);
+static int check_one(const struct check_opts *o, const struct policy *p,
+    struct given *given, size_t n, struct decision_log *log);
+static json_t *parse_line(const char *line, size_t len, struct given **given,
+    size_t *n, size_t *cap, const char **msg, char *err, size_t errsz);
+static int write_out(char *out, size_t *len);
+static int chunk_done(const struct check_opts *o, struct decision_log *log,
+    char *out, size_t *len);
+static int check_batch(const struct check_opts *o, const struct policy *p,
+    struct decision_log *log);
+static int parse_answers(int argc, char **argv, int first,
+    struct given *given, size_t *n);
+static void print_answer_list(const struct policy *p);
+
 static int
 exit_for(const struct walk_result *r)
 {
 	if (r->status == WALK_INCOMPLETE)
 		return EXIT_INCOMPLETE;
 	return verdict_exit_code(r->outcome->verdict);
-}
-
-/* Print S with anything a terminal would interpret replaced. */
-static void
-put_text(const char *s)
-{
-	char *safe = text_sanitize(s, strlen(s), 0);
-
-	fputs(safe != NULL ? safe : "?", stdout);
-	free(safe);
-}
-
-/*
- * For each question the person was not sure about, the answers that would
- * give a less restrictive verdict (a second walker: R stays valid).
- */
-static void
-print_alternatives(const struct policy *p, const struct walk_result *r,
-    const struct given *given, size_t n, unsigned flags)
-{
-	struct walker *w = walker_new(p);
-	bool *better;
-	size_t i, a, shown;
-
-	for (i = 0; w != NULL && i < r->nunsure; i++) {
-		const struct question *q = &p->questions[r->unsure[i]];
-		better = calloc(q->nanswers, sizeof *better);
-		if (better == NULL || walker_less_restrictive(w, given, n,
-		    flags, r->unsure[i], r->outcome->verdict, better) != 0) {
-			free(better);
-			break;
-		}
-		fputs("  ", stdout);
-		put_text(q->label);
-		for (a = 0, shown = 0; a < q->nanswers; a++) {
-			if (!better[a])
-				continue;
-			fputs(shown++ ? "', '" : " less restrictive if '", stdout);
-			put_text(q->answers[a].key);
-		}
-		puts(shown ? "'" : " no answer would change the verdict");
-		free(better);
-	}
-	walker_free(w);
-}
-
-static void
-print_text(const struct policy *p, const struct walk_result *r, bool stale,
-    const struct given *given, size_t n, unsigned flags)
-{
-	const struct outcome *o = r->outcome;
-	char date[11];
-	size_t i;
-
-	if (r->status == WALK_VERDICT) {
-		printf("%s\n  ", verdict_words(o->verdict));
-		put_text(o->summary);
-		putchar('\n');
-		if (o->why != NULL) {
-			fputs("Why: ", stdout);
-			put_text(o->why);
-			putchar('\n');
-		}
-		if (o->reviewer != NULL) {
-			fputs("Reviewer: ", stdout);
-			put_text(o->reviewer);
-			putchar('\n');
-		}
-		if (o->disclose)
-			puts("Disclose that AI assisted.");
-		if (o->nconditions > 0)
-			puts("Conditions:");
-		for (i = 0; i < o->nconditions; i++) {
-			fputs("  - ", stdout);
-			put_text(o->conditions[i]);
-			putchar('\n');
-		}
-		if (r->nunsure > 0) {
-			puts("Worst case: the most restrictive verdict your "
-			    "answers allow. Not sure:");
-			print_alternatives(p, r, given, n, flags);
-		}
-	} else {
-		const struct question *q = &p->questions[r->next];
-		fputs("Not decided yet. Next question: ", stdout);
-		put_text(q->id);
-		fputs("\n  ", stdout);
-		put_text(q->ask);
-		fputs("\n  answers: ", stdout);
-		for (i = 0; i < q->nanswers; i++) {
-			fputs(i ? ", " : "", stdout);
-			put_text(q->answers[i].key);
-		}
-		putchar('\n');
-	}
-	if (r->npath > 0) {
-		fputs("Path: ", stdout);
-		for (i = 0; i < r->npath; i++) {
-			const struct question *q =
-			    &p->questions[r->path[i].question];
-			fputs(i ? " \xE2\x86\x92 " : "", stdout);
-			put_text(q->label);
-			putchar(' ');
-			put_text(q->answers[r->path[i].answer].key);
-		}
-		putchar('\n');
-	}
-	fputs("Policy: ", stdout);
-	put_text(p->title);
-	fputs(" (", stdout);
-	put_text(p->version);
-	fputs("); questions to ", stdout);
-	put_text(p->owner);
-	putchar('\n');
-	if (stale) {
-		date_format(p->review_by, date);
-		printf("Warning: this policy was due for review on %s; ask ",
-		    date);
-		put_text(p->owner);
-		puts(" whether it still applies.");
-	}
 }
 
 /* Print a JSON error object on stdout (for --json). */
@@ -168,75 +77,170 @@ print_json_error(const char *msg)
 	free(out);
 }
 
-/* Report a log failure; returns EXIT_IOERR. */
+/* Out of memory, also as a JSON error under --json; returns EXIT_NOMEM. */
 static int
-log_failed(const char *path, int err, bool json)
+nomem(bool json)
+{
+	if (json)
+		print_json_error("out of memory");
+	return cli_nomem();
+}
+
+/* Report that the log at PATH cannot be VERB'd ("open", "write"; ERR is
+ * an errno), also as a JSON error under JSON; returns EXIT_IOERR. */
+static int
+log_failed(const char *path, const char *verb, int err, bool json)
 {
 	char msg[600];
 
-	snprintf(msg, sizeof msg, "%s: cannot write the decision log: %s",
-	    path, strerror(err));
+	snprintf(msg, sizeof msg, "%s: cannot %s the decision log: %s",
+	    path, verb, strerror(err));
 	if (json)
 		print_json_error(msg);
-	return cli_file_error(EXIT_IOERR, path,
-	    "cannot write the decision log: %s", strerror(err));
+	return cli_file_error(EXIT_IOERR, path, "cannot %s the decision log: "
+	    "%s", verb, strerror(err));
 }
 
+/* log_record: buffer the record of R's verdict. 0, or -1 when out of
+ * memory. */
+static int
+log_record(struct decision_log *log, const struct policy *p,
+    const struct walk_result *r)
+{
+	return decision_log_add(log, "check", p, r->path, r->npath, r->unsure,
+	    r->nunsure, r->outcome);
+}
+
+/* warn_dates: one warning line on stderr when P is stale or not yet in
+ * force on TODAY. EXIT_OK, or EXIT_NOMEM after saying so. */
+static int
+warn_dates(const struct policy *p, date_t today)
+{
+	char *msg;
+
+	if (present_date_warning(p, today, &msg) != 0)
+		return cli_nomem();
+	if (msg != NULL)
+		fprintf(stderr, "aipolicy: %s: warning: %s\n", p->file, msg);
+	free(msg);
+	return EXIT_OK;
+}
+
+/* warn_unknown: a warning for each question id given that P does not
+ * have, with the closest id when one is close. */
+static void
+warn_unknown(const struct policy *p, const struct walk_result *r,
+    const struct given *given)
+{
+	struct text_suggest sg;
+	size_t i, j;
+
+	for (i = 0; i < r->nunused; i++) {
+		const struct given *g = &given[r->unused[i]];
+		char *id;
+
+		if (policy_find_question(p, g->question, g->question_len) >= 0)
+			continue;
+		id = text_sanitize(g->question, g->question_len, 0);
+		fprintf(stderr, "aipolicy: %s: warning: the policy has no "
+		    "question '%s'; its answer is not used", p->file,
+		    id != NULL ? id : "?");
+		if (id != NULL) {
+			text_suggest_init(&sg, id);
+			for (j = 0; j < p->nquestions; j++)
+				text_suggest_add(&sg, p->questions[j].id);
+			if (sg.best != NULL)
+				fprintf(stderr, " (did you mean '%s'?)", sg.best);
+		}
+		fputc('\n', stderr);
+		free(id);
+	}
+}
+
+/* print_text: R in words (present.h), then the exit CODE, or EXIT_NOMEM. */
+static int
+print_text(const struct check_opts *o, const struct policy *p,
+    const struct walk_result *r, const struct given *given, size_t n,
+    int code)
+{
+	struct present pr;
+	size_t i;
+
+	present_init(&pr, 0, PRESENT_POLICY);
+	if (present_result(&pr, p, r, given, n, o->flags) != 0 ||
+	    present_dates(&pr, p, o->today) != 0) {
+		present_release(&pr);
+		return cli_nomem();
+	}
+	for (i = 0; i < pr.n; i++)
+		if (pr.lines[i].role != PRESENT_BLANK)
+			printf("%s\n", pr.lines[i].text);
+	present_release(&pr);
+	return code;
+}
+
+/* print_json: R as one JSON line, then the exit CODE, or EXIT_NOMEM. */
+static int
+print_json(const struct check_opts *o, const struct policy *p,
+    const struct walk_result *r, const struct given *given, size_t n,
+    int code)
+{
+	struct result_json *rj = result_json_new(p, o->today);
+	char *out = NULL;
+	size_t len = 0, cap = 0;
+
+	if (rj == NULL || result_json_render(rj, r, given, n, 0, &out, &len,
+	    &cap) != 0) {
+		code = nomem(true);
+	} else {
+		fwrite(out, 1, len, stdout);
+		putchar('\n');
+	}
+	free(out);
+	result_json_free(rj);
+	return code;
+}
+
+/*
+ * check_one: the result for the N answers GIVEN. A verdict is logged (and
+ * synced) before anything is printed: a result on stdout has been logged,
+ * and one that could not be logged is not printed.
+ */
 static int
 check_one(const struct check_opts *o, const struct policy *p,
-    struct given *given, size_t n, struct decision_log *log, int log_errno)
+    struct given *given, size_t n, struct decision_log *log)
 {
 	struct walker *w = walker_new(p);
-	struct result_json *rj = NULL;
 	struct walk_result r;
-	bool stale = policy_is_stale(p, o->today);
-	char *out = NULL, *msg;
-	size_t len = 0, cap = 0, i;
+	char *msg;
 	int code;
 
 	if (w == NULL || walker_run(w, given, n, o->flags, &r) != 0) {
 		walker_free(w);
-		return cli_nomem();
+		return nomem(o->json);
 	}
 	if (r.status == WALK_BAD_ANSWER) {
 		msg = result_bad_answer(p, &given[r.bad]);
-		if (o->json)
-			print_json_error(msg ? msg : "bad answer");
-		cli_file_error(0, p->file, "%s", msg ? msg : "bad answer");
-		free(msg);
 		walker_free(w);
-		return EXIT_DATAERR;
+		if (msg == NULL)
+			return nomem(o->json);
+		if (o->json)
+			print_json_error(msg);
+		code = cli_file_error(EXIT_DATAERR, p->file, "%s", msg);
+		free(msg);
+		return code;
 	}
-	for (i = 0; i < r.nunused; i++) {
-		const struct given *g = &given[r.unused[i]];
-		if (policy_find_question(p, g->question, g->question_len) < 0)
-			fprintf(stderr, "aipolicy: %s: warning: the policy has "
-			    "no question '%.*s'; its answer is not used\n",
-			    p->file, (int)g->question_len, g->question);
-	}
+	warn_unknown(p, &r, given);
 	code = exit_for(&r);
-	if (o->json) {
-		rj = result_json_new(p, stale);
-		if (rj == NULL || result_json_render(rj, &r, given, n, 0, &out,
-		    &len, &cap) != 0) {
-			code = cli_nomem();
-		} else {
-			fwrite(out, 1, len, stdout);
-			putchar('\n');
-		}
-		free(out);
-		result_json_free(rj);
-	} else {
-		print_text(p, &r, stale, given, n, o->flags);
+	if (log != NULL && r.status == WALK_VERDICT) {
+		if (log_record(log, p, &r) != 0)
+			code = nomem(o->json);
+		else if (decision_log_flush(log) != 0)
+			code = log_failed(o->log_path, "write", errno, o->json);
 	}
-	if (o->log_path != NULL && r.status == WALK_VERDICT) {
-		if (log == NULL)
-			code = log_failed(o->log_path, log_errno, o->json);
-		else if (decision_log_add(log, "check", p, r.path, r.npath,
-		    r.unsure, r.nunsure, r.outcome) != 0 ||
-		    decision_log_flush(log) != 0)
-			code = log_failed(o->log_path, errno, o->json);
-	}
+	if (code == exit_for(&r))
+		code = o->json ? print_json(o, p, &r, given, n, code) :
+		    print_text(o, p, &r, given, n, code);
 	walker_free(w);
 	return code;
 }
@@ -307,19 +311,34 @@ write_out(char *out, size_t *len)
 	return 0;
 }
 
+/*
+ * chunk_done: the answer lines in OUT (*LEN bytes) are complete: sync
+ * their records, then print them (never a line whose record is not on
+ * disk). EXIT_OK, EXIT_IOERR after a log failure (nothing printed), or -1
+ * when stdout failed (cli_finish reports it).
+ */
+static int
+chunk_done(const struct check_opts *o, struct decision_log *log, char *out,
+    size_t *len)
+{
+	if (log != NULL && decision_log_flush(log) != 0)
+		return log_failed(o->log_path, "write", errno, false);
+	return write_out(out, len) == 0 ? EXIT_OK : -1;
+}
+
+/* check_batch: one answer line per JSON line of stdin (check --batch). */
 static int
 check_batch(const struct check_opts *o, const struct policy *p,
-    struct decision_log *log, int log_errno)
+    struct decision_log *log)
 {
 	struct walker *w = walker_new(p);
-	struct result_json *rj = result_json_new(p, policy_is_stale(p,
-	    o->today));
+	struct result_json *rj = result_json_new(p, o->today);
 	struct given *given = NULL;
 	struct walk_result r;
 	char *line = NULL, *out = NULL, *msg, err[300];
 	size_t lcap = 0, len = 0, cap = 0, gcap = 0, n, lineno = 0, k;
 	ssize_t got;
-	int code = EXIT_OK, rc;
+	int code = EXIT_OK, rc, done = EXIT_OK;
 	json_t *obj;
 	const char *why;
 
@@ -327,11 +346,6 @@ check_batch(const struct check_opts *o, const struct policy *p,
 		walker_free(w);
 		result_json_free(rj);
 		return cli_nomem();
-	}
-	if (o->log_path != NULL && log == NULL) {
-		walker_free(w);
-		result_json_free(rj);
-		return log_failed(o->log_path, log_errno, false);
 	}
 	while ((got = getline(&line, &lcap, stdin)) >= 0) {
 		lineno++;
@@ -359,38 +373,98 @@ check_batch(const struct check_opts *o, const struct policy *p,
 			rc = result_json_render(rj, &r, given, n, lineno, &out,
 			    &len, &cap);
 			if (rc == 0 && log != NULL && r.status == WALK_VERDICT)
-				rc = decision_log_add(log, "check", p, r.path,
-				    r.npath, r.unsure, r.nunsure, r.outcome);
+				rc = log_record(log, p, &r);
 		}
 		json_decref(obj);
 		if (rc != 0) {
-			code = cli_nomem();
+			done = cli_nomem();
 			break;
 		}
-		if (out != NULL) {
-			out[len++] = '\n'; /* the render left room (cap > len) */
-		}
-		if (len >= CHUNK) {
-			if (write_out(out, &len) != 0)
-				break;
-			if (log != NULL && decision_log_flush(log) != 0) {
-				code = log_failed(o->log_path, errno, false);
-				break;
-			}
-		}
+		out[len++] = '\n'; /* the render left room (cap > len) */
+		if (len >= CHUNK && (done = chunk_done(o, log, out, &len)) !=
+		    EXIT_OK)
+			break;
 	}
-	if (code != EXIT_IOERR && write_out(out, &len) == 0 && log != NULL &&
-	    decision_log_flush(log) != 0)
-		code = log_failed(o->log_path, errno, false);
-	if (ferror(stdin))
-		code = cli_error(EXIT_IOERR, "cannot read standard input: %s",
+	if (done == EXIT_OK)
+		done = chunk_done(o, log, out, &len);
+	if (done == EXIT_OK && ferror(stdin))
+		done = cli_error(EXIT_IOERR, "cannot read standard input: %s",
 		    strerror(errno));
 	free(line);
 	free(out);
 	free(given);
 	walker_free(w);
 	result_json_free(rj);
-	return code;
+	/* stdout failing (-1) is left to cli_finish */
+	return done == EXIT_OK || done == -1 ? code : done;
+}
+
+/*
+ * parse_answers: the QUESTION=ANSWER arguments from argv[FIRST] on into
+ * GIVEN (room for argc entries), pointing into argv; *N of them. EXIT_OK,
+ * or EXIT_USAGE after saying why.
+ */
+static int
+parse_answers(int argc, char **argv, int first, struct given *given,
+    size_t *n)
+{
+	size_t i, j;
+	char *eq;
+
+	*n = 0;
+	for (i = (size_t)first; i < (size_t)argc; i++) {
+		eq = strchr(argv[i], '=');
+		if (eq == NULL || eq == argv[i]) {
+			cli_error(0, "check: '%s' is not QUESTION=ANSWER",
+			    argv[i]);
+			return cli_usage("check", stderr);
+		}
+		given[*n].question = argv[i];
+		given[*n].question_len = (size_t)(eq - argv[i]);
+		given[*n].answer = eq + 1;
+		given[*n].answer_len = strlen(eq + 1);
+		for (j = 0; j < *n; j++) {
+			if (given[j].question_len == given[*n].question_len &&
+			    memcmp(given[j].question, given[*n].question,
+			    given[*n].question_len) == 0)
+				return cli_error(EXIT_USAGE, "check: question "
+				    "'%.*s' is answered twice",
+				    (int)given[*n].question_len,
+				    given[*n].question);
+		}
+		(*n)++;
+	}
+	return EXIT_OK;
+}
+
+/*
+ * print_answer_list: for shell completion (--list-answers, not in --help):
+ * one line "QUESTION<TAB>ANSWER" per answer of P, questions in file order,
+ * answers in the policy's order; in ANSWER, a backslash, a tab and a
+ * newline are written as a backslash followed by '\\', 't' and 'n'.
+ */
+static void
+print_answer_list(const struct policy *p)
+{
+	const char *s;
+	size_t i, j;
+
+	for (i = 0; i < p->nquestions; i++) {
+		for (j = 0; j < p->questions[i].nanswers; j++) {
+			printf("%s\t", p->questions[i].id);
+			for (s = p->questions[i].answers[j].key; *s; s++) {
+				if (*s == '\\')
+					fputs("\\\\", stdout);
+				else if (*s == '\t')
+					fputs("\\t", stdout);
+				else if (*s == '\n')
+					fputs("\\n", stdout);
+				else
+					putchar(*s);
+			}
+			putchar('\n');
+		}
+	}
 }
 
 int
@@ -403,16 +477,18 @@ cmd_check(int argc, char **argv)
 		{ "log", required_argument, NULL, 'l' },
 		{ "today", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "list-answers", no_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 },
 	};
+	bool list = false;
 	struct check_opts o = { false, false, 0, NULL, 0 };
 	struct policy *p = NULL;
 	struct decision_log *log = NULL;
 	struct given *given = NULL;
 	const char *today = NULL;
-	char *msg = NULL, *eq;
-	size_t n = 0, i, j;
-	int c, code, log_errno = 0;
+	char *msg = NULL;
+	size_t n = 0;
+	int c, code;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
@@ -422,6 +498,7 @@ cmd_check(int argc, char **argv)
 		case 'w': o.flags |= WALK_WORST_CASE; break;
 		case 'l': o.log_path = optarg; break;
 		case 't': today = optarg; break;
+		case 'A': list = true; break;
 		case 'h': return cli_finish(cli_usage("check", stdout));
 		default:
 			cli_error(0, "check: %s '%s'", c == ':' ?
@@ -438,38 +515,22 @@ cmd_check(int argc, char **argv)
 		return EXIT_USAGE;
 	if (today == NULL)
 		o.today = date_today();
+	if (list && optind + 1 < argc) {
+		cli_error(0, "check --list-answers takes a policy only ('%s')",
+		    argv[optind + 1]);
+		return cli_usage("check", stderr);
+	}
 	if (o.batch && optind + 1 < argc) {
 		cli_error(0, "check --batch reads its answers from standard "
 		    "input, not from arguments ('%s')", argv[optind + 1]);
 		return cli_usage("check", stderr);
 	}
-	given = calloc((size_t)argc, sizeof *given);
-	if (given == NULL)
+	if ((given = calloc((size_t)argc, sizeof *given)) == NULL)
 		return cli_nomem();
-	for (i = (size_t)optind + 1; i < (size_t)argc; i++) {
-		eq = strchr(argv[i], '=');
-		if (eq == NULL || eq == argv[i]) {
-			cli_error(0, "check: '%s' is not QUESTION=ANSWER",
-			    argv[i]);
-			free(given);
-			return cli_usage("check", stderr);
-		}
-		given[n].question = argv[i];
-		given[n].question_len = (size_t)(eq - argv[i]);
-		given[n].answer = eq + 1;
-		given[n].answer_len = strlen(eq + 1);
-		for (j = 0; j < n; j++) {
-			if (given[j].question_len == given[n].question_len &&
-			    memcmp(given[j].question, given[n].question,
-			    given[n].question_len) == 0) {
-				cli_error(0, "check: question '%.*s' is "
-				    "answered twice", (int)given[n].question_len,
-				    given[n].question);
-				free(given);
-				return EXIT_USAGE;
-			}
-		}
-		n++;
+	if ((code = parse_answers(argc, argv, optind + 1, given, &n)) !=
+	    EXIT_OK) {
+		free(given);
+		return code;
 	}
 	code = cli_load(argv[optind], &p, &msg);
 	if (code != EXIT_OK) {
@@ -479,18 +540,25 @@ cmd_check(int argc, char **argv)
 		free(given);
 		return cli_finish(code);
 	}
-	if (o.log_path != NULL) {
-		log = decision_log_open(o.log_path);
-		log_errno = errno;
+	if (list) {
+		print_answer_list(p);
+		policy_free(p);
+		free(given);
+		return cli_finish(EXIT_OK);
 	}
-	if (o.batch)
-		code = check_batch(&o, p, log, log_errno);
-	else
-		code = check_one(&o, p, given, n, log, log_errno);
+	/* The log is opened before anything is walked. */
+	if (o.log_path != NULL && (log = decision_log_open(o.log_path)) ==
+	    NULL)
+		code = log_failed(o.log_path, "open", errno,
+		    o.json || o.batch);
+	if (code == EXIT_OK)
+		code = warn_dates(p, o.today);
+	if (code == EXIT_OK)
+		code = o.batch ? check_batch(&o, p, log) :
+		    check_one(&o, p, given, n, log);
 	if (log != NULL && decision_log_close(log) != 0 && code != EXIT_IOERR)
-		code = log_failed(o.log_path, errno, false);
+		code = log_failed(o.log_path, "write", errno, false);
 	policy_free(p);
 	free(given);
-	c = cli_finish(code);
-	return c;
+	return cli_finish(code);
 }

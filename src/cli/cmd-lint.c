@@ -27,10 +27,10 @@ add_json(json_t *arr, struct diags *d)
 		    "file", d->file,
 		    "line", g->line ? json_integer(g->line) : json_null(),
 		    "column", g->line ? json_integer(g->column) : json_null(),
-		    "severity", g->severity == SEVERITY_ERROR ? "error" :
-		    "warning", "message", g->message));
+		    "severity", diag_severity_name(g->severity),
+		    "message", g->message));
 	}
-	if (d->count + d->dropped > shown)
+	if (diags_hidden(d, shown) > 0)
 		json_array_append_new(arr, json_pack("{s:s, s:n, s:n, s:s, s:s}",
 		    "file", d->file, "line", "column", "severity", "error",
 		    "message", "too many errors"));

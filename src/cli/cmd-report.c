@@ -1,7 +1,8 @@
 /*
  * cmd-report.c: aipolicy report: read decision logs as streams, line by
- * line, and print what they add up to, as text or JSON. A line that is not
- * a record is skipped, counted and named on stderr.
+ * line, and print what they add up to, as text or JSON; with --policy,
+ * also what the decisions made under that policy never reached. A line
+ * that is not a record is skipped, counted and named on stderr.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -10,109 +11,68 @@
 #include <string.h>
 
 #include "aipolicy/exit.h"
-#include "aipolicy/logrec.h"
+#include "aipolicy/logread.h"
 #include "aipolicy/report.h"
 #include "cmd.h"
 
 /* The name that stands for standard input. */
 #define STDIN_NAME "-"
 
-static bool is_blank(const char *s, size_t n);
-static void skipped(struct report *r, const char *name, size_t lineno,
-    const char *why);
-static int read_log(const char *name, FILE *f, struct report *r,
-    struct logrec_reader *rd);
+/* One log being read into a report. */
+struct reading {
+	struct report *r;
+	const char *name;
+};
+
+static int on_record(void *ctx, const struct logrec *rec, size_t lineno);
+static void on_skipped(void *ctx, size_t lineno, const char *why);
 static int report_file(const char *path, struct report *r,
-    struct logrec_reader *rd);
+    struct logread *lr);
 static int print_report(const struct report *r, bool json);
+static int run(char **logs, int nlogs, const char *policy_path, bool json);
 
-/* Only spaces and tabs (or nothing). */
-static bool
-is_blank(const char *s, size_t n)
+static int
+on_record(void *ctx, const struct logrec *rec, size_t lineno)
 {
-	size_t i;
+	struct reading *rg = ctx;
 
-	for (i = 0; i < n; i++) {
-		if (s[i] != ' ' && s[i] != '\t')
-			return false;
-	}
-	return true;
+	(void)lineno;
+	return report_add(rg->r, rec);
 }
 
 /* Count a line that is not a record and name it on stderr. */
 static void
-skipped(struct report *r, const char *name, size_t lineno, const char *why)
+on_skipped(void *ctx, size_t lineno, const char *why)
 {
-	report_skip(r);
-	fprintf(stderr, "%s:%zu: warning: line skipped: %s\n", name, lineno,
-	    why);
+	struct reading *rg = ctx;
+
+	report_skip(rg->r);
+	fprintf(stderr, "%s:%zu: warning: line skipped: %s\n", rg->name,
+	    lineno, why);
 }
 
-/* Add every record of F (named NAME) to R. Returns EXIT_OK, EXIT_NOINPUT
- * (a read failed; said on stderr) or EXIT_NOMEM (not said yet). */
+/* Open PATH ("-": standard input) and read it into R. Returns EXIT_OK,
+ * EXIT_NOINPUT (said on stderr) or EXIT_NOMEM (not said yet). */
 static int
-read_log(const char *name, FILE *f, struct report *r,
-    struct logrec_reader *rd)
+report_file(const char *path, struct report *r, struct logread *lr)
 {
-	struct logrec rec;
-	enum logrec_status st;
-	char *line = NULL;
-	size_t cap = 0, lineno = 0, n;
-	ssize_t got;
-	bool torn;
-	int code = EXIT_OK;
+	struct reading rg = { r, path };
+	struct logread_sink sink = { on_record, on_skipped, &rg };
+	enum logread_status st;
+	bool is_stdin = strcmp(path, STDIN_NAME) == 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "r");
 
-	while ((got = getline(&line, &cap, f)) >= 0) {
-		lineno++;
-		n = (size_t)got;
-		torn = n == 0 || line[n - 1] != '\n';
-		if (!torn)
-			n--;
-		if (n > 0 && line[n - 1] == '\r')
-			n--;
-		if (is_blank(line, n))
-			continue;
-		if (torn) {
-			skipped(r, name, lineno, "the last line is cut short "
-			    "(no newline at its end)");
-			continue;
-		}
-		st = logrec_parse(rd, line, n, &rec);
-		if (st == LOGREC_INVALID) {
-			skipped(r, name, lineno, logrec_error(rd));
-		} else if (st == LOGREC_NOMEM || report_add(r, &rec) != 0) {
-			code = EXIT_NOMEM;
-			break;
-		}
-	}
-	/* getline fails on a read error, or when the line cannot grow. */
-	if (code == EXIT_OK && !feof(f)) {
-		if (errno == ENOMEM)
-			code = EXIT_NOMEM;
-		else
-			code = cli_file_error(EXIT_NOINPUT, name, "cannot "
-			    "read: %s", strerror(errno));
-	}
-	free(line);
-	return code;
-}
-
-/* Open PATH ("-": standard input) and read it into R. */
-static int
-report_file(const char *path, struct report *r, struct logrec_reader *rd)
-{
-	FILE *f;
-	int code;
-
-	if (strcmp(path, STDIN_NAME) == 0)
-		return read_log(path, stdin, r, rd);
-	f = fopen(path, "r");
 	if (f == NULL)
 		return cli_file_error(EXIT_NOINPUT, path, "cannot open: %s",
 		    strerror(errno));
-	code = read_log(path, f, r, rd);
-	fclose(f);
-	return code;
+	st = logread_stream(lr, f, &sink);
+	if (st == LOGREAD_ERROR)
+		cli_file_error(EXIT_NOINPUT, path, "cannot read: %s",
+		    strerror(errno));
+	if (!is_stdin)
+		fclose(f);
+	return st == LOGREAD_OK ? EXIT_OK : st == LOGREAD_NOMEM ? EXIT_NOMEM :
+	    EXIT_NOINPUT;
 }
 
 static int
@@ -129,18 +89,56 @@ print_report(const struct report *r, bool json)
 	return EXIT_OK;
 }
 
+/* The report of the NLOGS logs at LOGS, with what the policy at
+ * POLICY_PATH (or NULL) never reached. */
+static int
+run(char **logs, int nlogs, const char *policy_path, bool json)
+{
+	struct policy *p = NULL;
+	struct report *r = NULL;
+	struct logread *lr = NULL;
+	int i, one, code = EXIT_OK;
+
+	if (policy_path != NULL &&
+	    (code = cli_load(policy_path, &p, NULL)) != EXIT_OK)
+		return code;
+	r = report_new();
+	lr = logread_new();
+	if (r == NULL || lr == NULL ||
+	    (p != NULL && report_set_policy(r, p) != 0))
+		code = EXIT_NOMEM;
+	for (i = 0; i < nlogs && code != EXIT_NOMEM; i++) {
+		one = report_file(logs[i], r, lr);
+		if (one != EXIT_OK)
+			code = one;
+	}
+	logread_free(lr);
+	if (code == EXIT_NOMEM) {
+		code = cli_nomem();
+	} else if (code == EXIT_OK) {
+		if (p != NULL && r->policy_decisions == 0)
+			fprintf(stderr, "aipolicy: %s: warning: no decision in "
+			    "the logs was made under this policy (records name "
+			    "it by its sha256)\n", policy_path);
+		code = print_report(r, json);
+	}
+	report_free(r);
+	policy_free(p);
+	return code;
+}
+
 int
 cmd_report(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
+		{ "policy", required_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct report *r;
-	struct logrec_reader *rd;
+	const char *policy_path = NULL;
 	bool json = false;
-	int c, code = EXIT_OK, one;
+	int c;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
@@ -156,6 +154,7 @@ cmd_report(int argc, char **argv)
 				return cli_usage("report", stderr);
 			}
 			break;
+		case 'p': policy_path = optarg; break;
 		case 'h': return cli_finish(cli_usage("report", stdout));
 		default:
 			cli_error(0, "report: %s '%s'", c == ':' ?
@@ -168,23 +167,6 @@ cmd_report(int argc, char **argv)
 		cli_error(0, "report: no decision log given");
 		return cli_usage("report", stderr);
 	}
-	r = report_new();
-	rd = logrec_reader_new();
-	if (r == NULL || rd == NULL) {
-		report_free(r);
-		logrec_reader_free(rd);
-		return cli_nomem();
-	}
-	for (; optind < argc && code != EXIT_NOMEM; optind++) {
-		one = report_file(argv[optind], r, rd);
-		if (one != EXIT_OK)
-			code = one;
-	}
-	logrec_reader_free(rd);
-	if (code == EXIT_NOMEM)
-		code = cli_nomem();
-	else if (code == EXIT_OK)
-		code = print_report(r, json);
-	report_free(r);
-	return cli_finish(code);
+	return cli_finish(run(argv + optind, argc - optind, policy_path,
+	    json));
 }

@@ -63,19 +63,29 @@ cli_usage(const char *name, FILE *out)
 	return out == stdout ? EXIT_OK : EXIT_USAGE;
 }
 
-/* Print the source line and a caret under COLUMN (code points; a tab stays
- * a tab so that the caret lines up). */
+/* How a tab in a quoted source line is shown: one visible column. */
+#define CARET_TAB "\xe2\x86\x92" /* U+2192 RIGHTWARDS ARROW */
+
+/* Print the source line and a caret under COLUMN (code points). A tab is
+ * shown as CARET_TAB, so the caret line has one column per character. */
 static void
 print_caret(FILE *out, const char *line, uint32_t column)
 {
 	const unsigned char *s = (const unsigned char *)line;
 	uint32_t cp = 1;
 
-	fprintf(out, "  %s\n  ", line);
-	for (; *s != '\0' && cp < column; s++) {
+	fputs("  ", out);
+	for (; *s != '\0'; s++) {
+		if (*s == '\t')
+			fputs(CARET_TAB, out);
+		else
+			fputc(*s, out);
+	}
+	fputs("\n  ", out);
+	for (s = (const unsigned char *)line; *s != '\0' && cp < column; s++) {
 		if ((*s & 0xC0) == 0x80)
 			continue;
-		fputc(*s == '\t' ? '\t' : ' ', out);
+		fputc(' ', out);
 		cp++;
 	}
 	fputs("^\n", out);
@@ -84,13 +94,16 @@ print_caret(FILE *out, const char *line, uint32_t column)
 void
 cli_print_diags(FILE *out, struct diags *d)
 {
-	size_t i, shown;
+	size_t i, shown, hidden;
+	const struct diag *prev = NULL;
 
 	shown = diags_shown(d);
 	for (i = 0; i < shown; i++) {
 		const struct diag *g = &d->items[i];
-		const char *sev = g->severity == SEVERITY_ERROR ? "error" :
-		    "warning";
+		const char *sev = diag_severity_name(g->severity);
+		bool same_place = prev != NULL && prev->line == g->line &&
+		    prev->column == g->column;
+		prev = g;
 		if (g->line == 0) {
 			fprintf(out, "aipolicy: %s: %s: %s\n", d->file, sev,
 			    g->message);
@@ -98,12 +111,15 @@ cli_print_diags(FILE *out, struct diags *d)
 		}
 		fprintf(out, "%s:%u:%u: %s: %s\n", d->file, g->line,
 		    g->column, sev, g->message);
-		if (g->source != NULL)
+		/* A note at its diagnostic's place needs no second caret. */
+		if (g->source != NULL &&
+		    !(g->severity == SEVERITY_NOTE && same_place))
 			print_caret(out, g->source, g->column);
 	}
-	if (d->count + d->dropped > shown)
+	hidden = diags_hidden(d, shown);
+	if (hidden > 0)
 		fprintf(out, "aipolicy: %s: error: too many errors (%zu more "
-		    "not shown)\n", d->file, d->count + d->dropped - shown);
+		    "not shown)\n", d->file, hidden);
 }
 
 int

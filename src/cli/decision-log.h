@@ -1,5 +1,5 @@
 /*
- * decision-log.h: the decision log of --log FILE (shared/spec/cli.md).
+ * decision-log.h: the decision log of --log FILE (check and ask).
  *
  * One JSON line per verdict. The file is opened with O_APPEND and never
  * truncated; records are buffered by decision_log_add and written by

@@ -1,21 +1,27 @@
 /*
- * main.c: aipolicy's entry point: global options, then the subcommand from
- * cmd_table[] (one file per command, see cmd.h).
+ * main.c: aipolicy's entry point: global options and `help COMMAND`, then
+ * the subcommand from cmd_table[] (one file per command, see cmd.h).
  */
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "aipolicy/exit.h"
+#include "aipolicy/text.h"
 #include "cmd.h"
 #include "usage.h"
+
+static void usage(FILE *out);
+static int unknown_command(const char *name);
+static int help_command(int argc, char **argv);
 
 static const struct cmd_entry cmd_table[] = {
 	{ "ask", "[--plain] [--log FILE] [--today DATE] POLICY",
 	    "Walk the policy one question at a time and show the verdict.\n"
 	    "  --plain       numbered line prompts instead of the screen\n"
 	    "  --log FILE    append a record of each verdict reached to FILE\n"
-	    "  --today DATE  judge staleness as of DATE (YYYY-MM-DD)\n"
+	    "  --today DATE  today's date for stale and in force (YYYY-MM-DD)\n"
 	    "  -h, --help    show this help\n", cmd_ask },
 	{ "check", "[--json] [--worst-case] [--log FILE] [--today DATE] "
 	    "POLICY [QUESTION=ANSWER ...]\n"
@@ -29,12 +35,12 @@ static const struct cmd_entry cmd_table[] = {
 	    "                JSON result per output line\n"
 	    "  --worst-case  treat every unanswered question as not sure\n"
 	    "  --log FILE    append a record of each verdict to FILE\n"
-	    "  --today DATE  judge staleness as of DATE (YYYY-MM-DD)\n"
+	    "  --today DATE  today's date for stale and in force (YYYY-MM-DD)\n"
 	    "  -h, --help    show this help\n", cmd_check },
 	{ "lint", "[--strict] [--today DATE] [--format text|json] POLICY ...",
 	    "Check policy files; errors and warnings as FILE:LINE:COLUMN.\n"
 	    "  --strict         treat warnings as errors\n"
-	    "  --today DATE     judge staleness as of DATE (YYYY-MM-DD)\n"
+	    "  --today DATE     today's date for stale and in force (YYYY-MM-DD)\n"
 	    "  --format FORMAT  text (default) or json\n"
 	    "  -h, --help       show this help\n", cmd_lint },
 	{ "test", "[--format text|junit] POLICY ...",
@@ -54,16 +60,23 @@ static const struct cmd_entry cmd_table[] = {
 	    "  --format FORMAT  tsv (default) or json\n"
 	    "  --limit N        stop after N paths (default 100000)\n"
 	    "  -h, --help       show this help\n", cmd_paths },
-	{ "diff", "[--format text|json] [--limit N] OLD NEW",
+	{ "diff", "[--format text|json] [--limit N] [--log LOG]... OLD NEW",
 	    "What changed for employees between two versions of a policy;\n"
 	    "exit 1 when some verdict changed.\n"
 	    "  --format FORMAT  text (default) or json\n"
-	    "  --limit N        stop after N changes (default 10000)\n"
+	    "  --limit N        stop after N changes, and show at most N\n"
+	    "                   examples of each kind of impact\n"
+	    "                   (default 10000)\n"
+	    "  --log LOG        replay the decisions of LOG made under OLD on\n"
+	    "                   both versions: how many would now differ\n"
+	    "                   (repeatable; - is standard input)\n"
 	    "  -h, --help       show this help\n", cmd_diff },
-	{ "report", "[--format text|json] LOG ...",
+	{ "report", "[--format text|json] [--policy POLICY] LOG ...",
 	    "Decisions per verdict, outcome, policy version and week, and the\n"
 	    "review load, from decision logs.\n"
 	    "  --format FORMAT  text (default) or json\n"
+	    "  --policy POLICY  also list the outcomes and answers of POLICY\n"
+	    "                   that no decision made under it reached\n"
 	    "  -h, --help       show this help\n", cmd_report },
 	{ "serve", SERVE_USAGE, SERVE_HELP, cmd_serve },
 };
@@ -89,7 +102,64 @@ usage(FILE *out)
 	for (i = 0; i < sizeof cmd_table / sizeof cmd_table[0]; i++)
 		fprintf(out, "  aipolicy %s %s\n", cmd_table[i].name,
 		    cmd_table[i].usage);
-	fprintf(out, "\n  aipolicy --version\n  aipolicy --help\n");
+	fprintf(out, "\n  aipolicy help [COMMAND]\n  aipolicy --version\n"
+	    "  aipolicy --help\n");
+}
+
+/* unknown_command: NAME is no command: say so (NAME shown safe), with the
+ * closest command name (or help) when one is close, then the usage on stderr;
+ * returns EXIT_USAGE, or EXIT_NOMEM. */
+static int
+unknown_command(const char *name)
+{
+	struct text_suggest sg;
+	char *safe;
+	size_t i;
+
+	if ((safe = text_sanitize(name, strlen(name), 0)) == NULL)
+		return cli_nomem();
+	text_suggest_init(&sg, safe);
+	for (i = 0; i < sizeof cmd_table / sizeof cmd_table[0]; i++)
+		text_suggest_add(&sg, cmd_table[i].name);
+	text_suggest_add(&sg, "help");
+	if (sg.best != NULL)
+		cli_error(0, "unknown command '%s' (did you mean '%s'?)", safe,
+		    sg.best);
+	else
+		cli_error(0, "unknown command '%s'", safe);
+	free(safe);
+	usage(stderr);
+	return EXIT_USAGE;
+}
+
+/*
+ * help_command: `aipolicy help [COMMAND]` (ARGV[0] is "help"): the usage of
+ * every command, or exactly what `aipolicy COMMAND --help` prints, since
+ * it runs that.
+ */
+static int
+help_command(int argc, char **argv)
+{
+	static char help_opt[] = "--help";
+	const struct cmd_entry *cmd;
+	char *args[3];
+
+	if (argc > 2) {
+		cli_error(0, "help: one command at most");
+		fprintf(stderr, "usage: aipolicy help [COMMAND]\n");
+		return EXIT_USAGE;
+	}
+	if (argc < 2 || strcmp(argv[1], "help") == 0 ||
+	    strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return cli_finish(EXIT_OK);
+	}
+	if ((cmd = cli_find(argv[1])) == NULL)
+		return unknown_command(argv[1]);
+	args[0] = argv[1];
+	args[1] = help_opt;
+	args[2] = NULL;
+	return cmd->fn(2, args);
 }
 
 int
@@ -106,16 +176,14 @@ main(int argc, char **argv)
 		printf("aipolicy %s\n", AIPOLICY_VERSION);
 		return cli_finish(EXIT_OK);
 	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "help") == 0) {
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
 		return cli_finish(EXIT_OK);
 	}
+	if (strcmp(argv[1], "help") == 0)
+		return help_command(argc - 1, argv + 1);
 	cmd = cli_find(argv[1]);
-	if (cmd == NULL) {
-		cli_error(EXIT_USAGE, "unknown command '%s'", argv[1]);
-		usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (cmd == NULL)
+		return unknown_command(argv[1]);
 	return cmd->fn(argc - 1, argv + 1);
 }

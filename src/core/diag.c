@@ -1,6 +1,8 @@
 /*
- * diag.c: the list of diagnostics a load or a lint produces.
+ * diag.c: the list of diagnostics a load or a lint produces: errors,
+ * warnings, and the notes that belong to them.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +10,10 @@
 #include "aipolicy/diag.h"
 #include "aipolicy/text.h"
 #include "util.h"
+
+static bool diags_count(struct diags *d, enum severity sev);
+static void diags_lost(struct diags *d, enum severity sev);
+static int diag_cmp(const void *pa, const void *pb);
 
 void
 diags_init(struct diags *d, const char *file)
@@ -30,6 +36,33 @@ diags_release(struct diags *d)
 }
 
 
+/* Count a new diagnostic of severity SEV and say whether there is room to
+ * keep it (a note is kept only when the diagnostic it follows was). */
+static bool
+diags_count(struct diags *d, enum severity sev)
+{
+	if (sev == SEVERITY_NOTE)
+		return !d->last_dropped && d->count < DIAG_KEEP_MAX;
+	if (sev == SEVERITY_ERROR)
+		d->nerrors++;
+	else
+		d->nwarnings++;
+	d->last_dropped = d->count >= DIAG_KEEP_MAX;
+	if (d->last_dropped)
+		d->dropped++;
+	return !d->last_dropped;
+}
+
+/* A diagnostic that was counted could not be stored (out of memory). */
+static void
+diags_lost(struct diags *d, enum severity sev)
+{
+	if (sev == SEVERITY_NOTE)
+		return;
+	d->dropped++;
+	d->last_dropped = true;
+}
+
 void
 diags_vadd(struct diags *d, enum severity sev, uint32_t line, uint32_t column,
     const char *source, size_t source_len, const char *fmt, va_list ap)
@@ -40,19 +73,13 @@ diags_vadd(struct diags *d, enum severity sev, uint32_t line, uint32_t column,
 	va_list aq;
 	int n;
 
-	if (sev == SEVERITY_ERROR)
-		d->nerrors++;
-	else
-		d->nwarnings++;
-	if (d->count >= DIAG_KEEP_MAX) {
-		d->dropped++;
+	if (!diags_count(d, sev))
 		return;
-	}
 	if (d->count == d->cap) {
 		cap = d->cap ? d->cap * 2 : 16;
 		item = realloc(d->items, cap * sizeof *item);
 		if (item == NULL) {
-			d->dropped++;
+			diags_lost(d, sev);
 			return;
 		}
 		d->items = item;
@@ -80,7 +107,7 @@ diags_vadd(struct diags *d, enum severity sev, uint32_t line, uint32_t column,
 	item->seq = d->count;
 	if (item->message == NULL) {
 		free(item->source);
-		d->dropped++;
+		diags_lost(d, sev);
 		return;
 	}
 	d->count++;
@@ -119,8 +146,40 @@ diags_sort(struct diags *d)
 size_t
 diags_shown(struct diags *d)
 {
+	size_t i, kept = 0;
+
 	diags_sort(d);
-	return d->count < DIAG_SHOW_MAX ? d->count : DIAG_SHOW_MAX;
+	for (i = 0; i < d->count; i++) {
+		if (d->items[i].severity == SEVERITY_NOTE)
+			continue;
+		if (kept == DIAG_SHOW_MAX)
+			break;
+		kept++;
+	}
+	return i;
+}
+
+size_t
+diags_hidden(const struct diags *d, size_t shown)
+{
+	size_t i, n = d->dropped;
+
+	for (i = shown; i < d->count; i++)
+		n += d->items[i].severity != SEVERITY_NOTE;
+	return n;
+}
+
+const char *
+diag_severity_name(enum severity sev)
+{
+	switch (sev) {
+	case SEVERITY_ERROR:
+		return "error";
+	case SEVERITY_WARNING:
+		return "warning";
+	default:
+		return "note";
+	}
 }
 
 void

@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "aipolicy/diff.h"
+#include "aipolicy/impact.h"
 #include "aipolicy/text.h"
 #include "diff-private.h"
 #include "util.h"
@@ -103,6 +104,12 @@ json_add_only(struct buf *b, const struct diff_only *only)
 char *
 diff_render_json(const struct diff *d)
 {
+	return diff_render_json_impact(d, NULL);
+}
+
+char *
+diff_render_json_impact(const struct diff *d, const char *impact_json)
+{
 	struct buf b;
 	size_t i;
 
@@ -126,8 +133,10 @@ diff_render_json(const struct diff *d)
 	json_add_only(&b, &d->removed);
 	buf_adds(&b, d->stop == DIFF_COMPLETE ? ", \"truncated\": false" :
 	    ", \"truncated\": true");
-	/* What the change does to logged decisions: none were given. */
-	buf_adds(&b, ", \"impact\": null}");
+	/* What the change does to logged decisions, when logs were given. */
+	buf_adds(&b, ", \"impact\": ");
+	buf_adds(&b, impact_json != NULL ? impact_json : "null");
+	buf_addc(&b, '}');
 	if (b.failed) {
 		buf_release(&b);
 		return NULL;

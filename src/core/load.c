@@ -28,6 +28,7 @@
 #include "aipolicy/text.h"
 #include "policy-private.h"
 #include "util.h"
+#include "yaml-error.h"
 
 enum node_kind { NODE_SCALAR, NODE_MAPPING, NODE_SEQUENCE, NODE_BAD };
 
@@ -64,6 +65,8 @@ struct loader {
 static void load_error(struct loader *ld, uint32_t line, uint32_t column,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 static void load_warning(struct loader *ld, uint32_t line, uint32_t column,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void load_note(struct loader *ld, uint32_t line, uint32_t column,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Line breaks as libyaml counts them: LF, CR LF, CR, NEL, LS, PS. */
@@ -168,6 +171,18 @@ load_warning(struct loader *ld, uint32_t line, uint32_t column,
 
 	va_start(ap, fmt);
 	load_vdiag(ld, SEVERITY_WARNING, line, column, fmt, ap);
+	va_end(ap);
+}
+
+/* A note about the diagnostic just added, at its place. */
+static void
+load_note(struct loader *ld, uint32_t line, uint32_t column,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	load_vdiag(ld, SEVERITY_NOTE, line, column, fmt, ap);
 	va_end(ap);
 }
 
@@ -314,49 +329,36 @@ attach(struct loader *ld, struct node *parent, struct node **root,
 	node_append(parent, n);
 }
 
-/* What libyaml's reader error means, in words a policy owner can act on. */
-static void
-reader_error(struct loader *ld, const yaml_parser_t *yp)
-{
-	uint32_t line, column;
-	const char *what = yp->problem ? yp->problem : "unreadable input";
-
-	offset_position(ld, yp->problem_offset, &line, &column);
-	if (strcmp(what, "control characters are not allowed") == 0)
-		load_error(ld, line, column,
-		    "control character U+%04X is not allowed",
-		    (unsigned)yp->problem_value);
-	else if (strstr(what, "UTF-8") != NULL ||
-	    strstr(what, "Unicode") != NULL)
-		load_error(ld, line, column,
-		    "the file is not valid UTF-8 (%s, byte 0x%02X)", what,
-		    (unsigned)yp->problem_value & 0xFF);
-	else
-		load_error(ld, line, column, "%s", what);
-}
-
+/*
+ * libyaml gave up: report what is wrong in plain words at the line to edit
+ * (yaml-error.c), then libyaml's own words as a note at the same place.
+ */
 static void
 yaml_error(struct loader *ld, const yaml_parser_t *yp)
 {
-	const yaml_mark_t *m = &yp->problem_mark;
+	struct yaml_error_input in;
+	struct yaml_error e;
 
 	if (yp->error == YAML_MEMORY_ERROR) {
 		ld->oom = true;
 		return;
 	}
-	if (yp->error == YAML_READER_ERROR) {
-		reader_error(ld, yp);
+	memset(&in, 0, sizeof in);
+	in.src = ld->src;
+	in.len = ld->len;
+	in.lines = ld->lines;
+	in.nlines = ld->nlines;
+	in.parser = yp;
+	if (yp->error == YAML_READER_ERROR)
+		offset_position(ld, yp->problem_offset, &in.offset_line,
+		    &in.offset_column);
+	if (yaml_error_explain(&in, &e) != 0) {
+		ld->oom = true;
 		return;
 	}
-	if (yp->context != NULL)
-		load_error(ld, (uint32_t)m->line + 1, (uint32_t)m->column + 1,
-		    "invalid YAML: %s %s (line %zu)", yp->problem ?
-		    yp->problem : "syntax error", yp->context,
-		    yp->context_mark.line + 1);
-	else
-		load_error(ld, (uint32_t)m->line + 1, (uint32_t)m->column + 1,
-		    "invalid YAML: %s", yp->problem ? yp->problem :
-		    "syntax error");
+	load_error(ld, e.line, e.column, "%s", e.message);
+	load_note(ld, e.line, e.column, "%s", e.note);
+	yaml_error_release(&e);
 }
 
 /* Refuse anchors and tags on a node's event. */
@@ -738,7 +740,12 @@ take_date(struct loader *ld, const struct keyspec *ks, date_t *out,
 	return false;
 }
 
-/* Add ID to the shared namespace of questions and outcomes. */
+/*
+ * Add ID to the shared namespace of questions and outcomes. Returns false
+ * when it is there already: a question id that is also an outcome id is
+ * reported here; the same id twice among questions (or among outcomes) is
+ * a duplicate key of that mapping, reported once by check_duplicate_keys.
+ */
 static bool
 add_id(struct loader *ld, const char *id, uint32_t value,
     const struct node *at)
@@ -750,17 +757,16 @@ add_id(struct loader *ld, const char *id, uint32_t value,
 		ld->oom = true;
 		return false;
 	}
-	if (r == 0) {
+	if (r == 0 && (old & ID_OUTCOME) != (value & ID_OUTCOME)) {
 		const struct location *l = (old & ID_OUTCOME) ?
 		    &ld->p->outcomes[old & ~ID_OUTCOME].loc :
 		    &ld->p->questions[old].loc;
 		load_error(ld, at->line, at->column,
-		    "id '%s' is used twice: already a %s at %u:%u", id,
-		    (old & ID_OUTCOME) ? "outcome" : "question", l->line,
+		    "id '%s' is used twice: already %s at %u:%u", id,
+		    (old & ID_OUTCOME) ? "an outcome" : "a question", l->line,
 		    l->column);
-		return false;
 	}
-	return true;
+	return r != 0;
 }
 
 /* Fill outcome O from mapping M (a named or an inline outcome). */

@@ -1,6 +1,7 @@
 /*
  * report-text.c: a report for people (report_text in report.h): counts,
- * a bar per week drawn with block characters, and the review load.
+ * a bar per week drawn with block characters, the review load, and what
+ * the records of one policy never reached.
  */
 #include <inttypes.h>
 #include <stdlib.h>
@@ -29,6 +30,7 @@ static int add_section(struct buf *b, const struct report *r,
 static int add_weeks(struct buf *b, const struct report *r, int width);
 static void add_verdicts(struct buf *b, const struct report *r, int width);
 static void add_review_load(struct buf *b, const struct report *r);
+static void add_never_reached(struct buf *b, const struct report *r);
 
 /* Decimal digits of N. */
 static int
@@ -176,6 +178,59 @@ add_review_load(struct buf *b, const struct report *r)
 	buf_adds(b, ")\n");
 }
 
+/* What the records made under the report's policy never reached: a
+ * heading, then one outcome or answer a line, in the policy's order. */
+static void
+add_never_reached(struct buf *b, const struct report *r)
+{
+	const struct policy *p = r->policy;
+	size_t i, j, listed = 0;
+
+	buf_adds(b, "\nNever reached ");
+	if (r->policy_decisions == 0)
+		buf_adds(b, "(no decision in the logs was made under ");
+	else
+		buf_addf(b, "by the %" PRIu64 " decision%s made under ",
+		    r->policy_decisions, r->policy_decisions == 1 ? "" : "s");
+	add_key(b, p->id);
+	buf_addc(b, ' ');
+	add_key(b, p->version);
+	buf_adds(b, r->policy_decisions == 0 ? ")\n" : "\n");
+	if (r->policy_lookalikes > 0)
+		buf_addf(b, "  (%" PRIu64 " more decision%s name%s this "
+		    "version but %s made under another text of it: not "
+		    "counted)\n",
+		    r->policy_lookalikes, r->policy_lookalikes == 1 ? "" : "s",
+		    r->policy_lookalikes == 1 ? "s" : "",
+		    r->policy_lookalikes == 1 ? "was" : "were");
+	for (i = 0; i < p->noutcomes; i++) {
+		if (report_outcome_reached(r, i))
+			continue;
+		buf_adds(b, "  outcome  ");
+		add_key(b, p->outcomes[i].id);
+		buf_adds(b, p->outcomes[i].reachable ? "\n" :
+		    " (no path leads here)\n");
+		listed++;
+	}
+	for (i = 0; i < p->nquestions; i++) {
+		const struct question *q = &p->questions[i];
+		for (j = 0; j < q->nanswers; j++) {
+			if (report_answer_reached(r, i, j))
+				continue;
+			buf_adds(b, "  answer   ");
+			add_key(b, q->id);
+			buf_addc(b, '=');
+			add_key(b, q->answers[j].key);
+			buf_adds(b, q->reachable ? "\n" :
+			    " (no path leads here)\n");
+			listed++;
+		}
+	}
+	if (listed == 0)
+		buf_adds(b, "  nothing: every outcome and answer was "
+		    "reached\n");
+}
+
 char *
 report_text(const struct report *r)
 {
@@ -195,5 +250,7 @@ report_text(const struct report *r)
 	    width) != 0 || add_weeks(&b, r, width) != 0)
 		b.failed = true;
 	add_review_load(&b, r);
+	if (r->policy != NULL)
+		add_never_reached(&b, r);
 	return buf_detach(&b);
 }

@@ -1,13 +1,14 @@
 /*
  * report.c: adding decision-log records up (report.h), and the report as
- * the JSON object of `report --format json`.
+ * the JSON object of `report --format json`. What the records of one
+ * policy reach is marked in report-reach.c.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
-#include "aipolicy/report.h"
+#include "report-private.h"
 #include "util.h"
 
 #define REPORT_NMAPS 3
@@ -66,6 +67,7 @@ report_free(struct report *r)
 	arena_release(&r->maps->keys);
 	buf_release(&r->maps->scratch);
 	free(r->maps);
+	report_reach_free(r);
 	free(r);
 }
 
@@ -140,6 +142,7 @@ report_add(struct report *r, const struct logrec *rec)
 		e[i]->review_minutes = add_saturating(e[i]->review_minutes,
 		    minutes);
 	}
+	report_reach_add(r, rec);
 	r->decisions++;
 	r->by_verdict[rec->verdict]++;
 	r->review_minutes = add_saturating(r->review_minutes, minutes);
@@ -241,7 +244,8 @@ report_json(const struct report *r)
 		    map_json(r, REPORT_BY_WEEK)) |
 		    json_object_set_new(obj, "review_minutes",
 		    count_json(r->review_minutes)) |
-		    json_object_set_new(obj, "never_reached", json_null());
+		    json_object_set_new(obj, "never_reached",
+		    report_never_reached_json(r));
 	if (rc == 0)
 		s = json_dumps(obj, 0);
 	json_decref(verdicts);

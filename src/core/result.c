@@ -7,8 +7,11 @@
 
 #include <jansson.h>
 
+#include "aipolicy/present.h"
 #include "aipolicy/result.h"
 #include "util.h"
+
+#define DATE_SIZE 11 /* YYYY-MM-DD and a NUL (date_format) */
 
 struct result_json {
 	const struct policy *p;
@@ -128,10 +131,12 @@ encode_next(struct result_json *rj, size_t qi)
 }
 
 struct result_json *
-result_json_new(const struct policy *p, bool stale)
+result_json_new(const struct policy *p, date_t today)
 {
 	struct result_json *rj = calloc(1, sizeof *rj);
 	size_t i, j, nq = p->nquestions, no = p->noutcomes;
+	enum present_dates dates = present_dates_on(p, today);
+	char effective[DATE_SIZE], review_by[DATE_SIZE];
 	struct buf b;
 
 	if (rj == NULL)
@@ -167,8 +172,13 @@ result_json_new(const struct policy *p, bool stale)
 	take(rj, &b, jstr(rj, p->version));
 	buf_adds(&b, ", \"owner\": ");
 	take(rj, &b, jstr(rj, p->owner));
-	buf_addf(&b, ", \"sha256\": \"%s\", \"stale\": %s}", p->sha256,
-	    stale ? "true" : "false");
+	date_format(p->effective, effective);
+	date_format(p->review_by, review_by);
+	buf_addf(&b, ", \"sha256\": \"%s\", \"effective\": \"%s\", "
+	    "\"review_by\": \"%s\", \"stale\": %s, \"in_force\": %s}",
+	    p->sha256, effective, review_by,
+	    dates == PRESENT_STALE ? "true" : "false",
+	    dates == PRESENT_NOT_YET ? "false" : "true");
 	rj->policy = buf_detach(&b);
 	if (rj->failed || rj->policy == NULL) {
 		result_json_free(rj);
@@ -266,7 +276,9 @@ result_json_render(const struct result_json *crj, const struct walk_result *r,
 		buf_adds(&b, rj->qid[r->unsure[i]]);
 	}
 	buf_adds(&b, "], \"next\": ");
-	if (r->status == WALK_INCOMPLETE) {
+	/* The question to answer: for an incomplete result, or to narrow a
+	 * worst case down. */
+	if (r->next != WALK_NO_NEXT) {
 		if (rj->next[r->next] == NULL)
 			rj->next[r->next] = encode_next(rj, r->next);
 		if (rj->next[r->next] == NULL)

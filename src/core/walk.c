@@ -1,12 +1,13 @@
 /*
  * walk.c: answering a query (struct walker) and a person's step-by-step
- * walk (struct walk_state).
+ * walk (struct walk_state, whose answers a walker evaluates).
  *
  * A walker keeps per-question scratch arrays stamped with a generation
  * number, so that a query costs time in proportion to the answers given and
  * the questions it visits, never to the size of the policy: check --batch
  * runs many queries on one walker. "Not sure" branches are explored once
- * per question (memoised), so a DAG with 2^60 paths is answered at once.
+ * per question (memoised), the tie rule and the question that narrows a
+ * worst case down included, so a DAG with 2^60 paths is answered at once.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,9 +23,13 @@ struct walker {
 	uint32_t *stamp;       /* stamp[q] == gen: q has an answer */
 	int32_t *answer;       /* its index, or ANSWER_UNSURE */
 	uint32_t *seen;        /* seen[q] == gen: q was explored */
-	uint32_t *done;        /* done[q] == gen: best[q]/choice[q] are set */
+	uint32_t *done;        /* done[q] == gen: best[q] .. choice[q] are set */
 	uint32_t *best;        /* worst outcome reachable from q */
-	uint32_t *choice;      /* the answer of q that leads to it */
+	uint32_t *first;       /* the first answer of q that leads to its verdict */
+	uint32_t *choice;      /* the first answer of q on a clean path to it,
+	                        * or first[q] when there is none */
+	bool *clean;           /* some path from q to best[q]'s verdict has no
+	                        * unanswered question (q included) */
 	uint32_t *stack;       /* explicit DFS stack */
 	uint32_t *next;        /* next answer to explore, per question */
 	struct step *path;
@@ -32,7 +37,25 @@ struct walker {
 	size_t *unused;
 	size_t unused_cap;
 	size_t *given_of;      /* given index that answered q */
+	size_t nopen;          /* unanswered questions explored this run */
 };
+
+static void walker_reset(struct walker *w);
+static inline bool is_branched(const struct walker *w, uint32_t q);
+static inline bool is_unanswered(const struct walker *w, uint32_t q);
+static inline enum verdict target_verdict(const struct walker *w,
+    const struct target *t);
+static inline bool target_clean(const struct walker *w,
+    const struct target *t);
+static void finish(struct walker *w, uint32_t q, size_t lo, size_t hi);
+static void push(struct walker *w, size_t *sp, uint32_t q);
+static void explore(struct walker *w, uint32_t root);
+static int add_unused(struct walker *w, size_t i, size_t *n);
+static size_t take_answers(struct walker *w, const struct given *given,
+    size_t n);
+static void walk_path(struct walker *w, unsigned flags,
+    struct walk_result *r);
+static void walk_state_evaluate(struct walk_state *s);
 
 struct walker *
 walker_new(const struct policy *p)
@@ -48,17 +71,23 @@ walker_new(const struct policy *p)
 	w->seen = calloc(n, sizeof *w->seen);
 	w->done = calloc(n, sizeof *w->done);
 	w->best = calloc(n, sizeof *w->best);
+	w->first = calloc(n, sizeof *w->first);
 	w->choice = calloc(n, sizeof *w->choice);
+	w->clean = calloc(n, sizeof *w->clean);
 	w->stack = calloc(n, sizeof *w->stack);
 	w->next = calloc(n, sizeof *w->next);
 	/* A path visits each question at most once (the graph is acyclic). */
 	w->path = calloc(n, sizeof *w->path);
 	w->unsure = calloc(n, sizeof *w->unsure);
 	w->given_of = calloc(n, sizeof *w->given_of);
+	/* As many unused answers as questions need no allocation later. */
+	w->unused_cap = n;
+	w->unused = calloc(n, sizeof *w->unused);
 	if (w->stamp == NULL || w->answer == NULL || w->seen == NULL ||
-	    w->done == NULL || w->best == NULL || w->choice == NULL ||
-	    w->stack == NULL || w->next == NULL || w->path == NULL ||
-	    w->unsure == NULL || w->given_of == NULL) {
+	    w->done == NULL || w->best == NULL || w->first == NULL ||
+	    w->choice == NULL || w->clean == NULL || w->stack == NULL ||
+	    w->next == NULL || w->path == NULL || w->unsure == NULL ||
+	    w->unused == NULL || w->given_of == NULL) {
 		walker_free(w);
 		return NULL;
 	}
@@ -75,7 +104,9 @@ walker_free(struct walker *w)
 	free(w->seen);
 	free(w->done);
 	free(w->best);
+	free(w->first);
 	free(w->choice);
+	free(w->clean);
 	free(w->stack);
 	free(w->next);
 	free(w->path);
@@ -115,6 +146,14 @@ is_branched(const struct walker *w, uint32_t q)
 	return w->stamp[q] != w->gen || w->answer[q] == ANSWER_UNSURE;
 }
 
+/* An unanswered question: branched without an answer given (a question
+ * answered "?" is not one). */
+static inline bool
+is_unanswered(const struct walker *w, uint32_t q)
+{
+	return w->stamp[q] != w->gen;
+}
+
 static inline enum verdict
 target_verdict(const struct walker *w, const struct target *t)
 {
@@ -123,24 +162,79 @@ target_verdict(const struct walker *w, const struct target *t)
 	return w->p->outcomes[o].verdict;
 }
 
+/* A path from target T to its verdict with no unanswered question. */
+static inline bool
+target_clean(const struct walker *w, const struct target *t)
+{
+	return t->kind == TARGET_OUTCOME || w->clean[t->index];
+}
+
+/*
+ * finish: every answer of Q in [LO, HI) is explored; set best[q], first[q],
+ * choice[q] and clean[q] (the tie rule of "Not sure": among the paths to
+ * the most restrictive verdict, the first reached with no unanswered
+ * question, else the first reached).
+ */
+static void
+finish(struct walker *w, uint32_t q, size_t lo, size_t hi)
+{
+	const struct answer *ans = w->p->questions[q].answers;
+	enum verdict v = target_verdict(w, &ans[lo].target), tv;
+	size_t i;
+
+	w->first[q] = (uint32_t)lo;
+	for (i = lo + 1; i < hi; i++) {
+		tv = target_verdict(w, &ans[i].target);
+		if (tv > v) {
+			v = tv;
+			w->first[q] = (uint32_t)i;
+		}
+	}
+	w->choice[q] = w->first[q];
+	w->clean[q] = false;
+	for (i = w->first[q]; i < hi && !is_unanswered(w, q); i++) {
+		if (target_verdict(w, &ans[i].target) == v &&
+		    target_clean(w, &ans[i].target)) {
+			w->choice[q] = (uint32_t)i;
+			w->clean[q] = true;
+			break;
+		}
+	}
+	{
+		const struct target *t = &ans[w->first[q]].target;
+		w->best[q] = t->kind == TARGET_OUTCOME ? t->index :
+		    w->best[t->index];
+	}
+	w->done[q] = w->gen;
+}
+
+/* push: put Q on the exploration stack (at *SP) and count it when it is
+ * unanswered. */
+static void
+push(struct walker *w, size_t *sp, uint32_t q)
+{
+	w->stack[(*sp)++] = q;
+	w->seen[q] = w->gen;
+	w->next[q] = 0;
+	if (is_unanswered(w, q))
+		w->nopen++;
+}
+
 /*
  * Explore from question ROOT, where every question without an answer (or
- * answered "?") branches over all its answers: best[q] becomes the most
- * restrictive outcome reachable (the first reached on ties) and choice[q]
- * the answer that leads to it. Iterative post-order over the DAG; each
- * question is finished once per generation.
+ * answered "?") branches over all its answers, and finish each question
+ * reached (see finish). Iterative post-order over the DAG; each question is
+ * finished once per generation.
  */
 static void
 explore(struct walker *w, uint32_t root)
 {
 	const struct policy *p = w->p;
-	size_t sp = 0, i, lo, hi;
+	size_t sp = 0, lo, hi;
 
 	if (w->done[root] == w->gen)
 		return;
-	w->stack[sp++] = root;
-	w->seen[root] = w->gen;
-	w->next[root] = 0;
+	push(w, &sp, root);
 	while (sp > 0) {
 		uint32_t q = w->stack[sp - 1];
 		const struct question *qq = &p->questions[q];
@@ -153,27 +247,11 @@ explore(struct walker *w, uint32_t root)
 		if (w->next[q] < hi) {
 			const struct target *t = &qq->answers[w->next[q]++].target;
 			if (t->kind == TARGET_QUESTION &&
-			    w->done[t->index] != w->gen) {
-				w->stack[sp++] = t->index;
-				w->seen[t->index] = w->gen;
-				w->next[t->index] = 0;
-			}
+			    w->done[t->index] != w->gen)
+				push(w, &sp, t->index);
 			continue;
 		}
-		/* Every child is finished: keep the first most restrictive. */
-		w->choice[q] = (uint32_t)lo;
-		for (i = lo + 1; i < hi; i++) {
-			if (target_verdict(w, &qq->answers[i].target) >
-			    target_verdict(w, &qq->answers[w->choice[q]].target))
-				w->choice[q] = (uint32_t)i;
-		}
-		{
-			const struct target *t =
-			    &qq->answers[w->choice[q]].target;
-			w->best[q] = t->kind == TARGET_OUTCOME ? t->index :
-			    w->best[t->index];
-		}
-		w->done[q] = w->gen;
+		finish(w, q, lo, hi);
 		sp--;
 	}
 }
@@ -194,19 +272,18 @@ add_unused(struct walker *w, size_t i, size_t *n)
 	return 0;
 }
 
-int
-walker_run(struct walker *w, const struct given *given, size_t n,
-    unsigned flags, struct walk_result *r)
+/*
+ * take_answers: stamp each answer of GIVEN on its question (the first one
+ * counts when a question is answered twice). Every answer is checked,
+ * reached or not: the index of the first bad one, or N when all are good.
+ */
+static size_t
+take_answers(struct walker *w, const struct given *given, size_t n)
 {
 	const struct policy *p = w->p;
-	uint32_t q;
-	size_t i, npath = 0, nunsure = 0, nunused = 0;
 	int64_t qi, a;
-	bool branching = false;
+	size_t i;
 
-	walker_reset(w);
-	memset(r, 0, sizeof *r);
-	/* Every answer is checked, reached or not; the first bad one wins. */
 	for (i = 0; i < n; i++) {
 		qi = policy_find_question(p, given[i].question,
 		    given[i].question_len);
@@ -217,21 +294,31 @@ walker_run(struct walker *w, const struct given *given, size_t n,
 		} else {
 			a = question_match(&p->questions[qi], given[i].answer,
 			    given[i].answer_len);
-			if (a < 0) {
-				r->status = WALK_BAD_ANSWER;
-				r->bad = i;
-				return 0;
-			}
+			if (a < 0)
+				return i;
 		}
-		/* A question answered twice: the first answer counts. */
 		if (w->stamp[qi] == w->gen)
 			continue;
 		w->stamp[qi] = w->gen;
 		w->answer[qi] = (int32_t)a;
 		w->given_of[qi] = i;
 	}
+	return n;
+}
 
-	q = p->start;
+/*
+ * walk_path: from start, follow the answers given; at the first branched
+ * question, explore and follow the worst case (see finish), recording the
+ * path, the branched questions and the first unanswered one in R.
+ */
+static void
+walk_path(struct walker *w, unsigned flags, struct walk_result *r)
+{
+	const struct policy *p = w->p;
+	uint32_t q = p->start;
+	bool branching = false, clean = false;
+
+	w->nopen = 0;
 	for (;;) {
 		w->seen[q] = w->gen;
 		if (!branching) {
@@ -239,30 +326,58 @@ walker_run(struct walker *w, const struct given *given, size_t n,
 			    !(flags & WALK_WORST_CASE)) {
 				r->status = WALK_INCOMPLETE;
 				r->next = q;
-				break;
+				return;
 			}
 			if (is_branched(w, q)) {
 				branching = true;
 				explore(w, q);
+				/* A clean path wins the tie; else the first. */
+				clean = w->clean[q];
 			}
 		}
 		if (branching && is_branched(w, q))
-			w->unsure[nunsure++] = q;
-		w->path[npath].question = q;
-		w->path[npath].answer = branching ? w->choice[q] :
-		    (uint32_t)w->answer[q];
+			w->unsure[r->nunsure++] = q;
+		if (branching && is_unanswered(w, q) && r->next == WALK_NO_NEXT)
+			r->next = q;
+		w->path[r->npath].question = q;
+		w->path[r->npath].answer = !branching ?
+		    (uint32_t)w->answer[q] : clean ? w->choice[q] : w->first[q];
 		{
 			const struct target *t = &p->questions[q].answers[
-			    w->path[npath].answer].target;
-			npath++;
+			    w->path[r->npath].answer].target;
+			r->npath++;
 			if (t->kind == TARGET_OUTCOME) {
 				r->status = WALK_VERDICT;
 				r->outcome = &p->outcomes[t->index];
-				break;
+				return;
 			}
 			q = t->index;
 		}
 	}
+}
+
+int
+walker_run(struct walker *w, const struct given *given, size_t n,
+    unsigned flags, struct walk_result *r)
+{
+	const struct policy *p = w->p;
+	size_t i, nunused = 0;
+	int64_t qi;
+
+	walker_reset(w);
+	memset(r, 0, sizeof *r);
+	r->next = WALK_NO_NEXT;
+	if ((r->bad = take_answers(w, given, n)) < n) {
+		r->status = WALK_BAD_ANSWER;
+		return 0;
+	}
+	r->bad = 0;
+	walk_path(w, flags, r);
+	/* Nothing can lower use-freely: no question to narrow it down. */
+	if (r->status == WALK_VERDICT &&
+	    r->outcome->verdict == VERDICT_USE_FREELY)
+		r->next = WALK_NO_NEXT;
+	r->nopen = w->nopen;
 	/* Unused: unknown questions, and those no explored branch reached. */
 	for (i = 0; i < n; i++) {
 		qi = policy_find_question(p, given[i].question,
@@ -274,17 +389,15 @@ walker_run(struct walker *w, const struct given *given, size_t n,
 			return -1;
 	}
 	r->path = w->path;
-	r->npath = npath;
 	r->unsure = w->unsure;
-	r->nunsure = nunsure;
 	r->unused = w->unused;
 	r->nunused = nunused;
 	return 0;
 }
 
 int
-walker_less_restrictive(struct walker *w, const struct given *given,
-    size_t n, unsigned flags, uint32_t q, enum verdict v, bool *out)
+walker_try_answers(struct walker *w, const struct given *given, size_t n,
+    unsigned flags, uint32_t q, enum verdict *out)
 {
 	const struct question *qq = &w->p->questions[q];
 	struct given *g = malloc((n + 1) * sizeof *g);
@@ -316,7 +429,9 @@ walker_less_restrictive(struct walker *w, const struct given *given,
 			free(g);
 			return -1;
 		}
-		out[a] = r.status == WALK_VERDICT && r.outcome->verdict < v;
+		/* Valid answers, every open question branched: a verdict. */
+		out[a] = r.status == WALK_VERDICT ? r.outcome->verdict :
+		    VERDICT_DO_NOT_USE;
 	}
 	free(g);
 	return 0;
@@ -331,9 +446,13 @@ walk_state_init(struct walk_state *s, const struct policy *p)
 
 	memset(s, 0, sizeof *s);
 	s->policy = p;
-	s->history = calloc(n, sizeof *s->history);
+	/* An answer is only ever given to a question not answered yet. */
+	s->choices = calloc(n, sizeof *s->choices);
 	s->chosen = malloc(n * sizeof *s->chosen);
-	if (s->history == NULL || s->chosen == NULL) {
+	s->given = calloc(n, sizeof *s->given);
+	s->walker = walker_new(p);
+	if (s->choices == NULL || s->chosen == NULL || s->given == NULL ||
+	    s->walker == NULL) {
 		walk_state_release(s);
 		return -1;
 	}
@@ -344,10 +463,38 @@ walk_state_init(struct walk_state *s, const struct policy *p)
 void
 walk_state_release(struct walk_state *s)
 {
-	free(s->history);
+	free(s->choices);
 	free(s->chosen);
-	s->history = NULL;
-	s->chosen = NULL;
+	free(s->given);
+	walker_free(s->walker);
+	memset(s, 0, sizeof *s);
+}
+
+/*
+ * walk_state_evaluate: walk the choices as check would and set current and
+ * outcome. It cannot fail: at most one answer per question is given, all
+ * of them valid, so walker_run allocates nothing.
+ */
+static void
+walk_state_evaluate(struct walk_state *s)
+{
+	const struct policy *p = s->policy;
+	size_t i;
+
+	for (i = 0; i < s->count; i++) {
+		const struct question *q = &p->questions[s->choices[i].question];
+		const char *a = s->choices[i].answer == WALK_NOT_SURE ? "?" :
+		    q->answers[s->choices[i].answer].key;
+
+		s->given[i] = (struct given){ q->id, strlen(q->id), a,
+		    strlen(a) };
+	}
+	walker_run(s->walker, s->given, s->count, 0, &s->result);
+	s->outcome = NULL;
+	if (s->result.next != WALK_NO_NEXT)
+		s->current = s->result.next;
+	else
+		s->outcome = s->result.outcome;
 }
 
 void
@@ -356,54 +503,46 @@ walk_state_restart(struct walk_state *s)
 	size_t i;
 
 	for (i = 0; i < s->policy->nquestions; i++)
-		s->chosen[i] = -1;
-	s->depth = 0;
-	s->current = s->policy->start;
-	s->outcome = NULL;
+		s->chosen[i] = WALK_CHOSEN_NONE;
+	s->count = 0;
+	walk_state_evaluate(s);
 }
 
 void
 walk_state_answer(struct walk_state *s, uint32_t a)
 {
 	const struct question *q = &s->policy->questions[s->current];
-	const struct target *t;
 
-	if (s->outcome != NULL || a >= q->nanswers)
+	if (s->outcome != NULL || (a >= q->nanswers && a != WALK_NOT_SURE))
 		return;
-	s->chosen[s->current] = (int32_t)a;
-	s->history[s->depth++] = s->current;
-	t = &q->answers[a].target;
-	if (t->kind == TARGET_OUTCOME)
-		s->outcome = &s->policy->outcomes[t->index];
-	else
-		s->current = t->index;
+	s->chosen[s->current] = a == WALK_NOT_SURE ? WALK_CHOSEN_NOT_SURE :
+	    (int32_t)a;
+	s->choices[s->count++] = (struct walk_choice){ s->current, a };
+	walk_state_evaluate(s);
 }
 
 bool
 walk_state_back(struct walk_state *s)
 {
-	if (s->depth == 0)
+	if (s->count == 0)
 		return false;
-	s->current = s->history[--s->depth];
-	s->outcome = NULL;
+	s->count--;
+	walk_state_evaluate(s);
 	return true;
 }
 
-void
-walk_state_path(const struct walk_state *s, struct step *buf)
+bool
+walk_state_narrowing(const struct walk_state *s)
 {
-	size_t i;
-
-	for (i = 0; i < s->depth; i++) {
-		buf[i].question = s->history[i];
-		buf[i].answer = (uint32_t)s->chosen[s->history[i]];
-	}
+	return s->outcome == NULL && s->result.status == WALK_VERDICT;
 }
 
-uint32_t
+size_t
 walk_state_remaining(const struct walk_state *s)
 {
 	if (s->outcome != NULL)
 		return 0;
+	if (walk_state_narrowing(s))
+		return s->result.nopen;
 	return s->policy->questions[s->current].height;
 }

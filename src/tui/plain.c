@@ -1,27 +1,37 @@
 /*
  * plain.c: `aipolicy ask` as numbered line prompts, for pipes, terminals
  * that cannot take the screens (TERM unset, unknown or dumb), --plain, and
- * screen readers. Plain text only: no escape sequence is ever written, and
- * policy text goes out through put_text, which replaces control characters.
+ * screen readers. Plain text only: no escape sequence is ever written;
+ * policy text goes out through put_text or the core's present.h lines,
+ * which have every control character replaced.
  */
 #include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "aipolicy/exit.h"
+#include "aipolicy/present.h"
+#include "aipolicy/wrap.h"
 #include "tui.h"
-#include "wrap.h"
+
+/* The largest number an answer can be typed as (digits). */
+#define MAX_NUMBER_DIGITS 6
 
 static void put_text(FILE *out, const char *s, bool multiline);
-static void print_question(FILE *out, const struct policy *p,
-    const struct walk_state *s);
-static void print_verdict(FILE *out, const struct policy *p,
-    const struct outcome *o, const char *path,
-    const struct ask_worst *worst, const char *dash);
-static int not_sure(FILE *out, const struct policy *p,
-    const struct walk_state *s, struct ask_last *last, const char *arrow,
-    const char *dash);
+static void put_lines(FILE *out, const struct present *pr);
+static int print_header(FILE *out, const struct policy *p, date_t today);
+static int print_question(FILE *out, const struct walk_state *s);
+static int print_verdict(FILE *out, const struct walk_state *s,
+    unsigned flags);
 static long parse_number(const char *s, size_t len);
+static bool is_not_sure(const char *s, size_t len);
+static int64_t choice_of(const struct question *q, const char *a,
+    size_t len);
+static bool read_answer(FILE *in, char **line, size_t *cap, char **a,
+    size_t *len);
+static int end_walk(FILE *out, const struct walk_state *s, unsigned flags,
+    const struct ask_hooks *hooks);
 
 /* put_text: S as wrap_char shows it; newlines kept when MULTILINE. */
 static void put_text(FILE *out, const char *s, bool multiline)
@@ -42,12 +52,51 @@ static void put_text(FILE *out, const char *s, bool multiline)
 	}
 }
 
-static void print_question(FILE *out, const struct policy *p,
-    const struct walk_state *s)
+/* put_lines: PR's lines, but for the gaps, which a stream does not need. */
+static void put_lines(FILE *out, const struct present *pr)
 {
-	const struct question *q = &p->questions[s->current];
+	for (size_t i = 0; i < pr->n; i++)
+		if (pr->lines[i].role != PRESENT_BLANK)
+			fprintf(out, "%s\n", pr->lines[i].text);
+}
 
-	fprintf(out, "\nQuestion %zu (at most %u to go): ", s->depth + 1,
+/* print_header: the policy, and the warning when its dates are not in
+ * order on TODAY. 0, or -1 when out of memory. */
+static int print_header(FILE *out, const struct policy *p, date_t today)
+{
+	struct present pr;
+	int rc;
+
+	put_text(out, p->title, false);
+	fputs(", version ", out);
+	put_text(out, p->version, false);
+	fputs(" (owner: ", out);
+	put_text(out, p->owner, false);
+	fputs(")\n", out);
+	present_init(&pr, 0, 0);
+	if ((rc = present_dates(&pr, p, today)) == 0)
+		put_lines(out, &pr);
+	present_release(&pr);
+	return rc;
+}
+
+/* print_question: S's current question, numbered, with its answers and
+ * "Not sure"; first, while narrowing down, the worst case so far. 0, or
+ * -1 when out of memory. */
+static int print_question(FILE *out, const struct walk_state *s)
+{
+	const struct question *q = &s->policy->questions[s->current];
+	struct present pr;
+	int rc = 0;
+
+	fputc('\n', out);
+	if (walk_state_narrowing(s)) {
+		present_init(&pr, 0, 0);
+		if ((rc = present_narrowing(&pr, &s->result)) == 0)
+			put_lines(out, &pr);
+		present_release(&pr);
+	}
+	fprintf(out, "Question %zu (at most %zu to go): ", s->count + 1,
 	    walk_state_remaining(s));
 	put_text(out, q->ask, true);
 	fputc('\n', out);
@@ -57,89 +106,24 @@ static void print_question(FILE *out, const struct policy *p,
 		fputc('\n', out);
 	}
 	fprintf(out, "  %zu. %s\n", q->nanswers + 1, ASK_NOT_SURE);
+	return rc;
 }
 
-/*
- * print_verdict: outcome O with the answers that led there (PATH, raw text;
- * NULL when out of memory). WORST is the worst case after "Not sure" (its
- * heading and the note of each unsure question, with DASH), or NULL.
- */
-static void print_verdict(FILE *out, const struct policy *p,
-    const struct outcome *o, const char *path,
-    const struct ask_worst *worst, const char *dash)
+/* print_verdict: the verdict S reached, in the core's words (FLAGS of
+ * present_init). 0, or -1 when out of memory. */
+static int print_verdict(FILE *out, const struct walk_state *s,
+    unsigned flags)
 {
-	fprintf(out, "\nVerdict: %s\n", verdict_words(o->verdict));
-	if (worst != NULL) {
-		char heading[128];
+	struct present pr;
+	int rc;
 
-		ask_worst_heading(worst, heading, sizeof heading);
-		fprintf(out, "%s\n", heading);
-	}
-	put_text(out, o->summary, false);
-	fputc('\n', out);
-	if (o->why != NULL) {
-		fputs("Why: ", out);
-		put_text(out, o->why, true);
+	present_init(&pr, 0, flags);
+	if ((rc = ask_present_verdict(&pr, s)) == 0) {
 		fputc('\n', out);
+		put_lines(out, &pr);
 	}
-	if (o->reviewer != NULL) {
-		fputs("Reviewer: ", out);
-		put_text(out, o->reviewer, false);
-		fputc('\n', out);
-	}
-	if (o->disclose)
-		fputs("Disclose that AI assisted\n", out);
-	if (o->nconditions > 0)
-		fputs("Conditions:\n", out);
-	for (size_t i = 0; i < o->nconditions; i++) {
-		fputs("  - ", out);
-		put_text(out, o->conditions[i], false);
-		fputc('\n', out);
-	}
-	if (worst != NULL)
-		fputs("Not sure:\n", out);
-	for (size_t i = 0; worst != NULL && i < worst->nunsure; i++) {
-		char *note = ask_worst_note(p, worst, i, dash);
-
-		if (note == NULL)
-			continue;
-		fputs("  - ", out);
-		put_text(out, note, false);
-		fputc('\n', out);
-		free(note);
-	}
-	if (path != NULL) {
-		fputs("Your answers: ", out);
-		put_text(out, path, false);
-		fputc('\n', out);
-	}
-	fputs("Questions? Ask ", out);
-	put_text(out, p->owner, false);
-	fputc('\n', out);
-}
-
-/* not_sure: "Not sure" chosen at S's question: print the worst case and
- * record it in LAST. Returns its exit code, or EXIT_IOERR when out of
- * memory. */
-static int not_sure(FILE *out, const struct policy *p,
-    const struct walk_state *s, struct ask_last *last, const char *arrow,
-    const char *dash)
-{
-	struct ask_worst w;
-	char *path;
-	int code;
-
-	if (ask_worst_compute(p, s, &w) != 0) {
-		fputs("aipolicy: out of memory\n", stderr);
-		return EXIT_IOERR;
-	}
-	ask_last_record_worst(last, &w); /* out of memory: not logged */
-	path = ask_path_text(p, w.path, w.npath, w.unsure, w.nunsure, arrow);
-	print_verdict(out, p, w.outcome, path, &w, dash);
-	code = verdict_exit_code(w.outcome->verdict);
-	free(path);
-	ask_worst_release(&w);
-	return code;
+	present_release(&pr);
+	return rc;
 }
 
 /* parse_number: S (LEN bytes) as a small decimal number, or -1. */
@@ -147,7 +131,7 @@ static long parse_number(const char *s, size_t len)
 {
 	long n = 0;
 
-	if (len == 0 || len > 6)
+	if (len == 0 || len > MAX_NUMBER_DIGITS)
 		return -1;
 	for (size_t i = 0; i < len; i++) {
 		if (s[i] < '0' || s[i] > '9')
@@ -157,58 +141,100 @@ static long parse_number(const char *s, size_t len)
 	return n;
 }
 
-int plain_run(const struct policy *p, struct walk_state *s, date_t today,
-    FILE *in, FILE *out, struct ask_last *last)
+/* is_not_sure: S (LEN bytes) is "not sure", ignoring ASCII case (no
+ * answer key can be: the words are reserved). */
+static bool is_not_sure(const char *s, size_t len)
 {
-	bool utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-	const char *arrow = utf8 ? " → " : " -> ";
-	const char *dash = utf8 ? " — " : " - ";
-	char *line = NULL;
-	size_t cap = 0;
+	return len == strlen(ASK_NOT_SURE) &&
+	    strncasecmp(s, ASK_NOT_SURE, len) == 0;
+}
+
+/* choice_of: what A (LEN bytes, trimmed) chooses at Q: an answer index,
+ * WALK_NOT_SURE, or -1. An exact key wins over a number. */
+static int64_t choice_of(const struct question *q, const char *a, size_t len)
+{
+	int64_t m = question_match(q, a, len);
+	long n;
+
+	if (m >= 0)
+		return m;
+	if (is_not_sure(a, len))
+		return WALK_NOT_SURE;
+	n = parse_number(a, len);
+	if (n >= 1 && (size_t)n <= q->nanswers)
+		return n - 1;
+	if (n >= 1 && (size_t)n == q->nanswers + 1)
+		return WALK_NOT_SURE;
+	return -1;
+}
+
+/* read_answer: a line of IN into *LINE (*CAP allocated), with the white
+ * space around it left out: *A, *LEN bytes. false at the end of IN. */
+static bool read_answer(FILE *in, char **line, size_t *cap, char **a,
+    size_t *len)
+{
+	ssize_t got = getline(line, cap, in);
+
+	if (got < 0)
+		return false;
+	*a = *line;
+	*len = (size_t)got;
+	while (*len > 0 && strchr(" \t\r\n\f\v", (*a)[*len - 1]) != NULL)
+		(*len)--;
+	while (*len > 0 && strchr(" \t\r\n\f\v", (*a)[0]) != NULL) {
+		(*a)++;
+		(*len)--;
+	}
+	return true;
+}
+
+/* end_walk: S is at a verdict: show it, tell HOOKS, and return its exit
+ * code (EXIT_NOMEM when it could not be put in words). */
+static int end_walk(FILE *out, const struct walk_state *s, unsigned flags,
+    const struct ask_hooks *hooks)
+{
+	if (print_verdict(out, s, flags) != 0)
+		return EXIT_NOMEM;
+	fflush(out);
+	hooks->verdict(hooks->arg, s);
+	return verdict_exit_code(s->outcome->verdict);
+}
+
+int plain_run(const struct policy *p, struct walk_state *s, date_t today,
+    FILE *in, FILE *out, const struct ask_hooks *hooks)
+{
+	unsigned flags = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? 0 :
+	    PRESENT_ASCII;
+	char *line = NULL, *a;
+	size_t cap = 0, len;
+	bool show = true, got;
 	int code;
 
-	put_text(out, p->title, false);
-	fputs(", version ", out);
-	put_text(out, p->version, false);
-	fputs(" (owner: ", out);
-	put_text(out, p->owner, false);
-	fputs(")\n", out);
-	if (policy_is_stale(p, today)) {
-		char date[11];
-
-		date_format(p->review_by, date);
-		fprintf(out, "Warning: this policy was due for review on %s; "
-		    "ask ", date);
-		put_text(out, p->owner, false);
-		fputs(" whether it still applies.\n", out);
-	}
-	print_question(out, p, s);
+	if (print_header(out, p, today) != 0)
+		return EXIT_NOMEM;
 	for (;;) {
 		const struct question *q = &p->questions[s->current];
-		ssize_t got;
-		size_t len;
-		char *a;
 		int64_t m;
-		long n;
 
+		if (s->outcome != NULL) {
+			code = end_walk(out, s, flags, hooks);
+			break;
+		}
+		if (show && print_question(out, s) != 0) {
+			code = EXIT_NOMEM;
+			break;
+		}
+		show = false;
 		fprintf(out, "Answer (1-%zu, an answer, or ? for help): ",
 		    q->nanswers + 1);
 		fflush(out);
-		got = getline(&line, &cap, in);
+		got = read_answer(in, &line, &cap, &a, &len);
 		if ((code = ask_signal_code()) != 0)
 			break;
-		if (got < 0) {
+		if (!got) {
 			fputc('\n', out);
-			code = EXIT_QUIT;
+			code = ASK_INPUT_ENDED;
 			break;
-		}
-		a = line;
-		len = (size_t)got;
-		while (len > 0 && strchr(" \t\r\n\f\v", a[len - 1]) != NULL)
-			len--;
-		while (len > 0 && strchr(" \t\r\n\f\v", a[0]) != NULL) {
-			a++;
-			len--;
 		}
 		if (len == 1 && a[0] == '?') {
 			fputs("Help: ", out);
@@ -217,11 +243,7 @@ int plain_run(const struct policy *p, struct walk_state *s, date_t today,
 			fputc('\n', out);
 			continue;
 		}
-		if ((m = question_match(q, a, len)) < 0) {
-			n = parse_number(a, len);
-			m = n >= 1 && (size_t)n <= q->nanswers + 1 ? n - 1 : -1;
-		}
-		if (m < 0) {
+		if ((m = choice_of(q, a, len)) < 0) {
 			a[len] = '\0';
 			fputc('\'', out);
 			put_text(out, a, false);
@@ -230,29 +252,8 @@ int plain_run(const struct policy *p, struct walk_state *s, date_t today,
 			    q->nanswers + 1);
 			continue;
 		}
-		if ((size_t)m == q->nanswers) {
-			code = not_sure(out, p, s, last, arrow, dash);
-			break;
-		}
 		walk_state_answer(s, (uint32_t)m);
-		if (s->outcome != NULL) {
-			struct step *steps = malloc((s->depth ? s->depth : 1) *
-			    sizeof *steps);
-			char *path = NULL;
-
-			if (steps != NULL) {
-				walk_state_path(s, steps);
-				path = ask_path_text(p, steps, s->depth, NULL, 0,
-				    arrow);
-				free(steps);
-			}
-			ask_last_record(last, s);
-			print_verdict(out, p, s->outcome, path, NULL, dash);
-			free(path);
-			code = verdict_exit_code(s->outcome->verdict);
-			break;
-		}
-		print_question(out, p, s);
+		show = true;
 	}
 	free(line);
 	return code;

@@ -5,9 +5,16 @@
  * verdict), each with one draw function and one key function. Key functions
  * return what must happen (enum action) and tui_run's loop acts on it;
  * KEY_RESIZE and the "Terminal too small" notice are handled in that loop
- * only. Every screen is laid out as a list of lines (struct body) wrapped to
- * the current width and scrolled into the rows between the header and the
- * footer, so a resize simply lays it out again.
+ * only. Every screen is laid out as a list of lines (struct body) for the
+ * current width and scrolled into the rows between the header and the
+ * footer, so a resize simply lays it out again. The verdict's words, the
+ * worst case while narrowing down and the date warning are the core's
+ * (present.h); their roles map to the screen's.
+ *
+ * Room is spent on text first: blank rows (after the header, between
+ * groups) are drawn only when everything fits with them; a body that does
+ * not fit shows "↓ more" in its last row; the key line drops its least
+ * needed keys first and always keeps "q quit".
  *
  * Colours are roles, defined once in ROLES with a monochrome attribute each;
  * NO_COLOR (set and non-empty) or a terminal without colours uses the
@@ -26,12 +33,18 @@
 #include <wctype.h>
 
 #include "aipolicy/exit.h"
+#include "aipolicy/present.h"
+#include "aipolicy/wrap.h"
 #include "tui.h"
-#include "wrap.h"
 
-#define MIN_COLS  40
-#define MIN_LINES 10
-#define MARGIN    1   /* columns left blank on each side */
+#define MIN_COLS     40
+#define MIN_LINES    10
+#define MARGIN       1   /* columns left blank on each side */
+#define WARNING_ROWS 3   /* at most this many rows of date warning */
+#define KEY_GAP      2   /* columns between two keys of the key line */
+#define MAX_KEYS     8   /* keys of one key line */
+#define MARK_SIZE    32
+#define TEXT_SIZE    160
 
 /* name, foreground, background, attribute with colours, without */
 #define ROLES(X) \
@@ -67,10 +80,11 @@ struct key {
 struct vline {
 	const char *s;          /* text (not owned), LEN bytes */
 	size_t len;
-	char mark[32];          /* drawn first, e.g. "> 1. " or "Why: " */
+	char mark[MARK_SIZE];   /* drawn first, e.g. "> 1. " or "Help: " */
 	int indent;             /* columns from the margin to the text */
 	enum role role;
 	bool fill;              /* paint the role across the whole row */
+	bool gap;               /* a blank row that may be left out */
 	int item;               /* menu item on the question screen, or -1 */
 };
 
@@ -79,67 +93,90 @@ struct body {
 	size_t n, cap;
 };
 
+/* One key of a key line: lines are drawn in table order; the key with the
+ * highest DROP goes first when the line is too narrow. */
+struct keyhint {
+	const char *text;
+	int drop;
+};
+
 /* Characters that depend on whether the terminal speaks UTF-8. */
 struct glyphs {
-	const char *sep, *arrow, *bullet, *ellipsis, *updown, *left, *dash;
+	const char *sep, *ellipsis, *updown, *left, *more_down, *more_up,
+	    *more_both;
+};
+
+/* Where a screen's parts go, for the current size. */
+struct frame {
+	int warning;            /* rows of date warning under the header */
+	int top;                /* first row of the body */
+	int rows;               /* rows of the body, the "more" row included */
+	bool gaps;              /* blank rows are drawn */
+	bool more;              /* the body does not fit: its last row says so */
 };
 
 struct ui {
 	const struct policy *p;
 	struct walk_state *ws;
-	struct ask_last *last;
+	const struct ask_hooks *hooks;
+	date_t today;
+	unsigned present_flags; /* PRESENT_ASCII when not UTF-8 */
 	enum screen_id screen;
 	size_t sel;             /* the selected menu item */
 	size_t scroll;          /* first body line shown */
 	struct body body;
+	struct present words;   /* lines of the core the body points into */
+	struct present warning; /* the date warning, for the current width */
 	char *header;           /* "title · version V · owner" */
-	char *warning;          /* the stale-policy line, or NULL */
-	char *ask_owner;        /* "Questions? Ask OWNER" */
-	char *path;             /* the answers that led to the verdict */
-	bool worst_shown;       /* the verdict screen shows ui->worst */
-	struct ask_worst worst; /* the last "Not sure" worst case */
-	char worst_heading[128];
-	char **notes;           /* worst.nunsure lines (NULL when out of memory) */
+	bool log_pending;       /* a verdict screen was entered, not shown yet */
 };
 
 static attr_t role_attr[ROLE_COUNT];
 static struct glyphs g; /* set once by ui_init */
 
 static void roles_init(bool colour);
+static enum role role_of(enum present_role r);
 static char *str_join(const char *a, const char *b, const char *c,
     const char *d, const char *e);
 static void draw_text(int y, int x, const char *s, size_t len, int maxw,
     attr_t attr);
+static void draw_cut(int y, int x, const char *s, size_t len, int maxw,
+    attr_t attr, bool cut);
 static void draw_line(int y, int x, const char *s, int maxw, attr_t attr);
 static int content_width(void);
 static void body_reset(struct body *b);
+static struct vline *body_push(struct body *b);
 static void body_add(struct body *b, const char *s, const char *mark,
     enum role role, int item);
-static void body_blank(struct body *b);
-static int warning_lines(const struct ui *ui, struct wrap_line *l);
-static int draw_frame(struct ui *ui, const char *status, const char *keys);
-static void draw_body(struct ui *ui, int top, int rows);
+static void body_gap(struct body *b);
+static void body_present(struct body *b, const struct present *pr);
+static void body_drop_gaps(struct body *b);
+static int warning_rows(struct ui *ui);
+static void keys_text(const struct keyhint *k, size_t n, char *out,
+    size_t size);
+static struct frame layout(struct ui *ui, bool status);
+static void draw_frame(struct ui *ui, const struct frame *f,
+    const char *status, const char *keys);
+static void draw_body(struct ui *ui, const struct frame *f);
 static void draw_too_small(void);
 static size_t answer_count(const struct ui *ui);
 static size_t menu_count(const struct ui *ui);
 static const char *menu_label(const struct ui *ui, size_t i);
 static void enter_question(struct ui *ui);
 static enum action choose(struct ui *ui, size_t i);
-static enum action choose_not_sure(struct ui *ui);
-static void worst_release(struct ui *ui);
 static bool is_back_key(struct key k);
 static bool key_is(struct key k, int fn, wint_t c);
 static enum action common_key(struct ui *ui, struct key k);
+static int letter_choice(const struct ui *ui, wint_t c);
 static void draw_question(struct ui *ui);
 static enum action key_question(struct ui *ui, struct key k);
 static void draw_help(struct ui *ui);
 static enum action key_help(struct ui *ui, struct key k);
 static void draw_verdict(struct ui *ui);
 static enum action key_verdict(struct ui *ui, struct key k);
-static int letter_choice(const struct ui *ui, wint_t c);
-static char *path_text(const struct ui *ui);
+static int quit_code(const struct ui *ui);
 static bool ui_init(struct ui *ui, const struct policy *p,
-    struct walk_state *s, date_t today, struct ask_last *last);
+    struct walk_state *s, date_t today, const struct ask_hooks *hooks);
 static void ui_release(struct ui *ui);
 
 static const struct {
@@ -185,6 +222,27 @@ static void roles_init(bool colour)
 			role_attr[i] |= COLOR_PAIR(i + 1);
 		else
 			role_attr[i] = def[i].mono;
+	}
+}
+
+/* role_of: the screen's role for a line of the core's words. */
+static enum role role_of(enum present_role r)
+{
+	switch (r) {
+	case PRESENT_STRONG:
+		return ROLE_QUESTION;
+	case PRESENT_FREE:
+		return ROLE_FREE;
+	case PRESENT_REVIEW:
+		return ROLE_REVIEW;
+	case PRESENT_STOP:
+		return ROLE_STOP;
+	case PRESENT_WARNING:
+		return ROLE_WARNING;
+	case PRESENT_HINT:
+		return ROLE_HINT;
+	default:
+		return ROLE_NORMAL;
 	}
 }
 
@@ -244,13 +302,15 @@ static void draw_text(int y, int x, const char *s, size_t len, int maxw,
 	attrset(A_NORMAL);
 }
 
-/* draw_line: S on one row, cut with an ellipsis when wider than MAXW. */
-static void draw_line(int y, int x, const char *s, int maxw, attr_t attr)
+/* draw_cut: S on one row, ending in an ellipsis when it is wider than MAXW
+ * or when CUT says that more text follows. */
+static void draw_cut(int y, int x, const char *s, size_t len, int maxw,
+    attr_t attr, bool cut)
 {
-	size_t len = strlen(s), fit;
 	int ew = wrap_width(g.ellipsis, strlen(g.ellipsis)), used;
+	size_t fit;
 
-	if (wrap_width(s, len) <= maxw) {
+	if (!cut && wrap_width(s, len) <= maxw) {
 		draw_text(y, x, s, len, maxw, attr);
 		return;
 	}
@@ -261,6 +321,12 @@ static void draw_line(int y, int x, const char *s, int maxw, attr_t attr)
 	draw_text(y, x + used, g.ellipsis, strlen(g.ellipsis), ew, attr);
 }
 
+/* draw_line: S on one row, cut with an ellipsis when wider than MAXW. */
+static void draw_line(int y, int x, const char *s, int maxw, attr_t attr)
+{
+	draw_cut(y, x, s, strlen(s), maxw, attr, false);
+}
+
 static int content_width(void)
 {
 	return COLS - 2 * MARGIN;
@@ -269,6 +335,26 @@ static int content_width(void)
 static void body_reset(struct body *b)
 {
 	b->n = 0;
+}
+
+/* body_push: a new zeroed line at the end of B, or NULL when out of
+ * memory (the line is then left out). */
+static struct vline *body_push(struct body *b)
+{
+	struct vline *v;
+
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 32;
+
+		if ((v = realloc(b->v, cap * sizeof *v)) == NULL)
+			return NULL;
+		b->v = v;
+		b->cap = cap;
+	}
+	v = &b->v[b->n++];
+	memset(v, 0, sizeof *v);
+	v->item = -1;
+	return v;
 }
 
 /*
@@ -287,22 +373,14 @@ static void body_add(struct body *b, const char *s, const char *mark,
 	n = wrap_text(s, len, width, NULL, 0);
 	if (n == 0)
 		n = 1;
-	if (b->n + n > b->cap) {
-		size_t cap = (b->n + n) * 2;
-		struct vline *v = realloc(b->v, cap * sizeof *v);
-
-		if (v == NULL)
-			return;
-		b->v = v;
-		b->cap = cap;
-	}
 	if ((lines = calloc(n, sizeof *lines)) == NULL)
 		return;
 	wrap_text(s, len, width, lines, n);
 	for (i = 0; i < n; i++) {
-		struct vline *v = &b->v[b->n++];
+		struct vline *v = body_push(b);
 
-		memset(v, 0, sizeof *v);
+		if (v == NULL)
+			break;
 		v->s = s + lines[i].start;
 		v->len = lines[i].len;
 		v->indent = indent;
@@ -314,54 +392,155 @@ static void body_add(struct body *b, const char *s, const char *mark,
 	free(lines);
 }
 
-static void body_blank(struct body *b)
+static void body_gap(struct body *b)
 {
-	body_add(b, "", "", ROLE_NORMAL, -1);
+	struct vline *v = body_push(b);
+
+	if (v != NULL) {
+		v->s = "";
+		v->gap = true;
+	}
+}
+
+/* body_present: the core's lines of PR, already laid out for the width;
+ * a verdict line is a bar across the screen. */
+static void body_present(struct body *b, const struct present *pr)
+{
+	for (size_t i = 0; i < pr->n; i++) {
+		const struct present_line *l = &pr->lines[i];
+		struct vline *v;
+
+		if (l->role == PRESENT_BLANK) {
+			body_gap(b);
+			continue;
+		}
+		if ((v = body_push(b)) == NULL)
+			return;
+		v->s = l->text;
+		v->len = l->len;
+		v->role = role_of(l->role);
+		v->fill = v->role == ROLE_FREE || v->role == ROLE_REVIEW ||
+		    v->role == ROLE_STOP;
+	}
+}
+
+/* body_drop_gaps: leave out the blank rows. */
+static void body_drop_gaps(struct body *b)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < b->n; i++)
+		if (!b->v[i].gap)
+			b->v[k++] = b->v[i];
+	b->n = k;
+}
+
+/* warning_rows: lay the date warning out for the width; the rows it
+ * takes under the header (at most WARNING_ROWS). */
+static int warning_rows(struct ui *ui)
+{
+	present_release(&ui->warning);
+	present_init(&ui->warning, content_width(), ui->present_flags);
+	present_dates(&ui->warning, ui->p, ui->today);
+	return ui->warning.n > WARNING_ROWS ? WARNING_ROWS :
+	    (int)ui->warning.n;
+}
+
+/* keys_text: the N keys of K that fit in the content width, in table
+ * order, dropping the highest DROP first; "q quit" has the lowest. */
+static void keys_text(const struct keyhint *k, size_t n, char *out,
+    size_t size)
+{
+	bool keep[MAX_KEYS];
+	int width;
+
+	for (size_t i = 0; i < n; i++)
+		keep[i] = true;
+	for (;;) {
+		size_t worst = n;
+
+		width = 0;
+		for (size_t i = 0; i < n; i++)
+			if (keep[i])
+				width += (width ? KEY_GAP : 0) +
+				    wrap_width(k[i].text, strlen(k[i].text));
+		if (width <= content_width())
+			break;
+		for (size_t i = 0; i < n; i++)
+			if (keep[i] && (worst == n || k[i].drop > k[worst].drop))
+				worst = i;
+		if (worst == n || k[worst].drop == 0)
+			break;
+		keep[worst] = false;
+	}
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (!keep[i])
+			continue;
+		if (out[0] != '\0')
+			strncat(out, "  ", size - strlen(out) - 1);
+		strncat(out, k[i].text, size - strlen(out) - 1);
+	}
 }
 
 /*
- * draw_frame: clears the screen and draws what every screen has: the
- * header, the stale warning, the STATUS line and the KEYS footer. Returns
- * the first row of the body.
+ * layout: where the body goes, once ui->body holds every line (gaps
+ * included), under the header and the date warning and above the key line
+ * (and the STATUS line, when there is one). A blank row after the header
+ * only when the body fits with it; the gaps in the body only when it fits
+ * with them (else they are dropped from ui->body).
  */
-/* warning_lines: the stale warning wrapped into at most 3 lines in L
- * (NULL to only count them); 0 when the policy is not stale. */
-static int warning_lines(const struct ui *ui, struct wrap_line *l)
+static struct frame layout(struct ui *ui, bool status)
 {
-	struct wrap_line tmp[3];
-	size_t n;
+	struct frame f;
+	int bottom = LINES - 1 - (status ? 1 : 0);
 
-	if (ui->warning == NULL)
-		return 0;
-	n = wrap_text(ui->warning, strlen(ui->warning), content_width(),
-	    l != NULL ? l : tmp, 3);
-	return n > 3 ? 3 : (int)n;
+	f.warning = warning_rows(ui);
+	f.top = 1 + f.warning;
+	f.rows = bottom - f.top;
+	/* the blank row after the header goes first, then the others */
+	f.gaps = f.rows > 0 && ui->body.n <= (size_t)f.rows;
+	if (f.gaps && ui->body.n < (size_t)f.rows) {
+		f.top++;
+		f.rows--;
+	} else if (!f.gaps) {
+		body_drop_gaps(&ui->body);
+	}
+	f.more = f.rows > 1 && ui->body.n > (size_t)f.rows;
+	return f;
 }
 
-static int draw_frame(struct ui *ui, const char *status, const char *keys)
+/* draw_frame: clears the screen and draws what every screen has: the
+ * header, the date warning (laid out by layout), the STATUS line (when not
+ * NULL) and KEYS. */
+static void draw_frame(struct ui *ui, const struct frame *f,
+    const char *status, const char *keys)
 {
-	struct wrap_line l[3];
-	int row = 1, n = warning_lines(ui, l);
+	int n = f->warning;
 
 	erase();
 	mvhline(0, 0, ' ' | role_attr[ROLE_HEADER], COLS);
 	draw_line(0, MARGIN, ui->header, content_width(),
 	    role_attr[ROLE_HEADER]);
-	for (int i = 0; i < n; i++, row++)
-		draw_text(row, MARGIN, ui->warning + l[i].start, l[i].len,
-		    content_width(), role_attr[ROLE_WARNING]);
+	for (int i = 0; i < n; i++)
+		draw_cut(1 + i, MARGIN, ui->warning.lines[i].text,
+		    ui->warning.lines[i].len, content_width(),
+		    role_attr[ROLE_WARNING], i == n - 1 &&
+		    ui->warning.n > (size_t)n);
 	if (status != NULL)
 		draw_line(LINES - 2, MARGIN, status, content_width(),
 		    role_attr[ROLE_HINT]);
 	draw_line(LINES - 1, MARGIN, keys, content_width(),
 	    role_attr[ROLE_HINT]);
-	return row + 1;
 }
 
-/* draw_body: the body lines from ui->scroll on, in ROWS rows from TOP. */
-static void draw_body(struct ui *ui, int top, int rows)
+/* draw_body: the body lines from ui->scroll on, in F's rows; when they do
+ * not all fit, the last row says which way more is. */
+static void draw_body(struct ui *ui, const struct frame *f)
 {
 	struct body *b = &ui->body;
+	int rows = f->more ? f->rows - 1 : f->rows;
+	const char *more;
 
 	if (rows < 1)
 		return;
@@ -372,7 +551,7 @@ static void draw_body(struct ui *ui, int top, int rows)
 	for (int r = 0; r < rows && ui->scroll + (size_t)r < b->n; r++) {
 		const struct vline *v = &b->v[ui->scroll + (size_t)r];
 		attr_t a = role_attr[v->role];
-		int y = top + r;
+		int y = f->top + r;
 
 		if (v->fill)
 			mvhline(y, 0, ' ' | a, COLS);
@@ -382,6 +561,16 @@ static void draw_body(struct ui *ui, int top, int rows)
 		draw_text(y, MARGIN + v->indent, v->s, v->len,
 		    content_width() - v->indent, a);
 	}
+	if (!f->more)
+		return;
+	if (ui->scroll == 0)
+		more = g.more_down;
+	else if (ui->scroll + (size_t)rows >= b->n)
+		more = g.more_up;
+	else
+		more = g.more_both;
+	draw_line(f->top + rows, MARGIN, more, content_width(),
+	    role_attr[ROLE_HINT]);
 }
 
 static void draw_too_small(void)
@@ -415,76 +604,36 @@ static const char *menu_label(const struct ui *ui, size_t i)
 }
 
 /* enter_question: show the current question with the answer chosen there
- * before (if any) selected. */
+ * before ("Not sure" too), if any, selected. */
 static void enter_question(struct ui *ui)
 {
 	int32_t c = ui->ws->chosen[ui->ws->current];
 
 	ui->screen = SCREEN_QUESTION;
-	ui->sel = c >= 0 && (size_t)c < answer_count(ui) ? (size_t)c : 0;
+	if (c == WALK_CHOSEN_NOT_SURE)
+		ui->sel = answer_count(ui);
+	else
+		ui->sel = c >= 0 && (size_t)c < answer_count(ui) ? (size_t)c :
+		    0;
 	ui->scroll = 0;
-	ui->worst_shown = false;
 }
 
-/* choose: answer menu item I; on to the next question or the verdict. */
+/* choose: answer with menu item I; on to the next question (one that
+ * narrows a worst case down, too) or to the verdict. */
 static enum action choose(struct ui *ui, size_t i)
 {
 	if (i >= menu_count(ui))
 		return ACT_NONE;
-	if (i == answer_count(ui))
-		return choose_not_sure(ui);
-	walk_state_answer(ui->ws, (uint32_t)i);
+	walk_state_answer(ui->ws, i == answer_count(ui) ? WALK_NOT_SURE :
+	    (uint32_t)i);
 	if (ui->ws->outcome == NULL) {
 		enter_question(ui);
 		return ACT_REDRAW;
 	}
-	ask_last_record(ui->last, ui->ws); /* out of memory: not logged */
-	free(ui->path);
-	ui->path = path_text(ui);
 	ui->screen = SCREEN_VERDICT;
 	ui->scroll = 0;
+	ui->log_pending = true;
 	return ACT_REDRAW;
-}
-
-/* choose_not_sure: the worst case for the answers so far and "?" here, on
- * the verdict screen; the walk stays at this question. Out of memory:
- * a beep and nothing else. */
-static enum action choose_not_sure(struct ui *ui)
-{
-	struct ask_worst w;
-
-	if (ask_worst_compute(ui->p, ui->ws, &w) != 0) {
-		beep();
-		return ACT_NONE;
-	}
-	worst_release(ui);
-	ui->worst = w;
-	/* out of memory: not logged */
-	ask_last_record_worst(ui->last, &ui->worst);
-	ask_worst_heading(&w, ui->worst_heading, sizeof ui->worst_heading);
-	if ((ui->notes = calloc(w.nunsure ? w.nunsure : 1,
-	    sizeof *ui->notes)) != NULL)
-		for (size_t i = 0; i < w.nunsure; i++)
-			ui->notes[i] = ask_worst_note(ui->p, &w, i, g.dash);
-	free(ui->path);
-	ui->path = ask_path_text(ui->p, w.path, w.npath, w.unsure, w.nunsure,
-	    g.arrow);
-	ui->worst_shown = true;
-	ui->screen = SCREEN_VERDICT;
-	ui->scroll = 0;
-	return ACT_REDRAW;
-}
-
-/* worst_release: forget the worst case and its texts. */
-static void worst_release(struct ui *ui)
-{
-	if (ui->notes != NULL)
-		for (size_t i = 0; i < ui->worst.nunsure; i++)
-			free(ui->notes[i]);
-	free(ui->notes);
-	ui->notes = NULL;
-	ask_worst_release(&ui->worst);
-	ui->worst_shown = false;
 }
 
 /* key_is: K is the function key FN or the character C (0: none). */
@@ -499,8 +648,9 @@ static bool is_back_key(struct key k)
 	    key_is(k, 0, 8);
 }
 
-/* common_key: back, restart and quit, the same on the question and the
- * verdict screen. ACT_NONE when K is none of them. */
+/* common_key: back (the last answer, "Not sure" too, is taken back),
+ * restart and quit, the same on the question and the verdict screen.
+ * ACT_NONE when K is none of them. */
 static enum action common_key(struct ui *ui, struct key k)
 {
 	if (is_back_key(k)) {
@@ -549,29 +699,36 @@ static int letter_choice(const struct ui *ui, wint_t c)
 static void draw_question(struct ui *ui)
 {
 	const struct question *q = &ui->p->questions[ui->ws->current];
+	const struct keyhint hints[] = {
+		{ g.updown, 4 }, { "Enter choose", 3 }, { "1-9 pick", 6 },
+		{ g.left, 1 }, { "r restart", 5 }, { "? help", 2 },
+		{ "q quit", 0 },
+	};
 	size_t n = menu_count(ui), first = 0, last = 0;
+	char status[TEXT_SIZE], keys[TEXT_SIZE];
+	int numw = n >= 10 ? 2 : 1, rows;
 	bool seen = false;
-	char status[128], keys[160];
-	int top, rows, numw = n >= 10 ? 2 : 1;
-
-	snprintf(status, sizeof status, "%zu answered%sat most %u to go",
-	    ui->ws->depth, g.sep, walk_state_remaining(ui->ws));
-	snprintf(keys, sizeof keys, "%s move  Enter choose  1-9 pick  "
-	    "%s back  r restart  ? help  q quit", g.updown, g.left);
-	top = draw_frame(ui, status, keys);
-	rows = LINES - 3 - top;
+	struct frame f;
 
 	body_reset(&ui->body);
+	present_release(&ui->words);
+	present_init(&ui->words, content_width(), ui->present_flags);
+	if (walk_state_narrowing(ui->ws) &&
+	    present_narrowing(&ui->words, &ui->ws->result) == 0) {
+		body_present(&ui->body, &ui->words);
+		body_gap(&ui->body);
+	}
 	body_add(&ui->body, q->ask, "", ROLE_QUESTION, -1);
-	body_blank(&ui->body);
+	body_gap(&ui->body);
 	for (size_t i = 0; i < n; i++) {
-		char mark[32];
+		char mark[MARK_SIZE];
 
 		snprintf(mark, sizeof mark, "%s%*zu. ",
 		    i == ui->sel ? "> " : "  ", numw, i + 1);
 		body_add(&ui->body, menu_label(ui, i), mark,
 		    i == ui->sel ? ROLE_SELECTED : ROLE_NORMAL, (int)i);
 	}
+	f = layout(ui, true);
 	/* scroll so that the whole selected item is in view */
 	for (size_t i = 0; i < ui->body.n; i++) {
 		if (ui->body.v[i].item != (int)ui->sel)
@@ -581,13 +738,18 @@ static void draw_question(struct ui *ui)
 		seen = true;
 		last = i;
 	}
+	rows = f.more ? f.rows - 1 : f.rows;
 	if (rows > 0) {
 		if (last >= ui->scroll + (size_t)rows)
 			ui->scroll = last - (size_t)rows + 1;
 		if (first < ui->scroll)
 			ui->scroll = first;
 	}
-	draw_body(ui, top, rows);
+	snprintf(status, sizeof status, "%zu answered%sat most %zu to go",
+	    ui->ws->count, g.sep, walk_state_remaining(ui->ws));
+	keys_text(hints, sizeof hints / sizeof hints[0], keys, sizeof keys);
+	draw_frame(ui, &f, status, keys);
+	draw_body(ui, &f);
 }
 
 static enum action key_question(struct ui *ui, struct key k)
@@ -627,80 +789,65 @@ static enum action key_question(struct ui *ui, struct key k)
 static void draw_help(struct ui *ui)
 {
 	const struct question *q = &ui->p->questions[ui->ws->current];
-	int top = draw_frame(ui, NULL, "Press any key to go back to the question");
+	const struct keyhint hints[] = {
+		{ "Press any key to go back", 0 },
+	};
+	const struct keyhint scroll[] = {
+		{ "j/k scroll", 1 }, { "any other key: back", 0 },
+	};
+	char keys[TEXT_SIZE];
+	struct frame f;
 
 	body_reset(&ui->body);
 	body_add(&ui->body, q->ask, "Help: ", ROLE_QUESTION, -1);
-	body_blank(&ui->body);
+	body_gap(&ui->body);
 	body_add(&ui->body, q->help != NULL ? q->help :
 	    "There is no help for this question.", "", ROLE_NORMAL, -1);
-	draw_body(ui, top, LINES - 3 - top);
+	f = layout(ui, false);
+	if (f.more)
+		keys_text(scroll, 2, keys, sizeof keys);
+	else
+		keys_text(hints, 1, keys, sizeof keys);
+	draw_frame(ui, &f, NULL, keys);
+	draw_body(ui, &f);
 }
 
+/* key_help: j/k (or the arrows) scroll; any other key goes back. */
 static enum action key_help(struct ui *ui, struct key k)
 {
+	if (key_is(k, KEY_UP, 'k')) {
+		if (ui->scroll > 0)
+			ui->scroll--;
+		return ACT_REDRAW;
+	}
+	if (key_is(k, KEY_DOWN, 'j')) {
+		ui->scroll++; /* draw_body clamps it */
+		return ACT_REDRAW;
+	}
 	ui->screen = SCREEN_QUESTION;
 	return ACT_REDRAW;
 }
 
 static void draw_verdict(struct ui *ui)
 {
-	const struct outcome *o = ui->worst_shown ? ui->worst.outcome :
-	    ui->ws->outcome;
-	static const enum role banner[VERDICT_COUNT] = {
-		[VERDICT_USE_FREELY] = ROLE_FREE,
-		[VERDICT_USE_WITH_REVIEW] = ROLE_REVIEW,
-		[VERDICT_DO_NOT_USE] = ROLE_STOP,
+	const struct keyhint hints[] = {
+		{ g.left, 1 }, { "r restart", 3 }, { "q quit", 0 },
+		{ "j/k scroll", 2 },
 	};
-	char keys[96], bullet[16];
-	int top, rows;
+	char keys[TEXT_SIZE];
+	struct frame f;
+	size_t nhints = sizeof hints / sizeof hints[0];
 
 	body_reset(&ui->body);
-	body_add(&ui->body, verdict_words(o->verdict), " ", banner[o->verdict],
-	    -1);
-	if (ui->body.n > 0)
-		ui->body.v[ui->body.n - 1].fill = true;
-	body_blank(&ui->body);
-	if (ui->worst_shown)
-		body_add(&ui->body, ui->worst_heading, "", ROLE_WARNING, -1);
-	body_add(&ui->body, o->summary, "", ROLE_QUESTION, -1);
-	if (o->why != NULL)
-		body_add(&ui->body, o->why, "Why: ", ROLE_NORMAL, -1);
-	if (o->reviewer != NULL)
-		body_add(&ui->body, o->reviewer, "Reviewer: ", ROLE_NORMAL, -1);
-	if (o->disclose)
-		body_add(&ui->body, "Disclose that AI assisted", "",
-		    ROLE_QUESTION, -1);
-	if (o->nconditions > 0) {
-		body_add(&ui->body, "Conditions:", "", ROLE_NORMAL, -1);
-		snprintf(bullet, sizeof bullet, "  %s ", g.bullet);
-		for (size_t i = 0; i < o->nconditions; i++)
-			body_add(&ui->body, o->conditions[i], bullet,
-			    ROLE_NORMAL, -1);
-	}
-	if (ui->worst_shown) {
-		body_blank(&ui->body);
-		body_add(&ui->body, "Not sure:", "", ROLE_NORMAL, -1);
-		snprintf(bullet, sizeof bullet, "  %s ", g.bullet);
-		for (size_t i = 0; ui->notes != NULL &&
-		    i < ui->worst.nunsure; i++)
-			if (ui->notes[i] != NULL)
-				body_add(&ui->body, ui->notes[i], bullet,
-				    ROLE_NORMAL, -1);
-	}
-	body_blank(&ui->body);
-	if (ui->path != NULL)
-		body_add(&ui->body, ui->path, "Your answers: ", ROLE_NORMAL, -1);
-	if (ui->ask_owner != NULL)
-		body_add(&ui->body, ui->ask_owner, "", ROLE_NORMAL, -1);
-
-	top = 1 + warning_lines(ui, NULL) + 1; /* as draw_frame lays it out */
-	rows = LINES - 3 - top;
-	snprintf(keys, sizeof keys, "%s back  r restart  q quit%s",
-	    g.left, ui->body.n > (size_t)(rows > 0 ? rows : 0) ?
-	    "  j/k scroll" : "");
-	top = draw_frame(ui, NULL, keys);
-	draw_body(ui, top, LINES - 3 - top);
+	present_release(&ui->words);
+	present_init(&ui->words, content_width(), ui->present_flags);
+	ask_present_verdict(&ui->words, ui->ws); /* out of memory: less */
+	body_present(&ui->body, &ui->words);
+	f = layout(ui, false);
+	/* "j/k scroll", last in the table, only when there is more */
+	keys_text(hints, f.more ? nhints : nhints - 1, keys, sizeof keys);
+	draw_frame(ui, &f, NULL, keys);
+	draw_body(ui, &f);
 }
 
 static enum action key_verdict(struct ui *ui, struct key k)
@@ -715,45 +862,35 @@ static enum action key_verdict(struct ui *ui, struct key k)
 		ui->scroll++; /* draw_body clamps it */
 		return ACT_REDRAW;
 	}
-	if (ui->worst_shown && is_back_key(k)) {
-		/* back to the question where "Not sure" was chosen */
-		enter_question(ui);
-		ui->sel = answer_count(ui);
-		return ACT_REDRAW;
-	}
 	return common_key(ui, k);
 }
 
-/* path_text: "Label answer → Label answer" for the walk so far; caller owns
- * it; NULL when out of memory. */
-static char *path_text(const struct ui *ui)
+/* quit_code: the verdict's code on a verdict screen, else EXIT_QUIT. */
+static int quit_code(const struct ui *ui)
 {
-	const struct walk_state *s = ui->ws;
-	struct step *steps;
-	char *text;
-
-	if ((steps = malloc((s->depth ? s->depth : 1) * sizeof *steps)) == NULL)
-		return NULL;
-	walk_state_path(s, steps);
-	text = ask_path_text(ui->p, steps, s->depth, NULL, 0, g.arrow);
-	free(steps);
-	return text;
+	if (ui->screen == SCREEN_VERDICT && ui->ws->outcome != NULL)
+		return verdict_exit_code(ui->ws->outcome->verdict);
+	return EXIT_QUIT;
 }
 
 static bool ui_init(struct ui *ui, const struct policy *p,
-    struct walk_state *s, date_t today, struct ask_last *last)
+    struct walk_state *s, date_t today, const struct ask_hooks *hooks)
 {
-	static const struct glyphs utf8 = { " · ", " → ", "•", "…", "↑↓", "←",
-		" — " };
-	static const struct glyphs ascii = { " - ", " -> ", "-", "...",
-		"Up/Down", "Left", " - " };
-	const char *cs = nl_langinfo(CODESET);
+	static const struct glyphs utf8 = { " · ", "…", "↑↓ move", "← back",
+		"↓ more", "↑ more", "↑↓ more" };
+	static const struct glyphs ascii = { " - ", "...", "Up/Down move",
+		"Left back", "(more below)", "(more above)", "(more)" };
+	bool is_utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 
 	memset(ui, 0, sizeof *ui);
 	ui->p = p;
 	ui->ws = s;
-	ui->last = last;
-	g = strcmp(cs, "UTF-8") == 0 ? utf8 : ascii;
+	ui->hooks = hooks;
+	ui->today = today;
+	ui->present_flags = is_utf8 ? 0 : PRESENT_ASCII;
+	g = is_utf8 ? utf8 : ascii;
+	present_init(&ui->words, 0, 0);
+	present_init(&ui->warning, 0, 0);
 	ui->header = str_join(p->title, g.sep, "version ", p->version,
 	    NULL);
 	if (ui->header != NULL) {
@@ -762,32 +899,19 @@ static bool ui_init(struct ui *ui, const struct policy *p,
 		free(ui->header);
 		ui->header = h;
 	}
-	ui->ask_owner = str_join("Questions? Ask ", p->owner, NULL, NULL, NULL);
-	if (policy_is_stale(p, today)) {
-		char date[11];
-
-		date_format(p->review_by, date);
-		ui->warning = str_join("Warning: this policy was due for review "
-		    "on ", date, "; ask ", p->owner,
-		    " whether it still applies.");
-		if (ui->warning == NULL)
-			return false;
-	}
-	return ui->header != NULL && ui->ask_owner != NULL;
+	return ui->header != NULL;
 }
 
 static void ui_release(struct ui *ui)
 {
 	free(ui->body.v);
 	free(ui->header);
-	free(ui->warning);
-	free(ui->ask_owner);
-	free(ui->path);
-	worst_release(ui);
+	present_release(&ui->words);
+	present_release(&ui->warning);
 }
 
 int tui_run(const struct policy *p, struct walk_state *s, date_t today,
-    struct ask_last *last)
+    const struct ask_hooks *hooks)
 {
 	const char *no_color = getenv("NO_COLOR");
 	struct ui ui;
@@ -795,7 +919,7 @@ int tui_run(const struct policy *p, struct walk_state *s, date_t today,
 	bool dirty = true;
 	int code;
 
-	if (!ui_init(&ui, p, s, today, last)) {
+	if (!ui_init(&ui, p, s, today, hooks)) {
 		ui_release(&ui);
 		return TUI_UNAVAILABLE;
 	}
@@ -828,6 +952,10 @@ int tui_run(const struct policy *p, struct walk_state *s, date_t today,
 			} else {
 				screens[ui.screen].draw(&ui);
 				refresh();
+				/* shown: now it may be logged */
+				if (ui.log_pending)
+					hooks->verdict(hooks->arg, s);
+				ui.log_pending = false;
 			}
 			dirty = false;
 		}
@@ -841,19 +969,21 @@ int tui_run(const struct policy *p, struct walk_state *s, date_t today,
 		}
 		if (COLS < MIN_COLS || LINES < MIN_LINES) {
 			if (key_is(k, 0, 'q') || key_is(k, 0, 27)) {
-				code = ask_quit_code(last);
+				code = quit_code(&ui);
 				break;
 			}
 			continue;
 		}
 		a = screens[ui.screen].key(&ui, k);
 		if (a == ACT_QUIT) {
-			code = ask_quit_code(last);
+			code = quit_code(&ui);
 			break;
 		}
 		if (a == ACT_REDRAW)
 			dirty = true;
 	}
+	/* a verdict reached but never drawn (a signal came first) is not
+	 * logged: it was not shown */
 	endwin();
 	delscreen(scr);
 	ui_release(&ui);

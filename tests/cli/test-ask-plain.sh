@@ -159,43 +159,62 @@ check "do not use" 20 "Verdict: Do not use AI" \
     "Do not put this data into an AI tool." \
     "Your answers: Client data? yes → Approved tool? no"
 
-# "Not sure", by hand on p.yaml. At the first question (number 3): data=yes
-# then tool (not asked) =no is the worst, do-not-use; data=no (review at
-# worst) and tool=yes (review either way) would do better. At Audience
-# after data=no (number 4): "clients" gives the worst, use-with-review;
-# "only me" and "my team" would give use-freely.
-ask '3\n' $T --log "$TMP/unsure.jsonl" "$TMP/p.yaml"
-check "not sure first" 20 "  3. Not sure" "Answer (1-3" \
-    "Verdict: Do not use AI" \
-    "Worst case: you were not sure about 1 question; 1 after it was not asked." \
-    "Do not put this data into an AI tool." "Not sure:" \
-    "  - Client data? — answering 'no' would allow: Use AI with review or better" \
-    "  - Approved tool? — answering 'yes' would allow: Use AI with review or better" \
-    "Your answers: Client data? yes (not sure) → Approved tool? no (not sure)" \
+# "Not sure", by hand on p.yaml. At the first question, data=? reaches
+# do-not-use through yes, then tool (never answered) =no: the walk goes on
+# with tool, to narrow that worst case down. Input ending there is 130.
+ask '3\n' $T --log "$TMP/unsure0.jsonl" "$TMP/p.yaml"
+check "not sure first: narrowing down" 130 "  3. Not sure" "Answer (1-3" \
+    "Worst case so far: Do not use AI. Answering this may lower it." \
+    "Question 2 (at most 2 to go): Will you use the approved tool?"
+refute "not sure first: narrowing down" "Verdict" "Worst case:"
+CHECKS=$((CHECKS + 1))
+grep -qx 'aipolicy: error: the input ended before a verdict' "$TMP/err" ||
+	fail "input ending while narrowing down: not said on stderr: $(cat "$TMP/err")"
+CHECKS=$((CHECKS + 1))
+[ ! -s "$TMP/unsure0.jsonl" ] || fail "--log: a record without a verdict"
+
+# tool=no: data=yes, tool=no has no question left unanswered, so the
+# worst case is final; data=no would give review at worst (audience is
+# open). "not sure" may be typed.
+ask 'not sure\n2\n' $T --log "$TMP/unsure.jsonl" "$TMP/p.yaml"
+check "not sure, then narrowed down" 20 \
+    "Worst case so far: Do not use AI" "Worst case: Do not use AI" \
+    "If the answers marked \"not sure\" turn out as shown below:" \
+    "Do not put this data into an AI tool." "Less restrictive answers:" \
+    "  - Client data? — 'no' gives at worst: Use AI with review" \
+    "Your answers: Client data? yes (not sure) → Approved tool? no" \
     "Questions? Ask Test Owner <owner@example.test>"
-refute "not sure first" "Who will see the result?" "Will you use the approved tool?"
+refute "not sure, then narrowed down" "Who will see the result?" \
+    "Approved tool? no (not sure)" "Verdict:"
 CHECKS=$((CHECKS + 1))
 if [ "$(wc -l <"$TMP/unsure.jsonl")" -ne 1 ] ||
     ! grep -q '"verdict": "do-not-use"' "$TMP/unsure.jsonl" ||
-    ! grep -qF '"unsure": ["data", "tool"]' "$TMP/unsure.jsonl" ||
+    ! grep -qF '"unsure": ["data"]' "$TMP/unsure.jsonl" ||
     ! grep -qF '"path": [{"question": "data", "answer": "yes"}, {"question": "tool", "answer": "no"}]' "$TMP/unsure.jsonl"; then
-	fail "--log after Not sure: want do-not-use with unsure data, tool; got: $(cat "$TMP/unsure.jsonl")"
+	fail "--log after Not sure: want do-not-use with unsure data; got: $(cat "$TMP/unsure.jsonl")"
 fi
+
+# tool=yes: data=yes, tool=yes (review) is the first way to the worst
+# verdict and asks nothing more; data=no gives no less (clients).
+ask 'NOT SURE\n1\n' $T "$TMP/p.yaml"
+check "not sure, narrowed to review" 10 "Worst case: Use AI with review" \
+    "Reviewer: Your line manager" \
+    "  - Client data? — no answer gives a less restrictive verdict" \
+    "Your answers: Client data? yes (not sure) → Approved tool? yes"
 
 ask 'no\n4\n' $T --log "$TMP/unsure2.jsonl" "$TMP/p.yaml"
 check "not sure at audience" 10 "  4. Not sure" "Answer (1-4" \
-    "Verdict: Use AI with review" \
-    "Worst case: you were not sure about 1 question." \
-    "Reviewer: Your line manager" \
-    "  - Audience? — answering 'only me' or 'my team' would allow: Use AI freely" \
+    "Worst case: Use AI with review" "Reviewer: Your line manager" \
+    "  - Audience? — 'only me' or 'my team' gives at worst: Use AI freely" \
     "Your answers: Client data? no → Audience? clients (not sure)"
-refute "not sure at audience" "after it" "Client data? —" "Client data? no (not sure)"
+refute "not sure at audience" "Worst case so far" "Client data? —" \
+    "Client data? no (not sure)"
 CHECKS=$((CHECKS + 1))
 grep -qF '"unsure": ["audience"]' "$TMP/unsure2.jsonl" ||
 	fail "--log after Not sure: want unsure audience; got: $(cat "$TMP/unsure2.jsonl")"
 
-# no answer of the worst case's questions does better; n.yaml has no answer
-# beginning with a digit, so "Not sure" is number 3 and text is not it
+# no answer of the worst case's question does better; n.yaml has no answer
+# beginning with a digit, so "Not sure" is number 3
 cat >"$TMP/n.yaml" <<'YAML'
 aipolicy: 1
 id: ask-none
@@ -213,13 +232,12 @@ questions:
       yes: { verdict: do-not-use, summary: Stop yes. }
       no: { verdict: do-not-use, summary: Stop no. }
 YAML
-ask 'not sure\n?\n3\n' $T "$TMP/n.yaml"
-check "no better answer" 20 "'not sure' is not an answer: type a number from 1 to 3" \
-    "Help: There is no help for this question." "Verdict: Do not use AI" \
-    "Worst case: you were not sure about 1 question." "Stop yes." \
-    "  - Draft? — no answer would change the verdict" \
+ask 'not sur\n?\n  Not Sure \n' $T "$TMP/n.yaml"
+check "no better answer" 20 "'not sur' is not an answer: type a number from 1 to 3" \
+    "Help: There is no help for this question." "Worst case: Do not use AI" \
+    "Stop yes." "  - Draft? — no answer gives a less restrictive verdict" \
     "Your answers: Draft? yes (not sure)"
-refute "no better answer" "would allow" "Stop no."
+refute "no better answer" "gives at worst" "Stop no." "Worst case so far"
 
 # the worst-case texts are sanitised like all policy text: a tab becomes a
 # space, a bidirectional override '?'
@@ -241,8 +259,8 @@ questions:
       "n\to": { verdict: use-freely, summary: Go no. }
 YAML
 ask '3\n' $T "$TMP/s.yaml"
-check "not sure sanitised" 20 "Worst case: you were not sure about 1 question." \
-    "  - Draft?? — answering 'n o' would allow: Use AI with review or better" \
+check "not sure sanitised" 20 "Worst case: Do not use AI" \
+    "  - Draft?? — 'n o' gives at worst: Use AI freely" \
     "Your answers: Draft?? y es (not sure)"
 refute "not sure sanitised" "$(printf '\342\200\256')"
 
@@ -258,7 +276,7 @@ check "key none" 0 "Verdict: Use AI freely"
 ask '?\n2\n?\n1\n' $T "$TMP/p.yaml"
 check "help" 0 "Help: NDAs, customer records, HR files." \
     "Help: There is no help for this question." "Verdict: Use AI freely"
-refute "help is not Not sure" "Worst case" "Not sure:" "(not sure)"
+refute "help is not Not sure" "Worst case" "(not sure)"
 
 ask '7\nmaybe\n0\n\n\033[31m\n2\n3\n' $T "$TMP/p.yaml"
 check "bad answers re-ask" 10 "'7' is not an answer" \
@@ -272,6 +290,9 @@ n=$(grep -o 'Answer (1-3' "$TMP/out" | wc -l)
 ask '2\n' $T "$TMP/p.yaml"
 check "end of input" 130 "Who will see the result?"
 refute "end of input" "Verdict"
+CHECKS=$((CHECKS + 1))
+grep -qx 'aipolicy: error: the input ended before a verdict' "$TMP/err" ||
+	fail "end of input: not said on stderr: $(cat "$TMP/err")"
 ask '' $T "$TMP/p.yaml"
 check "empty input" 130 "Answer (1-3"
 
@@ -281,6 +302,12 @@ check "stale" 0 "Warning: this policy was due for review on 2026-12-31" \
 ask '2\n1\n' --today 2026-12-31 "$TMP/p.yaml"
 check "not stale on review_by" 0
 refute "not stale on review_by" "Warning"
+ask '2\n1\n' --today 2025-12-31 "$TMP/p.yaml"
+check "not in force yet" 0 "Warning: this policy is not in force until 2026-01-01" \
+    "ask Test Owner <owner@example.test> which rules apply until then"
+ask '2\n1\n' --today 2026-01-01 "$TMP/p.yaml"
+check "in force on effective" 0
+refute "in force on effective" "Warning"
 
 # --log: one record on exit, none without a verdict, 74 when unwritable
 ask '2\n3\n' $T --log "$TMP/log.jsonl" "$TMP/p.yaml"

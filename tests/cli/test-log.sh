@@ -50,19 +50,39 @@ printf '%s\n' '{"data": "no", "audience": "only me"}' '{"data": "no"}' \
 [ "$(wc -l <"$tmp/batch.jsonl")" -eq 2 ] && ok || no "batch: one record per verdict"
 [ "$(wc -l <"$tmp/out")" -eq 4 ] && ok || no "batch: one output line per input"
 
-# A log that cannot be written: the result is printed, then exit 74.
+# A worst case whose next is not null is a verdict, and is logged.
+"$bin" check --log "$tmp/worst.jsonl" "$pol" 'data=?' >"$tmp/out"
+[ $? = 20 ] && ok || no "worst case: exit 20"
+grep -q 'To narrow it down, answer: approved_tool' "$tmp/out" && ok ||
+    no "worst case: the question to narrow it down"
+grep -qF '"unsure": ["data", "approved_tool"], "verdict": "do-not-use"' \
+    "$tmp/worst.jsonl" && ok || { no "worst case logged"; cat "$tmp/worst.jsonl"; }
+
+# A log that cannot be written: the result is not printed (a result on
+# stdout has been logged), exit 74.
 out=$("$bin" check --log /dev/full "$pol" data=yes approved_tool=no 2>"$tmp/err")
 [ $? = 74 ] && ok || no "log on a full disk: exit 74"
-echo "$out" | grep -q '^Do not use AI' && ok || no "result printed before 74"
+[ -z "$out" ] && ok || no "a result that could not be logged was printed"
 grep -q "cannot write the decision log" "$tmp/err" && ok || no "log error said"
+"$bin" check --json --log /dev/full "$pol" data=yes approved_tool=no \
+    >"$tmp/out" 2>/dev/null
+[ $? = 74 ] && ok || no "--json, log on a full disk: exit 74"
+[ "$(wc -l <"$tmp/out")" -eq 1 ] && grep -q '"status": "error"' "$tmp/out" &&
+    ok || no "--json: the error object only"
 "$bin" check --json --log "$tmp/nodir/x.jsonl" "$pol" data=yes approved_tool=no \
     >"$tmp/out" 2>/dev/null
 [ $? = 74 ] && ok || no "log in a missing folder: exit 74"
-grep -q '"status": "verdict"' "$tmp/out" && grep -q '"status": "error"' "$tmp/out" &&
-    ok || no "--json: verdict then error object"
+[ "$(wc -l <"$tmp/out")" -eq 1 ] && grep -q '"status": "error"' "$tmp/out" &&
+    ok || no "--json, missing folder: the error object only"
+# Opened before the walk: 74 even when the answers reach no verdict.
+"$bin" check --log "$tmp/nodir/x.jsonl" "$pol" data=no >"$tmp/out" 2>&1
+[ $? = 74 ] && ok || no "incomplete, log in a missing folder: exit 74"
 printf '{"data": "no", "audience": "only me"}\n' |
-    "$bin" check --batch --log /dev/full "$pol" >/dev/null 2>&1
+    "$bin" check --batch --log /dev/full "$pol" >"$tmp/out" 2>&1
 [ $? = 74 ] && ok || no "batch log failure: exit 74"
+# Answer lines are printed only after their records are synced.
+grep -q '"line"' "$tmp/out" && no "batch: a line printed whose record failed" ||
+    ok
 
 # Writes to stdout are checked.
 "$bin" check "$pol" data=no 'audience=only me' >/dev/full 2>/dev/null

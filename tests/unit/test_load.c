@@ -215,8 +215,11 @@ test_yaml_level_rules(void **state)
 	expect_error("a: 1\nb: 2\na: 3\n", 3, 1,
 	    "duplicate key 'a' (first at 1:1)");
 	expect_error("? [a, b]\n: 1\n", 1, 3, "mapping keys must be scalars");
-	expect_error("a: [\n", 2, 1, "invalid YAML");
-	expect_error("a: 1\n  b: 2\n", 2, 4, "invalid YAML");
+	/* Syntax errors in plain words (test_yamlerr.c has many more). */
+	expect_error("a: [\n", 1, 4, "unclosed '[': the list that starts "
+	    "here is never closed");
+	expect_error("a: 1\n  b: 2\n", 2, 3,
+	    "indented by 2 spaces, but 'a' above it (line 1) is at 0");
 	expect_error("title: \"\\e[31m\"\n", 1, 8, "control character U+001B");
 	expect_error(HEAD QA OUTCOMES "x-ext: \"\\u0007\"\n", 16, 8,
 	    "control character U+0007");
@@ -366,6 +369,51 @@ test_questions(void **state)
 	    "  stop: { verdict: do-not-use, summary: Stop. }\n"
 	    "  b: { verdict: do-not-use, summary: Stop. }\n", 19, 3,
 	    "id 'b' is used twice: already a question at 13:3");
+}
+
+/* How many errors of the load of YAML are on LINE; each holds TEXT. */
+static size_t
+errors_on_line(const char *yaml, uint32_t line, const char *text)
+{
+	struct policy *p = NULL;
+	struct diags d;
+	size_t i, n = 0;
+
+	diags_init(&d, "t.yaml");
+	assert_int_equal(policy_load_buffer("t.yaml", yaml, strlen(yaml), &p,
+	    &d), LOAD_INVALID);
+	for (i = 0; i < d.count; i++) {
+		if (d.items[i].severity != SEVERITY_ERROR ||
+		    d.items[i].line != line)
+			continue;
+		if (strstr(d.items[i].message, text) == NULL)
+			fprintf(stderr, "  unexpected: %u:%u: %s\n",
+			    d.items[i].line, d.items[i].column,
+			    d.items[i].message);
+		assert_non_null(strstr(d.items[i].message, text));
+		n++;
+	}
+	diags_release(&d);
+	return n;
+}
+
+/* One mistake, one error: an id written twice among the questions (or the
+ * outcomes) is a duplicate key, not also an id "used twice". */
+static void
+test_id_twice_reported_once(void **state)
+{
+	(void)state;
+	assert_int_equal(errors_on_line(HEAD "questions:\n"
+	    "  a:\n    ask: A?\n    answers: {y: free, n: stop}\n"
+	    "  a:\n    ask: B?\n    answers: {y: free, n: stop}\n" OUTCOMES,
+	    13, "duplicate key 'a' (first at 10:3)"), 1);
+	assert_int_equal(errors_on_line(HEAD QA OUTCOMES
+	    "  free: { verdict: use-freely, summary: Again. }\n", 16,
+	    "duplicate key 'free' (first at 14:3)"), 1);
+	/* A question id that is also an outcome id is another mistake. */
+	assert_int_equal(errors_on_line(HEAD QA OUTCOMES
+	    "  a: { verdict: use-freely, summary: Again. }\n", 16,
+	    "id 'a' is used twice: already a question at 10:3"), 1);
 }
 
 static void
@@ -650,6 +698,7 @@ main(void)
 		cmocka_unit_test(test_top_level_keys),
 		cmocka_unit_test(test_leap_day_is_a_date),
 		cmocka_unit_test(test_questions),
+		cmocka_unit_test(test_id_twice_reported_once),
 		cmocka_unit_test(test_answer_keys),
 		cmocka_unit_test(test_columns_count_code_points),
 		cmocka_unit_test(test_targets),

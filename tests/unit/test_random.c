@@ -8,9 +8,10 @@
  * quoting and styles, loads it with policy_load_buffer() and runs
  * walker_run() on random answer sets. Every field of each result is compared
  * with a second evaluator written here, which works on the model (never on
- * struct policy) and follows shared/spec/policy-format.md and
- * shared/spec/cli.md ("Answer matching", "check --json", "Not sure")
- * directly and naively.
+ * struct policy) and follows the contract of the format and of check
+ * ("Answer matching", "check --json", "Not sure" with its tie rule and
+ * "Narrowing down", as docs/ and docs/not-sure.md say them) directly and
+ * naively.
  *
  * The seed is fixed and printed; AIPOLICY_SEED=N (decimal or 0x hex) runs
  * another one. On a mismatch the seed, the policy YAML and the answers
@@ -101,11 +102,12 @@ struct gv {
 struct expect {
 	enum walk_status status;
 	const struct m_outcome *outcome;
-	int next;
+	int next;                  /* a question, or -1 (a verdict without) */
 	size_t bad;
 	int npath;
 	int pq[MAX_Q], pa[MAX_Q];
 	bool pb[MAX_Q];            /* the step's question was branched */
+	bool tie_later;            /* not the first path to its verdict */
 	size_t nunused;
 	size_t unused[MAX_GIVEN];
 };
@@ -129,6 +131,10 @@ struct dfs {
 	bool sb[MAX_Q];
 	bool reached[MAX_Q];
 	bool found, incomplete;
+	bool best_open;            /* the kept path has an unanswered question */
+	bool first_open;           /* so had the first path reached to the kept
+	                            * verdict (the tie rule chose a later one
+	                            * when this is true and best_open false) */
 	struct expect *e;
 };
 
@@ -137,6 +143,8 @@ struct dfs {
 struct stats {
 	unsigned long runs, status[3], unused, unsure, inline_outcome;
 	unsigned long verdict[VERDICT_COUNT];
+	unsigned long next;        /* verdicts with a question to narrow down */
+	unsigned long tie_later;   /* the tie rule passed over the first path */
 };
 
 static uint64_t g_seed = DEFAULT_SEED;
@@ -201,6 +209,8 @@ static void oracle_walk(const struct model *m, const struct gv *g, size_t n,
     struct expect *e);
 static void dfs_question(struct dfs *d, int q, bool below);
 static void dfs_target(struct dfs *d, const struct m_answer *a, bool below);
+static bool dfs_open(const struct dfs *d);
+static int oracle_next(const struct expect *e, const int *ans);
 static void oracle_not_sure(const struct model *m, const struct gv *g,
     size_t n, unsigned flags, struct expect *e);
 static const char *status_name(enum walk_status s);
@@ -1355,6 +1365,7 @@ oracle_walk(const struct model *m, const struct gv *g, size_t n,
 		if (a->kind != T_QUESTION) {
 			e->status = WALK_VERDICT;
 			e->outcome = outcome_of(m, a);
+			e->next = -1;
 			break;
 		}
 		q = a->index;
@@ -1406,21 +1417,45 @@ dfs_question(struct dfs *d, int q, bool below)
 	memcpy(d->e->pb, d->sb, sizeof d->sb);
 }
 
-/* dfs_target: follow answer A; at an outcome, keep it when it is the
- * first reached or strictly more restrictive than the best so far. */
+/* dfs_open: the path so far has an unanswered question (one branched
+ * with no answer given; "?" is an answer). */
+static bool
+dfs_open(const struct dfs *d)
+{
+	for (int i = 0; i < d->depth; i++)
+		if (d->sb[i] && d->ans[d->sq[i]] == ANS_NONE)
+			return true;
+	return false;
+}
+
+/*
+ * dfs_target: follow answer A; at an outcome, keep it when it is the first
+ * reached, strictly more restrictive than the best so far, or as
+ * restrictive but the first such path with no unanswered question while
+ * the kept one has one (paths are reached in depth-first order, so the
+ * kept path is the first reached of its kind).
+ */
 static void
 dfs_target(struct dfs *d, const struct m_answer *a, bool below)
 {
 	const struct m_outcome *o;
+	bool open;
 
 	if (a->kind == T_QUESTION) {
 		dfs_question(d, a->index, below);
 		return;
 	}
 	o = outcome_of(d->m, a);
-	if (d->found && o->verdict <= d->e->outcome->verdict)
+	open = dfs_open(d);
+	if (d->found && o->verdict < d->e->outcome->verdict)
 		return;
+	if (d->found && o->verdict == d->e->outcome->verdict &&
+	    (open || !d->best_open))
+		return;
+	if (!d->found || o->verdict > d->e->outcome->verdict)
+		d->first_open = open;
 	d->found = true;
+	d->best_open = open;
 	d->e->outcome = o;
 	d->e->npath = d->depth;
 	memcpy(d->e->pq, d->sq, sizeof d->sq);
@@ -1452,7 +1487,23 @@ oracle_not_sure(const struct model *m, const struct gv *g, size_t n,
 	e->status = d.found ? WALK_VERDICT : WALK_INCOMPLETE;
 	if (d.incomplete)
 		e->outcome = NULL;
+	else
+		e->next = oracle_next(e, ans);
+	e->tie_later = d.found && d.first_open && !d.best_open;
 	oracle_unused(g, n, d.reached, e);
+}
+
+/* oracle_next: for the verdict E, the first unanswered question on its
+ * path, or -1 when there is none or the verdict is use-freely. */
+static int
+oracle_next(const struct expect *e, const int *ans)
+{
+	if (e->outcome->verdict == VERDICT_USE_FREELY)
+		return -1;
+	for (int i = 0; i < e->npath; i++)
+		if (e->pb[i] && ans[e->pq[i]] == ANS_NONE)
+			return e->pq[i];
+	return -1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1503,7 +1554,7 @@ describe_expect(struct sbuf *b, const struct model *m, const struct expect *e)
 	if (e->status == WALK_VERDICT)
 		sb_printf(b, ", outcome '%s' (%s)", e->outcome->id,
 		    verdict_id(e->outcome->verdict));
-	else
+	if (e->next >= 0)
 		sb_printf(b, ", next '%s'", m->q[e->next].id);
 	sb_puts(b, "\n  path:");
 	for (int i = 0; i < e->npath; i++) {
@@ -1535,6 +1586,8 @@ describe_result(struct sbuf *b, const struct policy *p,
 		    verdict_id(r->outcome->verdict));
 	else if (r->status == WALK_VERDICT)
 		sb_puts(b, ", outcome NULL");
+	if (r->next == WALK_NO_NEXT)
+		;
 	else if (r->next < p->nquestions)
 		sb_printf(b, ", next '%s'", p->questions[r->next].id);
 	else
@@ -1633,8 +1686,10 @@ compare(const struct policy *p, const struct model *m,
 	}
 	if (e->status == WALK_VERDICT)
 		compare_outcome(e->outcome, r->outcome, diff);
-	else if (r->next >= p->nquestions ||
-	    strcmp(p->questions[r->next].id, m->q[e->next].id) != 0)
+	if (e->next < 0 && r->next != WALK_NO_NEXT)
+		sb_puts(diff, "  next: expected none\n");
+	else if (e->next >= 0 && (r->next >= p->nquestions ||
+	    strcmp(p->questions[r->next].id, m->q[e->next].id) != 0))
 		sb_printf(diff, "  next: expected '%s'\n", m->q[e->next].id);
 
 	if (r->npath != (size_t)e->npath) {
@@ -1812,6 +1867,8 @@ check_policy(const char *test, int number, struct rng *r,
 			if (e.status == WALK_VERDICT) {
 				st->verdict[e.outcome->verdict]++;
 				st->inline_outcome += e.outcome->is_inline;
+				st->next += e.next >= 0;
+				st->tie_later += e.tie_later;
 			}
 			memset(&res, 0, sizeof res);
 			diff.len = 0;
@@ -1840,11 +1897,12 @@ static void
 check_stats(const char *test, const struct stats *st, bool not_sure)
 {
 	printf("%s: %lu walks: %lu verdicts (%lu/%lu/%lu by verdict, %lu "
-	    "inline), %lu incomplete, %lu bad answers, %lu with unused, %lu "
+	    "inline, %lu with next, %lu where a tie passed over the first "
+	    "path), %lu incomplete, %lu bad answers, %lu with unused, %lu "
 	    "with unsure\n", test, st->runs, st->status[WALK_VERDICT],
 	    st->verdict[0], st->verdict[1], st->verdict[2], st->inline_outcome,
-	    st->status[WALK_INCOMPLETE], st->status[WALK_BAD_ANSWER],
-	    st->unused, st->unsure);
+	    st->next, st->tie_later, st->status[WALK_INCOMPLETE],
+	    st->status[WALK_BAD_ANSWER], st->unused, st->unsure);
 	fflush(stdout);
 	assert_true(st->status[WALK_VERDICT] > st->runs / 10);
 	assert_true(st->status[WALK_INCOMPLETE] > st->runs / 50);
@@ -1853,10 +1911,14 @@ check_stats(const char *test, const struct stats *st, bool not_sure)
 		assert_true(st->verdict[v] > 0);
 	assert_true(st->inline_outcome > 0);
 	assert_true(st->unused > 0);
-	if (not_sure)
+	if (not_sure) {
 		assert_true(st->unsure > st->runs / 10);
-	else
+		assert_true(st->next > st->runs / 20);
+		assert_true(st->tie_later > 0);
+	} else {
 		assert_int_equal(st->unsure, 0);
+		assert_int_equal(st->next, 0);
+	}
 }
 
 static void
@@ -2039,6 +2101,7 @@ test_worst_case_2_to_60(void **state)
 		e.pa[i] = i == last ? best : 0;
 		e.pb[i] = true;
 	}
+	e.next = 0; /* every question is unanswered; best is not use-freely */
 	memset(&res, 0, sizeof res);
 	alarm(60);
 	assert_int_equal(walker_run(w, given, 0, WALK_WORST_CASE, &res), 0);
@@ -2055,7 +2118,9 @@ test_worst_case_2_to_60(void **state)
 	assert_int_equal(res.nunsure, CHAIN);
 
 	/* 2. "?" for the start question, no flags: below it every unanswered
-	 * question is branched too, so the same result. */
+	 * question is branched too, so the same result, but the first
+	 * unanswered question is the second. */
+	e.next = 1;
 	given_set(&g[0], &r, m->q[0].id, 0, "?");
 	given[0].question = g[0].buf;
 	given[0].question_len = g[0].qlen;
@@ -2083,6 +2148,7 @@ test_worst_case_2_to_60(void **state)
 	e.outcome = &m->o[pick];
 	e.pa[last] = pick;
 	e.pb[last] = false;
+	e.next = m->o[pick].verdict == VERDICT_USE_FREELY ? -1 : 0;
 	memset(&res, 0, sizeof res);
 	diff.len = 0;
 	alarm(60);

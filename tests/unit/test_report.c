@@ -1,7 +1,7 @@
 /*
  * test_report.c: adding decision records up: counts per verdict, outcome,
  * version and week, the review load, the JSON object and the text with its
- * bars.
+ * bars; with a policy (report --policy), what its records never reached.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "aipolicy/report.h"
+#include "testutil.h"
 
 static const struct logrec_step one_step[] = { { "data", "no" } };
 
@@ -274,6 +275,158 @@ test_text_small_and_unsafe(void **state)
 	report_free(r);
 }
 
+
+/* A small policy for what its records reach: an inline outcome, a
+ * question nothing leads to. */
+static const char reach_yaml[] =
+    "aipolicy: 1\n"
+    "id: t\n"
+    "title: T\n"
+    "version: v1\n"
+    "owner: O\n"
+    "effective: 2026-01-01\n"
+    "review_by: 2099-12-31\n"
+    "start: data\n"
+    "questions:\n"
+    "  data: {ask: Data?, answers: {public: comms, personal: {verdict: "
+    "do-not-use, summary: No.}}}\n"
+    "  comms: {ask: Clients?, answers: {yes: reviewed, no: free}}\n"
+    "  lost: {ask: Lost?, answers: {a: free, b: free}}\n"
+    "outcomes:\n"
+    "  free: {verdict: use-freely, summary: Go.}\n"
+    "  reviewed: {verdict: use-with-review, summary: Review it., reviewer: "
+    "Boss}\n"
+    "  spare: {verdict: use-freely, summary: Spare.}\n";
+
+/* Add a record of policy t v1 with SHA, its path of N steps, its unsure
+ * list of M ids and its outcome. */
+static void
+add_path(struct report *r, const char *sha, const struct logrec_step *path,
+    size_t n, const char *const *unsure, size_t m, const char *outcome)
+{
+	struct logrec rec;
+
+	memset(&rec, 0, sizeof rec);
+	assert_true(logrec_parse_time("2026-11-23T09:00:00Z", 20, &rec.time));
+	logrec_iso_week(rec.time, rec.week);
+	rec.via = "check";
+	rec.decision_id = "0f8e9a52-8c1b-4f0e-9d55-2f6c1f7a9b31";
+	rec.policy_id = "t";
+	rec.policy_version = "v1";
+	rec.policy_sha256 = sha;
+	rec.path = path;
+	rec.npath = n;
+	rec.unsure = unsure;
+	rec.nunsure = m;
+	rec.verdict = VERDICT_USE_FREELY;
+	rec.outcome = outcome;
+	assert_int_equal(report_add(r, &rec), 0);
+}
+
+/* Outcomes reached by a record's end; answers on its path unless it was
+ * unsure of their question; records of another text of the same version
+ * counted apart; keys matched ignoring case. */
+static void
+test_never_reached(void **state)
+{
+	static const struct logrec_step p1[] = { { "data", "Public" },
+	    { "comms", "no" } };
+	static const struct logrec_step p2[] = { { "data", "public" },
+	    { "comms", "yes" } };
+	static const struct logrec_step p3[] = { { "data", "personal" } };
+	static const char *const unsure_comms[] = { "comms" };
+	struct policy *p = test_load(reach_yaml, sizeof reach_yaml - 1);
+	struct report *r = report_new();
+	char other[65], *s;
+
+	(void)state;
+	assert_non_null(p);
+	assert_non_null(r);
+	assert_int_equal(report_set_policy(r, p), 0);
+	memset(other, 'a', 64);
+	other[64] = '\0';
+	add_path(r, p->sha256, p1, 2, NULL, 0, "free");
+	/* Unsure of comms: its answer 'yes' is not reached. */
+	add_path(r, p->sha256, p2, 2, unsure_comms, 1, "reviewed");
+	/* Another text of t v1: not counted. */
+	add_path(r, other, p3, 1, NULL, 0, "data.personal");
+	assert_int_equal(r->policy_decisions, 2);
+	assert_int_equal(r->policy_lookalikes, 1);
+	assert_true(report_outcome_reached(r, 0));   /* free */
+	assert_true(report_outcome_reached(r, 1));   /* reviewed */
+	assert_false(report_outcome_reached(r, 2));  /* spare */
+	assert_false(report_outcome_reached(r, 3));  /* data.personal */
+	assert_true(report_answer_reached(r, 0, 0)); /* data=public */
+	assert_false(report_answer_reached(r, 0, 1));
+	assert_false(report_answer_reached(r, 1, 0)); /* comms=yes, unsure */
+	assert_true(report_answer_reached(r, 1, 1));
+	s = report_json(r);
+	assert_non_null(s);
+	assert_non_null(strstr(s, "\"never_reached\": {\"outcomes\": "
+	    "[\"spare\", \"data.personal\"], \"answers\": [{\"question\": "
+	    "\"data\", \"answer\": \"personal\"}, {\"question\": \"comms\", "
+	    "\"answer\": \"yes\"}, {\"question\": \"lost\", \"answer\": "
+	    "\"a\"}, {\"question\": \"lost\", \"answer\": \"b\"}]}}"));
+	free(s);
+	s = report_text(r);
+	assert_non_null(s);
+	assert_non_null(strstr(s, "\nReview load: 0 h 00 min (no "
+	    "use-with-review decisions)\n"
+	    "\nNever reached by the 2 decisions made under t v1\n"
+	    "  (1 more decision names this version but was made under another "
+	    "text of it: not counted)\n"
+	    "  outcome  spare (no path leads here)\n"
+	    "  outcome  data.personal\n"
+	    "  answer   data=personal\n"
+	    "  answer   comms=yes\n"
+	    "  answer   lost=a (no path leads here)\n"
+	    "  answer   lost=b (no path leads here)\n"));
+	free(s);
+	report_free(r);
+	policy_free(p);
+}
+
+/* No record under the policy: everything is listed, and the heading says
+ * why; everything reached: said in one line. */
+static void
+test_never_reached_none_all(void **state)
+{
+	static const struct logrec_step paths[][2] = {
+	    { { "data", "public" }, { "comms", "yes" } },
+	    { { "data", "public" }, { "comms", "no" } },
+	    { { "data", "personal" }, { NULL, NULL } },
+	    { { "lost", "a" }, { NULL, NULL } },
+	    { { "lost", "b" }, { NULL, NULL } } };
+	static const char *const ends[] = { "reviewed", "free",
+	    "data.personal", "spare", "free" };
+	struct policy *p = test_load(reach_yaml, sizeof reach_yaml - 1);
+	struct report *r = report_new();
+	size_t i;
+	char *s;
+
+	(void)state;
+	assert_non_null(p);
+	assert_non_null(r);
+	assert_int_equal(report_set_policy(r, p), 0);
+	s = report_text(r);
+	assert_non_null(strstr(s, "\nNever reached (no decision in the logs "
+	    "was made under t v1)\n  outcome  free\n"));
+	free(s);
+	for (i = 0; i < sizeof ends / sizeof ends[0]; i++)
+		add_path(r, p->sha256, paths[i], paths[i][1].question ? 2 : 1,
+		    NULL, 0, ends[i]);
+	s = report_text(r);
+	assert_non_null(strstr(s, "\nNever reached by the 5 decisions made "
+	    "under t v1\n  nothing: every outcome and answer was reached\n"));
+	free(s);
+	s = report_json(r);
+	assert_non_null(strstr(s, "\"never_reached\": {\"outcomes\": [], "
+	    "\"answers\": []}}"));
+	free(s);
+	report_free(r);
+	policy_free(p);
+}
+
 int
 main(void)
 {
@@ -285,6 +438,8 @@ main(void)
 		cmocka_unit_test(test_sorted),
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_text_small_and_unsafe),
+		cmocka_unit_test(test_never_reached),
+		cmocka_unit_test(test_never_reached_none_all),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

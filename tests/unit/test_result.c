@@ -68,6 +68,9 @@ static const char policy_yaml[] =
 	"      - Check every figure.\n"
 	"      - Say \"AI assisted\" \\ done.\n";
 
+/* A day when the policy above is in force and not stale. */
+#define IN_FORCE_DAY 20261128
+
 #define OWNER "AI Office \\ Gr\xC3\xBC\xC3\x9F" "e <ai@acme.example>"
 #define EQUIPE "\xC3\x89quipe \xE6\x97\xA5\xE6\x9C\xAC"
 
@@ -106,7 +109,7 @@ setup(void **state)
 	if (f->p == NULL)
 		return -1;
 	f->w = walker_new(f->p);
-	f->rj = result_json_new(f->p, false);
+	f->rj = result_json_new(f->p, IN_FORCE_DAY);
 	return f->w != NULL && f->rj != NULL ? 0 : -1;
 }
 
@@ -286,10 +289,10 @@ sha256_hex(const char *s, size_t len, char out[65])
 }
 
 static void
-assert_policy_block(json_t *j, const char *sha, bool stale)
+assert_policy_block(json_t *j, const char *sha, bool stale, bool in_force)
 {
 	static const char *const keys[] = { "id", "version", "owner",
-		"sha256", "stale", NULL };
+		"sha256", "effective", "review_by", "stale", "in_force", NULL };
 	json_t *pb = json_object_get(j, "policy");
 
 	assert_non_null(pb);
@@ -298,8 +301,13 @@ assert_policy_block(json_t *j, const char *sha, bool stale)
 	assert_str(pb, "version", "2026-Q4 \"rev\" 2");
 	assert_str(pb, "owner", OWNER);
 	assert_str(pb, "sha256", sha);
+	assert_str(pb, "effective", "2026-10-01");
+	assert_str(pb, "review_by", "2026-12-31");
 	assert_true(json_is_boolean(json_object_get(pb, "stale")));
 	assert_int_equal(json_is_true(json_object_get(pb, "stale")), stale);
+	assert_true(json_is_boolean(json_object_get(pb, "in_force")));
+	assert_int_equal(json_is_true(json_object_get(pb, "in_force")),
+	    in_force);
 }
 
 /* ---- verdicts ----------------------------------------------------------- */
@@ -333,7 +341,7 @@ test_result_verdict_review(void **state)
 	assert_empty_array(j, "unused");
 	assert_empty_array(j, "unsure");
 	assert_jnull(j, "next");
-	assert_policy_block(j, sha, false);
+	assert_policy_block(j, sha, false, true);
 	json_decref(j);
 }
 
@@ -396,6 +404,21 @@ test_result_unused_and_unsure(void **state)
 	assert_jpath(j, "data", "yes", "approved_tool", "No", NULL);
 	assert_strings(j, "unused", "nope", "zz", NULL);
 	assert_strings(j, "unsure", "data", "approved_tool", NULL);
+	/* A worst case: approved_tool was never answered, and answering
+	 * it could lower the verdict. status stays "verdict". */
+	assert_str(j, "status", "verdict");
+	assert_str(json_object_get(j, "next"), "question", "approved_tool");
+	assert_str(json_object_get(j, "next"), "ask", "Tool?");
+	assert_strings(json_object_get(j, "next"), "answers", "yes", "No",
+	    NULL);
+	json_decref(j);
+
+	/* approved_tool=? too: nothing is left to narrow it down. */
+	walk(f, 0, "data", "?", "approved_tool", "?", NULL);
+	j = render(f, 0);
+	assert_str(j, "verdict", "do-not-use");
+	assert_strings(j, "unsure", "data", "approved_tool", NULL);
+	assert_jnull(j, "next");
 	json_decref(j);
 
 	/* A question id that is not UTF-8 still gives valid JSON. */
@@ -444,7 +467,7 @@ test_result_incomplete(void **state)
 	assert_str(next, "ask", "Who sees it?");
 	assert_strings(next, "answers", "only me", "the \"public\"", EQUIPE,
 	    NULL);
-	assert_policy_block(j, sha, false);
+	assert_policy_block(j, sha, false, true);
 	json_decref(j);
 
 	/* No answers: the first question, its multi-line ask escaped. */
@@ -537,6 +560,15 @@ test_result_sha256(void **state)
 	struct fixture *f = *state;
 	char sha[65], sha2[65], *yaml2;
 	size_t len2 = sizeof policy_yaml - 1 + sizeof extra - 1;
+	static const struct {
+		date_t today;
+		bool stale, in_force;
+	} days[] = {
+		{ 20260930, false, false }, /* the day before effective */
+		{ 20261001, false, true },  /* effective */
+		{ 20261231, false, true },  /* review_by */
+		{ 20270101, true, true },   /* the day after */
+	};
 	struct policy *p2;
 	struct result_json *rj2;
 	struct walker *w2;
@@ -565,18 +597,21 @@ test_result_sha256(void **state)
 	assert_string_equal(p2->sha256, sha2);
 	w2 = walker_new(p2);
 	assert_non_null(w2);
-	/* Stale is what the caller says. */
-	rj2 = result_json_new(p2, true);
-	assert_non_null(rj2);
+	/* Stale and in force are judged on the day the caller gives. */
 	assert_int_equal(walker_run(w2, NULL, 0, 0, &r), 0);
-	assert_int_equal(result_json_render(rj2, &r, NULL, 0, 0, &out, &len,
-	    &cap), 0);
-	j = json_loadb(out, len, JSON_REJECT_DUPLICATES, NULL);
-	assert_non_null(j);
-	assert_policy_block(j, sha2, true);
-	json_decref(j);
+	for (size_t k = 0; k < sizeof days / sizeof days[0]; k++) {
+		rj2 = result_json_new(p2, days[k].today);
+		assert_non_null(rj2);
+		len = 0;
+		assert_int_equal(result_json_render(rj2, &r, NULL, 0, 0, &out,
+		    &len, &cap), 0);
+		j = json_loadb(out, len, JSON_REJECT_DUPLICATES, NULL);
+		assert_non_null(j);
+		assert_policy_block(j, sha2, days[k].stale, days[k].in_force);
+		json_decref(j);
+		result_json_free(rj2);
+	}
 	free(out);
-	result_json_free(rj2);
 	walker_free(w2);
 	policy_free(p2);
 	free(yaml2);

@@ -13,7 +13,7 @@
 
 #include "aipolicy/diag.h"
 #include "aipolicy/text.h"
-#include "wrap.h"
+#include "aipolicy/wrap.h"
 
 static void
 expect_sanitized(const char *in, unsigned flags, const char *want)

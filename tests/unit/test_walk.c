@@ -259,6 +259,19 @@ assert_unused(const struct walk_result *r, size_t n, ...)
 	va_end(ap);
 }
 
+/* The result's next question is ID, or none when ID is NULL. */
+static void
+assert_next(const struct policy *p, const struct walk_result *r,
+    const char *id)
+{
+	if (id == NULL) {
+		assert_int_equal(r->next, WALK_NO_NEXT);
+		return;
+	}
+	assert_true(r->next < p->nquestions);
+	assert_string_equal(p->questions[r->next].id, id);
+}
+
 static void
 assert_verdict(const struct walk_result *r, const char *outcome,
     enum verdict v)
@@ -598,6 +611,8 @@ test_walk_unsure_is_not_bad(void **state)
 	assert_path(f->p, &r, "data", "Yes", "tool", "No", NULL);
 	assert_unsure(f->p, &r, "data", "tool", NULL);
 	assert_unused(&r, 0);
+	/* tool was never answered: answering it could lower the verdict. */
+	assert_next(f->p, &r, "tool");
 }
 
 /* Ties: the first outcome reached depth first, in answer order. */
@@ -613,12 +628,16 @@ test_walk_unsure_tie_first_reached(void **state)
 	assert_path(f->p, &r, "a", "x", "b", "q", NULL);
 	assert_unsure(f->p, &r, "a", NULL);
 	assert_unused(&r, 0);
+	assert_next(f->p, &r, NULL);
 
 	/* b=r leads to e (branched): rev3 is reached before d's rev2. */
 	run(f->w, 0, &r, "a", "?", "b", "r", NULL);
 	assert_verdict(&r, "rev3", VERDICT_USE_WITH_REVIEW);
 	assert_path(f->p, &r, "a", "x", "b", "r", "e", "t", NULL);
 	assert_unsure(f->p, &r, "a", "e", NULL);
+	/* Every review path has an unanswered question (e, or d): the
+	 * first reached wins, and e is the question to narrow it down. */
+	assert_next(f->p, &r, "e");
 
 	/* b=?, c=m: under b, q (rev) comes before r -> e -> rev3. */
 	run(f->w, 0, &r, "a", "x", "b", "?", "c", "m", NULL);
@@ -626,6 +645,7 @@ test_walk_unsure_tie_first_reached(void **state)
 	assert_path(f->p, &r, "a", "x", "b", "q", NULL);
 	assert_unsure(f->p, &r, "b", NULL);
 	assert_unused(&r, 0);
+	assert_next(f->p, &r, NULL);
 
 	/* d=?, e=s: l (rev2) is the only review; e's answer is kept. */
 	run(f->w, 0, &r, "a", "y", "d", "?", "e", "s", NULL);
@@ -648,6 +668,7 @@ test_walk_unsure_most_restrictive(void **state)
 	assert_path(f->p, &r, "a", "x", "b", "p", "c", "n", NULL);
 	assert_unsure(f->p, &r, "a", "b", "c", NULL);
 	assert_unused(&r, 0);
+	assert_next(f->p, &r, "b");
 
 	/* With c answered, no stop is left: rev via b=q is the first. */
 	run(f->w, 0, &r, "c", "m", "a", "?", NULL);
@@ -655,6 +676,91 @@ test_walk_unsure_most_restrictive(void **state)
 	assert_path(f->p, &r, "a", "x", "b", "q", NULL);
 	assert_unsure(f->p, &r, "a", "b", NULL);
 	assert_unused(&r, 0);
+	assert_next(f->p, &r, "b");
+}
+
+/*
+ * The tie rule: among the paths to the most restrictive verdict, the first
+ * reached that has no unanswered question wins, even after one that has.
+ */
+static void
+test_walk_unsure_tie_clean_first(void **state)
+{
+	struct fixture *f = *state;
+	struct walk_result r;
+
+	/* a=x, b=r, e (unanswered) = t is reached first; a=y, d=l has only
+	 * questions answered, "?" included. */
+	run(f->w, 0, &r, "a", "?", "d", "?", "b", "r", NULL);
+	assert_verdict(&r, "rev2", VERDICT_USE_WITH_REVIEW);
+	assert_path(f->p, &r, "a", "y", "d", "l", NULL);
+	assert_unsure(f->p, &r, "a", "d", NULL);
+	assert_next(f->p, &r, NULL);
+
+	/* e answered: the first path is clean, and it wins. */
+	run(f->w, 0, &r, "a", "?", "d", "?", "b", "r", "e", "t", NULL);
+	assert_verdict(&r, "rev3", VERDICT_USE_WITH_REVIEW);
+	assert_path(f->p, &r, "a", "x", "b", "r", "e", "t", NULL);
+	assert_unsure(f->p, &r, "a", NULL);
+	assert_next(f->p, &r, NULL);
+
+	/* e answered "?" is not unanswered either. */
+	run(f->w, 0, &r, "a", "?", "d", "?", "b", "r", "e", "?", NULL);
+	assert_verdict(&r, "rev3", VERDICT_USE_WITH_REVIEW);
+	assert_path(f->p, &r, "a", "x", "b", "r", "e", "t", NULL);
+	assert_unsure(f->p, &r, "a", "e", NULL);
+	assert_next(f->p, &r, NULL);
+
+	/* Under WALK_WORST_CASE an unanswered start makes every path one
+	 * with an unanswered question: the first reached, next = a. */
+	run(f->w, WALK_WORST_CASE, &r, "d", "l", "b", "q", NULL);
+	assert_verdict(&r, "rev", VERDICT_USE_WITH_REVIEW);
+	assert_path(f->p, &r, "a", "x", "b", "q", NULL);
+	assert_unsure(f->p, &r, "a", NULL);
+	assert_next(f->p, &r, "a");
+}
+
+/* next is the first unanswered question on the path, not the first
+ * branched one, and never one answered "?". */
+static void
+test_walk_unsure_next(void **state)
+{
+	struct fixture *f = *state;
+	struct walk_result r;
+
+	run(f->w, 0, &r, "a", "x", "b", "?", NULL);
+	assert_verdict(&r, "stop", VERDICT_DO_NOT_USE);
+	assert_unsure(f->p, &r, "b", "c", NULL);
+	assert_next(f->p, &r, "c");
+
+	run(f->w, WALK_WORST_CASE, &r, "a", "x", NULL);
+	assert_verdict(&r, "stop", VERDICT_DO_NOT_USE);
+	assert_next(f->p, &r, "b");
+	run(f->w, WALK_WORST_CASE, &r, "a", "x", "b", "p", NULL);
+	assert_next(f->p, &r, "c");
+
+	/* Answering next, as a person narrowing down would: c=m leaves
+	 * b's q (rev), with b still unanswered. */
+	run(f->w, WALK_WORST_CASE, &r, "a", "x", "c", "m", NULL);
+	assert_verdict(&r, "rev", VERDICT_USE_WITH_REVIEW);
+	assert_path(f->p, &r, "a", "x", "b", "q", NULL);
+	assert_next(f->p, &r, "b");
+	run(f->w, WALK_WORST_CASE, &r, "a", "x", "c", "m", "b", "r", NULL);
+	assert_verdict(&r, "rev3", VERDICT_USE_WITH_REVIEW);
+	assert_next(f->p, &r, "e");
+	run(f->w, WALK_WORST_CASE, &r, "a", "x", "c", "m", "b", "r", "e", "s",
+	    NULL);
+	assert_verdict(&r, "free", VERDICT_USE_FREELY);
+	assert_unsure(f->p, &r, NULL);
+	assert_next(f->p, &r, NULL);
+
+	/* A plain verdict has no next; an incomplete one has. */
+	run(f->w, 0, &r, "a", "y", "d", "k", NULL);
+	assert_verdict(&r, "free", VERDICT_USE_FREELY);
+	assert_next(f->p, &r, NULL);
+	run(f->w, 0, &r, "a", "y", NULL);
+	assert_int_equal(r.status, WALK_INCOMPLETE);
+	assert_next(f->p, &r, "d");
 }
 
 /* Shared subtrees: e is below b and d; its result is the same both ways. */
@@ -670,6 +776,7 @@ test_walk_unsure_shared_subtree(void **state)
 	assert_path(f->p, &r, "a", "x", "b", "r", "e", "t", NULL);
 	assert_unsure(f->p, &r, "a", "e", NULL);
 	assert_unused(&r, 0);
+	assert_next(f->p, &r, NULL);
 
 	/* e=s: every branch is free; the first is a=x, b=r, e=s. */
 	run(f->w, 0, &r, "a", "?", "b", "r", "d", "o", "e", "s", NULL);
@@ -696,6 +803,7 @@ test_walk_unsure_nested(void **state)
 	assert_verdict(&r, "stop", VERDICT_DO_NOT_USE);
 	assert_path(f->p, &r, "a", "x", "b", "p", "c", "n", NULL);
 	assert_unsure(f->p, &r, "b", "c", NULL);
+	assert_next(f->p, &r, NULL);
 
 	/* c unanswered below b=?: branched the same. */
 	run(f->w, 0, &r, "a", "x", "b", "?", NULL);
@@ -703,11 +811,13 @@ test_walk_unsure_nested(void **state)
 	assert_path(f->p, &r, "a", "x", "b", "p", "c", "n", NULL);
 	assert_unsure(f->p, &r, "b", "c", NULL);
 
-	/* Answered "?" and unanswered mixed deeper down. */
+	/* Answered "?" and unanswered mixed deeper down: a=x, b=q is
+	 * reached first, but b is unanswered; a=y, d=l has only "?"s. */
 	run(f->w, 0, &r, "a", "?", "d", "?", "c", "m", NULL);
-	assert_verdict(&r, "rev", VERDICT_USE_WITH_REVIEW);
-	assert_path(f->p, &r, "a", "x", "b", "q", NULL);
-	assert_unsure(f->p, &r, "a", "b", NULL);
+	assert_verdict(&r, "rev2", VERDICT_USE_WITH_REVIEW);
+	assert_path(f->p, &r, "a", "y", "d", "l", NULL);
+	assert_unsure(f->p, &r, "a", "d", NULL);
+	assert_next(f->p, &r, NULL);
 }
 
 /* An unanswered question before any `?` stops the walk. */
@@ -786,6 +896,8 @@ test_walk_worst_case(void **state)
 	assert_verdict(&r, "stop", VERDICT_DO_NOT_USE);
 	assert_path(f->p, &r, "a", "x", "b", "p", "c", "n", NULL);
 	assert_unsure(f->p, &r, "a", "b", "c", NULL);
+	assert_next(f->p, &r, "a");
+	assert_int_equal(r.nopen, 5); /* every question is unanswered */
 
 	/* Answered questions are followed; only the rest are branched. */
 	run(f->w, WALK_WORST_CASE, &r, "a", "y", NULL);
@@ -797,6 +909,8 @@ test_walk_worst_case(void **state)
 	assert_verdict(&r, "free", VERDICT_USE_FREELY);
 	assert_path(f->p, &r, "a", "x", "b", "p", "c", "m", NULL);
 	assert_unsure(f->p, &r, NULL);
+	assert_next(f->p, &r, NULL);
+	assert_int_equal(r.nopen, 0);
 
 	/* Without the flag the same answers stop short. */
 	run(f->w, 0, &r, "a", "y", NULL);
@@ -883,19 +997,26 @@ test_walk_unsure_chain_60(void **state)
 		assert_int_equal(r.path[i].answer, i + 1 < N ? 0 : 1);
 		assert_int_equal(r.unsure[i], r.path[i].question);
 	}
+	/* The first unanswered question is q1 (q0 is answered "?"). */
+	assert_int_equal(r.next, r.path[1].question);
+	assert_int_equal(r.nopen, N - 1);
 
 	assert_int_equal(walker_run(w, NULL, 0, WALK_WORST_CASE, &r), 0);
 	assert_verdict(&r, "stop", VERDICT_DO_NOT_USE);
 	assert_int_equal(r.npath, N);
 	assert_int_equal(r.nunsure, N);
+	assert_int_equal(r.next, r.path[0].question);
+	assert_int_equal(r.nopen, N);
 
-	/* The last answered: nothing worse than free is left. */
+	/* The last answered: nothing worse than free is left, so nothing
+	 * to narrow down, though q1..q58 are unanswered. */
 	given[1] = (struct given){ "q59", 3, "a", 1 };
 	assert_int_equal(walker_run(w, given, 2, 0, &r), 0);
 	assert_verdict(&r, "free", VERDICT_USE_FREELY);
 	assert_int_equal(r.npath, N);
 	assert_int_equal(r.nunsure, N - 1);
 	assert_int_equal(r.nunused, 0);
+	assert_int_equal(r.next, WALK_NO_NEXT);
 	alarm(0);
 
 	walker_free(w);
@@ -932,6 +1053,8 @@ main(void)
 		M(test_walk_unsure_is_not_bad),
 		NS(test_walk_unsure_tie_first_reached),
 		NS(test_walk_unsure_most_restrictive),
+		NS(test_walk_unsure_tie_clean_first),
+		NS(test_walk_unsure_next),
 		NS(test_walk_unsure_shared_subtree),
 		NS(test_walk_unsure_nested),
 		NS(test_walk_unsure_incomplete_before),

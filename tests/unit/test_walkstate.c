@@ -1,7 +1,9 @@
 /*
  * test_walkstate.c: struct walk_state, a person's walk one answer at a time
- * (answer, back keeping later answers, restart, progress), as `ask` uses it,
- * and the worst case `ask` shows after "Not sure" (src/tui/ask.c).
+ * as `ask` takes it: the list of answers given ("not sure" included),
+ * evaluated as check evaluates them; back and restart; the questions that
+ * narrow a worst case down; progress; and the words of the verdict it
+ * reaches (ask_present_verdict).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +16,7 @@
 #include <cmocka.h>
 
 #include "aipolicy/policy.h"
+#include "aipolicy/present.h"
 #include "aipolicy/walk.h"
 #include "tui.h"
 
@@ -110,10 +113,12 @@ static void test_starts_at_start(void **state)
 	struct fixture *f = *state;
 
 	assert_int_equal(f->s.current, f->a);
-	assert_int_equal(f->s.depth, 0);
+	assert_int_equal(f->s.count, 0);
 	assert_null(f->s.outcome);
+	assert_false(walk_state_narrowing(&f->s));
+	assert_int_equal(f->s.result.status, WALK_INCOMPLETE);
 	for (size_t i = 0; i < f->p->nquestions; i++)
-		assert_int_equal(f->s.chosen[i], -1);
+		assert_int_equal(f->s.chosen[i], WALK_CHOSEN_NONE);
 	assert_false(walk_state_back(&f->s));
 	assert_int_equal(f->s.current, f->a);
 }
@@ -121,12 +126,12 @@ static void test_starts_at_start(void **state)
 static void test_answer_moves_on(void **state)
 {
 	struct fixture *f = *state;
-	struct step path[3];
 
 	walk_state_answer(&f->s, 0); /* a = x */
 	assert_int_equal(f->s.current, f->b);
-	assert_int_equal(f->s.depth, 1);
-	assert_int_equal(f->s.history[0], f->a);
+	assert_int_equal(f->s.count, 1);
+	assert_int_equal(f->s.choices[0].question, f->a);
+	assert_int_equal(f->s.choices[0].answer, 0);
 	assert_int_equal(f->s.chosen[f->a], 0);
 	walk_state_answer(&f->s, 0); /* b = p */
 	assert_int_equal(f->s.current, f->c);
@@ -134,14 +139,16 @@ static void test_answer_moves_on(void **state)
 	assert_non_null(f->s.outcome);
 	assert_int_equal(f->s.outcome->verdict, VERDICT_DO_NOT_USE);
 	assert_string_equal(f->s.outcome->id, "stop");
-	assert_int_equal(f->s.depth, 3);
-	walk_state_path(&f->s, path);
-	assert_int_equal(path[0].question, f->a);
-	assert_int_equal(path[0].answer, 0);
-	assert_int_equal(path[1].question, f->b);
-	assert_int_equal(path[1].answer, 0);
-	assert_int_equal(path[2].question, f->c);
-	assert_int_equal(path[2].answer, 1);
+	assert_int_equal(f->s.count, 3);
+	/* the evaluation: the path, nothing unsure, nothing to narrow */
+	assert_int_equal(f->s.result.npath, 3);
+	assert_int_equal(f->s.result.path[0].question, f->a);
+	assert_int_equal(f->s.result.path[0].answer, 0);
+	assert_int_equal(f->s.result.path[1].question, f->b);
+	assert_int_equal(f->s.result.path[2].question, f->c);
+	assert_int_equal(f->s.result.path[2].answer, 1);
+	assert_int_equal(f->s.result.nunsure, 0);
+	assert_int_equal(f->s.result.next, WALK_NO_NEXT);
 }
 
 static void test_answer_ignored_at_verdict_or_bad(void **state)
@@ -150,13 +157,14 @@ static void test_answer_ignored_at_verdict_or_bad(void **state)
 
 	walk_state_answer(&f->s, 7); /* a has 3 answers */
 	assert_int_equal(f->s.current, f->a);
-	assert_int_equal(f->s.depth, 0);
-	assert_int_equal(f->s.chosen[f->a], -1);
+	assert_int_equal(f->s.count, 0);
+	assert_int_equal(f->s.chosen[f->a], WALK_CHOSEN_NONE);
 	walk_state_answer(&f->s, 2); /* a = z: a verdict at once */
 	assert_non_null(f->s.outcome);
 	assert_string_equal(f->s.outcome->id, "free");
 	walk_state_answer(&f->s, 0);
-	assert_int_equal(f->s.depth, 1);
+	walk_state_answer(&f->s, WALK_NOT_SURE);
+	assert_int_equal(f->s.count, 1);
 	assert_string_equal(f->s.outcome->id, "free");
 }
 
@@ -172,18 +180,18 @@ static void test_back_keeps_later_answers(void **state)
 	assert_true(walk_state_back(&f->s)); /* from the verdict to c */
 	assert_null(f->s.outcome);
 	assert_int_equal(f->s.current, f->c);
-	assert_int_equal(f->s.depth, 2);
+	assert_int_equal(f->s.count, 2);
 	assert_int_equal(f->s.chosen[f->c], 1);
 
 	assert_true(walk_state_back(&f->s)); /* to b */
 	assert_int_equal(f->s.current, f->b);
-	assert_int_equal(f->s.depth, 1);
+	assert_int_equal(f->s.count, 1);
 	assert_int_equal(f->s.chosen[f->b], 0);
 	assert_int_equal(f->s.chosen[f->c], 1); /* kept */
 
 	assert_true(walk_state_back(&f->s)); /* to a */
 	assert_int_equal(f->s.current, f->a);
-	assert_int_equal(f->s.depth, 0);
+	assert_int_equal(f->s.count, 0);
 	assert_false(walk_state_back(&f->s));
 
 	/* forward again along the pre-selected answers */
@@ -207,14 +215,15 @@ static void test_restart_forgets(void **state)
 	struct fixture *f = *state;
 
 	walk_state_answer(&f->s, 1); /* a = y */
-	walk_state_answer(&f->s, 0); /* c = m */
+	walk_state_answer(&f->s, WALK_NOT_SURE); /* c = ?: stop, final */
 	assert_non_null(f->s.outcome);
 	walk_state_restart(&f->s);
 	assert_null(f->s.outcome);
 	assert_int_equal(f->s.current, f->a);
-	assert_int_equal(f->s.depth, 0);
+	assert_int_equal(f->s.count, 0);
+	assert_int_equal(f->s.result.nunsure, 0);
 	for (size_t i = 0; i < f->p->nquestions; i++)
-		assert_int_equal(f->s.chosen[i], -1);
+		assert_int_equal(f->s.chosen[i], WALK_CHOSEN_NONE);
 	walk_state_answer(&f->s, 0);
 	assert_int_equal(f->s.current, f->b);
 }
@@ -236,103 +245,117 @@ static void test_remaining_counts_longest_path(void **state)
 }
 
 /*
- * "Not sure" at a: a=x, b=p, c=n is the first do-not-use reached, with a, b
- * and c branched. By hand: only a=z (free) does better for a; no answer of
- * b does (a=y still reaches c=n); c=m makes every branch use-freely.
+ * "Not sure" does not end the walk: it goes on with the question that
+ * narrows the worst case down, until there is none. By hand: a=? reaches
+ * stop through a=x, b (never answered) =p, c (never answered) =n, so b is
+ * asked; with b=q, stop is still reached through a=y, c=n: c is asked;
+ * with c=m every way is free, and the verdict is shown.
  */
-static void test_not_sure_at_start(void **state)
+static void test_not_sure_narrows_down(void **state)
 {
 	struct fixture *f = *state;
-	struct ask_worst w;
-	struct ask_last last = { 0 };
-	char heading[128], *note, *path;
 
-	assert_int_equal(ask_worst_compute(f->p, &f->s, &w), 0);
-	assert_non_null(w.outcome);
-	assert_int_equal(w.outcome->verdict, VERDICT_DO_NOT_USE);
-	assert_int_equal(w.npath, 3);
-	assert_int_equal(w.path[0].question, f->a);
-	assert_int_equal(w.path[0].answer, 0);
-	assert_int_equal(w.path[1].question, f->b);
-	assert_int_equal(w.path[2].answer, 1);
-	assert_int_equal(w.nunsure, 3);
-	assert_int_equal(w.unsure[0], f->a);
-	assert_int_equal(w.unsure[1], f->b);
-	assert_int_equal(w.unsure[2], f->c);
-	assert_false(w.better[w.better_at[0] + 0]);
-	assert_false(w.better[w.better_at[0] + 1]);
-	assert_true(w.better[w.better_at[0] + 2]);
-	assert_false(w.better[w.better_at[1] + 0]);
-	assert_false(w.better[w.better_at[1] + 1]);
-	assert_true(w.better[w.better_at[2] + 0]);
-	assert_false(w.better[w.better_at[2] + 1]);
-
-	ask_worst_heading(&w, heading, sizeof heading);
-	assert_string_equal(heading, "Worst case: you were not sure about "
-	    "1 question; 2 after it were not asked.");
-	note = ask_worst_note(f->p, &w, 0, " - ");
-	assert_string_equal(note, "A? - answering 'z' would allow: "
-	    "Use AI with review or better");
-	free(note);
-	note = ask_worst_note(f->p, &w, 1, " - ");
-	assert_string_equal(note, "Question B? - no answer would change "
-	    "the verdict");
-	free(note);
-	path = ask_path_text(f->p, w.path, w.npath, w.unsure, w.nunsure,
-	    " > ");
-	assert_string_equal(path, "A? x (not sure) > Question B? p (not sure)"
-	    " > Question C? n (not sure)");
-	free(path);
-
-	/* the walk itself is untouched; the record carries the unsure list */
-	assert_int_equal(f->s.current, f->a);
+	walk_state_answer(&f->s, WALK_NOT_SURE); /* a = ? */
 	assert_null(f->s.outcome);
-	assert_int_equal(ask_last_record_worst(&last, &w), 0);
-	assert_int_equal(last.nunsure, 3);
-	assert_int_equal(last.unsure[2], f->c);
-	assert_int_equal(last.npath, 3);
-	assert_int_equal(ask_quit_code(&last), 20);
-	/* a plain verdict after it clears the unsure list */
-	walk_state_answer(&f->s, 2);
-	assert_int_equal(ask_last_record(&last, &f->s), 0);
-	assert_int_equal(last.nunsure, 0);
-	assert_int_equal(ask_quit_code(&last), 0);
-	ask_last_release(&last);
-	ask_worst_release(&w);
-	ask_worst_release(&w); /* released twice: a no-op */
+	assert_true(walk_state_narrowing(&f->s));
+	assert_int_equal(f->s.chosen[f->a], WALK_CHOSEN_NOT_SURE);
+	assert_int_equal(f->s.choices[0].answer, WALK_NOT_SURE);
+	assert_int_equal(f->s.result.outcome->verdict, VERDICT_DO_NOT_USE);
+	assert_int_equal(f->s.current, f->b);
+	assert_int_equal(walk_state_remaining(&f->s), 2); /* b, c */
+
+	walk_state_answer(&f->s, 1); /* b = q */
+	assert_true(walk_state_narrowing(&f->s));
+	assert_int_equal(f->s.result.outcome->verdict, VERDICT_DO_NOT_USE);
+	assert_int_equal(f->s.current, f->c);
+	assert_int_equal(walk_state_remaining(&f->s), 1);
+
+	walk_state_answer(&f->s, 0); /* c = m */
+	assert_non_null(f->s.outcome);
+	assert_false(walk_state_narrowing(&f->s));
+	assert_string_equal(f->s.outcome->id, "free");
+	assert_int_equal(f->s.count, 3);
+	assert_int_equal(f->s.result.nunsure, 1); /* a */
+	assert_int_equal(f->s.result.unsure[0], f->a);
+
+	/* back from the verdict: narrowing down at c again, m selected */
+	assert_true(walk_state_back(&f->s));
+	assert_true(walk_state_narrowing(&f->s));
+	assert_int_equal(f->s.current, f->c);
+	assert_int_equal(f->s.chosen[f->c], 0);
+
+	/* "Not sure" again: a=y, c=n has only answered questions ("?" is an
+	 * answer), so the worst case is final and shown */
+	walk_state_answer(&f->s, WALK_NOT_SURE);
+	assert_non_null(f->s.outcome);
+	assert_string_equal(f->s.outcome->id, "stop");
+	assert_int_equal(f->s.result.npath, 2);
+	assert_int_equal(f->s.result.path[0].question, f->a);
+	assert_int_equal(f->s.result.path[0].answer, 1);
+	assert_int_equal(f->s.result.path[1].question, f->c);
+	assert_int_equal(f->s.result.path[1].answer, 1);
+	assert_int_equal(f->s.result.nunsure, 2);
+
+	/* back undoes a "Not sure" like any answer, and remembers it */
+	assert_true(walk_state_back(&f->s));
+	assert_int_equal(f->s.current, f->c);
+	assert_int_equal(f->s.chosen[f->c], WALK_CHOSEN_NOT_SURE);
+	assert_true(walk_state_back(&f->s));
+	assert_true(walk_state_back(&f->s));
+	assert_int_equal(f->s.current, f->a);
+	assert_false(walk_state_narrowing(&f->s));
+	assert_int_equal(f->s.result.status, WALK_INCOMPLETE);
+	assert_int_equal(f->s.chosen[f->a], WALK_CHOSEN_NOT_SURE);
+	assert_false(walk_state_back(&f->s));
 }
 
-/* "Not sure" at c after a=y: c=n, do-not-use; c=m would allow use-freely,
- * and with only one unsure question the heading says so. */
-static void test_not_sure_below_answers(void **state)
+/* "Not sure" below answers: a=y, c=? is final at once (c is answered). */
+static void test_not_sure_final_at_once(void **state)
 {
 	struct fixture *f = *state;
-	struct ask_worst w;
-	char heading[128], *note, *path;
+	struct present pr;
 
 	walk_state_answer(&f->s, 1);
-	assert_int_equal(ask_worst_compute(f->p, &f->s, &w), 0);
-	assert_int_equal(w.outcome->verdict, VERDICT_DO_NOT_USE);
-	assert_int_equal(w.nunsure, 1);
-	assert_int_equal(w.unsure[0], f->c);
-	ask_worst_heading(&w, heading, sizeof heading);
-	assert_string_equal(heading,
-	    "Worst case: you were not sure about 1 question.");
-	note = ask_worst_note(f->p, &w, 0, " - ");
-	assert_string_equal(note, "Question C? - answering 'm' would allow: "
-	    "Use AI with review or better");
-	free(note);
-	path = ask_path_text(f->p, w.path, w.npath, w.unsure, w.nunsure,
-	    " > ");
-	assert_string_equal(path, "A? y > Question C? n (not sure)");
-	free(path);
-	ask_worst_release(&w);
-
-	/* at a verdict there is no question to be unsure about */
-	walk_state_answer(&f->s, 0);
+	walk_state_answer(&f->s, WALK_NOT_SURE);
 	assert_non_null(f->s.outcome);
-	assert_int_equal(ask_worst_compute(f->p, &f->s, &w), -1);
-	assert_null(w.outcome);
+	assert_string_equal(f->s.outcome->id, "stop");
+	assert_int_equal(f->s.result.nunsure, 1);
+
+	/* the words of the verdict: a worst case, the assumed answer
+	 * marked, what c=m would give */
+	present_init(&pr, 0, 0);
+	assert_int_equal(ask_present_verdict(&pr, &f->s), 0);
+	assert_string_equal(pr.lines[0].text, "Worst case: Do not use AI");
+	assert_int_equal(pr.lines[0].role, PRESENT_STOP);
+	for (size_t i = 0; i < pr.n; i++)
+		assert_null(strstr(pr.lines[i].text, "narrow"));
+	{
+		bool path = false, lower = false;
+
+		for (size_t i = 0; i < pr.n; i++) {
+			path |= strcmp(pr.lines[i].text, "Your answers: A? y "
+			    "\xE2\x86\x92 Question C? n (not sure)") == 0;
+			lower |= strcmp(pr.lines[i].text, "  - Question C? "
+			    "\xE2\x80\x94 'm' gives at worst: Use AI freely") ==
+			    0;
+		}
+		assert_true(path);
+		assert_true(lower);
+	}
+	present_release(&pr);
+}
+
+/* A verdict answered all the way needs no worst case: plain words. */
+static void test_plain_verdict_words(void **state)
+{
+	struct fixture *f = *state;
+	struct present pr;
+
+	walk_state_answer(&f->s, 2);
+	present_init(&pr, 0, 0);
+	assert_int_equal(ask_present_verdict(&pr, &f->s), 0);
+	assert_string_equal(pr.lines[0].text, "Verdict: Use AI freely");
+	present_release(&pr);
 }
 
 static void test_stale(void **state)
@@ -343,27 +366,32 @@ static void test_stale(void **state)
 	assert_true(policy_is_stale(f->p, 20270101));
 }
 
+static void test_release_twice(void **state)
+{
+	struct fixture *f = *state;
+
+	walk_state_release(&f->s);
+	walk_state_release(&f->s); /* released twice: a no-op */
+	assert_int_equal(walk_state_init(&f->s, f->p), 0);
+}
+
 int main(void)
 {
+#define T(t) cmocka_unit_test_setup_teardown(t, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_starts_at_start, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_answer_moves_on, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(
-		    test_answer_ignored_at_verdict_or_bad, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_back_keeps_later_answers,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_restart_forgets, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(
-		    test_remaining_counts_longest_path, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_not_sure_at_start, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_not_sure_below_answers,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_stale, setup, teardown),
+		T(test_starts_at_start),
+		T(test_answer_moves_on),
+		T(test_answer_ignored_at_verdict_or_bad),
+		T(test_back_keeps_later_answers),
+		T(test_restart_forgets),
+		T(test_remaining_counts_longest_path),
+		T(test_not_sure_narrows_down),
+		T(test_not_sure_final_at_once),
+		T(test_plain_verdict_words),
+		T(test_stale),
+		T(test_release_twice),
 	};
+#undef T
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,5 +1,5 @@
 /*
- * test_wrap.c: src/tui/wrap.c, UTF-8 text wrapped by display width.
+ * test_wrap.c: src/core/wrap.c, UTF-8 text wrapped by display width.
  */
 #include <locale.h>
 #include <setjmp.h>
@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "wrap.h"
+#include "aipolicy/wrap.h"
 
 #define MAXL 64
 

@@ -8,7 +8,7 @@
 #include <wchar.h>
 
 #include "aipolicy/text.h"
-#include "wrap.h"
+#include "aipolicy/wrap.h"
 
 #define INVALID 0xFFFFFFFFu
 

@@ -1,5 +1,7 @@
 /*
- * wrap.h: UTF-8 text measured and wrapped by display width.
+ * wrap.h: UTF-8 text measured and wrapped by display width, for every
+ * front end that lays text out in columns (the screens of ask, the verdict
+ * words of present.h, render).
  *
  * Policy text is shown, never interpreted: wrap_char() hands out one
  * character at a time with every control character (C0, DEL, C1), every
@@ -8,8 +10,8 @@
  * terminal. Widths come from wcwidth(), so they follow LC_CTYPE: the caller
  * sets the locale first. No curses here: this is unit-tested on its own.
  */
-#ifndef AIPOLICY_TUI_WRAP_H
-#define AIPOLICY_TUI_WRAP_H
+#ifndef AIPOLICY_WRAP_H
+#define AIPOLICY_WRAP_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,0 +1,493 @@
+/*
+ * present.c: the words of a verdict as lines with roles (see present.h).
+ *
+ * Everything a person reads about a result is phrased here once: the
+ * verdict and the worst case, the outcome's fields, the answers on the
+ * path, the answers that would give a less restrictive verdict, the
+ * question that narrows a worst case down, and the date warnings.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aipolicy/present.h"
+#include "aipolicy/text.h"
+#include "aipolicy/wrap.h"
+#include "util.h"
+
+/* Narrower than this, a label gives no hanging indent: it would leave no
+ * room for the text. */
+#define MIN_TEXT_COLUMNS 12
+/* Unwrapped: wide enough that only line breaks break a line. */
+#define UNWRAPPED (INT_MAX / 2)
+#define DATE_SIZE 11 /* YYYY-MM-DD and a NUL (date_format) */
+
+/* Characters that depend on PRESENT_ASCII. */
+struct glyphs {
+	const char *arrow, *dash;
+};
+
+static const struct glyphs utf8_glyphs = { " \xE2\x86\x92 ", " \xE2\x80\x94 " };
+static const struct glyphs ascii_glyphs = { " -> ", " - " };
+
+static const struct glyphs *glyphs(const struct present *pr);
+static int push_line(struct present *pr, enum present_role role,
+    const char *s, size_t len, int indent);
+static int add(struct present *pr, enum present_role role, const char *label,
+    const char *text);
+static int add_raw(struct present *pr, enum present_role role,
+    const char *label, const char *text, unsigned tflags);
+static int add_buf(struct present *pr, enum present_role role,
+    const char *label, struct buf *b);
+static void buf_safe(struct buf *b, const char *s);
+static int add_outcome(struct present *pr, const struct outcome *o);
+static int add_question(struct present *pr, const struct question *q);
+static int add_path(struct present *pr, const struct policy *p,
+    const struct walk_result *r);
+static int add_lower(struct present *pr, const struct policy *p,
+    const struct walk_result *r, const struct given *given, size_t n,
+    unsigned walk_flags);
+static void phrase_lower(struct buf *b, const struct question *q,
+    const enum verdict *v, enum verdict worst, const char *dash);
+
+void
+present_init(struct present *pr, int width, unsigned flags)
+{
+	memset(pr, 0, sizeof *pr);
+	pr->width = width > 0 ? width : 0;
+	pr->flags = flags;
+}
+
+void
+present_release(struct present *pr)
+{
+	size_t i;
+
+	for (i = 0; i < pr->n; i++)
+		free(pr->lines[i].text);
+	free(pr->lines);
+	pr->lines = NULL;
+	pr->n = pr->cap = 0;
+	pr->failed = false;
+}
+
+enum present_role
+present_role_of(enum verdict v)
+{
+	switch (v) {
+	case VERDICT_USE_FREELY:
+		return PRESENT_FREE;
+	case VERDICT_USE_WITH_REVIEW:
+		return PRESENT_REVIEW;
+	default:
+		return PRESENT_STOP;
+	}
+}
+
+static const struct glyphs *
+glyphs(const struct present *pr)
+{
+	return (pr->flags & PRESENT_ASCII) ? &ascii_glyphs : &utf8_glyphs;
+}
+
+/* push_line: one line of ROLE: INDENT spaces, then LEN bytes at S. */
+static int
+push_line(struct present *pr, enum present_role role, const char *s,
+    size_t len, int indent)
+{
+	struct present_line *l;
+	char *text;
+
+	if (pr->n == pr->cap) {
+		size_t cap = pr->cap ? pr->cap * 2 : 16;
+		struct present_line *nl = realloc(pr->lines, cap * sizeof *nl);
+
+		if (nl == NULL)
+			goto nomem;
+		pr->lines = nl;
+		pr->cap = cap;
+	}
+	if ((text = malloc((size_t)indent + len + 1)) == NULL)
+		goto nomem;
+	memset(text, ' ', (size_t)indent);
+	memcpy(text + indent, s, len);
+	text[indent + len] = '\0';
+	l = &pr->lines[pr->n++];
+	l->role = role;
+	l->text = text;
+	l->len = (size_t)indent + len;
+	return 0;
+nomem:
+	pr->failed = true;
+	return -1;
+}
+
+/*
+ * add: LABEL (our own words) then TEXT (already safe), laid out: the first
+ * line starts with LABEL, the others are indented by its width. A text
+ * with line breaks keeps them. An empty TEXT after an empty LABEL is a
+ * blank line.
+ */
+static int
+add(struct present *pr, enum present_role role, const char *label,
+    const char *text)
+{
+	struct buf b;
+	struct wrap_line *lines;
+	size_t llen = strlen(label), tlen = strlen(text), n, i;
+	int indent = wrap_width(label, llen), width;
+	int rc = 0;
+
+	width = pr->width == 0 ? UNWRAPPED : pr->width - indent;
+	if (pr->width != 0 && llen > 0 && width < MIN_TEXT_COLUMNS) {
+		/* no room for a hanging indent: the label is part of the text */
+		buf_init(&b);
+		buf_add(&b, label, llen);
+		buf_add(&b, text, tlen);
+		if (b.failed) {
+			buf_release(&b);
+			pr->failed = true;
+			return -1;
+		}
+		rc = add(pr, role, "", b.data != NULL ? b.data : "");
+		buf_release(&b);
+		return rc;
+	}
+	n = wrap_text(text, tlen, width, NULL, 0);
+	if (n == 0)
+		return push_line(pr, role, label, llen, 0);
+	if ((lines = calloc(n, sizeof *lines)) == NULL) {
+		pr->failed = true;
+		return -1;
+	}
+	wrap_text(text, tlen, width, lines, n);
+	for (i = 0; i < n && rc == 0; i++) {
+		if (i == 0) {
+			buf_init(&b);
+			buf_add(&b, label, llen);
+			buf_add(&b, text + lines[0].start, lines[0].len);
+			rc = b.failed ? -1 : push_line(pr, role,
+			    b.data != NULL ? b.data : "", b.len, 0);
+			buf_release(&b);
+		} else {
+			rc = push_line(pr, role, text + lines[i].start,
+			    lines[i].len, indent);
+		}
+	}
+	free(lines);
+	if (rc != 0)
+		pr->failed = true;
+	return rc;
+}
+
+/* add_raw: add TEXT from the policy (or a person), sanitised first
+ * (TFLAGS: TEXT_KEEP_NEWLINE for the fields that may span lines). */
+static int
+add_raw(struct present *pr, enum present_role role, const char *label,
+    const char *text, unsigned tflags)
+{
+	char *safe = text_sanitize(text, strlen(text), tflags);
+	int rc;
+
+	if (safe == NULL) {
+		pr->failed = true;
+		return -1;
+	}
+	rc = add(pr, role, label, safe);
+	free(safe);
+	return rc;
+}
+
+/* add_buf: add B's content (built from sanitised pieces) and release B. */
+static int
+add_buf(struct present *pr, enum present_role role, const char *label,
+    struct buf *b)
+{
+	int rc = -1;
+
+	if (!b->failed)
+		rc = add(pr, role, label, b->data != NULL ? b->data : "");
+	else
+		pr->failed = true;
+	buf_release(b);
+	return rc;
+}
+
+/* buf_safe: append S sanitised (one line). */
+static void
+buf_safe(struct buf *b, const char *s)
+{
+	char *safe = text_sanitize(s, strlen(s), 0);
+
+	if (safe == NULL) {
+		b->failed = true;
+		return;
+	}
+	buf_adds(b, safe);
+	free(safe);
+}
+
+/* add_outcome: what to do and why: O's summary and the fields after it. */
+static int
+add_outcome(struct present *pr, const struct outcome *o)
+{
+	size_t i;
+
+	add_raw(pr, PRESENT_STRONG, "", o->summary, 0);
+	if (o->why != NULL)
+		add_raw(pr, PRESENT_TEXT, "Why: ", o->why, TEXT_KEEP_NEWLINE);
+	if (o->reviewer != NULL)
+		add_raw(pr, PRESENT_TEXT, "Reviewer: ", o->reviewer, 0);
+	if (o->disclose)
+		add(pr, PRESENT_STRONG, "", "Disclose that AI assisted.");
+	if (o->nconditions > 0)
+		add(pr, PRESENT_TEXT, "", "Conditions:");
+	for (i = 0; i < o->nconditions; i++)
+		add_raw(pr, PRESENT_TEXT, "  - ", o->conditions[i], 0);
+	return pr->failed ? -1 : 0;
+}
+
+/* add_question: Q's text and its answers, each quoted (answers may hold
+ * commas), indented under the line that names Q. */
+static int
+add_question(struct present *pr, const struct question *q)
+{
+	struct buf b;
+	size_t i;
+
+	add_raw(pr, PRESENT_TEXT, "  ", q->ask, TEXT_KEEP_NEWLINE);
+	buf_init(&b);
+	for (i = 0; i < q->nanswers; i++) {
+		buf_adds(&b, i ? ", '" : "'");
+		buf_safe(&b, q->answers[i].key);
+		buf_addc(&b, '\'');
+	}
+	return add_buf(pr, PRESENT_TEXT, "  answers: ", &b);
+}
+
+/* add_path: "Your answers: Label answer → ...", each answer that R assumed
+ * (a branched question) marked "(not sure)". */
+static int
+add_path(struct present *pr, const struct policy *p,
+    const struct walk_result *r)
+{
+	struct buf b;
+	size_t i, u = 0;
+
+	if (r->npath == 0)
+		return 0;
+	buf_init(&b);
+	for (i = 0; i < r->npath; i++) {
+		const struct question *q = &p->questions[r->path[i].question];
+
+		if (i > 0)
+			buf_adds(&b, glyphs(pr)->arrow);
+		buf_safe(&b, q->label);
+		buf_addc(&b, ' ');
+		buf_safe(&b, q->answers[r->path[i].answer].key);
+		/* unsure lists the branched questions in path order */
+		if (u < r->nunsure && r->unsure[u] == r->path[i].question) {
+			buf_adds(&b, " (not sure)");
+			u++;
+		}
+	}
+	return add_buf(pr, PRESENT_TEXT, "Your answers: ", &b);
+}
+
+/*
+ * phrase_lower: the one phrasing of what Q's answers would give, for a
+ * worst case WORST: "Label — 'a' or 'b' gives at worst: Use AI freely;
+ * 'c': Use AI with review", the least restrictive first; "Label — no answer
+ * gives a less restrictive verdict" when none does. V[a] is the verdict
+ * with Q=a (walker_try_answers).
+ */
+static void
+phrase_lower(struct buf *b, const struct question *q, const enum verdict *v,
+    enum verdict worst, const char *dash)
+{
+	size_t a, shown = 0, in_group;
+	int level;
+
+	buf_safe(b, q->label);
+	buf_adds(b, dash);
+	for (level = VERDICT_USE_FREELY; level < (int)worst; level++) {
+		in_group = 0;
+		for (a = 0; a < q->nanswers; a++) {
+			if ((int)v[a] != level)
+				continue;
+			if (in_group > 0)
+				buf_adds(b, " or ");
+			else if (shown > 0)
+				buf_adds(b, "; ");
+			buf_addc(b, '\'');
+			buf_safe(b, q->answers[a].key);
+			buf_addc(b, '\'');
+			in_group++;
+		}
+		if (in_group == 0)
+			continue;
+		buf_adds(b, shown == 0 ? " gives at worst: " : ": ");
+		buf_adds(b, verdict_words((enum verdict)level));
+		shown++;
+	}
+	if (shown == 0)
+		buf_adds(b, "no answer gives a less restrictive verdict");
+}
+
+/* add_lower: for each question R assumed, the answers that would give a
+ * less restrictive verdict than R's (none can for use-freely). */
+static int
+add_lower(struct present *pr, const struct policy *p,
+    const struct walk_result *r, const struct given *given, size_t n,
+    unsigned walk_flags)
+{
+	struct walker *w;
+	enum verdict *v;
+	struct buf b;
+	size_t i, most = 1;
+
+	if (r->nunsure == 0 || r->outcome->verdict == VERDICT_USE_FREELY)
+		return 0;
+	for (i = 0; i < r->nunsure; i++)
+		if (p->questions[r->unsure[i]].nanswers > most)
+			most = p->questions[r->unsure[i]].nanswers;
+	w = walker_new(p);
+	v = malloc(most * sizeof *v);
+	if (w == NULL || v == NULL)
+		goto nomem;
+	add(pr, PRESENT_TEXT, "", "Less restrictive answers:");
+	for (i = 0; i < r->nunsure; i++) {
+		const struct question *q = &p->questions[r->unsure[i]];
+
+		if (walker_try_answers(w, given, n, walk_flags, r->unsure[i],
+		    v) != 0)
+			goto nomem;
+		buf_init(&b);
+		phrase_lower(&b, q, v, r->outcome->verdict, glyphs(pr)->dash);
+		add_buf(pr, PRESENT_TEXT, "  - ", &b);
+	}
+	walker_free(w);
+	free(v);
+	return pr->failed ? -1 : 0;
+nomem:
+	walker_free(w);
+	free(v);
+	pr->failed = true;
+	return -1;
+}
+
+int
+present_result(struct present *pr, const struct policy *p,
+    const struct walk_result *r, const struct given *given, size_t n,
+    unsigned walk_flags)
+{
+	struct buf b;
+
+	if (r->status == WALK_VERDICT) {
+		enum verdict v = r->outcome->verdict;
+		bool worst = r->nunsure > 0;
+
+		add(pr, present_role_of(v), worst ? "Worst case: " :
+		    "Verdict: ", verdict_words(v));
+		if (worst)
+			add(pr, PRESENT_WARNING, "", "If the answers marked "
+			    "\"not sure\" turn out as shown below:");
+		add_outcome(pr, r->outcome);
+		add(pr, PRESENT_BLANK, "", "");
+		add_path(pr, p, r);
+		add_lower(pr, p, r, given, n, walk_flags);
+		if (r->next != WALK_NO_NEXT) {
+			add_raw(pr, PRESENT_HINT, "To narrow it down, answer: ",
+			    p->questions[r->next].id, 0);
+			add_question(pr, &p->questions[r->next]);
+		}
+	} else {
+		add_raw(pr, PRESENT_HINT, "Not decided yet. Next question: ",
+		    p->questions[r->next].id, 0);
+		add_question(pr, &p->questions[r->next]);
+		add_path(pr, p, r);
+	}
+	if (pr->flags & PRESENT_POLICY) {
+		buf_init(&b);
+		buf_safe(&b, p->title);
+		buf_adds(&b, ", version ");
+		buf_safe(&b, p->version);
+		add_buf(pr, PRESENT_TEXT, "Policy: ", &b);
+	}
+	add_raw(pr, PRESENT_TEXT, "Questions? Ask ", p->owner, 0);
+	return pr->failed ? -1 : 0;
+}
+
+int
+present_narrowing(struct present *pr, const struct walk_result *r)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_adds(&b, "Worst case so far: ");
+	buf_adds(&b, verdict_words(r->outcome->verdict));
+	buf_adds(&b, ". Answering this may lower it.");
+	return add_buf(pr, PRESENT_WARNING, "", &b);
+}
+
+enum present_dates
+present_dates_on(const struct policy *p, date_t today)
+{
+	if (today < p->effective)
+		return PRESENT_NOT_YET;
+	if (policy_is_stale(p, today))
+		return PRESENT_STALE;
+	return PRESENT_CURRENT;
+}
+
+int
+present_date_warning(const struct policy *p, date_t today, char **out)
+{
+	enum present_dates d = present_dates_on(p, today);
+	char date[DATE_SIZE];
+	struct buf b;
+
+	*out = NULL;
+	if (d == PRESENT_CURRENT)
+		return 0;
+	buf_init(&b);
+	if (d == PRESENT_STALE) {
+		date_format(p->review_by, date);
+		buf_addf(&b, "this policy was due for review on %s; ask ", date);
+		buf_safe(&b, p->owner);
+		buf_adds(&b, " whether it still applies");
+	} else {
+		date_format(p->effective, date);
+		buf_addf(&b, "this policy is not in force until %s; ask ",
+		    date);
+		buf_safe(&b, p->owner);
+		buf_adds(&b, " which rules apply until then");
+	}
+	if (b.failed) {
+		buf_release(&b);
+		return -1;
+	}
+	*out = buf_detach(&b);
+	return *out != NULL ? 0 : -1;
+}
+
+int
+present_dates(struct present *pr, const struct policy *p, date_t today)
+{
+	struct buf b;
+	char *msg;
+
+	if (present_date_warning(p, today, &msg) != 0) {
+		pr->failed = true;
+		return -1;
+	}
+	if (msg == NULL)
+		return 0;
+	/* no hanging indent: a banner is short of room */
+	buf_init(&b);
+	buf_adds(&b, "Warning: ");
+	buf_adds(&b, msg);
+	buf_addc(&b, '.');
+	free(msg);
+	return add_buf(pr, PRESENT_WARNING, "", &b);
+}
