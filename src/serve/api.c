@@ -231,7 +231,7 @@ answer_query(struct server *srv, struct served *s,
 		return;
 	}
 	sbuf_init(&b);
-	if (result_json_render(s->rj[served_dates_on(s->p, today)], &r, given,
+	if (result_json_render(served_result(s, today), &r, given,
 	    n, 0, &b.data, &b.len, &b.cap) != 0)
 		b.failed = true;
 	sbuf_addc(&b, '\n');
@@ -342,8 +342,7 @@ void
 api_batch(struct server *srv, struct served *s,
     const struct serve_request *rq, struct serve_response *rs)
 {
-	const struct result_json *rj =
-	    s->rj[served_dates_on(s->p, server_today(srv))];
+	const struct result_json *rj = served_result(s, server_today(srv));
 	struct serve_stream *st;
 	char msg[MSG_SIZE] = "";
 	unsigned flags;

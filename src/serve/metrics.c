@@ -146,12 +146,12 @@ render_policy(const struct served *s, date_t today, struct sbuf *b)
 	    "its review date.\n"
 	    "# TYPE aipolicy_policy_stale gauge\n"
 	    "aipolicy_policy_stale %d\n",
-	    served_dates_on(p, today) == SERVED_STALE);
+	    present_dates_on(p, today) == PRESENT_STALE);
 	sbuf_addf(b, "# HELP aipolicy_policy_in_force 0 when the policy's "
 	    "effective date is still to come.\n"
 	    "# TYPE aipolicy_policy_in_force gauge\n"
 	    "aipolicy_policy_in_force %d\n",
-	    served_dates_on(p, today) != SERVED_NOT_YET);
+	    present_dates_on(p, today) != PRESENT_NOT_YET);
 }
 
 void

@@ -10,6 +10,7 @@
 #include "sbuf.h"
 
 static char *make_name(const struct policy *p);
+static date_t day_of(const struct policy *p, enum present_dates k);
 static void served_free(struct served *s);
 
 /* "ID VERSION" with anything a terminal would act on replaced. */
@@ -32,14 +33,25 @@ make_name(const struct policy *p)
 	return out;
 }
 
-enum served_dates
-served_dates_on(const struct policy *p, date_t today)
+/* A day on which P's dates stand as K (present_dates_on compares days in
+ * their YYYYMMDD order, so one past review_by need not be a real date). */
+static date_t
+day_of(const struct policy *p, enum present_dates k)
 {
-	if (today < p->effective)
-		return SERVED_NOT_YET;
-	if (policy_is_stale(p, today))
-		return SERVED_STALE;
-	return SERVED_CURRENT;
+	switch (k) {
+	case PRESENT_STALE:
+		return p->review_by + 1;
+	case PRESENT_NOT_YET:
+		return p->effective - 1;
+	default:
+		return p->effective;
+	}
+}
+
+const struct result_json *
+served_result(const struct served *s, date_t today)
+{
+	return s->rj[present_dates_on(s->p, today)];
 }
 
 struct served *
@@ -53,7 +65,8 @@ served_new(struct policy *p)
 	atomic_init(&s->refs, 1);
 	pthread_mutex_init(&s->lock, NULL);
 	for (i = 0; i < SERVED_DATES_COUNT; i++) {
-		s->rj[i] = result_json_new(p, i == SERVED_STALE);
+		s->rj[i] = result_json_new(p, day_of(p,
+		    (enum present_dates)i));
 		if (s->rj[i] == NULL)
 			break;
 	}
@@ -143,7 +156,7 @@ served_policy_json(struct served *s, date_t today, const char **out,
     size_t *len)
 {
 	struct render_opts o = { true, today };
-	enum served_dates k = served_dates_on(s->p, today);
+	enum present_dates k = present_dates_on(s->p, today);
 	char *text;
 	size_t n;
 	int rc = 0;

@@ -19,21 +19,17 @@
 
 #include "aipolicy/logwrite.h"
 #include "aipolicy/policy.h"
+#include "aipolicy/present.h"
 #include "aipolicy/result.h"
 #include "aipolicy/walk.h"
 
-/* How a policy's dates stand on a day. */
-enum served_dates {
-	SERVED_CURRENT,   /* in force and not due for review */
-	SERVED_STALE,     /* the day is after review_by */
-	SERVED_NOT_YET,   /* the day is before effective */
-};
+/* The states of enum present_dates: current, stale, not yet in force. */
 #define SERVED_DATES_COUNT 3
 
 struct served {
 	atomic_uint refs;
 	struct policy *p;
-	struct result_json *rj[SERVED_DATES_COUNT];
+	struct result_json *rj[SERVED_DATES_COUNT]; /* by present_dates */
 	struct logwrite_enc *log;
 	char *name;           /* "ID VERSION", sanitised, for messages */
 	pthread_mutex_t lock; /* guards what follows */
@@ -52,8 +48,9 @@ void served_hold(struct served *s);
 /* served_release: drop one reference; the last frees S. NULL is a no-op. */
 void served_release(struct served *s);
 
-/* served_dates_on: how P's dates stand on TODAY. */
-enum served_dates served_dates_on(const struct policy *p, date_t today);
+/* served_result: the result objects of S as of TODAY. */
+const struct result_json *served_result(const struct served *s,
+    date_t today);
 
 /* served_walker: a walker of S's policy for one request, to give back
  * with served_walker_put; NULL when out of memory. */

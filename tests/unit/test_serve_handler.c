@@ -222,7 +222,7 @@ test_batch_stream(void **state)
 	struct fixture *f = *state;
 	static const char body[] = "{\"data\": \"no\"}\n\nbad\n"
 	    "{\"data\": \"yes\", \"tool\": \"no\"}\r\n{\"data\": \"yes\"}";
-	struct batch *b = batch_new(f->s->p, f->s->rj[SERVED_CURRENT], 0);
+	struct batch *b = batch_new(f->s->p, served_result(f->s, 20261128), 0);
 	enum batch_status st;
 	char *want = NULL, *got;
 	size_t wlen = 0, wcap = 0, pos = 0, n, lineno = 0, glen, chunk;
