@@ -8,8 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
+#include "aipolicy/batch.h"
 #include "aipolicy/exit.h"
 #include "aipolicy/present.h"
 #include "aipolicy/result.h"
@@ -46,8 +45,6 @@ static int print_json(const struct check_opts *o, const struct policy *p,
     int code);
 static int check_one(const struct check_opts *o, const struct policy *p,
     struct given *given, size_t n, struct decision_log *log);
-static json_t *parse_line(const char *line, size_t len, struct given **given,
-    size_t *n, size_t *cap, const char **msg, char *err, size_t errsz);
 static int write_out(char *out, size_t *len);
 static int chunk_done(const struct check_opts *o, struct decision_log *log,
     char *out, size_t *len);
@@ -245,63 +242,6 @@ check_one(const struct check_opts *o, const struct policy *p,
 	return code;
 }
 
-/* Parse one batch line into GIVEN; on error, *msg says why (static). */
-static json_t *
-parse_line(const char *line, size_t len, struct given **given, size_t *n,
-    size_t *cap, const char **msg, char *err, size_t errsz)
-{
-	json_error_t jerr;
-	json_t *obj, *v;
-	const char *key;
-	struct given *ng;
-
-	*n = 0;
-	if (memchr(line, '\0', len) != NULL) {
-		*msg = "a NUL byte is not allowed in a query";
-		return NULL;
-	}
-	obj = json_loadb(line, len, JSON_REJECT_DUPLICATES,
-	    &jerr);
-	if (obj == NULL) {
-		/* jansson's words for NUL name its own flags: say it plainly. */
-		snprintf(err, errsz, "invalid JSON at column %d: %s",
-		    jerr.column, strstr(jerr.text, "NUL") != NULL ?
-		    "a NUL character is not allowed" : jerr.text);
-		*msg = err;
-		return NULL;
-	}
-	if (!json_is_object(obj)) {
-		*msg = "a query must be a JSON object of question id -> answer";
-		json_decref(obj);
-		return NULL;
-	}
-	if (json_object_size(obj) > *cap) {
-		ng = realloc(*given, json_object_size(obj) * sizeof *ng);
-		if (ng == NULL) {
-			*msg = "out of memory";
-			json_decref(obj);
-			return NULL;
-		}
-		*given = ng;
-		*cap = json_object_size(obj);
-	}
-	json_object_foreach(obj, key, v) {
-		if (!json_is_string(v)) {
-			snprintf(err, errsz, "the answer to '%s' must be a "
-			    "string", key);
-			*msg = err;
-			json_decref(obj);
-			return NULL;
-		}
-		(*given)[*n].question = key;
-		(*given)[*n].question_len = strlen(key);
-		(*given)[*n].answer = json_string_value(v);
-		(*given)[*n].answer_len = json_string_length(v);
-		(*n)++;
-	}
-	return obj;
-}
-
 static int
 write_out(char *out, size_t *len)
 {
@@ -326,61 +266,40 @@ chunk_done(const struct check_opts *o, struct decision_log *log, char *out,
 	return write_out(out, len) == 0 ? EXIT_OK : -1;
 }
 
-/* check_batch: one answer line per JSON line of stdin (check --batch). */
+/* check_batch: one answer line per JSON line of stdin (check --batch),
+ * each line answered by the core's batch module (as serve's /v1/batch). */
 static int
 check_batch(const struct check_opts *o, const struct policy *p,
     struct decision_log *log)
 {
-	struct walker *w = walker_new(p);
 	struct result_json *rj = result_json_new(p, o->today);
-	struct given *given = NULL;
-	struct walk_result r;
-	char *line = NULL, *out = NULL, *msg, err[300];
-	size_t lcap = 0, len = 0, cap = 0, gcap = 0, n, lineno = 0, k;
+	struct batch *b = rj != NULL ? batch_new(p, rj, o->flags) : NULL;
+	const struct walk_result *r;
+	enum batch_status st;
+	const char *query;
+	char *line = NULL, *out = NULL;
+	size_t lcap = 0, len = 0, cap = 0, lineno = 0, k, pos;
 	ssize_t got;
 	int code = EXIT_OK, rc, done = EXIT_OK;
-	json_t *obj;
-	const char *why;
 
-	if (w == NULL || rj == NULL) {
-		walker_free(w);
+	if (b == NULL) {
 		result_json_free(rj);
 		return cli_nomem();
 	}
 	while ((got = getline(&line, &lcap, stdin)) >= 0) {
-		lineno++;
-		k = (size_t)got;
-		if (k > 0 && line[k - 1] == '\n')
-			k--;
-		if (k > 0 && line[k - 1] == '\r')
-			k--;
-		if (k == 0 || strspn(line, " \t") == k)
-			continue;
-		obj = parse_line(line, k, &given, &n, &gcap, &why, err,
-		    sizeof err);
-		if (obj == NULL) {
-			rc = result_json_error(lineno, why, &out, &len, &cap);
+		pos = 0;
+		batch_next_line(line, (size_t)got, &pos, &query, &k);
+		rc = batch_line(b, query, k, ++lineno, &st, &out, &len, &cap);
+		r = batch_result(b);
+		if (rc == 0 && st == BATCH_ANSWERED && log != NULL &&
+		    r->status == WALK_VERDICT)
+			rc = log_record(log, p, r);
+		if (st == BATCH_ERROR)
 			code = EXIT_DATAERR;
-		} else if (walker_run(w, given, n, o->flags, &r) != 0) {
-			rc = -1;
-		} else if (r.status == WALK_BAD_ANSWER) {
-			msg = result_bad_answer(p, &given[r.bad]);
-			rc = msg ? result_json_error(lineno, msg, &out, &len,
-			    &cap) : -1;
-			free(msg);
-			code = EXIT_DATAERR;
-		} else {
-			rc = result_json_render(rj, &r, given, n, lineno, &out,
-			    &len, &cap);
-			if (rc == 0 && log != NULL && r.status == WALK_VERDICT)
-				rc = log_record(log, p, &r);
-		}
-		json_decref(obj);
 		if (rc != 0) {
 			done = cli_nomem();
 			break;
 		}
-		out[len++] = '\n'; /* the render left room (cap > len) */
 		if (len >= CHUNK && (done = chunk_done(o, log, out, &len)) !=
 		    EXIT_OK)
 			break;
@@ -392,8 +311,7 @@ check_batch(const struct check_opts *o, const struct policy *p,
 		    strerror(errno));
 	free(line);
 	free(out);
-	free(given);
-	walker_free(w);
+	batch_free(b);
 	result_json_free(rj);
 	/* stdout failing (-1) is left to cli_finish */
 	return done == EXIT_OK || done == -1 ? code : done;
