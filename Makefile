@@ -21,6 +21,7 @@ run: build
 	    case $$rc in 0|10|20|130) ;; *) exit $$rc ;; esac
 
 test: build
+	@sh scripts/deps.sh --web
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 
 # The whole suite again under AddressSanitizer and UBSan.

@@ -3,15 +3,30 @@
 # As root with apt-get, installs what is missing; otherwise prints the exact
 # command to run and fails.
 #
-# usage: deps.sh [--tools]
+# usage: deps.sh [--tools | --web]
 # --tools also installs the real clients that some tests check outputs
 # with (Graphviz, Chromium, pdfinfo, a JSON Schema validator with a YAML 1.2
 # reader, curl) and the load generator and reference server of `make
 # bench` (wrk, nginx); without them those tests print a SKIP line. CI
 # installs them.
+# --web installs the npm packages pinned by tests/web/package-lock.json
+# (mermaid, puppeteer-core) with the machine's npm, when they are missing
+# or older than the lock file; without npm or the network those tests
+# print a SKIP line, and this never fails.
 set -u
 tools=0
 [ "${1:-}" = --tools ] && tools=1
+if [ "${1:-}" = --web ]; then
+	web=$(cd "$(dirname "$0")/../tests/web" && pwd)
+	stamp=$web/node_modules/.package-lock.json
+	if ! command -v npm >/dev/null 2>&1; then
+		echo "deps: npm not installed: the browser tests will SKIP"
+	elif [ ! -f "$stamp" ] || [ "$web/package-lock.json" -nt "$stamp" ]; then
+		npm ci --prefix "$web" --no-audit --no-fund --loglevel=error ||
+		    echo "deps: npm ci failed: the browser tests will SKIP"
+	fi
+	exit 0
+fi
 
 missing=""
 need_cmd() { command -v "$1" >/dev/null 2>&1 || missing="$missing $2"; }
@@ -38,6 +53,7 @@ need_py() {
 if [ $tools = 1 ]; then
 	need_cmd dot graphviz
 	need_cmd chromium chromium
+	need_cmd npm npm
 	need_cmd pdfinfo poppler-utils
 	need_cmd mandoc mandoc
 	need_py jsonschema python3-jsonschema

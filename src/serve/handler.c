@@ -1,7 +1,7 @@
 /*
  * handler.c: routing a request, the errors found before its body, and the
  * small endpoints (/v1/policy, /healthz, /metrics); /v1/check and
- * /v1/batch are in api.c.
+ * /v1/batch are in api.c, the walk in a browser in web.c.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -35,6 +35,9 @@ static const struct route_entry routes[] = {
 	    SERVE_BATCH_BODY_MAX },
 	{ "/healthz", HANDLER_HEALTHZ, "GET, HEAD", NULL, 0 },
 	{ "/metrics", HANDLER_METRICS, "GET, HEAD", NULL, 0 },
+	{ "/", HANDLER_WALK, "GET, HEAD", NULL, 0 },
+	{ "/walk", HANDLER_WALK, "GET, HEAD", NULL, 0 },
+	{ "/static/aipolicy.css", HANDLER_STATIC, "GET, HEAD", NULL, 0 },
 };
 #define NROUTES (sizeof routes / sizeof routes[0])
 
@@ -292,6 +295,15 @@ serve_handle(struct server *srv, struct served *s,
 		break;
 	case HANDLER_METRICS:
 		answer_metrics(srv, s, rs);
+		break;
+	case HANDLER_WALK:
+		if (strcmp(rq->path, "/") == 0)
+			web_root(rs);
+		else
+			web_walk(srv, s, rq, rs);
+		break;
+	case HANDLER_STATIC:
+		web_static(rq, rs);
 		break;
 	default:
 		serve_response_error(rs, HTTP_NOT_FOUND, "there is nothing at '%.*s'",

@@ -40,5 +40,10 @@ void api_check(struct server *srv, struct served *s,
     const struct serve_request *rq, struct serve_response *rs);
 void api_batch(struct server *srv, struct served *s,
     const struct serve_request *rq, struct serve_response *rs);
+/* The web walk (web.c): / (a redirect to /walk), /walk, the stylesheet. */
+void web_root(struct serve_response *rs);
+void web_walk(struct server *srv, struct served *s,
+    const struct serve_request *rq, struct serve_response *rs);
+void web_static(const struct serve_request *rq, struct serve_response *rs);
 
 #endif
