@@ -38,8 +38,10 @@ struct opts {
 	const char *policy;
 	bool fixed_today;
 	date_t today;
+	bool help;            /* --help was answered */
 };
 
+static int take_opt(int c, char **argv, struct opts *o);
 static int parse_opts(int argc, char **argv, struct opts *o);
 static bool parse_threads(const char *s, unsigned *out);
 static void raise_file_limit(void);
@@ -65,6 +67,50 @@ parse_threads(const char *s, unsigned *out)
 	return true;
 }
 
+/* One option C (with optarg) into *O: EXIT_OK, or the exit code after
+ * saying what is wrong (--help prints the help and gives EXIT_OK with
+ * o->help set). */
+static int
+take_opt(int c, char **argv, struct opts *o)
+{
+	struct listen_addr la;
+
+	switch (c) {
+	case 'L':
+		o->listen = optarg;
+		if (listen_parse(optarg, &la))
+			return EXIT_OK;
+		msg_error(0, "serve: --listen '%s' is not HOST:PORT, "
+		    "[IPV6]:PORT or :PORT (numeric address, port 0 to 65535)",
+		    optarg);
+		return msg_usage();
+	case 'T':
+		if (parse_threads(optarg, &o->threads))
+			return EXIT_OK;
+		msg_error(0, "serve: --threads '%s' is not a number from 1 to "
+		    "%d", optarg, MAX_THREADS);
+		return msg_usage();
+	case 'l':
+		o->log = optarg;
+		return EXIT_OK;
+	case 't':
+		if (!date_parse(optarg, strlen(optarg), &o->today))
+			return msg_error(EXIT_USAGE, "--today '%s' is not a date "
+			    "YYYY-MM-DD", optarg);
+		o->fixed_today = true;
+		return EXIT_OK;
+	case 'h':
+		printf("usage: aipolicy serve %s\n\n%s", SERVE_USAGE,
+		    SERVE_HELP);
+		o->help = true;
+		return EXIT_OK;
+	default:
+		msg_error(0, "serve: %s '%s'", c == ':' ? "missing argument for" :
+		    "unknown option", argv[optind - 1]);
+		return msg_usage();
+	}
+}
+
 /* The options into *O; EXIT_OK, or an exit code after saying why (--help
  * is EXIT_OK with o->policy NULL). */
 static int
@@ -78,51 +124,17 @@ parse_opts(int argc, char **argv, struct opts *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct listen_addr la;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	int c;
+	int c, code;
 
 	memset(o, 0, sizeof *o);
 	o->listen = DEFAULT_LISTEN;
 	o->threads = cpus >= 1 && cpus <= MAX_THREADS ? (unsigned)cpus : 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'L':
-			o->listen = optarg;
-			if (!listen_parse(optarg, &la)) {
-				msg_error(0, "serve: --listen '%s' is not "
-				    "HOST:PORT, [IPV6]:PORT or :PORT (numeric "
-				    "address, port 0 to 65535)", optarg);
-				return msg_usage();
-			}
-			break;
-		case 'T':
-			if (!parse_threads(optarg, &o->threads)) {
-				msg_error(0, "serve: --threads '%s' is not a "
-				    "number from 1 to %d", optarg, MAX_THREADS);
-				return msg_usage();
-			}
-			break;
-		case 'l': o->log = optarg; break;
-		case 't':
-			if (!date_parse(optarg, strlen(optarg), &o->today)) {
-				msg_error(0, "--today '%s' is not a date "
-				    "YYYY-MM-DD", optarg);
-				return EXIT_USAGE;
-			}
-			o->fixed_today = true;
-			break;
-		case 'h':
-			printf("usage: aipolicy serve %s\n\n%s", SERVE_USAGE,
-			    SERVE_HELP);
-			return EXIT_OK;
-		default:
-			msg_error(0, "serve: %s '%s'", c == ':' ?
-			    "missing argument for" : "unknown option",
-			    argv[optind - 1]);
-			return msg_usage();
-		}
+		code = take_opt(c, argv, o);
+		if (code != EXIT_OK || o->help)
+			return code;
 	}
 	if (optind >= argc) {
 		msg_error(0, "serve: no policy file given");

@@ -58,6 +58,8 @@ static void close_line(struct sbuf *b, struct lines_state *ls, bool list);
 static const char *role_tag(enum present_role role);
 static void add_choice(struct sbuf *b, const char *name, size_t nlen,
     const char *value, size_t vlen, const char *label, const char *id);
+static void add_form(struct sbuf *b, const struct walk *w,
+    const struct question *qu);
 
 void
 web_root(struct serve_response *rs)
@@ -168,6 +170,42 @@ add_choice(struct sbuf *b, const char *name, size_t nlen, const char *value,
 	sbuf_adds(b, "</label></div>\n");
 }
 
+/* The form of question QU: the URL's answers as hidden fields, then the
+ * question, its help and a radio per answer, "Not sure" last. */
+static void
+add_form(struct sbuf *b, const struct walk *w, const struct question *qu)
+{
+	char id[32];
+	size_t i;
+
+	sbuf_adds(b, "<form method=\"get\" action=\"/walk\">\n");
+	for (i = 0; i < w->n; i++) {
+		sbuf_adds(b, "<input type=\"hidden\" name=\"");
+		html_attr(b, w->answers[i].question,
+		    w->answers[i].question_len);
+		sbuf_adds(b, "\" value=\"");
+		html_attr(b, w->answers[i].answer, w->answers[i].answer_len);
+		sbuf_adds(b, "\">\n");
+	}
+	sbuf_adds(b, "<fieldset>\n<legend><h1>");
+	html_texts(b, qu->ask);
+	sbuf_adds(b, "</h1></legend>\n");
+	if (qu->help != NULL) {
+		sbuf_adds(b, "<p class=\"help\">");
+		html_texts(b, qu->help);
+		sbuf_adds(b, "</p>\n");
+	}
+	for (i = 0; i < qu->nanswers; i++) {
+		snprintf(id, sizeof id, "answer-%zu", i + 1);
+		add_choice(b, qu->id, strlen(qu->id), qu->answers[i].key,
+		    strlen(qu->answers[i].key), qu->answers[i].key, id);
+	}
+	add_choice(b, qu->id, strlen(qu->id), "?", 1, "Not sure",
+	    "answer-not-sure");
+	sbuf_adds(b, "</fieldset>\n<button type=\"submit\">Continue</button>\n"
+	    "</form>\n");
+}
+
 /* The page of question Q (NARROWING: it may lower w's worst case). */
 static void
 question_page(struct serve_response *rs, struct walk *w, uint32_t q,
@@ -176,8 +214,6 @@ question_page(struct serve_response *rs, struct walk *w, uint32_t q,
 	const struct question *qu = &w->p->questions[q];
 	struct present pr;
 	struct sbuf b;
-	char id[32];
-	size_t i;
 
 	sbuf_init(&b);
 	html_begin(&b, w->p, qu->label, w->banner);
@@ -192,32 +228,8 @@ question_page(struct serve_response *rs, struct walk *w, uint32_t q,
 		}
 		present_release(&pr);
 	}
-	sbuf_adds(&b, "<form method=\"get\" action=\"/walk\">\n");
-	for (i = 0; i < w->n; i++) {
-		sbuf_adds(&b, "<input type=\"hidden\" name=\"");
-		html_attr(&b, w->answers[i].question,
-		    w->answers[i].question_len);
-		sbuf_adds(&b, "\" value=\"");
-		html_attr(&b, w->answers[i].answer, w->answers[i].answer_len);
-		sbuf_adds(&b, "\">\n");
-	}
-	sbuf_adds(&b, "<fieldset>\n<legend><h1>");
-	html_texts(&b, qu->ask);
-	sbuf_adds(&b, "</h1></legend>\n");
-	if (qu->help != NULL) {
-		sbuf_adds(&b, "<p class=\"help\">");
-		html_texts(&b, qu->help);
-		sbuf_adds(&b, "</p>\n");
-	}
-	for (i = 0; i < qu->nanswers; i++) {
-		snprintf(id, sizeof id, "answer-%zu", i + 1);
-		add_choice(&b, qu->id, strlen(qu->id), qu->answers[i].key,
-		    strlen(qu->answers[i].key), qu->answers[i].key, id);
-	}
-	add_choice(&b, qu->id, strlen(qu->id), "?", 1, "Not sure",
-	    "answer-not-sure");
-	sbuf_adds(&b, "</fieldset>\n<button type=\"submit\">Continue</button>\n"
-	    "</form>\n<nav>\n");
+	add_form(&b, w, qu);
+	sbuf_adds(&b, "<nav>\n");
 	if (w->n > 0) {
 		sbuf_adds(&b, "<a href=\"");
 		html_walk_url(&b, w->answers, w->n - 1);
