@@ -544,8 +544,12 @@ http_start(struct server *srv, int listen_fd, unsigned threads)
 	h->listen_fd = listen_fd;
 	pthread_mutex_init(&h->lock, NULL);
 	atomic_init(&h->running, 0);
+	/* poll(), not epoll: libmicrohttpd 0.9.75's MHD_quiesce_daemon races
+	 * with a worker's epoll loop (a worker may take the listening socket
+	 * out of its epoll set first, and the quiescing thread then aborts
+	 * on ENOENT); with poll() quiescing only wakes the workers. */
 	h->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD |
-	    MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME, 0, NULL, NULL,
+	    MHD_USE_POLL | MHD_ALLOW_SUSPEND_RESUME, 0, NULL, NULL,
 	    on_request, h,
 	    MHD_OPTION_LISTEN_SOCKET, listen_fd,
 	    MHD_OPTION_THREAD_POOL_SIZE, threads,
