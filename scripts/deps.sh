@@ -9,16 +9,30 @@
 # reader, curl) and the load generator and reference server of `make
 # bench` (wrk, nginx); without them those tests print a SKIP line. CI
 # installs them.
-# --web installs the npm packages pinned by tests/web/package-lock.json
-# (mermaid, puppeteer-core) with the machine's npm, when they are missing
-# or older than the lock file; without npm or the network those tests
-# print a SKIP line, and this never fails.
+# --web (run by make test) installs what the browser tests need: Debian's
+# chromium, nodejs and npm (as root, when missing), then the npm packages
+# pinned by tests/web/package-lock.json (mermaid, puppeteer-core) when they
+# are missing or older than the lock file. Where it cannot, those tests
+# print a SKIP line; this never fails.
 set -u
 tools=0
 [ "${1:-}" = --tools ] && tools=1
 if [ "${1:-}" = --web ]; then
 	web=$(cd "$(dirname "$0")/../tests/web" && pwd)
 	stamp=$web/node_modules/.package-lock.json
+	want=""
+	command -v chromium >/dev/null 2>&1 || want="$want chromium"
+	command -v node >/dev/null 2>&1 || want="$want nodejs"
+	command -v npm >/dev/null 2>&1 || want="$want npm"
+	if [ -n "$want" ] && [ "$(id -u)" = 0 ] &&
+	    command -v apt-get >/dev/null 2>&1; then
+		echo "deps: installing:$want"
+		export DEBIAN_FRONTEND=noninteractive
+		{ apt-get update -qq && apt-get install -y -qq \
+		    --no-install-recommends $want >/dev/null; } ||
+		    echo "deps: could not install$want: the browser tests" \
+		    "will SKIP"
+	fi
 	if ! command -v npm >/dev/null 2>&1; then
 		echo "deps: npm not installed: the browser tests will SKIP"
 	elif [ ! -f "$stamp" ] || [ "$web/package-lock.json" -nt "$stamp" ]; then
