@@ -139,4 +139,11 @@ const char *diff_kind_id(enum diff_kind k);
 char *diff_render_json(const struct diff *d);
 char *diff_render_text(const struct diff *d);
 
+/*
+ * diff_render_json_impact: D as diff_render_json() renders it, with
+ * IMPACT_JSON (the text of the impact object of impact.h, or NULL for
+ * null) as its "impact". Caller owns the result; NULL when out of memory.
+ */
+char *diff_render_json_impact(const struct diff *d, const char *impact_json);
+
 #endif

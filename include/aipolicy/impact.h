@@ -129,12 +129,4 @@ char *impact_render_json(const struct impact *im);
  */
 char *impact_render_text(const struct impact *im);
 
-/*
- * diff_render_json_impact: D as diff_render_json() renders it, with
- * IMPACT_JSON (the text of the impact object, or NULL for null) as its
- * "impact". Defined with diff_render_json in diff-render.c. Caller owns
- * the result; NULL when out of memory.
- */
-char *diff_render_json_impact(const struct diff *d, const char *impact_json);
-
 #endif

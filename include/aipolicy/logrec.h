@@ -1,7 +1,7 @@
 /*
  * logrec.h: reading the decision log that `check --log` and `ask --log`
- * write, one record per line, for the commands that read it back (report;
- * later diff --log, which replays each record's answers).
+ * write, one record per line, for the commands that read it back (report,
+ * and diff --log, which replays each record's answers).
  *
  * A record is one JSON object on one line:
  *

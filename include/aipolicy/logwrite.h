@@ -40,7 +40,8 @@ void logwrite_enc_free(struct logwrite_enc *e);
  * buffer of *LEN bytes used, *CAP allocated, grown as needed): the verdict
  * reached at outcome O by the NPATH steps of PATH, with the NUNSURE
  * questions of UNSURE, given through VIA ("check", "ask", "serve") at
- * time NOW. Returns 0, or -1 when out of memory.
+ * time NOW. Returns 0, or -1 when out of memory (*LEN is then as it was:
+ * never part of a record).
  */
 int logwrite_record(const struct logwrite_enc *e, const char *via, time_t now,
     const struct step *path, size_t npath, const uint32_t *unsure,

@@ -1,6 +1,6 @@
 /*
  * present.h: the words of a verdict, said once for every front end: check's
- * text output, the screens and line prompts of ask, and render and serve.
+ * text output and errors, and the screens and line prompts of ask.
  *
  * A struct present is a list of lines, each with a role that says what the
  * line is (the verdict, a warning, ordinary text...), which a screen maps to
@@ -80,6 +80,11 @@ enum present_role present_role_of(enum verdict v);
 int present_result(struct present *pr, const struct policy *p,
     const struct walk_result *r, const struct given *given, size_t n,
     unsigned walk_flags);
+
+/* present_answers: Q's answers as a list people read, each quoted (keys
+ * may hold commas) and sanitised: "'yes', 'no'". Caller owns the result;
+ * NULL when out of memory. */
+char *present_answers(const struct question *q);
 
 /* present_narrowing: append the line ask shows above a question that
  * narrows the worst case R (a verdict with a next) down. 0, or -1 when out

@@ -41,7 +41,8 @@ int result_json_error(size_t line, const char *msg, char **out, size_t *len,
     size_t *cap);
 
 /* result_bad_answer: "'X' is not an answer of question 'Q' (answers: 'a',
- * 'b')" for GIVEN, as a malloc'd string the caller owns; NULL on OOM. */
+ * 'b')" for GIVEN, the answers listed by present_answers and X sanitised
+ * as they are, as a malloc'd string the caller owns; NULL on OOM. */
 char *result_bad_answer(const struct policy *p, const struct given *given);
 
 #endif

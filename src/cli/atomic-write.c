@@ -119,7 +119,7 @@ atomic_write(const char *path, const void *data, size_t len)
 	if ((rc = new_mode(path, &mode)) != 0)
 		return rc;
 	if ((tmp = tmp_name(path)) == NULL)
-		return -1;
+		return ATOMIC_NOMEM;
 	fd = mkstemp(tmp);
 	if (fd < 0) {
 		saved = errno;

@@ -9,6 +9,8 @@
 
 /* atomic_write's answer when PATH is there but is not a regular file. */
 #define ATOMIC_NOT_REGULAR (-2)
+/* atomic_write's answer when out of memory (nothing is written). */
+#define ATOMIC_NOMEM (-3)
 
 /*
  * atomic_write: replace PATH with the LEN bytes at DATA: write them to a
@@ -17,7 +19,8 @@
  * umask; a replaced one keeps its mode. Returns 0; ATOMIC_NOT_REGULAR when
  * PATH is a folder, a device, a symbolic link or anything but a regular
  * file (nothing is written: a link is not replaced by a file, nor a device
- * by a file beside it); or -1 with errno set by the call that failed. On
+ * by a file beside it); ATOMIC_NOMEM when out of memory; or -1 with errno
+ * set by the call that failed. On
  * failure PATH is as it was and no temporary file is left.
  */
 int atomic_write(const char *path, const void *data, size_t len);

@@ -32,6 +32,8 @@ static void log_verdict(void *arg, const struct walk_state *s);
 static int log_finish(struct ask_log *al, int code);
 static int walk(const struct policy *p, struct walk_state *s, date_t today,
     bool plain, struct ask_log *al);
+static int parse_options(int argc, char **argv, struct ask_log *al,
+    date_t *today, bool *plain, const char **policy);
 
 /* log_verdict: the ask_hooks verdict hook: one record for the verdict
  * screen S reached, written and synced now. */
@@ -88,7 +90,11 @@ static int walk(const struct policy *p, struct walk_state *s, date_t today,
 	return code;
 }
 
-int cmd_ask(int argc, char **argv)
+/* parse_options: the options into AL, *TODAY and *PLAIN, up to the
+ * policy (argv[optind]). EXIT_OK with *POLICY set; EXIT_OK after --help
+ * (with *POLICY NULL); or EXIT_USAGE after saying why. */
+static int parse_options(int argc, char **argv, struct ask_log *al,
+    date_t *today, bool *plain, const char **policy)
 {
 	static const struct option longopts[] = {
 		{ "plain", no_argument, NULL, 'p' },
@@ -97,65 +103,58 @@ int cmd_ask(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct ask_log al = { NULL, NULL, 0, false };
-	struct policy *p = NULL;
-	struct walk_state s;
-	date_t today = 0;
-	bool plain = false, have_today = false;
+	const char *day = NULL;
 	int c, code;
 
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'p':
-			plain = true;
-			break;
-		case 'l':
-			al.path = optarg;
-			break;
-		case 't':
-			if (!cli_parse_today(optarg, &today))
-				return EXIT_USAGE;
-			have_today = true;
-			break;
-		case 'h':
-			return cli_finish(cli_usage("ask", stdout));
-		case ':':
-			cli_error(EXIT_USAGE, "option '%s' needs an argument",
-			    argv[optind - 1]);
-			return cli_usage("ask", stderr);
-		default:
-			cli_error(EXIT_USAGE, "unknown option '%s'",
-			    argv[optind - 1]);
-			return cli_usage("ask", stderr);
+		case 'p': *plain = true; break;
+		case 'l': al->path = optarg; break;
+		case 't': day = optarg; break;
+		case 'h': return cli_finish(cli_usage("ask", stdout));
+		default: return cli_bad_option("ask", c, argv);
 		}
 	}
-	if (argc - optind != 1) {
-		cli_error(EXIT_USAGE, argc - optind < 1 ? "missing POLICY" :
-		    "too many arguments");
+	if ((code = cli_one_policy("ask", argc, argv, optind)) != EXIT_OK)
+		return code;
+	if (day != NULL && !cli_parse_today(day, today))
 		return cli_usage("ask", stderr);
-	}
+	if (day == NULL)
+		*today = date_today();
+	*policy = argv[optind];
+	return EXIT_OK;
+}
+
+int cmd_ask(int argc, char **argv)
+{
+	struct ask_log al = { NULL, NULL, 0, false };
+	struct policy *p = NULL;
+	struct walk_state s;
+	const char *policy = NULL;
+	date_t today = 0;
+	bool plain = false;
+	int code;
+
+	code = parse_options(argc, argv, &al, &today, &plain, &policy);
+	if (code != EXIT_OK || policy == NULL)
+		return code;
 	setlocale(LC_ALL, "");
-	if (!have_today)
-		today = date_today();
-	if ((code = cli_load(argv[optind], &p, NULL)) != EXIT_OK)
-		return code;
+	if ((code = cli_load(policy, &p, NULL)) != EXIT_OK)
+		return cli_finish(code);
 	/* before the walk: nobody answers for a decision not recorded */
-	if (al.path != NULL && (al.log = decision_log_open(al.path)) == NULL) {
-		code = cli_file_error(EXIT_IOERR, al.path,
-		    "cannot open the decision log: %s", strerror(errno));
-		policy_free(p);
-		return code;
+	if (al.path != NULL && (al.log = decision_log_open(al.path)) == NULL)
+		code = errno == ENOMEM ? cli_nomem() :
+		    cli_file_error(EXIT_IOERR, al.path, "cannot open the "
+		    "decision log: %s", strerror(errno));
+	else if (walk_state_init(&s, p) != 0) {
+		decision_log_close(al.log);  /* the walk never began */
+		code = cli_nomem();
+	} else {
+		code = log_finish(&al, walk(p, &s, today, plain, &al));
+		walk_state_release(&s);
 	}
-	if (walk_state_init(&s, p) != 0) {
-		decision_log_close(al.log);
-		policy_free(p);
-		return cli_nomem();
-	}
-	code = walk(p, &s, today, plain, &al);
-	code = log_finish(&al, code);
-	walk_state_release(&s);
 	policy_free(p);
 	return cli_finish(code);
 }

@@ -19,12 +19,29 @@
 
 /* Output is written in chunks of this size; the log is synced per chunk. */
 #define CHUNK 65536
+/* Room for a message naming the decision log and why it failed. */
+#define LOG_MESSAGE_SIZE 600
 
 struct check_opts {
 	bool json, batch;
 	unsigned flags;
 	const char *log_path;
 	date_t today;
+	const char *policy_path;  /* NULL until the options are all read */
+	bool list;                /* --list-answers (for shell completion) */
+};
+
+/* What check --batch keeps from line to line. */
+struct batch_run {
+	const struct check_opts *o;
+	const struct policy *p;
+	struct decision_log *log;  /* NULL without --log */
+	struct batch *b;           /* the core's: answers each line */
+	struct result_json *rj;
+	char *out;                 /* answer lines not written yet: len bytes,
+	                            * cap allocated */
+	size_t len, cap;
+	int code;                  /* EXIT_DATAERR once a line was an error */
 };
 
 static int exit_for(const struct walk_result *r);
@@ -34,7 +51,7 @@ static int log_failed(const char *path, const char *verb, int err,
     bool json);
 static int log_record(struct decision_log *log, const struct policy *p,
     const struct walk_result *r);
-static int warn_dates(const struct policy *p, date_t today);
+static int warn_dates(const struct policy *p, date_t today, bool json);
 static void warn_unknown(const struct policy *p, const struct walk_result *r,
     const struct given *given);
 static int print_text(const struct check_opts *o, const struct policy *p,
@@ -45,14 +62,17 @@ static int print_json(const struct check_opts *o, const struct policy *p,
     int code);
 static int check_one(const struct check_opts *o, const struct policy *p,
     struct given *given, size_t n, struct decision_log *log);
+static int run_line(struct batch_run *br, const char *line, size_t len,
+    size_t lineno);
 static int write_out(char *out, size_t *len);
-static int chunk_done(const struct check_opts *o, struct decision_log *log,
-    char *out, size_t *len);
+static int chunk_done(struct batch_run *br);
 static int check_batch(const struct check_opts *o, const struct policy *p,
     struct decision_log *log);
 static int parse_answers(int argc, char **argv, int first,
     struct given *given, size_t *n);
 static void print_answer_list(const struct policy *p);
+static int parse_options(int argc, char **argv, struct check_opts *o);
+static int run(const struct check_opts *o, struct given *given, size_t n);
 
 static int
 exit_for(const struct walk_result *r)
@@ -88,7 +108,7 @@ nomem(bool json)
 static int
 log_failed(const char *path, const char *verb, int err, bool json)
 {
-	char msg[600];
+	char msg[LOG_MESSAGE_SIZE];
 
 	snprintf(msg, sizeof msg, "%s: cannot %s the decision log: %s",
 	    path, verb, strerror(err));
@@ -109,14 +129,15 @@ log_record(struct decision_log *log, const struct policy *p,
 }
 
 /* warn_dates: one warning line on stderr when P is stale or not yet in
- * force on TODAY. EXIT_OK, or EXIT_NOMEM after saying so. */
+ * force on TODAY. EXIT_OK, or EXIT_NOMEM after saying so (also as a JSON
+ * error under JSON). */
 static int
-warn_dates(const struct policy *p, date_t today)
+warn_dates(const struct policy *p, date_t today, bool json)
 {
 	char *msg;
 
 	if (present_date_warning(p, today, &msg) != 0)
-		return cli_nomem();
+		return nomem(json);
 	if (msg != NULL)
 		fprintf(stderr, "aipolicy: %s: warning: %s\n", p->file, msg);
 	free(msg);
@@ -147,7 +168,8 @@ warn_unknown(const struct policy *p, const struct walk_result *r,
 			for (j = 0; j < p->nquestions; j++)
 				text_suggest_add(&sg, p->questions[j].id);
 			if (sg.best != NULL)
-				fprintf(stderr, " (did you mean '%s'?)", sg.best);
+				fprintf(stderr, " (did you mean '%s'?)",
+				    sg.best);
 		}
 		fputc('\n', stderr);
 		free(id);
@@ -242,6 +264,29 @@ check_one(const struct check_opts *o, const struct policy *p,
 	return code;
 }
 
+/*
+ * run_line: the answer line for the query LINE (LEN bytes, line LINENO),
+ * made by the core's batch module (as serve's /v1/batch), onto br->out;
+ * its record buffered when it is a verdict. 0, or -1 when out of memory.
+ */
+static int
+run_line(struct batch_run *br, const char *line, size_t len, size_t lineno)
+{
+	const struct walk_result *r;
+	enum batch_status st;
+	int rc;
+
+	rc = batch_line(br->b, line, len, lineno, &st, &br->out, &br->len,
+	    &br->cap);
+	r = batch_result(br->b);
+	if (st == BATCH_ERROR)
+		br->code = EXIT_DATAERR;
+	if (rc == 0 && st == BATCH_ANSWERED && br->log != NULL &&
+	    r->status == WALK_VERDICT)
+		rc = log_record(br->log, br->p, r);
+	return rc;
+}
+
 static int
 write_out(char *out, size_t *len)
 {
@@ -252,69 +297,54 @@ write_out(char *out, size_t *len)
 }
 
 /*
- * chunk_done: the answer lines in OUT (*LEN bytes) are complete: sync
- * their records, then print them (never a line whose record is not on
- * disk). EXIT_OK, EXIT_IOERR after a log failure (nothing printed), or -1
- * when stdout failed (cli_finish reports it).
+ * chunk_done: the answer lines in b->out are complete: sync their
+ * records, then print them (never a line whose record is not on disk).
+ * EXIT_OK, EXIT_IOERR after a log failure (nothing printed), or -1 when
+ * stdout failed (cli_finish reports it).
  */
 static int
-chunk_done(const struct check_opts *o, struct decision_log *log, char *out,
-    size_t *len)
+chunk_done(struct batch_run *br)
 {
-	if (log != NULL && decision_log_flush(log) != 0)
-		return log_failed(o->log_path, "write", errno, false);
-	return write_out(out, len) == 0 ? EXIT_OK : -1;
+	if (br->log != NULL && decision_log_flush(br->log) != 0)
+		return log_failed(br->o->log_path, "write", errno, false);
+	return write_out(br->out, &br->len) == 0 ? EXIT_OK : -1;
 }
 
-/* check_batch: one answer line per JSON line of stdin (check --batch),
- * each line answered by the core's batch module (as serve's /v1/batch). */
+/* check_batch: one answer line per JSON line of stdin (check --batch). */
 static int
 check_batch(const struct check_opts *o, const struct policy *p,
     struct decision_log *log)
 {
-	struct result_json *rj = result_json_new(p, o->today);
-	struct batch *b = rj != NULL ? batch_new(p, rj, o->flags) : NULL;
-	const struct walk_result *r;
-	enum batch_status st;
+	struct batch_run br = { o, p, log, NULL, result_json_new(p, o->today),
+	    NULL, 0, 0, EXIT_OK };
 	const char *query;
-	char *line = NULL, *out = NULL;
-	size_t lcap = 0, len = 0, cap = 0, lineno = 0, k, pos;
+	char *line = NULL;
+	size_t lcap = 0, lineno = 0, k, pos;
 	ssize_t got;
-	int code = EXIT_OK, rc, done = EXIT_OK;
+	int done;
 
-	if (b == NULL) {
-		result_json_free(rj);
-		return cli_nomem();
-	}
-	while ((got = getline(&line, &lcap, stdin)) >= 0) {
+	br.b = br.rj != NULL ? batch_new(p, br.rj, o->flags) : NULL;
+	done = br.b == NULL ? cli_nomem() : EXIT_OK;
+	while (done == EXIT_OK && (got = getline(&line, &lcap, stdin)) >= 0) {
 		pos = 0;
 		batch_next_line(line, (size_t)got, &pos, &query, &k);
-		rc = batch_line(b, query, k, ++lineno, &st, &out, &len, &cap);
-		r = batch_result(b);
-		if (rc == 0 && st == BATCH_ANSWERED && log != NULL &&
-		    r->status == WALK_VERDICT)
-			rc = log_record(log, p, r);
-		if (st == BATCH_ERROR)
-			code = EXIT_DATAERR;
-		if (rc != 0) {
+		if (run_line(&br, query, k, ++lineno) != 0)
 			done = cli_nomem();
-			break;
-		}
-		if (len >= CHUNK && (done = chunk_done(o, log, out, &len)) !=
-		    EXIT_OK)
-			break;
+		else if (br.len >= CHUNK)
+			done = chunk_done(&br);
 	}
 	if (done == EXIT_OK)
-		done = chunk_done(o, log, out, &len);
+		done = chunk_done(&br);
+	/* as report and diff --log say a log they cannot read */
 	if (done == EXIT_OK && ferror(stdin))
-		done = cli_error(EXIT_IOERR, "cannot read standard input: %s",
-		    strerror(errno));
+		done = cli_error(EXIT_NOINPUT, "cannot read standard input: "
+		    "%s", strerror(errno));
 	free(line);
-	free(out);
-	batch_free(b);
-	result_json_free(rj);
+	free(br.out);
+	batch_free(br.b);
+	result_json_free(br.rj);
 	/* stdout failing (-1) is left to cli_finish */
-	return done == EXIT_OK || done == -1 ? code : done;
+	return done == EXIT_OK || done == -1 ? br.code : done;
 }
 
 /*
@@ -332,11 +362,9 @@ parse_answers(int argc, char **argv, int first, struct given *given,
 	*n = 0;
 	for (i = (size_t)first; i < (size_t)argc; i++) {
 		eq = strchr(argv[i], '=');
-		if (eq == NULL || eq == argv[i]) {
-			cli_error(0, "check: '%s' is not QUESTION=ANSWER",
-			    argv[i]);
-			return cli_usage("check", stderr);
-		}
+		if (eq == NULL || eq == argv[i])
+			return cli_usage_error("check", "'%s' is not "
+			    "QUESTION=ANSWER", argv[i]);
 		given[*n].question = argv[i];
 		given[*n].question_len = (size_t)(eq - argv[i]);
 		given[*n].answer = eq + 1;
@@ -345,7 +373,7 @@ parse_answers(int argc, char **argv, int first, struct given *given,
 			if (given[j].question_len == given[*n].question_len &&
 			    memcmp(given[j].question, given[*n].question,
 			    given[*n].question_len) == 0)
-				return cli_error(EXIT_USAGE, "check: question "
+				return cli_usage_error("check", "question "
 				    "'%.*s' is answered twice",
 				    (int)given[*n].question_len,
 				    given[*n].question);
@@ -385,8 +413,11 @@ print_answer_list(const struct policy *p)
 	}
 }
 
-int
-cmd_check(int argc, char **argv)
+/* parse_options: the options into O, up to the policy (argv[optind]).
+ * EXIT_OK with o->policy_path set; EXIT_OK after --help (with
+ * o->policy_path NULL); or EXIT_USAGE after saying why. */
+static int
+parse_options(int argc, char **argv, struct check_opts *o)
 {
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, 'j' },
@@ -398,85 +429,97 @@ cmd_check(int argc, char **argv)
 		{ "list-answers", no_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool list = false;
-	struct check_opts o = { false, false, 0, NULL, 0 };
-	struct policy *p = NULL;
-	struct decision_log *log = NULL;
-	struct given *given = NULL;
 	const char *today = NULL;
-	char *msg = NULL;
-	size_t n = 0;
-	int c, code;
+	int c;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'j': o.json = true; break;
-		case 'b': o.batch = true; break;
-		case 'w': o.flags |= WALK_WORST_CASE; break;
-		case 'l': o.log_path = optarg; break;
+		case 'j': o->json = true; break;
+		case 'b': o->batch = true; break;
+		case 'w': o->flags |= WALK_WORST_CASE; break;
+		case 'l': o->log_path = optarg; break;
 		case 't': today = optarg; break;
-		case 'A': list = true; break;
+		case 'A': o->list = true; break;
 		case 'h': return cli_finish(cli_usage("check", stdout));
-		default:
-			cli_error(0, "check: %s '%s'", c == ':' ?
-			    "missing argument for" : "unknown option",
-			    argv[optind - 1]);
-			return cli_usage("check", stderr);
+		default: return cli_bad_option("check", c, argv);
 		}
 	}
-	if (optind >= argc) {
-		cli_error(0, "check: no policy file given");
+	if (optind >= argc)
+		return cli_usage_error("check", "no policy file given");
+	if (today != NULL && !cli_parse_today(today, &o->today))
 		return cli_usage("check", stderr);
-	}
-	if (today != NULL && !cli_parse_today(today, &o.today))
-		return EXIT_USAGE;
 	if (today == NULL)
-		o.today = date_today();
-	if (list && optind + 1 < argc) {
+		o->today = date_today();
+	if (o->list && optind + 1 < argc) {
 		cli_error(0, "check --list-answers takes a policy only ('%s')",
 		    argv[optind + 1]);
 		return cli_usage("check", stderr);
 	}
-	if (o.batch && optind + 1 < argc) {
+	if (o->batch && optind + 1 < argc) {
 		cli_error(0, "check --batch reads its answers from standard "
 		    "input, not from arguments ('%s')", argv[optind + 1]);
 		return cli_usage("check", stderr);
 	}
-	if ((given = calloc((size_t)argc, sizeof *given)) == NULL)
-		return cli_nomem();
-	if ((code = parse_answers(argc, argv, optind + 1, given, &n)) !=
-	    EXIT_OK) {
-		free(given);
-		return code;
-	}
-	code = cli_load(argv[optind], &p, &msg);
+	o->policy_path = argv[optind];
+	return EXIT_OK;
+}
+
+/* run: load the policy, open the log, then the result for the N answers
+ * GIVEN (or the batch). The exit code, stdout checked. */
+static int
+run(const struct check_opts *o, struct given *given, size_t n)
+{
+	struct policy *p = NULL;
+	struct decision_log *log = NULL;
+	bool json = o->json || o->batch;
+	char *msg = NULL;
+	int code;
+
+	code = cli_load(o->policy_path, &p, &msg);
 	if (code != EXIT_OK) {
-		if (o.json || o.batch)
+		if (json)
 			print_json_error(msg ? msg : "invalid policy");
 		free(msg);
-		free(given);
 		return cli_finish(code);
 	}
-	if (list) {
+	if (o->list) {
 		print_answer_list(p);
 		policy_free(p);
-		free(given);
 		return cli_finish(EXIT_OK);
 	}
 	/* The log is opened before anything is walked. */
-	if (o.log_path != NULL && (log = decision_log_open(o.log_path)) ==
+	if (o->log_path != NULL && (log = decision_log_open(o->log_path)) ==
 	    NULL)
-		code = log_failed(o.log_path, "open", errno,
-		    o.json || o.batch);
+		code = errno == ENOMEM ? nomem(json) :
+		    log_failed(o->log_path, "open", errno, json);
 	if (code == EXIT_OK)
-		code = warn_dates(p, o.today);
+		code = warn_dates(p, o->today, o->json);
 	if (code == EXIT_OK)
-		code = o.batch ? check_batch(&o, p, log) :
-		    check_one(&o, p, given, n, log);
+		code = o->batch ? check_batch(o, p, log) :
+		    check_one(o, p, given, n, log);
 	if (log != NULL && decision_log_close(log) != 0 && code != EXIT_IOERR)
-		code = log_failed(o.log_path, "write", errno, false);
+		code = log_failed(o->log_path, "write", errno, false);
 	policy_free(p);
-	free(given);
 	return cli_finish(code);
+}
+
+int
+cmd_check(int argc, char **argv)
+{
+	struct check_opts o = { false, false, 0, NULL, 0, NULL, false };
+	struct given *given = NULL;
+	size_t n = 0;
+	int code;
+
+	code = parse_options(argc, argv, &o);
+	if (code != EXIT_OK || o.policy_path == NULL)
+		return code;
+	if ((given = calloc((size_t)argc, sizeof *given)) == NULL)
+		return cli_finish(cli_nomem());
+	code = parse_answers(argc, argv, optind + 1, given, &n);
+	if (code == EXIT_OK)
+		code = run(&o, given, n);
+	free(given);
+	return code;
 }

@@ -5,7 +5,6 @@
  * version, each replayed on both. Exit 1 when some verdict changed (or
  * the list was cut short, so that it may have), 0 otherwise.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,34 +13,24 @@
 #include "aipolicy/diff.h"
 #include "aipolicy/exit.h"
 #include "aipolicy/impact.h"
-#include "aipolicy/logread.h"
 #include "cmd.h"
 
-/* The name that stands for standard input. */
-#define STDIN_NAME "-"
+/* The formats of --format, in the order of enum format. */
+enum format { FORMAT_TEXT, FORMAT_JSON };
+static const char *const formats[] = { "text", "json", NULL };
 
 /* What was asked for on the command line. */
 struct diff_args {
 	const char *old_path, *new_path;
-	const char **logs;           /* --log, in order */
+	char **logs;                 /* --log, in order */
 	size_t nlogs;
 	bool json;
 	struct diff_options opts;
 };
 
-/* One log being replayed. */
-struct replaying {
-	struct impact *im;
-	const char *name;
-};
-
-static bool parse_limit(const char *arg, size_t *out);
-static int load_both(const char *old_path, const char *new_path,
-    struct policy **old, struct policy **new);
-static int on_record(void *ctx, const struct logrec *rec, size_t lineno);
-static void on_skipped(void *ctx, size_t lineno, const char *why);
-static int replay_file(const char *path, struct impact *im,
-    struct logread *lr);
+static int on_record(void *ctx, const char *name, size_t lineno,
+    const struct logrec *rec);
+static void on_skipped(void *ctx);
 static int replay_logs(const struct diff_args *a, const struct policy *old,
     const struct policy *new, struct impact **out);
 static char *render(const struct diff_args *a, const struct diff *d,
@@ -50,51 +39,19 @@ static void warn_stop(const struct diff *d, const struct diff_options *o);
 static int run(const struct diff_args *a);
 static int parse_args(int argc, char **argv, struct diff_args *a);
 
-/* A --limit: decimal digits only, at least 1; one larger than a size_t
- * holds is as good as no limit. */
-static bool
-parse_limit(const char *arg, size_t *out)
-{
-	unsigned long long v;
-	char *end;
-
-	if (arg[0] < '0' || arg[0] > '9')
-		return false;
-	errno = 0;
-	v = strtoull(arg, &end, 10);
-	if (*end != '\0' || (errno == 0 && v < 1))
-		return false;
-	*out = errno == ERANGE || v > SIZE_MAX ? SIZE_MAX : (size_t)v;
-	return true;
-}
-
-/* Load OLD and NEW, reporting the problems of both; the more severe exit
- * code wins (a file that cannot be opened over an invalid one). */
+/* Replay a record of the log NAME into the impact CTX; a record that does
+ * not match the old version is named on stderr like a malformed line. */
 static int
-load_both(const char *old_path, const char *new_path, struct policy **old,
-    struct policy **new)
+on_record(void *ctx, const char *name, size_t lineno,
+    const struct logrec *rec)
 {
-	int a = cli_load(old_path, old, NULL);
-	int b = cli_load(new_path, new, NULL);
+	struct impact *im = ctx;
 
-	if (a == EXIT_NOINPUT || b == EXIT_NOINPUT)
-		return EXIT_NOINPUT;
-	return a != EXIT_OK ? a : b;
-}
-
-/* Replay a record; a record that does not match the old version is
- * named on stderr like a malformed line. */
-static int
-on_record(void *ctx, const struct logrec *rec, size_t lineno)
-{
-	struct replaying *rp = ctx;
-
-	switch (impact_add(rp->im, rec)) {
+	switch (impact_add(im, rec)) {
 	case IMPACT_NOMEM:
 		return -1;
 	case IMPACT_NOT_REPLAYED:
-		fprintf(stderr, "%s:%zu: warning: line skipped: %s\n",
-		    rp->name, lineno, impact_error(rp->im));
+		cli_warn_skipped(name, lineno, impact_error(im));
 		break;
 	case IMPACT_REPLAYED:
 	case IMPACT_OTHER_VERSION:
@@ -103,67 +60,30 @@ on_record(void *ctx, const struct logrec *rec, size_t lineno)
 	return 0;
 }
 
-/* Count a line that is not a record and name it on stderr. */
+/* Count a line that is not a record. */
 static void
-on_skipped(void *ctx, size_t lineno, const char *why)
+on_skipped(void *ctx)
 {
-	struct replaying *rp = ctx;
-
-	impact_skip(rp->im);
-	fprintf(stderr, "%s:%zu: warning: line skipped: %s\n", rp->name,
-	    lineno, why);
-}
-
-/* Open PATH ("-": standard input) and replay it into IM. Returns EXIT_OK,
- * EXIT_NOINPUT (said on stderr) or EXIT_NOMEM (not said yet). */
-static int
-replay_file(const char *path, struct impact *im, struct logread *lr)
-{
-	struct replaying rp = { im, path };
-	struct logread_sink sink = { on_record, on_skipped, &rp };
-	enum logread_status st;
-	bool is_stdin = strcmp(path, STDIN_NAME) == 0;
-	FILE *f = is_stdin ? stdin : fopen(path, "r");
-
-	if (f == NULL)
-		return cli_file_error(EXIT_NOINPUT, path, "cannot open: %s",
-		    strerror(errno));
-	st = logread_stream(lr, f, &sink);
-	if (st == LOGREAD_ERROR)
-		cli_file_error(EXIT_NOINPUT, path, "cannot read: %s",
-		    strerror(errno));
-	if (!is_stdin)
-		fclose(f);
-	return st == LOGREAD_OK ? EXIT_OK : st == LOGREAD_NOMEM ? EXIT_NOMEM :
-	    EXIT_NOINPUT;
+	impact_skip(ctx);
 }
 
 /*
  * Replay every log of A on OLD and NEW into *OUT (the caller owns it).
- * Every log is read even when one cannot be: EXIT_NOINPUT then, said on
- * stderr; EXIT_NOMEM is not said yet.
+ * Returns EXIT_OK, or EXIT_NOINPUT or EXIT_NOMEM after saying why.
  */
 static int
 replay_logs(const struct diff_args *a, const struct policy *old,
     const struct policy *new, struct impact **out)
 {
-	struct logread *lr = logread_new();
-	size_t i;
-	int code = EXIT_OK, one;
+	struct cli_logs logs = { on_record, on_skipped, NULL };
+	int code;
 
-	*out = impact_new(old, new, a->opts.limit);
-	if (lr == NULL || *out == NULL)
-		code = EXIT_NOMEM;
-	for (i = 0; i < a->nlogs && code != EXIT_NOMEM; i++) {
-		one = replay_file(a->logs[i], *out, lr);
-		if (one != EXIT_OK)
-			code = one;
-	}
-	logread_free(lr);
+	if ((*out = impact_new(old, new, a->opts.limit)) == NULL)
+		return cli_nomem();
+	logs.ctx = *out;
+	code = cli_read_logs(a->logs, a->nlogs, &logs);
 	if (code == EXIT_OK && (*out)->decisions == 0)
-		fprintf(stderr, "aipolicy: %s: warning: no decision in the "
-		    "logs was made under this version (records name it by "
-		    "its sha256)\n", a->old_path);
+		cli_warn_unlogged(a->old_path, "version");
 	return code;
 }
 
@@ -224,24 +144,22 @@ run(const struct diff_args *a)
 	char *out = NULL;
 	int code;
 
-	code = load_both(a->old_path, a->new_path, &old, &new);
+	/* Both are loaded, so that the problems of both are said. */
+	code = cli_load(a->old_path, &old, NULL);
+	code = cli_most_severe(code, cli_load(a->new_path, &new, NULL));
 	if (code == EXIT_OK && a->nlogs > 0)
 		code = replay_logs(a, old, new, &im);
-	if (code == EXIT_OK) {
-		if (diff_run(old, new, &a->opts, &d) != 0 ||
-		    (out = render(a, d, im)) == NULL) {
-			code = EXIT_NOMEM;
-		} else {
-			fputs(out, stdout);
-			if (a->json)
-				putchar('\n');
-			warn_stop(d, &a->opts);
-			code = diff_verdict_changed(d) ||
-			    d->stop != DIFF_COMPLETE ? EXIT_FOUND : EXIT_OK;
-		}
-	}
-	if (code == EXIT_NOMEM)
+	if (code == EXIT_OK && (diff_run(old, new, &a->opts, &d) != 0 ||
+	    (out = render(a, d, im)) == NULL))
 		code = cli_nomem();
+	if (code == EXIT_OK) {
+		fputs(out, stdout);
+		if (a->json)
+			putchar('\n');
+		warn_stop(d, &a->opts);
+		code = diff_verdict_changed(d) || d->stop != DIFF_COMPLETE ?
+		    EXIT_FOUND : EXIT_OK;
+	}
 	free(out);
 	diff_free(d);
 	impact_free(im);
@@ -262,41 +180,29 @@ parse_args(int argc, char **argv, struct diff_args *a)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
+	int c, f;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "json") == 0)
-				a->json = true;
-			else if (strcmp(optarg, "text") == 0)
-				a->json = false;
-			else
-				return cli_error(EXIT_USAGE, "diff: unknown "
-				    "format '%s' (text or json)", optarg);
+			if ((f = cli_parse_format("diff", optarg, formats)) < 0)
+				return EXIT_USAGE;
+			a->json = f == FORMAT_JSON;
 			break;
 		case 'l':
-			if (!parse_limit(optarg, &a->opts.limit))
-				return cli_error(EXIT_USAGE, "diff: --limit "
-				    "'%s' is not a whole number of at least 1",
-				    optarg);
+			if (!cli_parse_limit("diff", optarg, &a->opts.limit))
+				return EXIT_USAGE;
 			break;
 		case 'L': a->logs[a->nlogs++] = optarg; break;
 		case 'h': return cli_finish(cli_usage("diff", stdout));
-		default:
-			cli_error(0, "diff: %s '%s'", c == ':' ?
-			    "missing argument for" : "unknown option",
-			    argv[optind - 1]);
-			return cli_usage("diff", stderr);
+		default: return cli_bad_option("diff", c, argv);
 		}
 	}
-	if (argc - optind != 2) {
-		cli_error(0, "diff: %s", argc - optind < 2 ?
+	if (argc - optind != 2)
+		return cli_usage_error("diff", "%s", argc - optind < 2 ?
 		    "give two policy files, OLD and NEW" :
 		    "too many arguments: give two policy files, OLD and NEW");
-		return cli_usage("diff", stderr);
-	}
 	a->old_path = argv[optind];
 	a->new_path = argv[optind + 1];
 	return EXIT_OK;

@@ -14,69 +14,107 @@
 #include "aipolicy/lint.h"
 #include "cmd.h"
 
-/* Add D's diagnostics (sorted, capped as in text) to the JSON array. */
-static void
+/* The formats of --format, in the order of enum format. */
+enum format { FORMAT_TEXT, FORMAT_JSON };
+static const char *const formats[] = { "text", "json", NULL };
+
+static int append(json_t *arr, json_t *item);
+static int add_json(json_t *arr, struct diags *d);
+static int cannot_open(const char *path, json_t *arr);
+static int lint_file(const char *path, bool strict, date_t today,
+    json_t *arr);
+static int print_json(json_t *arr);
+
+/* Append ITEM (a new reference, or NULL when it could not be made) to
+ * ARR. 0, or -1 when out of memory. */
+static int
+append(json_t *arr, json_t *item)
+{
+	return json_array_append_new(arr, item) == 0 ? 0 : -1;
+}
+
+/* Add D's diagnostics (sorted, capped as in text) to the JSON array. 0,
+ * or -1 when out of memory. */
+static int
 add_json(json_t *arr, struct diags *d)
 {
 	size_t i, shown;
+	int rc = 0;
 
 	shown = diags_shown(d);
-	for (i = 0; i < shown; i++) {
+	for (i = 0; i < shown && rc == 0; i++) {
 		const struct diag *g = &d->items[i];
-		json_array_append_new(arr, json_pack("{s:s, s:o, s:o, s:s, s:s}",
+		rc = append(arr, json_pack("{s:s, s:o, s:o, s:s, s:s}",
 		    "file", d->file,
 		    "line", g->line ? json_integer(g->line) : json_null(),
 		    "column", g->line ? json_integer(g->column) : json_null(),
 		    "severity", diag_severity_name(g->severity),
 		    "message", g->message));
 	}
-	if (diags_hidden(d, shown) > 0)
-		json_array_append_new(arr, json_pack("{s:s, s:n, s:n, s:s, s:s}",
+	if (rc == 0 && diags_hidden(d, shown) > 0)
+		rc = append(arr, json_pack("{s:s, s:n, s:n, s:s, s:s}",
 		    "file", d->file, "line", "column", "severity", "error",
 		    "message", "too many errors"));
+	return rc;
 }
 
-/* Lint one file; returns its exit code (0, 1 or 66). */
+/* The file at PATH cannot be opened (errno says why): said on stderr, or
+ * as an entry of ARR when it is not NULL. EXIT_NOINPUT, or EXIT_NOMEM
+ * after saying so. */
+static int
+cannot_open(const char *path, json_t *arr)
+{
+	if (arr == NULL)
+		return cli_file_error(EXIT_NOINPUT, path, "cannot open: %s",
+		    strerror(errno));
+	if (append(arr, json_pack("{s:s, s:n, s:n, s:s, s:s+}", "file", path,
+	    "line", "column", "severity", "error", "message", "cannot open: ",
+	    strerror(errno))) != 0)
+		return cli_nomem();
+	return EXIT_NOINPUT;
+}
+
+/* Lint one file: its diagnostics on stderr, or into ARR when it is not
+ * NULL. Returns its exit code (0, 1 or 66), or EXIT_NOMEM after saying
+ * so. */
 static int
 lint_file(const char *path, bool strict, date_t today, json_t *arr)
 {
 	struct diags d;
 	struct policy *p = NULL;
-	enum load_status st;
-	int code;
+	int code = EXIT_OK;
 
 	diags_init(&d, path);
-	st = policy_load_file(path, &p, &d);
-	if (st == LOAD_CANNOT_OPEN) {
-		if (arr != NULL)
-			json_array_append_new(arr, json_pack(
-			    "{s:s, s:n, s:n, s:s, s:s+}", "file", path, "line",
-			    "column", "severity", "error", "message",
-			    "cannot open: ", strerror(errno)));
-		else
-			cli_file_error(0, path, "cannot open: %s",
-			    strerror(errno));
+	if (policy_load_file(path, &p, &d) == LOAD_CANNOT_OPEN) {
 		diags_release(&d);
-		return EXIT_NOINPUT;
+		return cannot_open(path, arr);
 	}
 	if (p != NULL && policy_lint(p, today, &d) != 0)
-		diags_add(&d, SEVERITY_ERROR, 0, 0, NULL, 0, "out of memory");
+		code = cli_nomem();
 	if (strict)
 		diags_promote_warnings(&d);
-	if (arr != NULL)
-		add_json(arr, &d);
-	else
+	if (code == EXIT_OK && arr == NULL)
 		cli_print_diags(stderr, &d);
-	code = d.nerrors > 0 ? EXIT_FOUND : EXIT_OK;
+	else if (code == EXIT_OK && add_json(arr, &d) != 0)
+		code = cli_nomem();
+	if (code == EXIT_OK && d.nerrors > 0)
+		code = EXIT_FOUND;
 	diags_release(&d);
 	policy_free(p);
 	return code;
 }
 
+/* ARR on one line; EXIT_OK, or EXIT_NOMEM after saying so. */
 static int
-severity_rank(int code)
+print_json(json_t *arr)
 {
-	return code == EXIT_NOINPUT ? 2 : code == EXIT_FOUND ? 1 : 0;
+	char *s = json_dumps(arr, 0);
+
+	if (s == NULL)
+		return cli_nomem();
+	printf("%s\n", s);
+	free(s);
+	return EXIT_OK;
 }
 
 int
@@ -92,8 +130,7 @@ cmd_lint(int argc, char **argv)
 	bool strict = false, json = false;
 	date_t today = date_today();
 	json_t *arr = NULL;
-	int c, code = EXIT_OK, one;
-	char *s;
+	int c, f, code = EXIT_OK;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
@@ -101,46 +138,26 @@ cmd_lint(int argc, char **argv)
 		case 's': strict = true; break;
 		case 't':
 			if (!cli_parse_today(optarg, &today))
-				return EXIT_USAGE;
+				return cli_usage("lint", stderr);
 			break;
 		case 'f':
-			if (strcmp(optarg, "json") == 0)
-				json = true;
-			else if (strcmp(optarg, "text") == 0)
-				json = false;
-			else {
-				cli_error(0, "lint: unknown format '%s' (text "
-				    "or json)", optarg);
+			if ((f = cli_parse_format("lint", optarg, formats)) < 0)
 				return EXIT_USAGE;
-			}
+			json = f == FORMAT_JSON;
 			break;
 		case 'h': return cli_finish(cli_usage("lint", stdout));
-		default:
-			cli_error(0, "lint: %s '%s'", c == ':' ?
-			    "missing argument for" : "unknown option",
-			    argv[optind - 1]);
-			return cli_usage("lint", stderr);
+		default: return cli_bad_option("lint", c, argv);
 		}
 	}
-	if (optind >= argc) {
-		cli_error(0, "lint: no policy file given");
-		return cli_usage("lint", stderr);
-	}
+	if (optind >= argc)
+		return cli_usage_error("lint", "no policy file given");
 	if (json && (arr = json_array()) == NULL)
-		return cli_nomem();
-	for (; optind < argc; optind++) {
-		one = lint_file(argv[optind], strict, today, arr);
-		if (severity_rank(one) > severity_rank(code))
-			code = one;
-	}
-	if (arr != NULL) {
-		s = json_dumps(arr, 0);
-		if (s == NULL)
-			code = cli_nomem();
-		else
-			printf("%s\n", s);
-		free(s);
-		json_decref(arr);
-	}
+		return cli_finish(cli_nomem());
+	for (; optind < argc && code != EXIT_NOMEM; optind++)
+		code = cli_most_severe(code, lint_file(argv[optind], strict,
+		    today, arr));
+	if (arr != NULL && code != EXIT_NOMEM)
+		code = cli_most_severe(code, print_json(arr));
+	json_decref(arr);
 	return cli_finish(code);
 }

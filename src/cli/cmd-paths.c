@@ -2,11 +2,9 @@
  * cmd-paths.c: aipolicy paths: the decision table of a policy, every path
  * of answers with its verdict and outcome, as TSV or JSON, streamed.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "aipolicy/exit.h"
 #include "aipolicy/paths.h"
@@ -17,27 +15,11 @@
 /* Output is written whenever this much has been rendered. */
 #define PATHS_CHUNK 65536
 
-static bool parse_limit(const char *arg, size_t *out);
+/* The formats of --format, in the order of enum paths_format. */
+static const char *const formats[] = { "tsv", "json", NULL };
+
 static int write_table(const struct policy *p, enum paths_format format,
     size_t limit);
-
-/* A --limit: decimal digits only, at least 1; a number too large to
- * hold is as good as no limit. */
-static bool
-parse_limit(const char *arg, size_t *out)
-{
-	size_t n = 0, d;
-	const char *s;
-
-	for (s = arg; *s >= '0' && *s <= '9'; s++) {
-		d = (size_t)(*s - '0');
-		n = n > (SIZE_MAX - d) / 10 ? SIZE_MAX : n * 10 + d;
-	}
-	if (s == arg || *s != '\0' || n == 0)
-		return false;
-	*out = n;
-	return true;
-}
 
 /* Render and write P's table, at most LIMIT rows; returns the exit code
  * (a failed write is left for cli_finish to report). */
@@ -92,46 +74,27 @@ cmd_paths(int argc, char **argv)
 	enum paths_format format = PATHS_TSV;
 	size_t limit = PATHS_DEFAULT_LIMIT;
 	struct policy *p = NULL;
-	int c, code;
+	int c, f, code;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "tsv") == 0)
-				format = PATHS_TSV;
-			else if (strcmp(optarg, "json") == 0)
-				format = PATHS_JSON;
-			else {
-				cli_error(0, "paths: unknown format '%s' (tsv "
-				    "or json)", optarg);
-				return cli_usage("paths", stderr);
-			}
+			f = cli_parse_format("paths", optarg, formats);
+			if (f < 0)
+				return EXIT_USAGE;
+			format = (enum paths_format)f;
 			break;
 		case 'l':
-			if (!parse_limit(optarg, &limit)) {
-				cli_error(0, "paths: --limit '%s' is not a "
-				    "number of paths, 1 or more", optarg);
-				return cli_usage("paths", stderr);
-			}
+			if (!cli_parse_limit("paths", optarg, &limit))
+				return EXIT_USAGE;
 			break;
 		case 'h': return cli_finish(cli_usage("paths", stdout));
-		default:
-			cli_error(0, "paths: %s '%s'", c == ':' ?
-			    "missing argument for" : "unknown option",
-			    argv[optind - 1]);
-			return cli_usage("paths", stderr);
+		default: return cli_bad_option("paths", c, argv);
 		}
 	}
-	if (optind >= argc) {
-		cli_error(0, "paths: no policy file given");
-		return cli_usage("paths", stderr);
-	}
-	if (optind + 1 < argc) {
-		cli_error(0, "paths: one policy file only ('%s' is one too "
-		    "many)", argv[optind + 1]);
-		return cli_usage("paths", stderr);
-	}
+	if ((code = cli_one_policy("paths", argc, argv, optind)) != EXIT_OK)
+		return code;
 	code = cli_load(argv[optind], &p, NULL);
 	if (code == EXIT_OK)
 		code = write_table(p, format, limit);

@@ -11,33 +11,32 @@
 
 #include "aipolicy/exit.h"
 #include "aipolicy/render.h"
-#include "aipolicy/text.h"
 #include "atomic-write.h"
 #include "cmd.h"
 
-static int bad_format(const char *name);
+static int parse_format(const char *arg, enum render_format *out);
 static int output(const char *path, const char *s, size_t len);
 
-/* A usage error naming the formats, with the closest one. */
+/* ARG as a format name into *OUT: EXIT_OK, or EXIT_USAGE after saying
+ * so, with the closest name. */
 static int
-bad_format(const char *name)
+parse_format(const char *arg, enum render_format *out)
 {
-	struct text_suggest sg;
+	const char *names[RENDER_FORMAT_COUNT + 1];
 	int f;
 
-	text_suggest_init(&sg, name);
 	for (f = 0; f < RENDER_FORMAT_COUNT; f++)
-		text_suggest_add(&sg, render_format_name((enum render_format)f));
-	if (sg.best != NULL)
-		cli_error(0, "render: unknown format '%s' (did you mean '%s'?)",
-		    name, sg.best);
-	else
-		cli_error(0, "render: unknown format '%s' (text, markdown, "
-		    "mermaid, dot, html or json)", name);
-	return EXIT_USAGE;
+		names[f] = render_format_name((enum render_format)f);
+	names[RENDER_FORMAT_COUNT] = NULL;
+	if ((f = cli_parse_format("render", arg, names)) < 0)
+		return EXIT_USAGE;
+	*out = (enum render_format)f;
+	return EXIT_OK;
 }
 
-/* S (LEN bytes) to PATH, replaced whole, or to stdout when PATH is NULL. */
+/* S (LEN bytes) to PATH, replaced whole, or to stdout when PATH is NULL
+ * (a failed write to stdout is left for cli_finish to report). EXIT_OK, or
+ * EXIT_IOERR or EXIT_NOMEM after saying why. */
 static int
 output(const char *path, const char *s, size_t len)
 {
@@ -45,16 +44,18 @@ output(const char *path, const char *s, size_t len)
 
 	if (path == NULL) {
 		fwrite(s, 1, len, stdout);
-		return cli_finish(EXIT_OK);
+		return EXIT_OK;
 	}
 	rc = atomic_write(path, s, len);
+	if (rc == ATOMIC_NOMEM)
+		return cli_nomem();
 	if (rc == ATOMIC_NOT_REGULAR)
 		return cli_file_error(EXIT_IOERR, path,
 		    "cannot replace: not a regular file");
 	if (rc != 0)
 		return cli_file_error(EXIT_IOERR, path, "cannot write: %s",
 		    strerror(errno));
-	return cli_finish(EXIT_OK);
+	return EXIT_OK;
 }
 
 int
@@ -77,42 +78,28 @@ cmd_render(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (!render_format_parse(optarg, &format))
-				return bad_format(optarg);
+			if (parse_format(optarg, &format) != EXIT_OK)
+				return EXIT_USAGE;
 			break;
 		case 'o':
-			if (optarg[0] == '\0') {
-				cli_error(0, "render: -o needs a file name");
-				return cli_usage("render", stderr);
-			}
+			if (optarg[0] == '\0')
+				return cli_usage_error("render",
+				    "-o needs a file name");
 			/* "-" is standard output, as for most tools. */
 			out_path = strcmp(optarg, "-") == 0 ? NULL : optarg;
 			break;
 		case 'h': return cli_finish(cli_usage("render", stdout));
-		default:
-			cli_error(0, "render: %s '%s'", c == ':' ?
-			    "missing argument for" : "unknown option",
-			    argv[optind - 1]);
-			return cli_usage("render", stderr);
+		default: return cli_bad_option("render", c, argv);
 		}
 	}
-	if (optind >= argc) {
-		cli_error(0, "render: no policy file given");
-		return cli_usage("render", stderr);
-	}
-	if (optind + 1 < argc) {
-		cli_error(0, "render: one policy file only, found '%s' after "
-		    "'%s'", argv[optind + 1], argv[optind]);
-		return cli_usage("render", stderr);
-	}
-	if ((code = cli_load(argv[optind], &p, NULL)) != EXIT_OK)
+	if ((code = cli_one_policy("render", argc, argv, optind)) != EXIT_OK)
 		return code;
-	if (render_policy(p, format, NULL, &s, &len) != 0) {
-		policy_free(p);
-		return cli_nomem();
-	}
-	code = output(out_path, s, len);
+	code = cli_load(argv[optind], &p, NULL);
+	if (code == EXIT_OK && render_policy(p, format, NULL, &s, &len) != 0)
+		code = cli_nomem();
+	if (code == EXIT_OK)
+		code = output(out_path, s, len);
 	free(s);
 	policy_free(p);
-	return code;
+	return cli_finish(code);
 }

@@ -5,11 +5,14 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "aipolicy/exit.h"
 #include "aipolicy/testrun.h"
 #include "cmd.h"
+
+/* The formats of --format, in the order of enum format. */
+enum format { FORMAT_TEXT, FORMAT_JUNIT };
+static const char *const formats[] = { "text", "junit", NULL };
 
 /* What one run over every file adds up to. */
 struct test_totals {
@@ -21,19 +24,7 @@ static int test_file(const char *path, struct test_totals *t);
 static int run_cases(const struct policy *p, struct test_totals *t);
 static int print_failure(const struct policy *p,
     const struct testrun_result *r);
-static int severity_rank(int code);
-
-/* How an exit code ranks over several files: 66 > 65 > 1 > 0. */
-static int
-severity_rank(int code)
-{
-	switch (code) {
-	case EXIT_NOINPUT: return 3;
-	case EXIT_DATAERR: return 2;
-	case EXIT_FOUND: return 1;
-	default: return 0;
-	}
-}
+static int print_totals(struct test_totals *t);
 
 /* A failing case in text: where, why, and the answers. Returns 0, or -1
  * when out of memory. */
@@ -112,6 +103,27 @@ test_file(const char *path, struct test_totals *t)
 	return code;
 }
 
+/* The totals (text), or the JUnit document (which frees t->junit).
+ * EXIT_OK, or EXIT_NOMEM after saying so. */
+static int
+print_totals(struct test_totals *t)
+{
+	char *xml;
+	size_t len;
+
+	if (t->junit == NULL) {
+		printf("%zu passed, %zu failed\n", t->passed, t->failed);
+		return EXIT_OK;
+	}
+	xml = testrun_junit_finish(t->junit, &len);
+	t->junit = NULL;
+	if (xml == NULL)
+		return cli_nomem();
+	fwrite(xml, 1, len, stdout);
+	free(xml);
+	return EXIT_OK;
+}
+
 int
 cmd_test(int argc, char **argv)
 {
@@ -122,55 +134,30 @@ cmd_test(int argc, char **argv)
 	};
 	struct test_totals t = { 0, 0, NULL };
 	bool junit = false;
-	int c, code = EXIT_OK, one;
-	char *xml;
-	size_t len;
+	int c, f, code = EXIT_OK;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "junit") == 0)
-				junit = true;
-			else if (strcmp(optarg, "text") == 0)
-				junit = false;
-			else {
-				cli_error(0, "test: unknown format '%s' (text "
-				    "or junit)", optarg);
-				return cli_usage("test", stderr);
-			}
+			if ((f = cli_parse_format("test", optarg, formats)) < 0)
+				return EXIT_USAGE;
+			junit = f == FORMAT_JUNIT;
 			break;
 		case 'h': return cli_finish(cli_usage("test", stdout));
-		default:
-			cli_error(0, "test: %s '%s'", c == ':' ?
-			    "missing argument for" : "unknown option",
-			    argv[optind - 1]);
-			return cli_usage("test", stderr);
+		default: return cli_bad_option("test", c, argv);
 		}
 	}
-	if (optind >= argc) {
-		cli_error(0, "test: no policy file given");
-		return cli_usage("test", stderr);
-	}
+	if (optind >= argc)
+		return cli_usage_error("test", "no policy file given");
 	if (junit && (t.junit = testrun_junit_new()) == NULL)
-		return cli_nomem();
-	for (; optind < argc; optind++) {
-		one = test_file(argv[optind], &t);
-		if (one == EXIT_NOMEM) {
-			testrun_junit_free(t.junit);
-			return cli_nomem();
-		}
-		if (severity_rank(one) > severity_rank(code))
-			code = one;
-	}
-	if (t.junit != NULL) {
-		xml = testrun_junit_finish(t.junit, &len);
-		if (xml == NULL)
-			return cli_nomem();
-		fwrite(xml, 1, len, stdout);
-		free(xml);
-	} else {
-		printf("%zu passed, %zu failed\n", t.passed, t.failed);
-	}
+		return cli_finish(cli_nomem());
+	for (; optind < argc && code != EXIT_NOMEM; optind++)
+		code = cli_most_severe(code, test_file(argv[optind], &t));
+	if (code == EXIT_NOMEM)
+		code = cli_nomem();
+	else
+		code = cli_most_severe(code, print_totals(&t));
+	testrun_junit_free(t.junit);
 	return cli_finish(code);
 }

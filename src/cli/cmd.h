@@ -3,8 +3,9 @@
  *
  * Adding a command:
  *  1. write src/cli/cmd-NAME.c with `int cmd_NAME(int argc, char **argv)`
- *     (argv[0] is the command's name; parse options with getopt_long and
- *     print usage with cli_usage on --help);
+ *     (argv[0] is the command's name; parse options with getopt_long,
+ *     print usage with cli_usage on --help, and say usage errors with the
+ *     helpers of options.c below: cli_bad_option, cli_parse_format, ...);
  *  2. declare it below and add one line to cmd_table[] in main.c.
  * A command returns its exit code (aipolicy/exit.h) and never calls exit().
  */
@@ -71,5 +72,60 @@ bool cli_parse_today(const char *arg, date_t *out);
 /* cli_finish: flush stdout and check it; returns CODE, or EXIT_IOERR with a
  * message when a write to stdout failed. Every command ends with it. */
 int cli_finish(int code);
+
+/*
+ * Usage errors, said the same way by every command (options.c): each is
+ * "aipolicy: error: CMD: MESSAGE" on stderr, then the usage line of CMD,
+ * and each returns (or leads to) EXIT_USAGE.
+ */
+/* cli_usage_error: MESSAGE from FMT; returns EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* cli_bad_option: the option getopt_long just refused (C is what it
+ * returned: ':' for a missing argument, anything else for an unknown
+ * option; optind is past it); returns EXIT_USAGE. */
+int cli_bad_option(const char *cmd, int c, char **argv);
+/* cli_parse_format: the index of ARG in FORMATS (NULL-terminated), or -1
+ * after the usage error, with the closest name when one is close. */
+int cli_parse_format(const char *cmd, const char *arg,
+    const char *const *formats);
+/* cli_parse_limit: true and *OUT set when ARG is a --limit: decimal
+ * digits only, at least 1 (one too large to hold is SIZE_MAX, no limit);
+ * false after the usage error. */
+bool cli_parse_limit(const char *cmd, const char *arg, size_t *out);
+/* cli_one_policy: EXIT_OK when argv[FIRST] is the only argument left (the
+ * policy of a command that takes one), else EXIT_USAGE after saying so. */
+int cli_one_policy(const char *cmd, int argc, char **argv, int first);
+
+/* cli_most_severe: of two exit codes of one file each, the one a command
+ * over several files exits with: 66 > 65 > 1 > 0 (any other code, such as
+ * out of memory, is kept over all of them). */
+int cli_most_severe(int a, int b);
+
+/* What a command does with the lines of decision logs (logs.c). */
+struct logrec;
+struct cli_logs {
+	/* A record of the log NAME (its strings valid during the call).
+	 * Returns 0, or -1 when out of memory, which stops the reading. */
+	int (*record)(void *ctx, const char *name, size_t lineno,
+	    const struct logrec *rec);
+	/* A line skipped (cli_read_logs has named it): count it. */
+	void (*skipped)(void *ctx);
+	void *ctx;
+};
+
+/*
+ * cli_read_logs: read the N logs at PATHS ("-" is standard input) in
+ * order, handing each line to LOGS; each line skipped is named on stderr
+ * as cli_warn_skipped says. Every log is read even when one cannot be.
+ * Returns EXIT_OK, EXIT_NOINPUT (each log that cannot be opened or read
+ * named on stderr) or EXIT_NOMEM (said on stderr).
+ */
+int cli_read_logs(char *const *paths, size_t n, const struct cli_logs *logs);
+/* cli_warn_skipped: "NAME:LINE: warning: line skipped: WHY" on stderr. */
+void cli_warn_skipped(const char *name, size_t lineno, const char *why);
+/* cli_warn_unlogged: the warning that no record in the logs names the
+ * policy at PATH, WHAT being "policy" or "version". */
+void cli_warn_unlogged(const char *path, const char *what);
 
 #endif

@@ -123,6 +123,10 @@ parse_query(struct batch *b, const char *line, size_t len, size_t *n,
 		return NULL;
 	}
 	obj = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (obj == NULL && json_error_code(&jerr) == json_error_out_of_memory) {
+		*oom = 1;
+		return NULL;
+	}
 	if (obj == NULL) {
 		/* jansson's words for NUL name its own flags: say it plainly. */
 		snprintf(err, errsz, "invalid JSON at column %d: %s",

@@ -3,54 +3,24 @@
  * and as the text change log a policy owner can paste into an
  * announcement. Both are rendered whole into a buffer.
  */
-#include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "aipolicy/diff.h"
-#include "aipolicy/impact.h"
-#include "aipolicy/text.h"
 #include "diff-private.h"
-#include "util.h"
+#include "show.h"
 
-/* The arrow between the old and the new version: U+2192. */
-#define ARROW " \xE2\x86\x92 "
-
-static void json_add_str(struct buf *b, const char *s);
+static void json_add_change(struct buf *b, const struct diff_change *c);
 static void json_add_only(struct buf *b, const struct diff_only *only);
-static void text_add(struct buf *b, const char *s);
+static size_t only_total(const struct diff *d);
+static void text_add_count(struct buf *b, size_t n, const char *what,
+    const char *how, bool *first);
+static void text_add_version(struct buf *b, const struct diff *d,
+    const struct policy *p);
 static void text_add_summary(struct buf *b, const struct diff *d);
 static void text_add_change(struct buf *b, const struct diff_change *c);
 static void text_add_only(struct buf *b, const struct diff *d);
 
 /* ---- JSON ------------------------------------------------------------- */
-
-/* S as a JSON string, as jansson writes it. */
-static void
-json_add_str(struct buf *b, const char *s)
-{
-	json_t *j = json_string(s);
-	char *out = j ? json_dumps(j, JSON_ENCODE_ANY) : NULL;
-
-	if (out == NULL)
-		b->failed = true;
-	else
-		buf_adds(b, out);
-	free(out);
-	json_decref(j);
-}
-
-/* {"verdict": ..., "outcome": ...} */
-static void
-json_add_outcome(struct buf *b, const struct outcome *o)
-{
-	buf_adds(b, "{\"verdict\": \"");
-	buf_adds(b, verdict_id(o->verdict));
-	buf_adds(b, "\", \"outcome\": ");
-	json_add_str(b, o->id);
-	buf_addc(b, '}');
-}
 
 static void
 json_add_change(struct buf *b, const struct diff_change *c)
@@ -61,14 +31,14 @@ json_add_change(struct buf *b, const struct diff_change *c)
 	for (i = 0; i < c->nanswers; i++) {
 		if (i > 0)
 			buf_adds(b, ", ");
-		json_add_str(b, c->answers[i].question);
+		show_json(b, c->answers[i].question);
 		buf_adds(b, ": ");
-		json_add_str(b, c->answers[i].answer);
+		show_json(b, c->answers[i].answer);
 	}
 	buf_adds(b, "}, \"old\": ");
-	json_add_outcome(b, c->old);
+	show_json_outcome(b, c->old);
 	buf_adds(b, ", \"new\": ");
-	json_add_outcome(b, c->new);
+	show_json_outcome(b, c->new);
 	buf_adds(b, ", \"change\": \"");
 	buf_adds(b, diff_kind_id(c->kind));
 	buf_adds(b, "\"}");
@@ -83,20 +53,20 @@ json_add_only(struct buf *b, const struct diff_only *only)
 	buf_adds(b, "{\"questions\": [");
 	for (i = 0; i < only->nquestions; i++) {
 		buf_adds(b, i ? ", " : "");
-		json_add_str(b, only->questions[i]->id);
+		show_json(b, only->questions[i]->id);
 	}
 	buf_adds(b, "], \"answers\": [");
 	for (i = 0; i < only->nanswers; i++) {
 		buf_adds(b, i ? ", {\"question\": " : "{\"question\": ");
-		json_add_str(b, only->answers[i].question);
+		show_json(b, only->answers[i].question);
 		buf_adds(b, ", \"answer\": ");
-		json_add_str(b, only->answers[i].answer);
+		show_json(b, only->answers[i].answer);
 		buf_addc(b, '}');
 	}
 	buf_adds(b, "], \"outcomes\": [");
 	for (i = 0; i < only->noutcomes; i++) {
 		buf_adds(b, i ? ", " : "");
-		json_add_str(b, only->outcomes[i]->id);
+		show_json(b, only->outcomes[i]->id);
 	}
 	buf_adds(b, "]}");
 }
@@ -115,13 +85,13 @@ diff_render_json_impact(const struct diff *d, const char *impact_json)
 
 	buf_init(&b);
 	buf_adds(&b, "{\"old\": {\"id\": ");
-	json_add_str(&b, d->old->id);
+	show_json(&b, d->old->id);
 	buf_adds(&b, ", \"version\": ");
-	json_add_str(&b, d->old->version);
+	show_json(&b, d->old->version);
 	buf_adds(&b, "}, \"new\": {\"id\": ");
-	json_add_str(&b, d->new->id);
+	show_json(&b, d->new->id);
 	buf_adds(&b, ", \"version\": ");
-	json_add_str(&b, d->new->version);
+	show_json(&b, d->new->version);
 	buf_adds(&b, "}, \"changes\": [");
 	for (i = 0; i < d->nchanges && !b.failed; i++) {
 		buf_adds(&b, i ? ", " : "");
@@ -146,17 +116,13 @@ diff_render_json_impact(const struct diff *d, const char *impact_json)
 
 /* ---- text ------------------------------------------------------------- */
 
-/* Policy text S, sanitised, on one line. */
-static void
-text_add(struct buf *b, const char *s)
+/* How many questions, answers and outcomes one version has alone. */
+static size_t
+only_total(const struct diff *d)
 {
-	char *safe = text_sanitize(s, strlen(s), 0);
-
-	if (safe == NULL)
-		b->failed = true;
-	else
-		buf_adds(b, safe);
-	free(safe);
+	return d->added.nquestions + d->removed.nquestions +
+	    d->added.nanswers + d->removed.nanswers + d->added.noutcomes +
+	    d->removed.noutcomes;
 }
 
 /* ", N WHAT" (WHAT singular, "s" added when N is not 1), when N > 0;
@@ -177,10 +143,10 @@ static void
 text_add_version(struct buf *b, const struct diff *d, const struct policy *p)
 {
 	if (strcmp(d->old->id, d->new->id) != 0) {
-		text_add(b, p->id);
+		show_text(b, p->id);
 		buf_addc(b, ' ');
 	}
-	text_add(b, p->version);
+	show_text(b, p->version);
 }
 
 /* The first line: the versions, the changes by kind, what was added and
@@ -194,7 +160,7 @@ text_add_summary(struct buf *b, const struct diff *d)
 	size_t i;
 
 	text_add_version(b, d, d->old);
-	buf_adds(b, ARROW);
+	buf_adds(b, SHOW_ARROW);
 	text_add_version(b, d, d->new);
 	buf_adds(b, ": ");
 	if (d->nchanges == 0 && d->stop == DIFF_COMPLETE) {
@@ -224,9 +190,7 @@ text_add_summary(struct buf *b, const struct diff *d)
 			    "be more");
 	}
 	first = true;
-	buf_adds(b, d->added.nquestions + d->removed.nquestions +
-	    d->added.nanswers + d->removed.nanswers + d->added.noutcomes +
-	    d->removed.noutcomes > 0 ? "; " : "");
+	buf_adds(b, only_total(d) > 0 ? "; " : "");
 	text_add_count(b, d->added.nquestions, "question", "added", &first);
 	text_add_count(b, d->added.nanswers, "answer", "added", &first);
 	text_add_count(b, d->added.noutcomes, "outcome", "added", &first);
@@ -237,16 +201,6 @@ text_add_summary(struct buf *b, const struct diff *d)
 	buf_addc(b, '\n');
 }
 
-/* "Use AI with review (decision)" */
-static void
-text_add_outcome(struct buf *b, const struct outcome *o)
-{
-	buf_adds(b, verdict_words(o->verdict));
-	buf_adds(b, " (");
-	text_add(b, o->id);
-	buf_addc(b, ')');
-}
-
 /*
  * "Stricter: q=a, r=b: Use AI with review (x) → Do not use AI (y)", or for
  * the same outcome with other text "Reworded: q=a: Use AI freely (x):
@@ -255,30 +209,26 @@ text_add_outcome(struct buf *b, const struct outcome *o)
 static void
 text_add_change(struct buf *b, const struct diff_change *c)
 {
-	const char *fields[DIFF_FIELDS];
-	size_t i, n;
+	size_t i;
 
 	buf_adds(b, c->kind == DIFF_TIGHTENED ? "Stricter: " :
 	    c->kind == DIFF_LOOSENED ? "Looser: " : "Reworded: ");
 	for (i = 0; i < c->nanswers; i++) {
 		buf_adds(b, i ? ", " : "");
-		text_add(b, c->answers[i].question);
+		show_text(b, c->answers[i].question);
 		buf_addc(b, '=');
-		text_add(b, c->answers[i].answer);
+		show_text(b, c->answers[i].answer);
 	}
 	buf_adds(b, ": ");
-	text_add_outcome(b, c->old);
+	show_outcome(b, c->old);
 	if (c->kind == DIFF_REWORDED && strcmp(c->old->id, c->new->id) == 0) {
-		n = diff_text_changed(c->old, c->new, fields);
-		for (i = 0; i < n; i++)
-			buf_addf(b, "%s%s", i ? ", " : ": ", fields[i]);
-		buf_adds(b, " changed");
+		show_changed(b, c->old, c->new);
 	} else {
-		buf_adds(b, ARROW);
-		text_add_outcome(b, c->new);
+		buf_adds(b, SHOW_ARROW);
+		show_outcome(b, c->new);
 	}
 	buf_adds(b, "\n  Now: ");
-	text_add(b, c->new->summary);
+	show_text(b, c->new->summary);
 	buf_addc(b, '\n');
 }
 
@@ -296,27 +246,27 @@ text_add_only(struct buf *b, const struct diff *d)
 			buf_addf(b, "Questions %s:\n", how[s]);
 		for (i = 0; i < o->nquestions; i++) {
 			buf_adds(b, "  ");
-			text_add(b, o->questions[i]->id);
+			show_text(b, o->questions[i]->id);
 			buf_adds(b, ": ");
-			text_add(b, o->questions[i]->ask);
+			show_text(b, o->questions[i]->ask);
 			buf_addc(b, '\n');
 		}
 		if (o->nanswers > 0)
 			buf_addf(b, "Answers %s:\n", how[s]);
 		for (i = 0; i < o->nanswers; i++) {
 			buf_adds(b, "  ");
-			text_add(b, o->answers[i].question);
+			show_text(b, o->answers[i].question);
 			buf_addc(b, '=');
-			text_add(b, o->answers[i].answer);
+			show_text(b, o->answers[i].answer);
 			buf_addc(b, '\n');
 		}
 		if (o->noutcomes > 0)
 			buf_addf(b, "Outcomes %s:\n", how[s]);
 		for (i = 0; i < o->noutcomes; i++) {
 			buf_adds(b, "  ");
-			text_add_outcome(b, o->outcomes[i]);
+			show_outcome(b, o->outcomes[i]);
 			buf_adds(b, ": ");
-			text_add(b, o->outcomes[i]->summary);
+			show_text(b, o->outcomes[i]->summary);
 			buf_addc(b, '\n');
 		}
 	}
@@ -334,8 +284,7 @@ diff_render_text(const struct diff *d)
 		buf_addc(&b, '\n');
 	for (i = 0; i < d->nchanges && !b.failed; i++)
 		text_add_change(&b, &d->changes[i]);
-	if (d->added.nquestions + d->removed.nquestions + d->added.nanswers +
-	    d->removed.nanswers + d->added.noutcomes + d->removed.noutcomes > 0)
+	if (only_total(d) > 0)
 		buf_addc(&b, '\n');
 	text_add_only(&b, d);
 	if (b.failed) {

@@ -95,6 +95,16 @@ static void finish_frame(struct cwalk *w);
 static void leaf(struct cwalk *w, uint32_t o, uint32_t n);
 static bool pairset_has(const struct pairset *s, uint64_t key);
 static void pairset_add(struct pairset *s, uint64_t key);
+static inline bool is_outcome(uint32_t node);
+static inline uint32_t node_of(const struct target *t);
+static inline uint64_t pair_key(uint32_t o, uint32_t n);
+static inline size_t slot_of(uint64_t key, size_t cap);
+static void fix(struct cwalk *w, uint32_t u, uint32_t ao, uint32_t an,
+    const char *key);
+static void unfix_to(struct cwalk *w, uint32_t k);
+static void consult(struct cwalk *w, uint32_t p);
+static void push(struct cwalk *w, uint32_t o, uint32_t n, uint32_t q,
+    enum side side);
 
 static inline bool
 is_outcome(uint32_t node)
@@ -407,7 +417,8 @@ finish_frame(struct cwalk *w)
 	if (f->consulted >= f->entry && w->d->nchanges == f->changes &&
 	    !w->stopped)
 		pairset_add(&w->clean, pair_key(f->o, f->n));
-	if (w->nframes > 0 && f->consulted < w->frames[w->nframes - 1].consulted)
+	if (w->nframes > 0 &&
+	    f->consulted < w->frames[w->nframes - 1].consulted)
 		w->frames[w->nframes - 1].consulted = f->consulted;
 }
 

@@ -21,6 +21,12 @@ static void match_release(struct diff_match *m);
 static int match_answers(struct diff_match *m, uint32_t qo, uint32_t qn);
 static int list_only(struct diff *d, const struct diff_match *m);
 static bool str_eq(const char *a, const char *b);
+static uint32_t **answer_table(const struct policy *p);
+static void answer_table_free(uint32_t **rows);
+static void *only_alloc(struct diff *d, size_t n, size_t size);
+static int list_side(struct diff *d, struct diff_only *only,
+    const struct policy *p, const struct policy *other,
+    const uint32_t *qmap, uint32_t **amap);
 
 void
 diff_options_init(struct diff_options *o)
@@ -58,7 +64,8 @@ diff_text_changed(const struct outcome *old, const struct outcome *new,
 	bool same_conditions = old->nconditions == new->nconditions;
 
 	for (i = 0; same_conditions && i < old->nconditions; i++)
-		same_conditions = str_eq(old->conditions[i], new->conditions[i]);
+		same_conditions = str_eq(old->conditions[i],
+		    new->conditions[i]);
 	if (old->verdict != new->verdict)
 		fields[n++] = "verdict";
 	if (!str_eq(old->summary, new->summary))
@@ -335,7 +342,8 @@ diff_add_change(struct diff *d, const struct diff_answer *answers, size_t n,
 	c = &d->changes[d->nchanges];
 	if (n > SIZE_MAX / sizeof *answers)
 		return -1;
-	c->answers = arena_alloc(&d->priv->arena, (n ? n : 1) * sizeof *answers);
+	c->answers = arena_alloc(&d->priv->arena,
+	    (n ? n : 1) * sizeof *answers);
 	if (c->answers == NULL)
 		return -1;
 	memcpy(c->answers, answers, n * sizeof *answers);

@@ -8,18 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "aipolicy/impact.h"
-#include "aipolicy/text.h"
-#include "util.h"
+#include "show.h"
 
-/* The arrow between the old and the new outcome: U+2192. */
-#define ARROW " \xE2\x86\x92 "
-/* Digits between thousands separators. */
-#define GROUP_DIGITS 3
-/* Room for a count with separators: 20 digits and 6 commas, and a NUL. */
-#define COUNT_SIZE 32
 /* Questions named in the lead sentence; the rest are summed up. */
 #define SENTENCE_QUESTIONS 3
 
@@ -28,17 +19,12 @@ static const enum impact_kind shown_kinds[] = { IMPACT_TIGHTENED,
     IMPACT_LOOSENED, IMPACT_REWORDED, IMPACT_INCOMPLETE };
 #define NSHOWN (sizeof shown_kinds / sizeof shown_kinds[0])
 
-static void json_add_str(struct buf *b, const char *s);
-static void json_add_outcome(struct buf *b, const struct outcome *o);
 static void json_add_example(struct buf *b, const struct impact *im,
     const struct impact_example *e);
-static void text_add(struct buf *b, const char *s);
-static void add_count(struct buf *b, uint64_t n);
 static void add_version(struct buf *b, const struct impact *im);
 static void add_changes(struct buf *b, const struct impact *im);
 static void add_incomplete(struct buf *b, const struct impact *im);
 static void add_left_out(struct buf *b, const struct impact *im);
-static void add_outcome(struct buf *b, const struct outcome *o);
 static void add_example(struct buf *b, const struct impact *im,
     const struct impact_example *e);
 static void add_examples(struct buf *b, const struct impact *im,
@@ -46,45 +32,20 @@ static void add_examples(struct buf *b, const struct impact *im,
 
 /* ---- JSON ------------------------------------------------------------- */
 
-/* S as a JSON string, as jansson writes it. */
-static void
-json_add_str(struct buf *b, const char *s)
-{
-	json_t *j = json_string(s);
-	char *out = j ? json_dumps(j, JSON_ENCODE_ANY) : NULL;
-
-	if (out == NULL)
-		b->failed = true;
-	else
-		buf_adds(b, out);
-	free(out);
-	json_decref(j);
-}
-
-/* {"verdict": ..., "outcome": ...} */
-static void
-json_add_outcome(struct buf *b, const struct outcome *o)
-{
-	buf_addf(b, "{\"verdict\": \"%s\", \"outcome\": ",
-	    verdict_id(o->verdict));
-	json_add_str(b, o->id);
-	buf_addc(b, '}');
-}
-
 static void
 json_add_example(struct buf *b, const struct impact *im,
     const struct impact_example *e)
 {
 	buf_adds(b, "{\"decision_id\": ");
-	json_add_str(b, e->decision_id);
+	show_json(b, e->decision_id);
 	buf_addf(b, ", \"change\": \"%s\", \"old\": ", impact_kind_id(e->kind));
-	json_add_outcome(b, e->old);
+	show_json_outcome(b, e->old);
 	buf_adds(b, ", \"new\": ");
 	if (e->new != NULL) {
-		json_add_outcome(b, e->new);
+		show_json_outcome(b, e->new);
 	} else {
 		buf_adds(b, "null, \"next\": ");
-		json_add_str(b, im->new->questions[e->next].id);
+		show_json(b, im->new->questions[e->next].id);
 	}
 	buf_addc(b, '}');
 }
@@ -111,7 +72,7 @@ impact_render_json(const struct impact *im)
 		if (im->incomplete_by_question[i] == 0)
 			continue;
 		buf_adds(&b, sep);
-		json_add_str(&b, im->new->questions[i].id);
+		show_json(&b, im->new->questions[i].id);
 		buf_addf(&b, ": %" PRIu64, im->incomplete_by_question[i]);
 		sep = ", ";
 	}
@@ -132,46 +93,16 @@ impact_render_json(const struct impact *im)
 
 /* ---- text ------------------------------------------------------------- */
 
-/* Policy text S, sanitised, on one line. */
-static void
-text_add(struct buf *b, const char *s)
-{
-	char *safe = text_sanitize(s, strlen(s), 0);
-
-	if (safe == NULL)
-		b->failed = true;
-	else
-		buf_adds(b, safe);
-	free(safe);
-}
-
-/* N with a comma between groups of three digits: "1,240". */
-static void
-add_count(struct buf *b, uint64_t n)
-{
-	char digits[COUNT_SIZE], out[COUNT_SIZE];
-	size_t len, i, o = 0;
-
-	len = (size_t)snprintf(digits, sizeof digits, "%" PRIu64, n);
-	for (i = 0; i < len; i++) {
-		if (i > 0 && (len - i) % GROUP_DIGITS == 0)
-			out[o++] = ',';
-		out[o++] = digits[i];
-	}
-	out[o] = '\0';
-	buf_adds(b, out);
-}
-
 /* The old version as the sentence names it: its version text, with its
  * id before it when the two versions' ids differ. */
 static void
 add_version(struct buf *b, const struct impact *im)
 {
 	if (strcmp(im->old->id, im->new->id) != 0) {
-		text_add(b, im->old->id);
+		show_text(b, im->old->id);
 		buf_addc(b, ' ');
 	}
-	text_add(b, im->old->version);
+	show_text(b, im->old->version);
 }
 
 /* "84 would now be stricter, 12 looser, 13 reworded" (the kinds that
@@ -190,7 +121,7 @@ add_changes(struct buf *b, const struct impact *im)
 		if (im->count[kinds[i]] == 0)
 			continue;
 		buf_adds(b, first ? "" : ", ");
-		add_count(b, im->count[kinds[i]]);
+		show_count(b, im->count[kinds[i]]);
 		buf_adds(b, first ? " would now be " : " ");
 		buf_adds(b, words[i]);
 		first = false;
@@ -229,22 +160,22 @@ add_incomplete(struct buf *b, const struct impact *im)
 		n++;
 	}
 	buf_adds(b, "; ");
-	add_count(b, im->count[IMPACT_INCOMPLETE]);
+	show_count(b, im->count[IMPACT_INCOMPLETE]);
 	buf_adds(b, n == 1 ? " would need an answer to '" :
 	    " would need another answer first: ");
 	for (i = 0; i < n && i < SENTENCE_QUESTIONS; i++) {
 		if (n > 1) {
 			buf_adds(b, i > 0 ? ", " : "");
-			add_count(b, by[top[i]]);
+			show_count(b, by[top[i]]);
 			buf_adds(b, " to '");
 		}
-		text_add(b, im->new->questions[top[i]].id);
+		show_text(b, im->new->questions[top[i]].id);
 		buf_addc(b, '\'');
 		named += by[top[i]];
 	}
 	if (n > SENTENCE_QUESTIONS) {
 		buf_adds(b, ", ");
-		add_count(b, im->count[IMPACT_INCOMPLETE] - named);
+		show_count(b, im->count[IMPACT_INCOMPLETE] - named);
 		buf_addf(b, " to %zu other question%s", n - SENTENCE_QUESTIONS,
 		    n - SENTENCE_QUESTIONS == 1 ? "" : "s");
 	}
@@ -256,29 +187,19 @@ static void
 add_left_out(struct buf *b, const struct impact *im)
 {
 	if (im->other_version > 0) {
-		add_count(b, im->other_version);
+		show_count(b, im->other_version);
 		buf_adds(b, im->other_version == 1 ? " decision made under "
 		    "another policy or version was left out" : " decisions "
 		    "made under other policies or versions were left out");
 	}
 	if (im->lines_skipped > 0) {
 		buf_adds(b, im->other_version > 0 ? "; " : "");
-		add_count(b, im->lines_skipped);
+		show_count(b, im->lines_skipped);
 		buf_adds(b, im->lines_skipped == 1 ? " line was skipped" :
 		    " lines were skipped");
 	}
 	if (im->other_version + im->lines_skipped > 0)
 		buf_adds(b, ".\n");
-}
-
-/* "Use AI with review (decision)" */
-static void
-add_outcome(struct buf *b, const struct outcome *o)
-{
-	buf_adds(b, verdict_words(o->verdict));
-	buf_adds(b, " (");
-	text_add(b, o->id);
-	buf_addc(b, ')');
 }
 
 /* "  ID  OLD → NEW", "  ID  OLD: summary changed" (the same outcome,
@@ -287,28 +208,23 @@ static void
 add_example(struct buf *b, const struct impact *im,
     const struct impact_example *e)
 {
-	const char *fields[DIFF_FIELDS];
-	size_t i, n;
-
 	buf_adds(b, "  ");
-	text_add(b, e->decision_id);
+	show_text(b, e->decision_id);
 	buf_adds(b, "  ");
-	add_outcome(b, e->old);
+	show_outcome(b, e->old);
 	if (e->new == NULL) {
-		buf_adds(b, ARROW "needs an answer to '");
-		text_add(b, im->new->questions[e->next].id);
+		buf_adds(b, SHOW_ARROW "needs an answer to '");
+		show_text(b, im->new->questions[e->next].id);
 		buf_adds(b, "'\n");
 		return;
 	}
 	if (e->kind == IMPACT_REWORDED && strcmp(e->old->id, e->new->id) == 0) {
-		n = diff_text_changed(e->old, e->new, fields);
-		for (i = 0; i < n; i++)
-			buf_addf(b, "%s%s", i ? ", " : ": ", fields[i]);
-		buf_adds(b, " changed\n");
+		show_changed(b, e->old, e->new);
+		buf_addc(b, '\n');
 		return;
 	}
-	buf_adds(b, ARROW);
-	add_outcome(b, e->new);
+	buf_adds(b, SHOW_ARROW);
+	show_outcome(b, e->new);
 	buf_addc(b, '\n');
 }
 
@@ -324,13 +240,13 @@ add_examples(struct buf *b, const struct impact *im, enum impact_kind k)
 	buf_adds(b, k == IMPACT_TIGHTENED ? "\nStricter (" :
 	    k == IMPACT_LOOSENED ? "\nLooser (" : k == IMPACT_REWORDED ?
 	    "\nReworded (" : "\nWould need another answer (");
-	add_count(b, im->count[k]);
+	show_count(b, im->count[k]);
 	buf_adds(b, im->count[k] == 1 ? " decision" : " decisions");
 	if (ex->n == 1 && im->count[k] > 1) {
 		buf_adds(b, ", the first shown");
 	} else if (ex->n < im->count[k]) {
 		buf_adds(b, ", the first ");
-		add_count(b, ex->n);
+		show_count(b, ex->n);
 		buf_adds(b, " shown");
 	}
 	buf_adds(b, "):\n");
@@ -350,7 +266,7 @@ impact_render_text(const struct impact *im)
 		add_version(&b, im);
 	} else {
 		buf_adds(&b, "Of ");
-		add_count(&b, im->decisions);
+		show_count(&b, im->decisions);
 		buf_adds(&b, im->decisions == 1 ? " decision" : " decisions");
 		buf_adds(&b, " made under ");
 		add_version(&b, im);

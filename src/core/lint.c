@@ -1,24 +1,29 @@
 /*
- * lint.c: warnings about a loaded policy: its dates, the one page it no
- * longer fits on, and its test cases walked (outcomes none reaches,
- * answers a case gives that its walk never uses).
+ * lint.c: warnings about a loaded policy: its dates (stale or not in
+ * force as present.h decides), the one page it no longer fits on, and its
+ * test cases run as `test` runs them (outcomes none reaches, answers a
+ * case gives that its walk never uses).
  */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "aipolicy/lint.h"
+#include "aipolicy/present.h"
 #include "aipolicy/render.h"
+#include "aipolicy/testrun.h"
 #include "aipolicy/text.h"
-#include "aipolicy/walk.h"
+#include "show.h"
 
 static void warn_at(const struct policy *p, struct diags *d,
     struct location loc, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 static int lint_page(const struct policy *p, struct diags *d);
 static int lint_case(const struct policy *p, struct diags *d,
-    const struct test_case *tc, const struct walk_result *r, bool *reached);
+    const struct testrun_result *r, bool *reached);
 static int lint_tests(const struct policy *p, struct diags *d);
+static void lint_dates(const struct policy *p, date_t today,
+    struct diags *d);
 
 /* A warning at LOC, with the line of the file for the caret. */
 static void
@@ -69,20 +74,20 @@ lint_page(const struct policy *p, struct diags *d)
 	return 0;
 }
 
-/* One case's walk R: the outcome it reached, the answers it did not use.
- * Returns 0, or -1 when out of memory. */
+/* One case's result R: the outcome it reached, the answers it did not
+ * use. Returns 0, or -1 when out of memory. */
 static int
 lint_case(const struct policy *p, struct diags *d,
-    const struct test_case *tc, const struct walk_result *r, bool *reached)
+    const struct testrun_result *r, bool *reached)
 {
 	size_t i;
 
 	if (r->status == WALK_BAD_ANSWER)
 		return 0;
-	if (r->status == WALK_VERDICT)
-		reached[r->outcome - p->outcomes] = true;
+	if (r->reached != NULL)
+		reached[r->reached - p->outcomes] = true;
 	for (i = 0; i < r->nunused; i++) {
-		const struct test_answer *ta = &tc->answers[r->unused[i]];
+		const struct test_answer *ta = &r->tc->answers[r->unused[i]];
 		char *answer = text_sanitize(ta->answer, strlen(ta->answer), 0);
 		if (answer == NULL)
 			return -1;
@@ -98,32 +103,16 @@ lint_case(const struct policy *p, struct diags *d,
 static int
 lint_tests(const struct policy *p, struct diags *d)
 {
-	struct walker *w;
-	struct given *g;
-	struct walk_result r;
-	bool *reached;
-	size_t i, j, most = 1;
-	int rc = 0;
+	struct testrun *tr = testrun_new(p);
+	struct testrun_result r;
+	bool *reached = calloc(p->noutcomes ? p->noutcomes : 1,
+	    sizeof *reached);
+	size_t i;
+	int rc = tr != NULL && reached != NULL ? 0 : -1;
 
-	for (i = 0; i < p->ntests; i++) {
-		if (p->tests[i].nanswers > most)
-			most = p->tests[i].nanswers;
-	}
-	w = walker_new(p);
-	g = calloc(most, sizeof *g);
-	reached = calloc(p->noutcomes ? p->noutcomes : 1, sizeof *reached);
-	if (w == NULL || g == NULL || reached == NULL)
-		rc = -1;
 	for (i = 0; rc == 0 && i < p->ntests; i++) {
-		const struct test_case *tc = &p->tests[i];
-		for (j = 0; j < tc->nanswers; j++) {
-			g[j].question = tc->answers[j].question;
-			g[j].question_len = strlen(tc->answers[j].question);
-			g[j].answer = tc->answers[j].answer;
-			g[j].answer_len = strlen(tc->answers[j].answer);
-		}
-		if (walker_run(w, g, tc->nanswers, 0, &r) != 0 ||
-		    lint_case(p, d, tc, &r, reached) != 0)
+		if (testrun_case(tr, i, &r) != 0 ||
+		    lint_case(p, d, &r, reached) != 0)
 			rc = -1;
 	}
 	/* An outcome that start cannot reach is warned about by the loader:
@@ -134,30 +123,40 @@ lint_tests(const struct policy *p, struct diags *d)
 			    "no test case reaches outcome '%s'",
 			    p->outcomes[i].id);
 	}
-	walker_free(w);
-	free(g);
+	testrun_free(tr);
 	free(reached);
 	return rc;
+}
+
+/* The policy is stale, or not in force yet, on TODAY. */
+static void
+lint_dates(const struct policy *p, date_t today, struct diags *d)
+{
+	char date[SHOW_DATE_SIZE], now[SHOW_DATE_SIZE];
+
+	date_format(today, now);
+	switch (present_dates_on(p, today)) {
+	case PRESENT_STALE:
+		date_format(p->review_by, date);
+		warn_at(p, d, p->review_by_loc,
+		    "the policy is stale: 'review_by' %s has passed (today is "
+		    "%s)", date, now);
+		break;
+	case PRESENT_NOT_YET:
+		date_format(p->effective, date);
+		warn_at(p, d, p->effective_loc,
+		    "the policy is not in force yet: 'effective' %s is after "
+		    "today (%s)", date, now);
+		break;
+	case PRESENT_CURRENT:
+		break;
+	}
 }
 
 int
 policy_lint(const struct policy *p, date_t today, struct diags *d)
 {
-	char date[11], now[11];
-
-	date_format(today, now);
-	if (policy_is_stale(p, today)) {
-		date_format(p->review_by, date);
-		warn_at(p, d, p->review_by_loc,
-		    "the policy is stale: 'review_by' %s has passed (today is "
-		    "%s)", date, now);
-	}
-	if (p->effective > today) {
-		date_format(p->effective, date);
-		warn_at(p, d, p->effective_loc,
-		    "the policy is not in force yet: 'effective' %s is after "
-		    "today (%s)", date, now);
-	}
+	lint_dates(p, today, d);
 	if (lint_page(p, d) != 0)
 		return -1;
 	return p->ntests > 0 ? lint_tests(p, d) : 0;

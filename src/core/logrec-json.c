@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "aipolicy/text.h"
+#include "aipolicy/wrap.h"
 #include "logrec-json.h"
 #include "util.h"
 
@@ -22,6 +23,8 @@
 #define SURROGATE_HIGH 0xD800u
 #define SURROGATE_LOW 0xDC00u
 #define SURROGATE_END 0xE000u
+/* Hex digits after "\u". */
+#define U_ESCAPE_DIGITS 4
 /* Room for " (column N)" at the end of an error. */
 #define JDOC_WHERE_SIZE 32
 
@@ -42,7 +45,11 @@ static int hex4(struct jparser *p, uint32_t *out);
 static void put_utf8(struct jdoc *d, uint32_t cp);
 static bool escape(struct jparser *p);
 static bool parse_string(struct jparser *p, size_t *off, size_t *len);
+static bool digits(struct jparser *p, size_t *i);
 static bool parse_number(struct jparser *p, size_t at);
+static void add_child(struct jparser *p, size_t at, size_t *last,
+    size_t child);
+static int list_goes_on(struct jparser *p, char close);
 static bool parse_array(struct jparser *p, size_t at, int depth);
 static bool parse_object(struct jparser *p, size_t at, int depth);
 static int compare_keys(const void *a, const void *b);
@@ -151,11 +158,11 @@ hex4(struct jparser *p, uint32_t *out)
 	int i;
 	char c;
 
-	if (p->len - p->pos < 4) {
+	if (p->len - p->pos < U_ESCAPE_DIGITS) {
 		fail(p, "a \\u escape needs four hex digits");
 		return -1;
 	}
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < U_ESCAPE_DIGITS; i++) {
 		c = p->s[p->pos + (size_t)i];
 		v <<= 4;
 		if (c >= '0' && c <= '9')
@@ -169,7 +176,7 @@ hex4(struct jparser *p, uint32_t *out)
 			return -1;
 		}
 	}
-	p->pos += 4;
+	p->pos += U_ESCAPE_DIGITS;
 	*out = v;
 	return 0;
 }
@@ -179,27 +186,7 @@ hex4(struct jparser *p, uint32_t *out)
 static void
 put_utf8(struct jdoc *d, uint32_t cp)
 {
-	char *o = d->text + d->text_len;
-
-	if (cp < 0x80) {
-		o[0] = (char)cp;
-		d->text_len += 1;
-	} else if (cp < 0x800) {
-		o[0] = (char)(0xC0 | cp >> 6);
-		o[1] = (char)(0x80 | (cp & 0x3F));
-		d->text_len += 2;
-	} else if (cp < 0x10000) {
-		o[0] = (char)(0xE0 | cp >> 12);
-		o[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		o[2] = (char)(0x80 | (cp & 0x3F));
-		d->text_len += 3;
-	} else {
-		o[0] = (char)(0xF0 | cp >> 18);
-		o[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-		o[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-		o[3] = (char)(0x80 | (cp & 0x3F));
-		d->text_len += 4;
-	}
+	d->text_len += wrap_encode(cp, d->text + d->text_len);
 }
 
 /* The escape after a backslash (at the current position), decoded. */
@@ -294,6 +281,21 @@ parse_string(struct jparser *p, size_t *off, size_t *len)
 	return true;
 }
 
+/* One or more digits at S[*I] (moved past them); false after fail(). */
+static bool
+digits(struct jparser *p, size_t *i)
+{
+	size_t start = *i;
+
+	while (*i < p->len && p->s[*i] >= '0' && p->s[*i] <= '9')
+		++*i;
+	if (*i > start)
+		return true;
+	p->pos = *i;
+	fail(p, "invalid number");
+	return false;
+}
+
 /* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? into node AT. */
 static bool
 parse_number(struct jparser *p, size_t at)
@@ -325,28 +327,17 @@ parse_number(struct jparser *p, size_t at)
 	p->d->nodes[at].is_int = true;
 	if (i < p->len && s[i] == '.') {
 		p->d->nodes[at].is_int = false;
-		start = ++i;
-		while (i < p->len && s[i] >= '0' && s[i] <= '9')
-			i++;
-		if (i == start) {
-			p->pos = i;
-			fail(p, "invalid number");
+		i++;
+		if (!digits(p, &i))
 			return false;
-		}
 	}
 	if (i < p->len && (s[i] == 'e' || s[i] == 'E')) {
 		p->d->nodes[at].is_int = false;
 		i++;
 		if (i < p->len && (s[i] == '+' || s[i] == '-'))
 			i++;
-		start = i;
-		while (i < p->len && s[i] >= '0' && s[i] <= '9')
-			i++;
-		if (i == start) {
-			p->pos = i;
-			fail(p, "invalid number");
+		if (!digits(p, &i))
 			return false;
-		}
 	}
 	p->d->nodes[at].ival = neg ? -v : v;
 	p->d->nodes[at].overflow = over;
@@ -354,11 +345,42 @@ parse_number(struct jparser *p, size_t at)
 	return true;
 }
 
+/* CHILD is the next element or member of node AT, after *LAST. */
+static void
+add_child(struct jparser *p, size_t at, size_t *last, size_t child)
+{
+	if (*last == NONE)
+		p->d->nodes[at].first = child;
+	else
+		p->d->nodes[*last].next = child;
+	*last = child;
+	p->d->nodes[at].count++;
+}
+
+/* After an element or member: 1 after a ',' (another follows), 0 after
+ * CLOSE (the list ends), -1 after fail(). */
+static int
+list_goes_on(struct jparser *p, char close)
+{
+	skip_space(p);
+	if (p->pos < p->len && p->s[p->pos] == ',') {
+		p->pos++;
+		return 1;
+	}
+	if (p->pos < p->len && p->s[p->pos] == close) {
+		p->pos++;
+		return 0;
+	}
+	unexpected(p);
+	return -1;
+}
+
 /* Elements after "[" into node AT. */
 static bool
 parse_array(struct jparser *p, size_t at, int depth)
 {
 	size_t last = NONE, child;
+	int more;
 
 	p->pos++;
 	skip_space(p);
@@ -366,28 +388,13 @@ parse_array(struct jparser *p, size_t at, int depth)
 		p->pos++;
 		return true;
 	}
-	for (;;) {
+	do {
 		child = parse_value(p, depth + 1);
 		if (child == FAILED)
 			return false;
-		if (last == NONE)
-			p->d->nodes[at].first = child;
-		else
-			p->d->nodes[last].next = child;
-		last = child;
-		p->d->nodes[at].count++;
-		skip_space(p);
-		if (p->pos < p->len && p->s[p->pos] == ',') {
-			p->pos++;
-			continue;
-		}
-		if (p->pos < p->len && p->s[p->pos] == ']') {
-			p->pos++;
-			return true;
-		}
-		unexpected(p);
-		return false;
-	}
+		add_child(p, at, &last, child);
+	} while ((more = list_goes_on(p, ']')) == 1);
+	return more == 0;
 }
 
 /* Members after "{" into node AT. */
@@ -395,6 +402,7 @@ static bool
 parse_object(struct jparser *p, size_t at, int depth)
 {
 	size_t last = NONE, child, key, key_len, key_src;
+	int more;
 
 	p->pos++;
 	skip_space(p);
@@ -402,7 +410,7 @@ parse_object(struct jparser *p, size_t at, int depth)
 		p->pos++;
 		return true;
 	}
-	for (;;) {
+	do {
 		skip_space(p);
 		if (p->pos >= p->len || p->s[p->pos] != '"') {
 			unexpected(p);
@@ -423,24 +431,9 @@ parse_object(struct jparser *p, size_t at, int depth)
 		p->d->nodes[child].key = key;
 		p->d->nodes[child].key_len = key_len;
 		p->d->nodes[child].key_src = key_src;
-		if (last == NONE)
-			p->d->nodes[at].first = child;
-		else
-			p->d->nodes[last].next = child;
-		last = child;
-		p->d->nodes[at].count++;
-		skip_space(p);
-		if (p->pos < p->len && p->s[p->pos] == ',') {
-			p->pos++;
-			continue;
-		}
-		if (p->pos < p->len && p->s[p->pos] == '}') {
-			p->pos++;
-			return no_duplicates(p, at);
-		}
-		unexpected(p);
-		return false;
-	}
+		add_child(p, at, &last, child);
+	} while ((more = list_goes_on(p, '}')) == 1);
+	return more == 0 && no_duplicates(p, at);
 }
 
 /* qsort's order of keys: by text, then by place in the line. */

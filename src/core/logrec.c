@@ -18,11 +18,23 @@
 #define SECONDS_PER_HOUR 3600
 #define SECONDS_PER_DAY 86400
 #define DAYS_PER_WEEK 7
-/* "YYYY-MM-DDTHH:MM:SSZ" */
+/* "YYYY-MM-DDTHH:MM:SSZ": its length, and where its parts are. */
 #define TIME_LEN 20
 #define DATE_LEN 10
+#define TIME_T_AT 10
+#define TIME_HOUR_AT 11
+#define TIME_COLON1_AT 13
+#define TIME_MINUTE_AT 14
+#define TIME_COLON2_AT 16
+#define TIME_SECOND_AT 17
+#define TIME_Z_AT 19
+#define HOURS_MAX 23
+#define MINUTES_MAX 59
+#define SECONDS_MAX 60 /* a leap second */
 #define SHA256_HEX_LEN 64
 #define UUID_LEN 36
+/* Room for " in step N of 'path'". */
+#define WHERE_SIZE 64
 /* Room for the reason a line is not a record. */
 #define ERROR_SIZE 320
 
@@ -35,6 +47,8 @@ struct logrec_reader {
 	char error[ERROR_SIZE];
 };
 
+static int two_digits(const char *s);
+static void *grow(void *array, size_t *cap, size_t n, size_t size);
 static int64_t days_from_civil(int64_t y, int m, int d);
 static void civil_from_days(int64_t days, int64_t *y, int *m, int *d);
 static enum logrec_status invalid(struct logrec_reader *rd,
@@ -83,24 +97,30 @@ civil_from_days(int64_t days, int64_t *y, int *m, int *d)
 	*y = yoe + era * 400 + (*m <= 2);
 }
 
+/* The two decimal digits at S as a number, or -1. */
+static int
+two_digits(const char *s)
+{
+	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+		return -1;
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
 bool
 logrec_parse_time(const char *s, size_t len, int64_t *out)
 {
 	date_t date;
-	int i, hh, mm, ss;
+	int hh, mm, ss;
 
-	/* YYYY-MM-DDTHH:MM:SSZ: 'T' at 10, ':' at 13 and 16, 'Z' at 19. */
-	if (len != TIME_LEN || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
-	    s[19] != 'Z' || !date_parse(s, DATE_LEN, &date))
+	if (len != TIME_LEN || s[TIME_T_AT] != 'T' ||
+	    s[TIME_COLON1_AT] != ':' || s[TIME_COLON2_AT] != ':' ||
+	    s[TIME_Z_AT] != 'Z' || !date_parse(s, DATE_LEN, &date))
 		return false;
-	for (i = DATE_LEN + 1; i < TIME_LEN - 1; i++) {
-		if (i != 13 && i != 16 && (s[i] < '0' || s[i] > '9'))
-			return false;
-	}
-	hh = (s[11] - '0') * 10 + (s[12] - '0');
-	mm = (s[14] - '0') * 10 + (s[15] - '0');
-	ss = (s[17] - '0') * 10 + (s[18] - '0');
-	if (hh > 23 || mm > 59 || ss > 60)
+	hh = two_digits(s + TIME_HOUR_AT);
+	mm = two_digits(s + TIME_MINUTE_AT);
+	ss = two_digits(s + TIME_SECOND_AT);
+	if (hh < 0 || mm < 0 || ss < 0 || hh > HOURS_MAX ||
+	    mm > MINUTES_MAX || ss > SECONDS_MAX)
 		return false;
 	*out = days_from_civil(date / 10000, date / 100 % 100, date % 100) *
 	    SECONDS_PER_DAY + hh * SECONDS_PER_HOUR + mm * SECONDS_PER_MINUTE +
@@ -159,6 +179,21 @@ const char *
 logrec_error(const struct logrec_reader *rd)
 {
 	return rd->error;
+}
+
+/* ARRAY (*CAP items of SIZE bytes allocated) with room for N items: ARRAY
+ * itself, or its reallocation (*CAP updated). NULL when out of memory
+ * (ARRAY is then untouched). */
+static void *
+grow(void *array, size_t *cap, size_t n, size_t size)
+{
+	void *na;
+
+	if (n <= *cap && array != NULL)
+		return array;
+	if ((na = realloc(array, (n > 0 ? n : 1) * size)) != NULL)
+		*cap = n;
+	return na;
 }
 
 /* Set the reason the line is not a record; returns LOGREC_INVALID. */
@@ -251,8 +286,8 @@ read_path(struct logrec_reader *rd, const struct jnode *root,
     struct logrec *out)
 {
 	const struct jnode *path = jdoc_get(&rd->doc, root, "path"), *step;
-	struct logrec_step *ns;
-	char where[64];
+	struct logrec_step *steps;
+	char where[WHERE_SIZE];
 	size_t i;
 
 	if (path == NULL)
@@ -260,13 +295,10 @@ read_path(struct logrec_reader *rd, const struct jnode *root,
 	if (path->type != J_ARRAY || path->count == 0)
 		return invalid(rd, "'path' must be a non-empty array of "
 		    "{\"question\", \"answer\"} objects");
-	if (path->count > rd->steps_cap) {
-		ns = realloc(rd->steps, path->count * sizeof *ns);
-		if (ns == NULL)
-			return LOGREC_NOMEM;
-		rd->steps = ns;
-		rd->steps_cap = path->count;
-	}
+	if ((steps = grow(rd->steps, &rd->steps_cap, path->count,
+	    sizeof *steps)) == NULL)
+		return LOGREC_NOMEM;
+	rd->steps = steps;
 	for (step = jdoc_first(&rd->doc, path), i = 0; step != NULL;
 	    step = jdoc_next(&rd->doc, step), i++) {
 		snprintf(where, sizeof where, " in step %zu of 'path'", i + 1);
@@ -288,20 +320,17 @@ read_unsure(struct logrec_reader *rd, const struct jnode *root,
     struct logrec *out)
 {
 	const struct jnode *unsure = jdoc_get(&rd->doc, root, "unsure"), *v;
-	const char **nu;
+	const char **ids;
 	size_t i;
 
 	if (unsure == NULL)
 		return invalid(rd, "missing key 'unsure'");
 	if (unsure->type != J_ARRAY)
 		return invalid(rd, "'unsure' must be an array of question ids");
-	if (unsure->count > rd->unsure_cap) {
-		nu = realloc(rd->unsure, unsure->count * sizeof *nu);
-		if (nu == NULL)
-			return LOGREC_NOMEM;
-		rd->unsure = nu;
-		rd->unsure_cap = unsure->count;
-	}
+	if ((ids = grow(rd->unsure, &rd->unsure_cap, unsure->count,
+	    sizeof *ids)) == NULL)
+		return LOGREC_NOMEM;
+	rd->unsure = ids;
 	for (v = jdoc_first(&rd->doc, unsure), i = 0; v != NULL;
 	    v = jdoc_next(&rd->doc, v), i++) {
 		if (v->type != J_STRING || v->len == 0)

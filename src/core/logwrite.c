@@ -192,7 +192,7 @@ logwrite_record(const struct logwrite_enc *e, const char *via, time_t now,
 	struct buf b = { *out, *len, *cap, false };
 	char when[TIME_SIZE], id[LOGWRITE_UUID_SIZE];
 	struct tm tm;
-	size_t i;
+	size_t i, start = *len;
 
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -218,8 +218,9 @@ logwrite_record(const struct logwrite_enc *e, const char *via, time_t now,
 		buf_adds(&b, e->qid[unsure[i]]);
 	}
 	buf_adds(&b, e->tail[o - e->p->outcomes]);
+	/* Never part of a record: on failure, what was there before. */
 	*out = b.data;
-	*len = b.len;
+	*len = b.failed ? start : b.len;
 	*cap = b.cap;
 	return b.failed ? -1 : 0;
 }

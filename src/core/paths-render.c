@@ -7,10 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "aipolicy/paths.h"
-#include "util.h"
+#include "show.h"
 
 /* An encoded piece of text; not NUL-terminated. */
 struct piece {
@@ -30,7 +28,6 @@ struct paths_render {
 static int append(char **out, size_t *len, size_t *cap, const char *s,
     size_t n);
 static void tsv_escape(struct buf *b, const char *s);
-static void json_quote(struct buf *b, const char *s);
 static struct piece finish_piece(struct paths_render *pr, struct buf *b);
 static int encode_answers(struct paths_render *pr);
 static int encode_outcomes(struct paths_render *pr);
@@ -75,22 +72,6 @@ tsv_escape(struct buf *b, const char *s)
 	}
 }
 
-/* Append S (valid UTF-8, as every text of a loaded policy is) as a JSON
- * string, encoded by jansson. */
-static void
-json_quote(struct buf *b, const char *s)
-{
-	json_t *j = json_string(s);
-	char *q = j != NULL ? json_dumps(j, JSON_ENCODE_ANY) : NULL;
-
-	if (q == NULL)
-		b->failed = true;
-	else
-		buf_adds(b, q);
-	free(q);
-	json_decref(j);
-}
-
 /* B's content moved into PR's arena (B is emptied); a piece with S NULL
  * when out of memory. */
 static struct piece
@@ -132,9 +113,9 @@ encode_answers(struct paths_render *pr)
 				tsv_escape(&b, qq->answers[a].key);
 			} else {
 				buf_adds(&b, "{\"question\": ");
-				json_quote(&b, qq->id);
+				show_json(&b, qq->id);
 				buf_adds(&b, ", \"answer\": ");
-				json_quote(&b, qq->answers[a].key);
+				show_json(&b, qq->answers[a].key);
 				buf_addc(&b, '}');
 			}
 			pr->answer[q][a] = finish_piece(pr, &b);
@@ -166,7 +147,7 @@ encode_outcomes(struct paths_render *pr)
 		} else {
 			buf_addf(&b, "], \"verdict\": \"%s\", \"outcome\": ",
 			    verdict_id(o->verdict));
-			json_quote(&b, o->id);
+			show_json(&b, o->id);
 			buf_addc(&b, '}');
 		}
 		pr->outcome[i] = finish_piece(pr, &b);

@@ -13,21 +13,20 @@
 #include "aipolicy/present.h"
 #include "aipolicy/text.h"
 #include "aipolicy/wrap.h"
-#include "util.h"
+#include "show.h"
 
 /* Narrower than this, a label gives no hanging indent: it would leave no
  * room for the text. */
 #define MIN_TEXT_COLUMNS 12
 /* Unwrapped: wide enough that only line breaks break a line. */
 #define UNWRAPPED (INT_MAX / 2)
-#define DATE_SIZE 11 /* YYYY-MM-DD and a NUL (date_format) */
 
 /* Characters that depend on PRESENT_ASCII. */
 struct glyphs {
 	const char *arrow, *dash;
 };
 
-static const struct glyphs utf8_glyphs = { " \xE2\x86\x92 ", " \xE2\x80\x94 " };
+static const struct glyphs utf8_glyphs = { SHOW_ARROW, " \xE2\x80\x94 " };
 static const struct glyphs ascii_glyphs = { " -> ", " - " };
 
 static const struct glyphs *glyphs(const struct present *pr);
@@ -39,7 +38,6 @@ static int add_raw(struct present *pr, enum present_role role,
     const char *label, const char *text, unsigned tflags);
 static int add_buf(struct present *pr, enum present_role role,
     const char *label, struct buf *b);
-static void buf_safe(struct buf *b, const char *s);
 static int add_outcome(struct present *pr, const struct outcome *o);
 static int add_question(struct present *pr, const struct question *q);
 static int add_path(struct present *pr, const struct policy *p,
@@ -140,7 +138,8 @@ add(struct present *pr, enum present_role role, const char *label,
 
 	width = pr->width == 0 ? UNWRAPPED : pr->width - indent;
 	if (pr->width != 0 && llen > 0 && width < MIN_TEXT_COLUMNS) {
-		/* no room for a hanging indent: the label is part of the text */
+		/* no room for a hanging indent: the label is part of the
+		 * text */
 		buf_init(&b);
 		buf_add(&b, label, llen);
 		buf_add(&b, text, tlen);
@@ -213,20 +212,6 @@ add_buf(struct present *pr, enum present_role role, const char *label,
 	return rc;
 }
 
-/* buf_safe: append S sanitised (one line). */
-static void
-buf_safe(struct buf *b, const char *s)
-{
-	char *safe = text_sanitize(s, strlen(s), 0);
-
-	if (safe == NULL) {
-		b->failed = true;
-		return;
-	}
-	buf_adds(b, safe);
-	free(safe);
-}
-
 /* add_outcome: what to do and why: O's summary and the fields after it. */
 static int
 add_outcome(struct present *pr, const struct outcome *o)
@@ -247,22 +232,22 @@ add_outcome(struct present *pr, const struct outcome *o)
 	return pr->failed ? -1 : 0;
 }
 
-/* add_question: Q's text and its answers, each quoted (answers may hold
- * commas), indented under the line that names Q. */
+/* add_question: Q's text and its answers (present_answers), indented
+ * under the line that names Q. */
 static int
 add_question(struct present *pr, const struct question *q)
 {
-	struct buf b;
-	size_t i;
+	char *answers;
+	int rc;
 
 	add_raw(pr, PRESENT_TEXT, "  ", q->ask, TEXT_KEEP_NEWLINE);
-	buf_init(&b);
-	for (i = 0; i < q->nanswers; i++) {
-		buf_adds(&b, i ? ", '" : "'");
-		buf_safe(&b, q->answers[i].key);
-		buf_addc(&b, '\'');
+	if ((answers = present_answers(q)) == NULL) {
+		pr->failed = true;
+		return -1;
 	}
-	return add_buf(pr, PRESENT_TEXT, "  answers: ", &b);
+	rc = add(pr, PRESENT_TEXT, "  answers: ", answers);
+	free(answers);
+	return rc;
 }
 
 /* add_path: "Your answers: Label answer → ...", each answer that R assumed
@@ -282,9 +267,9 @@ add_path(struct present *pr, const struct policy *p,
 
 		if (i > 0)
 			buf_adds(&b, glyphs(pr)->arrow);
-		buf_safe(&b, q->label);
+		show_text(&b, q->label);
 		buf_addc(&b, ' ');
-		buf_safe(&b, q->answers[r->path[i].answer].key);
+		show_text(&b, q->answers[r->path[i].answer].key);
 		/* unsure lists the branched questions in path order */
 		if (u < r->nunsure && r->unsure[u] == r->path[i].question) {
 			buf_adds(&b, " (not sure)");
@@ -308,7 +293,7 @@ phrase_lower(struct buf *b, const struct question *q, const enum verdict *v,
 	size_t a, shown = 0, in_group;
 	int level;
 
-	buf_safe(b, q->label);
+	show_text(b, q->label);
 	buf_adds(b, dash);
 	for (level = VERDICT_USE_FREELY; level < (int)worst; level++) {
 		in_group = 0;
@@ -320,7 +305,7 @@ phrase_lower(struct buf *b, const struct question *q, const enum verdict *v,
 			else if (shown > 0)
 				buf_adds(b, "; ");
 			buf_addc(b, '\'');
-			buf_safe(b, q->answers[a].key);
+			show_text(b, q->answers[a].key);
 			buf_addc(b, '\'');
 			in_group++;
 		}
@@ -409,13 +394,28 @@ present_result(struct present *pr, const struct policy *p,
 	}
 	if (pr->flags & PRESENT_POLICY) {
 		buf_init(&b);
-		buf_safe(&b, p->title);
+		show_text(&b, p->title);
 		buf_adds(&b, ", version ");
-		buf_safe(&b, p->version);
+		show_text(&b, p->version);
 		add_buf(pr, PRESENT_TEXT, "Policy: ", &b);
 	}
 	add_raw(pr, PRESENT_TEXT, "Questions? Ask ", p->owner, 0);
 	return pr->failed ? -1 : 0;
+}
+
+char *
+present_answers(const struct question *q)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	for (i = 0; i < q->nanswers; i++) {
+		buf_adds(&b, i ? ", '" : "'");
+		show_text(&b, q->answers[i].key);
+		buf_addc(&b, '\'');
+	}
+	return buf_detach(&b);
 }
 
 int
@@ -444,7 +444,7 @@ int
 present_date_warning(const struct policy *p, date_t today, char **out)
 {
 	enum present_dates d = present_dates_on(p, today);
-	char date[DATE_SIZE];
+	char date[SHOW_DATE_SIZE];
 	struct buf b;
 
 	*out = NULL;
@@ -453,14 +453,15 @@ present_date_warning(const struct policy *p, date_t today, char **out)
 	buf_init(&b);
 	if (d == PRESENT_STALE) {
 		date_format(p->review_by, date);
-		buf_addf(&b, "this policy was due for review on %s; ask ", date);
-		buf_safe(&b, p->owner);
+		buf_addf(&b, "this policy was due for review on %s; ask ",
+		    date);
+		show_text(&b, p->owner);
 		buf_adds(&b, " whether it still applies");
 	} else {
 		date_format(p->effective, date);
 		buf_addf(&b, "this policy is not in force until %s; ask ",
 		    date);
-		buf_safe(&b, p->owner);
+		show_text(&b, p->owner);
 		buf_adds(&b, " which rules apply until then");
 	}
 	if (b.failed) {

@@ -18,11 +18,6 @@ static void mermaid_node(struct buf *b, const struct policy *p, char kind,
     size_t i);
 static void dot_text(struct buf *b, const char *text);
 
-/* The Mermaid classes of the three verdicts. */
-static const char *const verdict_class[VERDICT_COUNT] = {
-	"free", "review", "stop",
-};
-
 /* A node: a question as a box, an outcome as a stadium. */
 static void
 mermaid_node(struct buf *b, const struct policy *p, char kind, size_t i)
@@ -62,7 +57,7 @@ render_mermaid(const struct policy *p, struct buf *b)
 	}
 	for (v = VERDICT_USE_FREELY; v < VERDICT_COUNT; v++)
 		buf_addf(b, "  classDef %s fill:%s,stroke:%s,color:#1a1a1a\n",
-		    verdict_class[v], render_verdict_fill(v),
+		    render_verdict_class(v), render_verdict_fill(v),
 		    render_verdict_border(v));
 	buf_adds(b, "  classDef start stroke-width:3px\n");
 	buf_addf(b, "  class q%u start\n", p->start);
@@ -73,7 +68,7 @@ render_mermaid(const struct policy *p, struct buf *b)
 			buf_addf(b, n++ ? ",o%zu" : "  class o%zu", i);
 		}
 		if (n > 0)
-			buf_addf(b, " %s\n", verdict_class[v]);
+			buf_addf(b, " %s\n", render_verdict_class(v));
 	}
 }
 

@@ -18,11 +18,6 @@ static void html_outcome(struct buf *b, const struct outcome *o,
     uint32_t num);
 static void html_meta(struct buf *b, const struct policy *p);
 
-/* The class of each verdict: its colour in the style sheet. */
-static const char *const verdict_class[VERDICT_COUNT] = {
-	"free", "review", "stop",
-};
-
 static void
 html_style(struct buf *b)
 {
@@ -57,7 +52,7 @@ html_style(struct buf *b)
 	    "tr { break-inside: avoid; }\n");
 	for (v = VERDICT_USE_FREELY; v < VERDICT_COUNT; v++)
 		buf_addf(b, ".%s { background: %s; border-color: %s; }\n",
-		    verdict_class[v], render_verdict_fill(v),
+		    render_verdict_class(v), render_verdict_fill(v),
 		    render_verdict_border(v));
 	buf_adds(b, "@media print { body { font-size: 9pt; line-height: 1.25; "
 	    "margin: 0; padding: 0; max-width: none; } "
@@ -74,12 +69,13 @@ html_row(struct buf *b, const struct policy *p, const struct render_tree *t,
 		buf_adds(b, "<span class=\"a\">");
 		render_add_text(b, p->questions[row->from_q].answers[
 		    row->from_a].key, ESC_HTML);
-		buf_adds(b, "</span> \xE2\x86\x92 ");
+		buf_adds(b, "</span>" SHOW_ARROW);
 	}
 	if (row->kind == ROW_OUTCOME) {
 		enum verdict v = p->outcomes[row->outcome].verdict;
 		buf_addf(b, "<span class=\"v %s\">%s</span> (%u)",
-		    verdict_class[v], verdict_words(v), t->onum[row->outcome]);
+		    render_verdict_class(v), verdict_words(v),
+		    t->onum[row->outcome]);
 		return;
 	}
 	buf_addf(b, "%s<span class=\"q\">Q%u</span> ",
@@ -120,7 +116,8 @@ html_outcome(struct buf *b, const struct outcome *o, uint32_t num)
 	size_t i;
 
 	buf_addf(b, "<tr><td>%u</td><td><span class=\"v %s\">%s</span></td>"
-	    "<td>", num, verdict_class[o->verdict], verdict_words(o->verdict));
+	    "<td>", num, render_verdict_class(o->verdict),
+	    verdict_words(o->verdict));
 	render_add_text(b, o->summary, ESC_HTML);
 	if (o->nconditions > 0) {
 		buf_adds(b, "<ul>");
@@ -142,13 +139,8 @@ html_outcome(struct buf *b, const struct outcome *o, uint32_t num)
 static void
 html_meta(struct buf *b, const struct policy *p)
 {
-	char eff[11], rev[11];
-
-	render_add_text(b, p->title, ESC_HTML);
-	buf_adds(b, ", version ");
-	render_add_text(b, p->version, ESC_HTML);
-	buf_addf(b, ": in force from %s, review by %s. Owner: ",
-	    render_date(p->effective, eff), render_date(p->review_by, rev));
+	render_add_dates(b, p, ESC_HTML);
+	buf_adds(b, " Owner: ");
 	render_add_text(b, p->owner, ESC_HTML);
 }
 
@@ -170,8 +162,9 @@ render_html(const struct policy *p, const struct render_tree *t,
 	    "down; each answer leads to the next question or to a verdict "
 	    "and its outcome number.</p>\n<h2>Questions</h2>\n");
 	html_tree(b, p, t);
-	buf_adds(b, "<h2>Outcomes</h2>\n<table>\n<thead><tr><th class=\"n\">#</th>"
-	    "<th>Verdict</th><th class=\"w\">What to do</th><th class=\"r\">Reviewer</th>"
+	buf_adds(b, "<h2>Outcomes</h2>\n<table>\n<thead><tr>"
+	    "<th class=\"n\">#</th><th>Verdict</th>"
+	    "<th class=\"w\">What to do</th><th class=\"r\">Reviewer</th>"
 	    "<th>Disclose</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < t->noutcomes; i++)
 		html_outcome(b, &p->outcomes[t->outcomes[i]], (uint32_t)i + 1);

@@ -73,7 +73,7 @@ outcome_json(const struct outcome *o)
 static json_t *
 policy_json(const struct policy *p, const struct render_opts *o)
 {
-	char eff[11], rev[11];
+	char eff[SHOW_DATE_SIZE], rev[SHOW_DATE_SIZE];
 	json_t *questions = json_array(), *outcomes = json_array(), *j;
 	size_t i;
 	int bad = questions == NULL || outcomes == NULL;

@@ -35,7 +35,7 @@ md_row(struct buf *b, const struct policy *p, const struct render_tree *t,
 	if (row->kind != ROW_START) {
 		render_add_text(b, p->questions[row->from_q].answers[
 		    row->from_a].key, ESC_MARKDOWN);
-		buf_adds(b, " \xE2\x86\x92 ");
+		buf_adds(b, SHOW_ARROW);
 	}
 	if (row->kind == ROW_OUTCOME) {
 		buf_addf(b, "**%s** (%u)\n", verdict_words(
@@ -71,13 +71,8 @@ md_outcome(struct buf *b, const struct outcome *o, uint32_t num)
 static void
 md_footer(struct buf *b, const struct policy *p)
 {
-	char eff[11], rev[11];
-
-	render_add_text(b, p->title, ESC_MARKDOWN);
-	buf_adds(b, ", version ");
-	render_add_text(b, p->version, ESC_MARKDOWN);
-	buf_addf(b, ": in force from %s, review by %s.  \nOwner: ",
-	    render_date(p->effective, eff), render_date(p->review_by, rev));
+	render_add_dates(b, p, ESC_MARKDOWN);
+	buf_adds(b, "  \nOwner: ");
 	render_add_text(b, p->owner, ESC_MARKDOWN);
 	buf_addc(b, '\n');
 }

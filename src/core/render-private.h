@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "aipolicy/render.h"
+#include "show.h"
 #include "util.h"
 
 /* What one row of the tree shows. */
@@ -71,8 +72,14 @@ enum render_escape {
  * through text_safe() (line breaks become spaces), then escaped as E. */
 void render_add_text(struct buf *b, const char *s, enum render_escape e);
 
-/* render_date: D as YYYY-MM-DD into BUF (at least 11 bytes); returns BUF. */
+/* render_date: D as YYYY-MM-DD into BUF (at least SHOW_DATE_SIZE bytes);
+ * returns BUF. */
 const char *render_date(date_t d, char *buf);
+
+/* render_add_dates: "TITLE, version V: in force from D, review by D." of
+ * P onto B, policy text escaped as E. */
+void render_add_dates(struct buf *b, const struct policy *p,
+    enum render_escape e);
 
 /* render_text_page: the one-page text of P onto B; stops after MAX_LINES
  * lines (0: no limit). FIT, when not NULL, is filled as render_text_fit
@@ -92,8 +99,10 @@ int render_json(const struct policy *p, const struct render_opts *o,
     struct buf *b);
 
 /* The colours of the three verdicts (fill, border), for the diagrams and
- * the HTML page: green, amber, red. */
+ * the HTML page: green, amber, red; and the name of the class (Mermaid,
+ * HTML) that has them: "free", "review", "stop". */
 const char *render_verdict_fill(enum verdict v);
 const char *render_verdict_border(enum verdict v);
+const char *render_verdict_class(enum verdict v);
 
 #endif

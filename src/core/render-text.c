@@ -273,15 +273,10 @@ outcome_block(struct page *pg, const struct outcome *o, uint32_t num)
 static void
 footer(struct page *pg, const struct policy *p)
 {
-	char eff[11], rev[11];
 	struct buf s;
 
 	buf_init(&s);
-	buf_adds(&s, p->title);
-	buf_adds(&s, ", version ");
-	buf_adds(&s, p->version);
-	buf_addf(&s, ": in force from %s, review by %s.",
-	    render_date(p->effective, eff), render_date(p->review_by, rev));
+	render_add_dates(&s, p, ESC_PLAIN);
 	page_wrap(pg, "", 0, s.failed ? "" : s.data);
 	if (s.failed)
 		pg->b->failed = true;

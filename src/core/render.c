@@ -82,6 +82,9 @@ static const char *const verdict_fill[VERDICT_COUNT] = {
 static const char *const verdict_border[VERDICT_COUNT] = {
 	"#2e7d32", "#b26a00", "#c62828",
 };
+static const char *const verdict_class[VERDICT_COUNT] = {
+	"free", "review", "stop",
+};
 
 bool
 render_format_parse(const char *name, enum render_format *out)
@@ -364,6 +367,18 @@ render_date(date_t d, char *buf)
 	return buf;
 }
 
+void
+render_add_dates(struct buf *b, const struct policy *p, enum render_escape e)
+{
+	char eff[SHOW_DATE_SIZE], rev[SHOW_DATE_SIZE];
+
+	render_add_text(b, p->title, e);
+	buf_adds(b, ", version ");
+	render_add_text(b, p->version, e);
+	buf_addf(b, ": in force from %s, review by %s.",
+	    render_date(p->effective, eff), render_date(p->review_by, rev));
+}
+
 const char *
 render_verdict_fill(enum verdict v)
 {
@@ -374,4 +389,10 @@ const char *
 render_verdict_border(enum verdict v)
 {
 	return verdict_border[v];
+}
+
+const char *
+render_verdict_class(enum verdict v)
+{
+	return verdict_class[v];
 }

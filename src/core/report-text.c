@@ -8,8 +8,7 @@
 #include <string.h>
 
 #include "aipolicy/report.h"
-#include "aipolicy/text.h"
-#include "util.h"
+#include "show.h"
 
 /* A bar cell is divided in eighths: "▏" is one, "█" is eight. */
 #define EIGHTHS 8
@@ -22,8 +21,7 @@ static const char *const block[EIGHTHS + 1] = {
 };
 
 static int digits(uint64_t n);
-static void add_key(struct buf *b, const char *key);
-static void add_duration(struct buf *b, uint64_t minutes);
+static void add_duration(struct buf *b, uint64_t minutes, int width);
 static void add_bar(struct buf *b, uint64_t n, uint64_t most);
 static int add_section(struct buf *b, const struct report *r,
     enum report_map m, const char *title, int width);
@@ -45,25 +43,13 @@ digits(uint64_t n)
 	return d;
 }
 
-/* KEY as it may be shown. */
+/* "2 h 05 min", the hours right-aligned in WIDTH digits (0: as many as
+ * they take). */
 static void
-add_key(struct buf *b, const char *key)
+add_duration(struct buf *b, uint64_t minutes, int width)
 {
-	char *safe = text_sanitize(key, strlen(key), 0);
-
-	if (safe == NULL)
-		b->failed = true;
-	else
-		buf_adds(b, safe);
-	free(safe);
-}
-
-/* "2 h 05 min" */
-static void
-add_duration(struct buf *b, uint64_t minutes)
-{
-	buf_addf(b, "%" PRIu64 " h %02u min", minutes / MINUTES_PER_HOUR,
-	    (unsigned)(minutes % MINUTES_PER_HOUR));
+	buf_addf(b, "%*" PRIu64 " h %02u min", width,
+	    minutes / MINUTES_PER_HOUR, (unsigned)(minutes % MINUTES_PER_HOUR));
 }
 
 /* A bar for N out of MOST (the longest, REPORT_BAR_WIDTH cells), to the
@@ -119,7 +105,7 @@ add_section(struct buf *b, const struct report *r, enum report_map m,
 		buf_addf(b, "\n%s\n", title);
 	for (i = 0; i < n; i++) {
 		buf_addf(b, "  %*" PRIu64 "  ", width, e[i].count);
-		add_key(b, e[i].key);
+		show_text(b, e[i].key);
 		buf_addc(b, '\n');
 	}
 	free(e);
@@ -148,10 +134,10 @@ add_weeks(struct buf *b, const struct report *r, int width)
 	if (n > 0)
 		buf_adds(b, "\nWeeks (decisions, review load)\n");
 	for (i = 0; i < n; i++) {
-		buf_addf(b, "  %s  %*" PRIu64 "  %*" PRIu64 " h %02u min  ",
-		    e[i].key, width, e[i].count, hours,
-		    e[i].review_minutes / MINUTES_PER_HOUR,
-		    (unsigned)(e[i].review_minutes % MINUTES_PER_HOUR));
+		buf_addf(b, "  %s  %*" PRIu64 "  ", e[i].key, width,
+		    e[i].count);
+		add_duration(b, e[i].review_minutes, hours);
+		buf_adds(b, "  ");
 		add_bar(b, e[i].count, most);
 		buf_addc(b, '\n');
 	}
@@ -165,7 +151,7 @@ add_review_load(struct buf *b, const struct report *r)
 	uint64_t reviews = r->by_verdict[VERDICT_USE_WITH_REVIEW];
 
 	buf_adds(b, "\nReview load: ");
-	add_duration(b, r->review_minutes);
+	add_duration(b, r->review_minutes, 0);
 	if (reviews == 0) {
 		buf_adds(b, " (no use-with-review decisions)\n");
 		return;
@@ -192,9 +178,9 @@ add_never_reached(struct buf *b, const struct report *r)
 	else
 		buf_addf(b, "by the %" PRIu64 " decision%s made under ",
 		    r->policy_decisions, r->policy_decisions == 1 ? "" : "s");
-	add_key(b, p->id);
+	show_text(b, p->id);
 	buf_addc(b, ' ');
-	add_key(b, p->version);
+	show_text(b, p->version);
 	buf_adds(b, r->policy_decisions == 0 ? ")\n" : "\n");
 	if (r->policy_lookalikes > 0)
 		buf_addf(b, "  (%" PRIu64 " more decision%s name%s this "
@@ -207,7 +193,7 @@ add_never_reached(struct buf *b, const struct report *r)
 		if (report_outcome_reached(r, i))
 			continue;
 		buf_adds(b, "  outcome  ");
-		add_key(b, p->outcomes[i].id);
+		show_text(b, p->outcomes[i].id);
 		buf_adds(b, p->outcomes[i].reachable ? "\n" :
 		    " (no path leads here)\n");
 		listed++;
@@ -218,9 +204,9 @@ add_never_reached(struct buf *b, const struct report *r)
 			if (report_answer_reached(r, i, j))
 				continue;
 			buf_adds(b, "  answer   ");
-			add_key(b, q->id);
+			show_text(b, q->id);
 			buf_addc(b, '=');
-			add_key(b, q->answers[j].key);
+			show_text(b, q->answers[j].key);
 			buf_adds(b, q->reachable ? "\n" :
 			    " (no path leads here)\n");
 			listed++;

@@ -9,9 +9,8 @@
 
 #include "aipolicy/present.h"
 #include "aipolicy/result.h"
-#include "util.h"
-
-#define DATE_SIZE 11 /* YYYY-MM-DD and a NUL (date_format) */
+#include "aipolicy/text.h"
+#include "show.h"
 
 struct result_json {
 	const struct policy *p;
@@ -23,18 +22,31 @@ struct result_json {
 	bool failed;
 };
 
-/* S as a JSON string (quoted), malloc'd; NULL for NULL. */
+static char *jstr(struct result_json *rj, const char *s);
+static char *jstrn(const char *s, size_t n);
+static void take(struct result_json *rj, struct buf *b, char *s);
+static char *encode_outcome(struct result_json *rj, const struct outcome *o);
+static char *encode_next(struct result_json *rj, size_t qi);
+static void add_line(struct buf *b, size_t line);
+static void add_lists(const struct result_json *rj, struct buf *b,
+    const struct walk_result *r, const struct given *given);
+static void add_next(struct result_json *rj, struct buf *b,
+    const struct walk_result *r);
+
+/* S as a JSON string (quoted), malloc'd; "null" for NULL. NULL when out
+ * of memory (RJ is then marked failed). */
 static char *
 jstr(struct result_json *rj, const char *s)
 {
-	json_t *j;
+	struct buf b;
 	char *out;
 
+	buf_init(&b);
 	if (s == NULL)
-		return strdup("null");
-	j = json_string(s);
-	out = j ? json_dumps(j, JSON_ENCODE_ANY) : NULL;
-	json_decref(j);
+		buf_adds(&b, "null");
+	else
+		show_json(&b, s);
+	out = buf_detach(&b);
 	if (out == NULL)
 		rj->failed = true;
 	return out;
@@ -136,7 +148,7 @@ result_json_new(const struct policy *p, date_t today)
 	struct result_json *rj = calloc(1, sizeof *rj);
 	size_t i, j, nq = p->nquestions, no = p->noutcomes;
 	enum present_dates dates = present_dates_on(p, today);
-	char effective[DATE_SIZE], review_by[DATE_SIZE];
+	char effective[SHOW_DATE_SIZE], review_by[SHOW_DATE_SIZE];
 	struct buf b;
 
 	if (rj == NULL)
@@ -229,6 +241,61 @@ add_line(struct buf *b, size_t line)
 	buf_adds(b, ", ");
 }
 
+/* The "path", "unused" and "unsure" lists of R (GIVEN: the answers given)
+ * onto B. */
+static void
+add_lists(const struct result_json *rj, struct buf *b,
+    const struct walk_result *r, const struct given *given)
+{
+	size_t i;
+	char *s;
+
+	buf_adds(b, ", \"path\": [");
+	for (i = 0; i < r->npath; i++) {
+		const struct step *st = &r->path[i];
+		buf_adds(b, i ? ", {\"question\": " : "{\"question\": ");
+		buf_adds(b, rj->qid[st->question]);
+		buf_adds(b, ", \"answer\": ");
+		buf_adds(b, rj->key[st->question][st->answer]);
+		buf_addc(b, '}');
+	}
+	buf_adds(b, "], \"unused\": [");
+	for (i = 0; i < r->nunused && !b->failed; i++) {
+		const struct given *g = &given[r->unused[i]];
+		if ((s = jstrn(g->question, g->question_len)) == NULL) {
+			b->failed = true;
+			break;
+		}
+		buf_addf(b, "%s%s", i ? ", " : "", s);
+		free(s);
+	}
+	buf_adds(b, "], \"unsure\": [");
+	for (i = 0; i < r->nunsure; i++) {
+		buf_adds(b, i ? ", " : "");
+		buf_adds(b, rj->qid[r->unsure[i]]);
+	}
+	buf_addc(b, ']');
+}
+
+/* The "next" question of R (for an incomplete result, or to narrow a
+ * worst case down), encoded on first use, onto B. */
+static void
+add_next(struct result_json *rj, struct buf *b,
+    const struct walk_result *r)
+{
+	buf_adds(b, ", \"next\": ");
+	if (r->next == WALK_NO_NEXT) {
+		buf_adds(b, "null");
+		return;
+	}
+	if (rj->next[r->next] == NULL)
+		rj->next[r->next] = encode_next(rj, r->next);
+	if (rj->next[r->next] == NULL)
+		b->failed = true;
+	else
+		buf_adds(b, rj->next[r->next]);
+}
+
 int
 result_json_render(const struct result_json *crj, const struct walk_result *r,
     const struct given *given, size_t n, size_t line, char **out,
@@ -236,7 +303,6 @@ result_json_render(const struct result_json *crj, const struct walk_result *r,
 {
 	struct result_json *rj = (struct result_json *)crj;
 	struct buf b = { *out, *len, *cap, false };
-	size_t i;
 
 	buf_addc(&b, '{');
 	if (line > 0)
@@ -250,44 +316,8 @@ result_json_render(const struct result_json *crj, const struct walk_result *r,
 		    "\"reviewer\": null, \"disclose\": null, "
 		    "\"conditions\": [], \"review_minutes\": null");
 	}
-	buf_adds(&b, ", \"path\": [");
-	for (i = 0; i < r->npath; i++) {
-		const struct step *s = &r->path[i];
-		buf_adds(&b, i ? ", {\"question\": " : "{\"question\": ");
-		buf_adds(&b, rj->qid[s->question]);
-		buf_adds(&b, ", \"answer\": ");
-		buf_adds(&b, rj->key[s->question][s->answer]);
-		buf_addc(&b, '}');
-	}
-	buf_adds(&b, "], \"unused\": [");
-	for (i = 0; i < r->nunused; i++) {
-		const struct given *g = &given[r->unused[i]];
-		char *s = jstrn(g->question, g->question_len);
-		if (s == NULL) {
-			b.failed = true;
-			break;
-		}
-		buf_addf(&b, "%s%s", i ? ", " : "", s);
-		free(s);
-	}
-	buf_adds(&b, "], \"unsure\": [");
-	for (i = 0; i < r->nunsure; i++) {
-		buf_adds(&b, i ? ", " : "");
-		buf_adds(&b, rj->qid[r->unsure[i]]);
-	}
-	buf_adds(&b, "], \"next\": ");
-	/* The question to answer: for an incomplete result, or to narrow a
-	 * worst case down. */
-	if (r->next != WALK_NO_NEXT) {
-		if (rj->next[r->next] == NULL)
-			rj->next[r->next] = encode_next(rj, r->next);
-		if (rj->next[r->next] == NULL)
-			b.failed = true;
-		else
-			buf_adds(&b, rj->next[r->next]);
-	} else {
-		buf_adds(&b, "null");
-	}
+	add_lists(rj, &b, r, given);
+	add_next(rj, &b, r);
 	buf_adds(&b, ", ");
 	buf_adds(&b, rj->policy);
 	buf_addc(&b, '}');
@@ -324,18 +354,20 @@ char *
 result_bad_answer(const struct policy *p, const struct given *g)
 {
 	int64_t qi = policy_find_question(p, g->question, g->question_len);
-	const struct question *q;
+	char *answer, *answers;
 	struct buf b;
-	size_t i;
 
 	if (qi < 0)
 		return NULL;
-	q = &p->questions[qi];
+	answer = text_sanitize(g->answer, g->answer_len, 0);
+	answers = present_answers(&p->questions[qi]);
 	buf_init(&b);
-	buf_addf(&b, "'%.*s' is not an answer of question '%s' (answers: ",
-	    (int)g->answer_len, g->answer, q->id);
-	for (i = 0; i < q->nanswers; i++)
-		buf_addf(&b, "%s'%s'", i ? ", " : "", q->answers[i].key);
-	buf_adds(&b, ")");
+	if (answer == NULL || answers == NULL)
+		b.failed = true;
+	else
+		buf_addf(&b, "'%s' is not an answer of question '%s' (answers: "
+		    "%s)", answer, p->questions[qi].id, answers);
+	free(answer);
+	free(answers);
 	return buf_detach(&b);
 }

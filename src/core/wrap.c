@@ -9,55 +9,26 @@
 
 #include "aipolicy/text.h"
 #include "aipolicy/wrap.h"
-
-#define INVALID 0xFFFFFFFFu
+#include "util.h"
 
 static uint32_t decode(const char *s, size_t len, size_t *i);
 static bool is_space(uint32_t c);
+static size_t line_end(const char *s, size_t len, size_t start, int width,
+    size_t *next);
 
-/* decode: the code point at s[*i], or INVALID for a byte that does not start
- * a well-formed sequence (then *i moves by one). */
+/* decode: the code point at s[*I] (U+FFFD for a byte that does not start
+ * a well-formed sequence, util.h's utf8_decode); *I moves past it. */
 static uint32_t decode(const char *s, size_t len, size_t *i)
 {
-	const unsigned char *u = (const unsigned char *)s + *i;
-	size_t left = len - *i, n;
-	uint32_t c, min;
+	uint32_t c;
 
-	if (u[0] < 0x80) {
-		*i += 1;
-		return u[0];
-	} else if (u[0] >= 0xC2 && u[0] <= 0xDF) {
-		n = 2; c = u[0] & 0x1F; min = 0x80;
-	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
-		n = 3; c = u[0] & 0x0F; min = 0x800;
-	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
-		n = 4; c = u[0] & 0x07; min = 0x10000;
-	} else {
-		*i += 1;
-		return INVALID;
-	}
-	if (left < n) {
-		*i += 1;
-		return INVALID;
-	}
-	for (size_t k = 1; k < n; k++) {
-		if ((u[k] & 0xC0) != 0x80) {
-			*i += 1;
-			return INVALID;
-		}
-		c = (c << 6) | (u[k] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-		*i += 1;
-		return INVALID;
-	}
-	*i += n;
+	*i += utf8_decode(s + *i, len - *i, &c);
 	return c;
 }
 
 uint32_t wrap_printable(uint32_t c)
 {
-	return c == INVALID ? TEXT_REPLACEMENT : text_safe(c);
+	return text_safe(c);
 }
 
 uint32_t wrap_char(const char *s, size_t len, size_t *i, int *width)
@@ -127,75 +98,81 @@ static bool is_space(uint32_t c)
 	return c == ' ' || c == '\t' || c == '\r';
 }
 
+/*
+ * line_end: where the line that starts at byte START of S (LEN bytes) ends
+ * within WIDTH columns: the end of its text (trailing spaces dropped) is
+ * returned, the start of the next line is put in *NEXT. A line breaks at
+ * a newline, else at the last space or around a wide character that fits,
+ * else between two characters; the spaces after a soft break are skipped.
+ */
+static size_t line_end(const char *s, size_t len, size_t start, int width,
+    size_t *next)
+{
+	size_t pos = start, end = len, brk_end = 0, brk_next = 0;
+	bool have_brk = false, prev_wide = false;
+	int w = 0;
+
+	*next = len;
+	while (pos < len) {
+		size_t here = pos, probe = pos;
+		uint32_t raw = decode(s, len, &probe);
+		int cw;
+
+		if (raw == '\n') {
+			end = here;
+			*next = here + 1;
+			break;
+		}
+		wrap_char(s, len, &pos, &cw);
+		if (w > 0 && cw > 0 && w + cw > width) {
+			if (is_space(raw) || cw == 2 || prev_wide ||
+			    !have_brk) {
+				/* a break is allowed right here */
+				end = here;
+				*next = here;
+			} else {
+				end = brk_end;
+				*next = brk_next;
+			}
+			/* a soft break drops the spaces that follow */
+			while (*next < len) {
+				size_t k = *next;
+				if (!is_space(decode(s, len, &k)))
+					break;
+				*next = k;
+			}
+			break;
+		}
+		if (is_space(raw) || ((cw == 2 || prev_wide) && here > start)) {
+			have_brk = true;
+			brk_end = here;
+			brk_next = is_space(raw) ? pos : here;
+		}
+		prev_wide = cw == 2;
+		w += cw;
+		end = pos;
+		*next = pos;
+	}
+	/* drop spaces at the end of the line */
+	while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t' ||
+	    s[end - 1] == '\r'))
+		end--;
+	return end;
+}
+
 size_t wrap_text(const char *s, size_t len, int width,
     struct wrap_line *lines, size_t max)
 {
-	size_t count = 0, pos = 0;
+	size_t count = 0, pos = 0, end, next;
 
 	if (width < 1)
 		width = 1;
 	while (pos < len) {
-		size_t start = pos, end = len, next = len;
-		size_t brk_end = 0, brk_next = 0;
-		bool have_brk = false, prev_wide = false;
-		int w = 0;
-
-		while (pos < len) {
-			size_t here = pos, probe = pos;
-			uint32_t raw = decode(s, len, &probe);
-			int cw;
-
-			if (raw == '\n') {
-				end = here;
-				next = here + 1;
-				break;
-			}
-			wrap_char(s, len, &pos, &cw);
-			if (w > 0 && cw > 0 && w + cw > width) {
-				if (is_space(raw) || cw == 2 || prev_wide) {
-					/* a break is allowed right here */
-					end = here;
-					next = here;
-				} else if (have_brk) {
-					end = brk_end;
-					next = brk_next;
-				} else {
-					end = here;
-					next = here;
-				}
-				/* a soft break drops the spaces that follow */
-				while (next < len) {
-					size_t k = next;
-					if (!is_space(decode(s, len, &k)))
-						break;
-					next = k;
-				}
-				break;
-			}
-			if (is_space(raw)) {
-				have_brk = true;
-				brk_end = here;
-				brk_next = pos;
-			} else if (cw == 2 || prev_wide) {
-				if (here > start) {
-					have_brk = true;
-					brk_end = here;
-					brk_next = here;
-				}
-			}
-			prev_wide = cw == 2;
-			w += cw;
-			end = pos;
-			next = pos;
-		}
-		/* drop spaces at the end of the line */
-		while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t' ||
-		    s[end - 1] == '\r'))
-			end--;
+		end = line_end(s, len, pos, width, &next);
 		if (count < max) {
-			lines[count].start = start;
-			lines[count].len = end - start;
-			lines[count].width = wrap_width(s + start, end - start);
+			lines[count].start = pos;
+			lines[count].len = end - pos;
+			lines[count].width = wrap_width(s + pos, end - pos);
 		}
 		count++;
 		pos = next;

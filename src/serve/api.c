@@ -168,6 +168,10 @@ body_to_given(const struct serve_request *rq, struct given **given,
 
 	obj = json_loadb(rq->body != NULL ? rq->body : "", rq->body_len,
 	    JSON_REJECT_DUPLICATES, &jerr);
+	if (obj == NULL && json_error_code(&jerr) == json_error_out_of_memory) {
+		*oom = 1;
+		return NULL;
+	}
 	if (obj == NULL) {
 		snprintf(msg, msgsz, "invalid JSON at line %d, column %d: %s",
 		    jerr.line, jerr.column, strstr(jerr.text, "NUL") != NULL ?

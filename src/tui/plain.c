@@ -238,8 +238,8 @@ int plain_run(const struct policy *p, struct walk_state *s, date_t today,
 		}
 		if (len == 1 && a[0] == '?') {
 			fputs("Help: ", out);
-			put_text(out, q->help != NULL ? q->help :
-			    "There is no help for this question.", true);
+			put_text(out, q->help != NULL ? q->help : ASK_NO_HELP,
+			    true);
 			fputc('\n', out);
 			continue;
 		}

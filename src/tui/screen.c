@@ -45,6 +45,12 @@
 #define MAX_KEYS     8   /* keys of one key line */
 #define MARK_SIZE    32
 #define TEXT_SIZE    160
+#define JOIN_MAX     5   /* strings str_join joins */
+#define ESC_DELAY_MS 25  /* how long after Esc a key still makes a sequence */
+#define POLL_MS      100 /* how often the loop looks at the signal flag */
+#define CHAR_ESC     27  /* quits, like q */
+#define CHAR_DEL     127 /* goes back, like Backspace ... */
+#define CHAR_CTRL_H  8   /* ... on terminals that send these for it */
 
 /* name, foreground, background, attribute with colours, without */
 #define ROLES(X) \
@@ -165,6 +171,7 @@ static const char *menu_label(const struct ui *ui, size_t i);
 static void enter_question(struct ui *ui);
 static enum action choose(struct ui *ui, size_t i);
 static bool is_back_key(struct key k);
+static bool is_quit_key(struct key k);
 static bool key_is(struct key k, int fn, wint_t c);
 static enum action common_key(struct ui *ui, struct key k);
 static int letter_choice(const struct ui *ui, wint_t c);
@@ -178,6 +185,9 @@ static int quit_code(const struct ui *ui);
 static bool ui_init(struct ui *ui, const struct policy *p,
     struct walk_state *s, date_t today, const struct ask_hooks *hooks);
 static void ui_release(struct ui *ui);
+static SCREEN *term_start(void);
+static void draw(struct ui *ui);
+static int loop(struct ui *ui);
 
 static const struct {
 	void (*draw)(struct ui *);
@@ -251,15 +261,15 @@ static enum role role_of(enum present_role r)
 static char *str_join(const char *a, const char *b, const char *c,
     const char *d, const char *e)
 {
-	const char *part[5] = { a, b, c, d, e };
+	const char *part[JOIN_MAX] = { a, b, c, d, e };
 	size_t n = 1;
 	char *s, *o;
 
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < JOIN_MAX; i++)
 		n += part[i] ? strlen(part[i]) : 0;
 	if ((s = o = malloc(n)) == NULL)
 		return NULL;
-	for (int i = 0; i < 5; i++) {
+	for (int i = 0; i < JOIN_MAX; i++) {
 		if (part[i] == NULL)
 			continue;
 		memcpy(o, part[i], strlen(part[i]));
@@ -644,8 +654,13 @@ static bool key_is(struct key k, int fn, wint_t c)
 
 static bool is_back_key(struct key k)
 {
-	return key_is(k, KEY_BACKSPACE, 'b') || key_is(k, KEY_LEFT, 127) ||
-	    key_is(k, 0, 8);
+	return key_is(k, KEY_BACKSPACE, 'b') || key_is(k, KEY_LEFT, CHAR_DEL) ||
+	    key_is(k, 0, CHAR_CTRL_H);
+}
+
+static bool is_quit_key(struct key k)
+{
+	return key_is(k, 0, 'q') || key_is(k, 0, CHAR_ESC);
 }
 
 /* common_key: back (the last answer, "Not sure" too, is taken back),
@@ -664,7 +679,7 @@ static enum action common_key(struct ui *ui, struct key k)
 		enter_question(ui);
 		return ACT_REDRAW;
 	}
-	if (key_is(k, 0, 'q') || key_is(k, 0, 27))
+	if (is_quit_key(k))
 		return ACT_QUIT;
 	return ACT_NONE;
 }
@@ -801,8 +816,8 @@ static void draw_help(struct ui *ui)
 	body_reset(&ui->body);
 	body_add(&ui->body, q->ask, "Help: ", ROLE_QUESTION, -1);
 	body_gap(&ui->body);
-	body_add(&ui->body, q->help != NULL ? q->help :
-	    "There is no help for this question.", "", ROLE_NORMAL, -1);
+	body_add(&ui->body, q->help != NULL ? q->help : ASK_NO_HELP, "",
+	    ROLE_NORMAL, -1);
 	f = layout(ui, false);
 	if (f.more)
 		keys_text(scroll, 2, keys, sizeof keys);
@@ -910,33 +925,49 @@ static void ui_release(struct ui *ui)
 	present_release(&ui->warning);
 }
 
-int tui_run(const struct policy *p, struct walk_state *s, date_t today,
-    const struct ask_hooks *hooks)
+/* term_start: curses on the terminal of stdin and stdout, set up for the
+ * screens; NULL when it cannot start. */
+static SCREEN *term_start(void)
 {
 	const char *no_color = getenv("NO_COLOR");
-	struct ui ui;
-	SCREEN *scr;
-	bool dirty = true;
-	int code;
+	SCREEN *scr = newterm(NULL, stdout, stdin);
 
-	if (!ui_init(&ui, p, s, today, hooks)) {
-		ui_release(&ui);
-		return TUI_UNAVAILABLE;
-	}
-	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
-		ui_release(&ui);
-		return TUI_UNAVAILABLE;
-	}
+	if (scr == NULL)
+		return NULL;
 	set_term(scr);
 	cbreak();
 	noecho();
 	keypad(stdscr, TRUE);
 	intrflush(stdscr, FALSE);
-	set_escdelay(25);
-	timeout(100); /* so that the loop sees the signal flag */
+	set_escdelay(ESC_DELAY_MS);
+	timeout(POLL_MS); /* so that the loop sees the signal flag */
 	curs_set(0);
 	roles_init(has_colors() && (no_color == NULL || *no_color == '\0'));
-	enter_question(&ui);
+	return scr;
+}
+
+/* draw: the current screen, or the notice that the terminal is too
+ * small; a verdict screen is told to the hooks once it is shown. */
+static void draw(struct ui *ui)
+{
+	if (COLS < MIN_COLS || LINES < MIN_LINES) {
+		draw_too_small();
+		return;
+	}
+	screens[ui->screen].draw(ui);
+	refresh();
+	/* shown: now it may be logged */
+	if (ui->log_pending)
+		ui->hooks->verdict(ui->hooks->arg, ui->ws);
+	ui->log_pending = false;
+}
+
+/* loop: draw, read a key, act on it, until a quit or a signal; the exit
+ * code. */
+static int loop(struct ui *ui)
+{
+	bool dirty = true;
+	int code;
 
 	for (;;) {
 		struct key k;
@@ -945,20 +976,10 @@ int tui_run(const struct policy *p, struct walk_state *s, date_t today,
 		enum action a;
 
 		if ((code = ask_signal_code()) != 0)
-			break;
-		if (dirty) {
-			if (COLS < MIN_COLS || LINES < MIN_LINES) {
-				draw_too_small();
-			} else {
-				screens[ui.screen].draw(&ui);
-				refresh();
-				/* shown: now it may be logged */
-				if (ui.log_pending)
-					hooks->verdict(hooks->arg, s);
-				ui.log_pending = false;
-			}
-			dirty = false;
-		}
+			return code;
+		if (dirty)
+			draw(ui);
+		dirty = false;
 		if ((r = get_wch(&c)) == ERR)
 			continue;
 		k.fn = r == KEY_CODE_YES;
@@ -967,21 +988,31 @@ int tui_run(const struct policy *p, struct walk_state *s, date_t today,
 			dirty = true;
 			continue;
 		}
-		if (COLS < MIN_COLS || LINES < MIN_LINES) {
-			if (key_is(k, 0, 'q') || key_is(k, 0, 27)) {
-				code = quit_code(&ui);
-				break;
-			}
-			continue;
-		}
-		a = screens[ui.screen].key(&ui, k);
-		if (a == ACT_QUIT) {
-			code = quit_code(&ui);
-			break;
-		}
+		if (COLS < MIN_COLS || LINES < MIN_LINES)
+			a = is_quit_key(k) ? ACT_QUIT : ACT_NONE;
+		else
+			a = screens[ui->screen].key(ui, k);
+		if (a == ACT_QUIT)
+			return quit_code(ui);
 		if (a == ACT_REDRAW)
 			dirty = true;
 	}
+}
+
+int tui_run(const struct policy *p, struct walk_state *s, date_t today,
+    const struct ask_hooks *hooks)
+{
+	struct ui ui;
+	SCREEN *scr;
+	int code;
+
+	if (!ui_init(&ui, p, s, today, hooks) || (scr = term_start()) ==
+	    NULL) {
+		ui_release(&ui);
+		return TUI_UNAVAILABLE;
+	}
+	enter_question(&ui);
+	code = loop(&ui);
 	/* a verdict reached but never drawn (a signal came first) is not
 	 * logged: it was not shown */
 	endwin();

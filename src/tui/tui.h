@@ -36,6 +36,8 @@ struct present;
 /* The label of the extra last menu item, and what plain mode also takes
  * for it when typed (ignoring ASCII case). */
 #define ASK_NOT_SURE "Not sure"
+/* What the help of a question without help says. */
+#define ASK_NO_HELP "There is no help for this question."
 
 /* What a front end tells the command. */
 struct ask_hooks {

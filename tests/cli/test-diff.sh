@@ -2,16 +2,7 @@
 # End-to-end: aipolicy diff when standard output cannot be written (exit
 # 74) and when memory runs out (exit 71, nothing half-written).
 # usage: test-diff.sh AIPOLICY SOURCE_DIR
-set -u
-bin=$1
-case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
-fx=$2/tests/cli/cases/fixtures
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 
 # Two versions of a chain of 60 questions (2^60 ways) whose last outcome
 # is reworded: without a limit the list of changes outgrows any memory.
@@ -58,15 +49,13 @@ if [ ! -w /dev/full ]; then
 fi
 msg='aipolicy: error: cannot write to standard output: No space left on device'
 for format in text json; do
-	err=$("$bin" diff --format $format "$fx/diff-old.yaml" \
-	    "$fx/diff-new.yaml" 2>&1 >/dev/full)
+	err=$("$bin" diff --format $format "$fixtures/diff-old.yaml" \
+	    "$fixtures/diff-new.yaml" 2>&1 >/dev/full)
 	rc=$?
 	[ $rc = 74 ] && ok || no "diff --format $format > /dev/full: exit $rc"
 	[ "$err" = "$msg" ] && ok || no "diff --format $format > /dev/full: '$err'"
 done
 # No change to list: still a write, still checked.
-"$bin" diff "$fx/diff-old.yaml" "$fx/diff-old.yaml" >/dev/full 2>/dev/null
-rc=$?
-[ $rc = 74 ] && ok || no "diff of a version with itself > /dev/full: exit $rc"
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+full "diff of a version with itself" diff "$fixtures/diff-old.yaml" \
+    "$fixtures/diff-old.yaml"
+finish

@@ -5,18 +5,9 @@
 # a log through a pipe; memory that does not grow with the log; failing
 # writes (exit 74).
 # usage: test-impact.sh AIPOLICY SOURCE_DIR
-set -u
-bin=$1
-src=$2
-case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
+. "$(dirname "$0")/lib.sh"
 old=$src/policies/example.yaml
 new=$src/docs/examples/example-2027-q1.yaml
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
 log=$tmp/decisions.jsonl
 v_old=$(sed -n 's/^version: //p' "$old")
 
@@ -147,12 +138,8 @@ if [ ! -w /dev/full ]; then
 	[ $fail = 0 ]
 	exit
 fi
-"$bin" diff --log "$log" "$old" "$new" >/dev/full 2>/dev/null
-[ $? = 74 ] && ok || no "diff --log > /dev/full: exit 74"
-"$bin" diff --format json --log "$log" "$old" "$new" >/dev/full 2>/dev/null
-[ $? = 74 ] && ok || no "diff --log --format json > /dev/full: exit 74"
-"$bin" report --policy "$old" "$log" >/dev/full 2>/dev/null
-[ $? = 74 ] && ok || no "report --policy > /dev/full: exit 74"
+full "diff --log" diff --log "$log" "$old" "$new"
+full "diff --log --format json" diff --format json --log "$log" "$old" "$new"
+full "report --policy" report --policy "$old" "$log"
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish

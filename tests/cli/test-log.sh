@@ -1,16 +1,8 @@
 #!/bin/sh
 # End-to-end: the decision log (--log) and failing writes (exit 74).
 # usage: test-log.sh AIPOLICY SOURCE_DIR
-set -u
-bin=$1
-case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
-pol=$2/tests/cli/cases/fixtures/basic.yaml
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
+pol=$fixtures/basic.yaml
 sha=$(sha256sum "$pol" | cut -d' ' -f1)
 
 # One record per verdict, every field, in the documented order.
@@ -85,12 +77,14 @@ grep -q '"line"' "$tmp/out" && no "batch: a line printed whose record failed" ||
     ok
 
 # Writes to stdout are checked.
-"$bin" check "$pol" data=no 'audience=only me' >/dev/full 2>/dev/null
-[ $? = 74 ] && ok || no "check > /dev/full: exit 74"
-"$bin" lint --format json "$pol" >/dev/full 2>/dev/null
-[ $? = 74 ] && ok || no "lint > /dev/full: exit 74"
-"$bin" --version >/dev/full 2>/dev/null
-[ $? = 74 ] && ok || no "--version > /dev/full: exit 74"
+full "check" check "$pol" data=no 'audience=only me'
+# Standard input that cannot be read (a folder) is 66, as for report.
+"$bin" check --batch "$pol" <"$tmp" >"$tmp/out" 2>"$tmp/err"
+[ $? = 66 ] && ok || no "batch on a folder: exit 66"
+[ "$(cat "$tmp/err")" = "aipolicy: error: cannot read standard input: Is a directory" ] &&
+    ok || no "batch on a folder: $(cat "$tmp/err")"
+full "lint" lint --format json "$pol"
+full "--version" --version
 printf '{"data": "no"}\n' | "$bin" check --batch "$pol" >/dev/full 2>/dev/null
 [ $? = 74 ] && ok || no "batch > /dev/full: exit 74"
 
@@ -103,5 +97,4 @@ sed -n 1p "$tmp/out" | grep -q '"line": 1, "status": "error", "error": "a NUL by
 sed -n 2p "$tmp/out" | grep -q '"line": 2, "status": "incomplete"' && ok ||
     no "NUL line: the run goes on"
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish

@@ -2,16 +2,7 @@
 # End-to-end: `aipolicy paths` at its default limit, streamed, and failing
 # writes (exit 74).
 # usage: test-paths.sh AIPOLICY SOURCE_DIR
-set -u
-bin=$1
-src=$2
-case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 
 # wide N: N questions, each with two answers to the next: 2^N paths.
 wide() {
@@ -54,11 +45,9 @@ else
 fi
 
 # Writes to stdout are checked, small output or streamed.
-"$bin" paths "$src/tests/cli/cases/fixtures/basic.yaml" >/dev/full 2>"$tmp/err"
-[ $? = 74 ] && ok || no "paths > /dev/full: exit 74"
+full "paths" paths "$fixtures/basic.yaml"
 "$bin" paths "$pol" >/dev/full 2>"$tmp/err"
 [ $? = 74 ] && ok || no "paths (streamed) > /dev/full: exit 74"
 grep -q 'stopped after' "$tmp/err" && no "no limit note after a failed write" || ok
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish

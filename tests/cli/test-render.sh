@@ -4,21 +4,10 @@
 # text as text, the real mermaid library draws the flowchart), -o replacing
 # a file whole, and failed writes (exit 74). A missing tool is a SKIP line.
 # usage: test-render.sh AIPOLICY SOURCE_DIR
-set -u
-bin=$1
-src=$(cd "$2" && pwd) || exit 1
-case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
-fixtures=$src/tests/cli/cases/fixtures
+. "$(dirname "$0")/lib.sh"
 example=$src/policies/example.yaml
 hostile=$fixtures/render-hostile.yaml
 mermaid_js=$src/tests/web/node_modules/mermaid/dist/mermaid.min.js
-tmp=$(mktemp -d) || exit 1
-trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
-skip() { echo "SKIP: $1 ($2 not installed)"; }
 
 # Headless Chromium with nothing of its own going to the network.
 chrome() {
@@ -170,5 +159,4 @@ else
 	    no "mermaid: no element from policy text"
 fi
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish

@@ -3,18 +3,9 @@
 # `ask --log`, read back by `aipolicy report`; reading a pipe; failing
 # writes (exit 74).
 # usage: test-report.sh AIPOLICY SOURCE_DIR
-set -u
-bin=$1
-src=$2
-case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
-basic=$src/tests/cli/cases/fixtures/basic.yaml
+. "$(dirname "$0")/lib.sh"
+basic=$fixtures/basic.yaml
 example=$src/policies/example.yaml
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
 log=$tmp/decisions.jsonl
 week=2026-W48
 version=$(sed -n 's/^version: //p' "$example")
@@ -79,10 +70,7 @@ cat "$log" "$log" | "$bin" report --format json - >"$tmp/out" 2>/dev/null
 grep -q '^{"decisions": 18, "lines_skipped": 2,' "$tmp/out" && ok || no "report from a pipe"
 
 # Writes to stdout are checked.
-"$bin" report "$log" >/dev/full 2>/dev/null
-[ $? = 74 ] && ok || no "report > /dev/full: exit 74"
-"$bin" report --format json "$log" >/dev/full 2>/dev/null
-[ $? = 74 ] && ok || no "report --format json > /dev/full: exit 74"
+full "report" report "$log"
+full "report --format json" report --format json "$log"
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish

@@ -9,30 +9,19 @@
 # with a real validator (python3-jsonschema) through a YAML 1.2 reader
 # (python3-ruamel.yaml); see its comment on how it reads a file.
 # usage: test-schema.sh AIPOLICY SOURCE_DIR
-set -u
-bin=$1
-src=$2
-case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
-py=/usr/bin/python3
+. "$(dirname "$0")/lib.sh"
 schema=$src/policies/aipolicy.schema.json
 helper=$src/tests/cli/schema_check.py
-fixtures=$src/tests/cli/cases/fixtures
 today=2026-06-01
 modeline='# yaml-language-server: $schema=aipolicy.schema.json'
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 if ! [ -x "$py" ] || ! "$py" -c 'import jsonschema, ruamel.yaml' \
     2>/dev/null; then
 	echo "SKIP: schema validation (python3-jsonschema or" \
 	    "python3-ruamel.yaml not installed)"
-	echo "0 passed, 0 failed"
-	exit 0
+	finish
+	exit
 fi
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
 
 # Every shipped policy names the schema on its first line.
 for f in "$src"/policies/*.yaml; do
@@ -322,5 +311,4 @@ else
 	echo "SKIP: ECMA-262 pattern check (node not installed)"
 fi
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish

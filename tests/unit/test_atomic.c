@@ -8,6 +8,7 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -23,7 +24,17 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+/* atomic-write.c's allocations, which fail while malloc_fails is set. */
+static void *failing_malloc(size_t n);
+static bool malloc_fails;
+static void *
+failing_malloc(size_t n)
+{
+	return malloc_fails ? NULL : malloc(n);
+}
+#define malloc failing_malloc
 #include "../../src/cli/atomic-write.c"
+#undef malloc
 
 /* What the next calls do: fail with this errno (0: work); write at most
  * write_max bytes at a time (0: no limit). */
@@ -217,6 +228,20 @@ test_atomic_failures_keep_old_file(void **state)
 	}
 }
 
+/* Out of memory: ATOMIC_NOMEM, the old file as it was, nothing left. */
+static void
+test_atomic_nomem(void **state)
+{
+	struct fixture *f = *state;
+
+	put(f->path, "old\n", 0644);
+	malloc_fails = true;
+	assert_int_equal(atomic_write(f->path, "new\n", 4), ATOMIC_NOMEM);
+	malloc_fails = false;
+	assert_content(f->path, "old\n");
+	assert_int_equal(entries(f->dir), 1);
+}
+
 static void
 test_atomic_not_regular(void **state)
 {
@@ -274,6 +299,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_atomic_failures_keep_old_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_atomic_nomem, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_atomic_not_regular, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_atomic_missing_folder,

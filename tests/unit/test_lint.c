@@ -104,17 +104,6 @@ static const char quoted_dates_yaml[] =
 	"outcomes:\n"
 	"  free: { verdict: use-freely, summary: Free. }\n";
 
-static struct policy *
-load(const char *yaml, size_t len)
-{
-	struct policy *p = test_load(yaml, len);
-
-	assert_non_null(p);
-	return p;
-}
-
-#define LOAD(y) load((y), sizeof(y) - 1)
-
 /* Lint P on TODAY into D (initialised here). */
 static void
 lint(const struct policy *p, date_t today, struct diags *d)
@@ -159,7 +148,7 @@ find(const struct diags *d, const char *needle)
 static void
 test_lint_stale(void **state)
 {
-	struct policy *p = LOAD(no_tests_yaml);
+	struct policy *p = TEST_LOAD(no_tests_yaml);
 	const struct diag *w;
 	struct diags d;
 
@@ -190,7 +179,7 @@ test_lint_stale(void **state)
 static void
 test_lint_not_stale_on_review_day(void **state)
 {
-	struct policy *p = LOAD(no_tests_yaml);
+	struct policy *p = TEST_LOAD(no_tests_yaml);
 	struct diags d;
 
 	(void)state;
@@ -213,7 +202,7 @@ test_lint_not_stale_on_review_day(void **state)
 static void
 test_lint_not_in_force(void **state)
 {
-	struct policy *p = LOAD(no_tests_yaml);
+	struct policy *p = TEST_LOAD(no_tests_yaml);
 	const struct diag *w;
 	struct diags d;
 
@@ -237,7 +226,7 @@ test_lint_not_in_force(void **state)
 static void
 test_lint_dates_quoted(void **state)
 {
-	struct policy *p = LOAD(quoted_dates_yaml);
+	struct policy *p = TEST_LOAD(quoted_dates_yaml);
 	const struct diag *w;
 	struct diags d;
 
@@ -269,7 +258,7 @@ test_lint_dates_quoted(void **state)
 static void
 test_lint_untested_only_with_tests(void **state)
 {
-	struct policy *p = LOAD(no_tests_yaml);
+	struct policy *p = TEST_LOAD(no_tests_yaml);
 	struct diags d;
 
 	(void)state;
@@ -284,7 +273,7 @@ test_lint_untested_only_with_tests(void **state)
 static void
 test_lint_untested_outcomes(void **state)
 {
-	struct policy *p = LOAD(some_tests_yaml);
+	struct policy *p = TEST_LOAD(some_tests_yaml);
 	const struct diag *w;
 	struct diags d;
 
@@ -322,7 +311,7 @@ test_lint_untested_outcomes(void **state)
 static void
 test_lint_all_outcomes_tested(void **state)
 {
-	struct policy *p = LOAD(all_tests_yaml);
+	struct policy *p = TEST_LOAD(all_tests_yaml);
 	struct diags d;
 
 	(void)state;
@@ -340,7 +329,7 @@ test_lint_all_outcomes_tested(void **state)
 static void
 test_lint_unused_test_answers(void **state)
 {
-	struct policy *p = LOAD(unused_yaml);
+	struct policy *p = TEST_LOAD(unused_yaml);
 	const struct diag *w;
 	struct diags d;
 
@@ -395,11 +384,26 @@ page_yaml(size_t n, size_t len)
 	return s;
 }
 
+/* The page of page_yaml(N, LEN) fits: lint warns about nothing. */
+static void
+assert_page_fits(size_t n, size_t len)
+{
+	char *yaml = page_yaml(n, len);
+	struct policy *p = test_load_ok(yaml, strlen(yaml));
+	struct diags d;
+
+	lint(p, 20260601, &d);
+	assert_count(&d, 0);
+	diags_release(&d);
+	policy_free(p);
+	free(yaml);
+}
+
 static void
 test_lint_page_too_long(void **state)
 {
 	char *yaml = page_yaml(57, 3);
-	struct policy *p = load(yaml, strlen(yaml));
+	struct policy *p = test_load_ok(yaml, strlen(yaml));
 	const struct diag *w;
 	struct diags d;
 
@@ -416,15 +420,8 @@ test_lint_page_too_long(void **state)
 	diags_release(&d);
 	policy_free(p);
 	free(yaml);
-
 	/* One answer less: 66 lines, no warning. */
-	yaml = page_yaml(56, 3);
-	p = load(yaml, strlen(yaml));
-	lint(p, 20260601, &d);
-	assert_count(&d, 0);
-	diags_release(&d);
-	policy_free(p);
-	free(yaml);
+	assert_page_fits(56, 3);
 }
 
 static void
@@ -432,7 +429,7 @@ test_lint_page_too_wide(void **state)
 {
 	/* "  " + 78 characters + " -> Use AI freely [1]" = 101 columns. */
 	char *yaml = page_yaml(2, 78);
-	struct policy *p = load(yaml, strlen(yaml));
+	struct policy *p = test_load_ok(yaml, strlen(yaml));
 	const struct diag *w;
 	struct diags d;
 
@@ -450,14 +447,8 @@ test_lint_page_too_wide(void **state)
 	diags_release(&d);
 	policy_free(p);
 	free(yaml);
-
-	yaml = page_yaml(2, 77);
-	p = load(yaml, strlen(yaml));
-	lint(p, 20260601, &d);
-	assert_count(&d, 0);
-	diags_release(&d);
-	policy_free(p);
-	free(yaml);
+	/* One character less: 100 columns, no warning. */
+	assert_page_fits(2, 77);
 }
 
 /* The example fits its page and its test cases use every answer. */
@@ -496,7 +487,7 @@ test_lint_unreachable_not_untested(void **state)
 	    "tests:\n"
 	    "  - answers: {a: x}\n"
 	    "    expect: free\n";
-	struct policy *p = LOAD(yaml);
+	struct policy *p = TEST_LOAD(yaml);
 	struct diags d;
 
 	(void)state;
@@ -602,7 +593,7 @@ test_diags_promote_warnings(void **state)
 static void
 test_lint_strict(void **state)
 {
-	struct policy *p = LOAD(some_tests_yaml);
+	struct policy *p = TEST_LOAD(some_tests_yaml);
 	struct diags d;
 	size_t i;
 

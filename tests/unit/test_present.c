@@ -19,6 +19,7 @@
 #include "testutil.h"
 
 #include "aipolicy/present.h"
+#include "aipolicy/result.h"
 #include "aipolicy/walk.h"
 #include "aipolicy/wrap.h"
 
@@ -84,6 +85,8 @@ static void present(struct fixture *f, int width, unsigned flags,
     unsigned walk_flags);
 static void assert_lines(const struct present *pr, ...);
 static size_t find(const struct present *pr, const char *text);
+static void present_yaml(const char *yaml, size_t len,
+    const struct given *g, unsigned flags, date_t today, struct present *pr);
 
 static int setup(void **state)
 {
@@ -347,6 +350,26 @@ static void test_worst_case_free(void **state)
 	policy_free(p);
 }
 
+/* PR: the words (unwrapped, with FLAGS) for the policy in LEN bytes of
+ * YAML walked with the one answer G, then its date warning on TODAY (0:
+ * none). The caller releases PR. */
+static void present_yaml(const char *yaml, size_t len,
+    const struct given *g, unsigned flags, date_t today, struct present *pr)
+{
+	struct policy *p = test_load(yaml, len);
+	struct walker *w = p != NULL ? walker_new(p) : NULL;
+	struct walk_result r;
+
+	assert_non_null(w);
+	assert_int_equal(walker_run(w, g, 1, 0, &r), 0);
+	present_init(pr, 0, flags);
+	assert_int_equal(present_result(pr, p, &r, g, 1, 0), 0);
+	if (today != 0)
+		assert_int_equal(present_dates(pr, p, today), 0);
+	walker_free(w);
+	policy_free(p);
+}
+
 /* No answer of an assumed question gives less. */
 static void test_no_lower_answer(void **state)
 {
@@ -357,22 +380,14 @@ static void test_no_lower_answer(void **state)
 		"    answers:\n"
 		"      yes: { verdict: do-not-use, summary: Stop yes. }\n"
 		"      no: { verdict: do-not-use, summary: Stop no. }\n";
-	struct policy *p = test_load(yaml, sizeof yaml - 1);
-	struct walker *w = p != NULL ? walker_new(p) : NULL;
 	struct given g = { "draft", 5, "?", 1 };
-	struct walk_result r;
 	struct present pr;
 
 	(void)state;
-	assert_non_null(w);
-	assert_int_equal(walker_run(w, &g, 1, 0, &r), 0);
-	present_init(&pr, 0, 0);
-	assert_int_equal(present_result(&pr, p, &r, &g, 1, 0), 0);
+	present_yaml(yaml, sizeof yaml - 1, &g, 0, 0, &pr);
 	find(&pr, "  - Draft? \xE2\x80\x94 no answer gives a less restrictive "
 	    "verdict");
 	present_release(&pr);
-	walker_free(w);
-	policy_free(p);
 }
 
 /* Incomplete: the next question, its answers each quoted. */
@@ -466,18 +481,11 @@ static void test_sanitised(void **state)
 		"      \"y\\tes\": { verdict: do-not-use, summary: "
 		"\"S\\u202Dx\" }\n"
 		"      no: { verdict: use-freely, summary: Go. }\n";
-	struct policy *p = test_load(yaml, sizeof yaml - 1);
-	struct walker *w = p != NULL ? walker_new(p) : NULL;
 	struct given g = { "q", 1, "?", 1 };
-	struct walk_result r;
 	struct present pr;
 
 	(void)state;
-	assert_non_null(w);
-	assert_int_equal(walker_run(w, &g, 1, 0, &r), 0);
-	present_init(&pr, 0, PRESENT_POLICY);
-	assert_int_equal(present_result(&pr, p, &r, &g, 1, 0), 0);
-	assert_int_equal(present_dates(&pr, p, 20270101), 0);
+	present_yaml(yaml, sizeof yaml - 1, &g, PRESENT_POLICY, 20270101, &pr);
 	for (size_t i = 0; i < pr.n; i++)
 		for (size_t k = 0; k < pr.lines[i].len; k++)
 			assert_true((unsigned char)pr.lines[i].text[k] >= 0x20);
@@ -488,8 +496,26 @@ static void test_sanitised(void **state)
 	find(&pr, "Warning: this policy was due for review on 2026-12-31; ask "
 	    "O?wner whether it still applies.");
 	present_release(&pr);
-	walker_free(w);
-	policy_free(p);
+}
+
+/* The one list of a question's answers: quoted, in order, sanitised
+ * (check's incomplete text and its error for an answer that is none). */
+static void test_answers(void **state)
+{
+	struct fixture *f = *state;
+	struct policy *p = f->p;
+	char *s = present_answers(&p->questions[1]);
+	char *bad;
+	struct given g = { "tool", 4, "m\x1b[1mayb\xff" "e", 10 };
+
+	assert_non_null(s);
+	assert_string_equal(s, "'yes', 'no, a web one'");
+	free(s);
+	bad = result_bad_answer(p, &g);
+	assert_non_null(bad);
+	assert_string_equal(bad, "'m?[1mayb?e' is not an answer of question "
+	    "'tool' (answers: 'yes', 'no, a web one')");
+	free(bad);
 }
 
 int main(void)
@@ -508,6 +534,7 @@ int main(void)
 		cmocka_unit_test(test_roles),
 		T(test_dates),
 		cmocka_unit_test(test_sanitised),
+		T(test_answers),
 	};
 #undef T
 

@@ -95,17 +95,6 @@ static const char shape_yaml[] =
 	"    summary: Go.\n"
 	"    why: Low risk.\n";
 
-static struct policy *
-load(const char *yaml, size_t len)
-{
-	struct policy *p = test_load(yaml, len);
-
-	assert_non_null(p);
-	return p;
-}
-
-#define LOAD(y) load((y), sizeof(y) - 1)
-
 /* P rendered as F; the caller frees the result. */
 static char *
 render(const struct policy *p, enum render_format f)
@@ -118,19 +107,6 @@ render(const struct policy *p, enum render_format f)
 	assert_int_equal(strlen(s), len);
 	assert_true(len > 0 && s[len - 1] == '\n');
 	return s;
-}
-
-/* How many times NEEDLE occurs in S. */
-static size_t
-count(const char *s, const char *needle)
-{
-	size_t n = 0;
-
-	while ((s = strstr(s, needle)) != NULL) {
-		n++;
-		s += strlen(needle);
-	}
-	return n;
 }
 
 /* The line of S that starts with PREFIX, copied; NULL when none. */
@@ -170,9 +146,9 @@ test_render_example_fits_page(void **state)
 	s = render(p, RENDER_TEXT);
 	/* 'Audience?' is reached from two answers: its answers are shown
 	 * once, and the second answer refers to it. */
-	assert_int_equal(count(s, "-> Q5 Audience?\n"), 1);
-	assert_int_equal(count(s, "-> see Q5 Audience?\n"), 1);
-	assert_int_equal(count(s, "only me ->"), 1);
+	assert_int_equal(test_count(s, "-> Q5 Audience?\n"), 1);
+	assert_int_equal(test_count(s, "-> see Q5 Audience?\n"), 1);
+	assert_int_equal(test_count(s, "only me ->"), 1);
 	for (line = strtok_r(s, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {
 		assert_true(render_width(line, strlen(line)) <=
@@ -194,7 +170,7 @@ test_render_example_fits_page(void **state)
 static void
 test_render_text_shared_once(void **state)
 {
-	struct policy *p = LOAD(shape_yaml);
+	struct policy *p = TEST_LOAD(shape_yaml);
 	char *s = render(p, RENDER_TEXT);
 
 	(void)state;
@@ -205,7 +181,7 @@ test_render_text_shared_once(void **state)
 	/* 'no' leads to the outcome shown as [2] already. */
 	assert_non_null(strstr(s, "\n  no -> Use AI freely [2]\n"));
 	assert_non_null(strstr(s, "\n  Maybe -> Do not use AI [3]\n"));
-	assert_int_equal(count(s, "Q2 Second?"), 1);
+	assert_int_equal(test_count(s, "Q2 Second?"), 1);
 	assert_non_null(strstr(s, "\n[1] Use AI with review: Review it.\n"
 	    "    Reviewer: A colleague.\n    - One.\n    - Two.\n"
 	    "[2] Use AI freely: Go.\n[3] Do not use AI: Stop.\n"));
@@ -218,7 +194,7 @@ test_render_text_shared_once(void **state)
 static void
 test_render_text_hostile(void **state)
 {
-	struct policy *p = LOAD(hostile_yaml);
+	struct policy *p = TEST_LOAD(hostile_yaml);
 	char *s = render(p, RENDER_TEXT);
 	const unsigned char *u;
 
@@ -287,7 +263,7 @@ static void
 test_render_fit_too_long(void **state)
 {
 	char *yaml = fan_yaml(100);
-	struct policy *p = load(yaml, strlen(yaml));
+	struct policy *p = test_load_ok(yaml, strlen(yaml));
 	struct render_fit fit;
 	char *s;
 
@@ -307,13 +283,13 @@ test_render_fit_too_long(void **state)
 	/* Title, hint, blank, the question and N answers, blank, "Outcomes",
 	 * one outcome, blank, two footer lines: N + 10 lines. */
 	yaml = fan_yaml(RENDER_PAGE_LINES - 10);
-	p = load(yaml, strlen(yaml));
+	p = test_load_ok(yaml, strlen(yaml));
 	assert_int_equal(render_text_fit(p, &fit), 0);
 	assert_int_equal(fit.lines, RENDER_PAGE_LINES);
 	policy_free(p);
 	free(yaml);
 	yaml = fan_yaml(RENDER_PAGE_LINES - 9);
-	p = load(yaml, strlen(yaml));
+	p = test_load_ok(yaml, strlen(yaml));
 	assert_int_equal(render_text_fit(p, &fit), 0);
 	assert_int_equal(fit.lines, RENDER_PAGE_LINES + 1);
 	policy_free(p);
@@ -326,7 +302,7 @@ test_render_fit_too_wide(void **state)
 	/* The answers of q5 are indented by 12: 12 + 68 + " -> Use AI freely
 	 * [1]" (21) = 101 columns; the lines above are narrower. */
 	char *yaml = chain_yaml(6, 68);
-	struct policy *p = load(yaml, strlen(yaml));
+	struct policy *p = test_load_ok(yaml, strlen(yaml));
 	struct render_fit fit;
 	char *s, *line;
 
@@ -350,7 +326,7 @@ test_render_fit_too_wide(void **state)
 
 	/* One character less: the line fits exactly. */
 	yaml = chain_yaml(6, 67);
-	p = load(yaml, strlen(yaml));
+	p = test_load_ok(yaml, strlen(yaml));
 	assert_int_equal(render_text_fit(p, &fit), 0);
 	assert_null(fit.wide_question);
 	assert_null(fit.wide_answer);
@@ -379,7 +355,7 @@ test_render_fit_wide_start_and_wrap(void **state)
 	    "      A summary long enough to need more than one line of the"
 	    " page, so that it is wrapped at a space and goes on below with"
 	    " an indent of four spaces.\n";
-	struct policy *p = LOAD(yaml);
+	struct policy *p = TEST_LOAD(yaml);
 	struct render_fit fit;
 	char *s;
 
@@ -419,7 +395,7 @@ test_render_width(void **state)
 static void
 test_render_markdown_hostile(void **state)
 {
-	struct policy *p = LOAD(hostile_yaml);
+	struct policy *p = TEST_LOAD(hostile_yaml);
 	char *s = render(p, RENDER_MARKDOWN), *row;
 	const char *c;
 	size_t pipes;
@@ -449,7 +425,7 @@ test_render_markdown_hostile(void **state)
 static void
 test_render_html_hostile(void **state)
 {
-	struct policy *p = LOAD(hostile_yaml);
+	struct policy *p = TEST_LOAD(hostile_yaml);
 	char *s = render(p, RENDER_HTML);
 
 	(void)state;
@@ -477,7 +453,7 @@ test_render_html_hostile(void **state)
 static void
 test_render_dot_hostile(void **state)
 {
-	struct policy *p = LOAD(hostile_yaml);
+	struct policy *p = TEST_LOAD(hostile_yaml);
 	char *s = render(p, RENDER_DOT);
 	const char *c;
 	size_t quotes;
@@ -504,7 +480,7 @@ test_render_dot_hostile(void **state)
 static void
 test_render_mermaid_hostile(void **state)
 {
-	struct policy *p = LOAD(hostile_yaml);
+	struct policy *p = TEST_LOAD(hostile_yaml);
 	char *s = render(p, RENDER_MERMAID), *line;
 
 	(void)state;
@@ -519,7 +495,7 @@ test_render_mermaid_hostile(void **state)
 	assert_non_null(strstr(s, "  q1 -->|\"#60;script#62;\"| o1\n"));
 	/* Nothing of the text can open a tag or end a label. */
 	assert_null(strchr(s, '<'));
-	assert_int_equal(count(s, ">"), count(s, "-->"));
+	assert_int_equal(test_count(s, ">"), test_count(s, "-->"));
 	assert_non_null(strstr(s, "  classDef free fill:#d9f2d9,"));
 	assert_non_null(strstr(s, "  class o0 free\n  class o1 review\n"
 	    "  class o2 stop\n"));
@@ -556,7 +532,7 @@ static const char shape_json[] =
 static void
 test_render_json_shape(void **state)
 {
-	struct policy *p = LOAD(shape_yaml);
+	struct policy *p = TEST_LOAD(shape_yaml);
 	char *s = render(p, RENDER_JSON), want[sizeof shape_json + 64];
 	json_error_t err;
 	json_t *j;
@@ -584,7 +560,7 @@ test_render_json_status(void **state)
 		{ 20261231, "\"stale\": false, \"in_force\": true}\n" },
 		{ 20270101, "\"stale\": true, \"in_force\": true}\n" },
 	};
-	struct policy *p = LOAD(shape_yaml);
+	struct policy *p = TEST_LOAD(shape_yaml);
 	struct render_opts o = { true, 0 };
 	char *plain = render(p, RENDER_JSON), *s;
 	size_t i, len;
@@ -607,7 +583,7 @@ test_render_json_status(void **state)
 static void
 test_render_json_as_written(void **state)
 {
-	struct policy *p = LOAD(hostile_yaml);
+	struct policy *p = TEST_LOAD(hostile_yaml);
 	char *s = render(p, RENDER_JSON);
 	json_error_t err;
 	json_t *j = json_loads(s, JSON_REJECT_DUPLICATES, &err), *q;

@@ -91,12 +91,6 @@ struct fixture {
 	struct walk_result r;
 };
 
-static struct policy *
-load(const char *yaml, size_t len)
-{
-	return test_load(yaml, len);
-}
-
 static int
 setup(void **state)
 {
@@ -105,7 +99,7 @@ setup(void **state)
 	*state = f;
 	if (f == NULL)
 		return -1;
-	f->p = load(policy_yaml, sizeof policy_yaml - 1);
+	f->p = test_load(policy_yaml, sizeof policy_yaml - 1);
 	if (f->p == NULL)
 		return -1;
 	f->w = walker_new(f->p);
@@ -590,7 +584,7 @@ test_result_sha256(void **state)
 	assert_non_null(yaml2);
 	memcpy(yaml2, policy_yaml, sizeof policy_yaml - 1);
 	memcpy(yaml2 + sizeof policy_yaml - 1, extra, sizeof extra - 1);
-	p2 = load(yaml2, len2);
+	p2 = test_load(yaml2, len2);
 	assert_non_null(p2);
 	sha256_hex(yaml2, len2, sha2);
 	assert_string_not_equal(sha, sha2);

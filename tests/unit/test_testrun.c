@@ -219,19 +219,6 @@ test_text_sanitised(void **state)
 	f->p->tests[0].answers[1].answer = saved;
 }
 
-/* Count the occurrences of NEEDLE in S. */
-static size_t
-count(const char *s, const char *needle)
-{
-	size_t n = 0;
-
-	while ((s = strstr(s, needle)) != NULL) {
-		n++;
-		s += strlen(needle);
-	}
-	return n;
-}
-
 #define HEADER "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites " \
 	"name=\"aipolicy test\" tests=\"8\" failures=\"5\" errors=\"1\">\n"
 #define FOOTER "  </testsuite>\n</testsuites>\n"
@@ -267,10 +254,10 @@ test_junit(void **state)
 	assert_non_null(strstr(xml, "<testsuite name=\"bad???.yaml\" "
 	    "tests=\"1\" failures=\"0\" errors=\"1\">"));
 	assert_non_null(strstr(xml, "message=\"bad?.yaml: cannot open\""));
-	assert_int_equal(count(xml, "<testcase "), 8);
-	assert_int_equal(count(xml, "<failure "), 5);
-	assert_int_equal(count(xml, "</failure>"), 5);
-	assert_int_equal(count(xml, "<error "), 1);
+	assert_int_equal(test_count(xml, "<testcase "), 8);
+	assert_int_equal(test_count(xml, "<failure "), 5);
+	assert_int_equal(test_count(xml, "</failure>"), 5);
+	assert_int_equal(test_count(xml, "<error "), 1);
 	assert_null(strchr(xml, '\x01'));
 	assert_string_equal(xml + len - strlen(FOOTER), FOOTER);
 	free(xml);

@@ -135,12 +135,6 @@ struct fixture {
 	struct walker *w;
 };
 
-static struct policy *
-load(const char *yaml, size_t len)
-{
-	return test_load(yaml, len);
-}
-
 static int
 fixture_new(void **state, const char *yaml, size_t len)
 {
@@ -148,7 +142,7 @@ fixture_new(void **state, const char *yaml, size_t len)
 
 	if (f == NULL)
 		return -1;
-	f->p = load(yaml, len);
+	f->p = test_load(yaml, len);
 	f->w = f->p ? walker_new(f->p) : NULL;
 	*state = f;
 	return f->w != NULL ? 0 : -1;
@@ -978,7 +972,7 @@ test_walk_unsure_chain_60(void **state)
 	    "  free: { verdict: use-freely, summary: Go. }\n"
 	    "  stop: { verdict: do-not-use, summary: Stop. }\n");
 	assert_false(b.failed);
-	p = load(b.data, b.len);
+	p = test_load(b.data, b.len);
 	buf_release(&b);
 	assert_non_null(p);
 	w = walker_new(p);

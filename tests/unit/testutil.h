@@ -1,9 +1,12 @@
 /*
  * testutil.h: what the unit tests share: loading a policy from a YAML
- * string, printing the diagnostics when that fails.
+ * string, printing the diagnostics when that fails; counting a string's
+ * occurrences. Include it after cmocka.h.
  */
 #ifndef AIPOLICY_TESTUTIL_H
 #define AIPOLICY_TESTUTIL_H
+
+#include <string.h>
 
 #include "aipolicy/policy.h"
 
@@ -24,6 +27,32 @@ test_load(const char *yaml, size_t len)
 	}
 	diags_release(&d);
 	return p;
+}
+
+/* test_load_ok: the policy in LEN bytes of YAML, which must load. The
+ * caller owns the result. TEST_LOAD: the same for a string literal. */
+static inline struct policy *
+test_load_ok(const char *yaml, size_t len)
+{
+	struct policy *p = test_load(yaml, len);
+
+	assert_non_null(p);
+	return p;
+}
+
+#define TEST_LOAD(y) test_load_ok((y), sizeof(y) - 1)
+
+/* test_count: how many times NEEDLE occurs in S. */
+static inline size_t
+test_count(const char *s, const char *needle)
+{
+	size_t n = 0;
+
+	while ((s = strstr(s, needle)) != NULL) {
+		n++;
+		s += strlen(needle);
+	}
+	return n;
 }
 
 #endif
