@@ -35,7 +35,8 @@ if [ "${1:-}" = --web ]; then
 	fi
 	if ! command -v npm >/dev/null 2>&1; then
 		echo "deps: npm not installed: the browser tests will SKIP"
-	elif [ ! -f "$stamp" ] || [ "$web/package-lock.json" -nt "$stamp" ]; then
+	elif [ ! -f "$stamp" ] ||
+	    [ "$web/package-lock.json" -nt "$stamp" ]; then
 		npm ci --prefix "$web" --no-audit --no-fund --loglevel=error ||
 		    echo "deps: npm ci failed: the browser tests will SKIP"
 	fi

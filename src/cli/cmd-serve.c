@@ -43,7 +43,8 @@ cmd_serve(int argc, char **argv)
 	int i, err;
 
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+		if (strcmp(argv[i], "--help") == 0 ||
+		    strcmp(argv[i], "-h") == 0)
 			return cli_finish(cli_usage("serve", stdout));
 	}
 	argv[0] = SERVE_PROGRAM;

@@ -128,7 +128,7 @@ parse_query(struct batch *b, const char *line, size_t len, size_t *n,
 		return NULL;
 	}
 	if (obj == NULL) {
-		/* jansson's words for NUL name its own flags: say it plainly. */
+		/* jansson's words for NUL name its flags: say it plainly. */
 		snprintf(err, errsz, "invalid JSON at column %d: %s",
 		    jerr.column, strstr(jerr.text, "NUL") != NULL ?
 		    "a NUL character is not allowed" : jerr.text);

@@ -25,7 +25,7 @@ struct logwrite_enc {
 	char *policy;     /* "policy": {...}, "path": [ */
 	char **qid;       /* per question: its id as a JSON string */
 	char ***key;      /* per question and answer: the key as JSON string */
-	char **tail;      /* per outcome: ], "verdict": ... "review_minutes": N}\n */
+	char **tail;      /* per outcome: '], "verdict": ...' to the end */
 	bool failed;
 };
 
@@ -164,7 +164,7 @@ logwrite_uuid(char out[LOGWRITE_UUID_SIZE])
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r <= 0) {
-			/* No entropy source: still unique enough per process. */
+			/* No entropy source: unique enough per process. */
 			srand((unsigned)time(NULL) ^ (unsigned)getpid());
 			for (; got < sizeof b; got++)
 				b[got] = (unsigned char)rand();

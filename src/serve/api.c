@@ -116,8 +116,8 @@ args_to_given(const struct serve_request *rq, struct given **given,
 		qsort(order, rq->nargs, sizeof *order, cmp_args);
 	for (i = 1; i < rq->nargs && msg[0] == '\0'; i++) {
 		if (same_name(order[i - 1], order[i]))
-			snprintf(msg, msgsz, "question '%.*s' is answered twice",
-			    (int)(order[i]->name_len < MSG_SIZE / 2 ?
+			snprintf(msg, msgsz, "question '%.*s' is answered "
+			    "twice", (int)(order[i]->name_len < MSG_SIZE / 2 ?
 			    order[i]->name_len : MSG_SIZE / 2), order[i]->name);
 	}
 	free(order);
@@ -306,7 +306,8 @@ batch_flags(const struct serve_request *rq, unsigned *flags, char *msg,
 			*flags = WALK_WORST_CASE;
 		else if (a->value == NULL || a->value_len != 5 ||
 		    memcmp(a->value, "false", 5) != 0) {
-			snprintf(msg, msgsz, "worst_case must be true or false");
+			snprintf(msg, msgsz, "worst_case must be true or "
+			    "false");
 			return -1;
 		}
 	}

@@ -170,7 +170,8 @@ serve_response_nomem(struct serve_response *rs)
 }
 
 void
-serve_response_error(struct serve_response *rs, int status, const char *fmt, ...)
+serve_response_error(struct serve_response *rs, int status,
+    const char *fmt, ...)
 {
 	char msg[512];
 	struct sbuf b;
@@ -191,10 +192,12 @@ static void
 route_error(const struct serve_request *rq, const struct serve_route *rt,
     struct serve_response *rs)
 {
+	bool batch = rt->handler == HANDLER_BATCH;
+
 	switch (rt->status) {
 	case HTTP_NOT_FOUND:
-		serve_response_error(rs, rt->status, "there is nothing at '%.*s'",
-		    QUOTE_MAX, rq->path);
+		serve_response_error(rs, rt->status, "there is nothing at "
+		    "'%.*s'", QUOTE_MAX, rq->path);
 		break;
 	case HTTP_METHOD_NOT_ALLOWED:
 		rs->allow = rt->allow;
@@ -203,21 +206,19 @@ route_error(const struct serve_request *rq, const struct serve_route *rt,
 		break;
 	case HTTP_UNSUPPORTED_MEDIA_TYPE:
 		if (rq->content_type == NULL)
-			serve_response_error(rs, rt->status, "a POST to %s needs a "
-			    "Content-Type: %s", rq->path,
-			    rt->handler == HANDLER_BATCH ?
+			serve_response_error(rs, rt->status, "a POST to %s "
+			    "needs a Content-Type: %s", rq->path, batch ?
 			    "application/x-ndjson" : "application/json");
 		else
-			serve_response_error(rs, rt->status, "%s does not take '%.*s'; "
-			    "send %s", rq->path, QUOTE_MAX, rq->content_type,
-			    rt->handler == HANDLER_BATCH ? "application/x-ndjson, "
+			serve_response_error(rs, rt->status, "%s does not take "
+			    "'%.*s'; send %s", rq->path, QUOTE_MAX,
+			    rq->content_type, batch ? "application/x-ndjson, "
 			    "application/jsonl or application/json" :
 			    "application/json");
 		break;
 	default:
-		serve_response_error(rs, HTTP_PAYLOAD_TOO_LARGE, "the body is larger "
-		    "than the %zu bytes %s takes", rt->body_max ? rt->body_max :
-		    (size_t)(rt->handler == HANDLER_BATCH ?
+		serve_response_error(rs, HTTP_PAYLOAD_TOO_LARGE, "the body is "
+		    "larger than the %zu bytes %s takes", (size_t)(batch ?
 		    SERVE_BATCH_BODY_MAX : SERVE_CHECK_BODY_MAX), rq->path);
 		break;
 	}
@@ -306,8 +307,8 @@ serve_handle(struct server *srv, struct served *s,
 		web_static(rq, rs);
 		break;
 	default:
-		serve_response_error(rs, HTTP_NOT_FOUND, "there is nothing at '%.*s'",
-		    QUOTE_MAX, rq->path);
+		serve_response_error(rs, HTTP_NOT_FOUND, "there is nothing at "
+		    "'%.*s'", QUOTE_MAX, rq->path);
 		break;
 	}
 }

@@ -107,8 +107,9 @@ logq_reopen(struct logq *q)
 	struct logwrite_file f;
 
 	if (logwrite_open(q->path, &f) != 0) {
-		msg_file_error(0, q->path, "cannot reopen the decision log: %s; "
-		    "still writing to the file opened before", strerror(errno));
+		msg_file_error(0, q->path, "cannot reopen the decision log: "
+		    "%s; still writing to the file opened before",
+		    strerror(errno));
 		return;
 	}
 	pthread_mutex_lock(&q->lock);

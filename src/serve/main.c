@@ -95,8 +95,8 @@ take_opt(int c, char **argv, struct opts *o)
 		return EXIT_OK;
 	case 't':
 		if (!date_parse(optarg, strlen(optarg), &o->today))
-			return msg_error(EXIT_USAGE, "--today '%s' is not a date "
-			    "YYYY-MM-DD", optarg);
+			return msg_error(EXIT_USAGE, "--today '%s' is not a "
+			    "date YYYY-MM-DD", optarg);
 		o->fixed_today = true;
 		return EXIT_OK;
 	case 'h':
@@ -105,8 +105,9 @@ take_opt(int c, char **argv, struct opts *o)
 		o->help = true;
 		return EXIT_OK;
 	default:
-		msg_error(0, "serve: %s '%s'", c == ':' ? "missing argument for" :
-		    "unknown option", argv[optind - 1]);
+		msg_error(0, "serve: %s '%s'", c == ':' ?
+		    "missing argument for" : "unknown option",
+		    argv[optind - 1]);
 		return msg_usage();
 	}
 }

@@ -71,7 +71,8 @@ static const char css[] =
 	".answers a { margin-left: .5rem; }\n"
 	".hidden { position: absolute; width: 1px; height: 1px;\n"
 	"  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }\n"
-	".error { border-left: .35rem solid var(--stop); padding-left: .75rem; }\n"
+	".error { border-left: .35rem solid var(--stop);\n"
+	"  padding-left: .75rem; }\n"
 	"footer { margin-top: 2rem; color: var(--muted); font-size: 1rem; }\n"
 	"@media print {\n"
 	"  @page { size: A4; margin: 15mm; }\n"
@@ -113,7 +114,8 @@ web_static(const struct serve_request *rq, struct serve_response *rs)
 	rs->cache_control = "public, max-age=86400";
 	rs->content_type = TYPE_CSS;
 	rs->body_static = true;
-	if (rq->if_none_match != NULL && (strcmp(rq->if_none_match, etag) == 0 ||
+	if (rq->if_none_match != NULL &&
+	    (strcmp(rq->if_none_match, etag) == 0 ||
 	    strcmp(rq->if_none_match, "*") == 0)) {
 		rs->status = HTTP_NOT_MODIFIED;
 		rs->body = (char *)"";

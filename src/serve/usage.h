@@ -15,10 +15,11 @@
 	"the policy and reopens the log; SIGTERM or SIGINT stops.\n" \
 	"  --listen ADDR  HOST:PORT, [IPV6]:PORT or :PORT (every address);\n" \
 	"                 port 0 takes a free port (default 127.0.0.1:8080)\n" \
-	"  --threads N    worker threads (default: the number of processors)\n" \
+	"  --threads N    worker threads (default: the number of\n" \
+	"                 processors)\n" \
 	"  --log FILE     append a record of each verdict served to FILE\n" \
-	"  --today DATE   judge staleness as of DATE (YYYY-MM-DD) instead of\n" \
-	"                 the day of each request\n" \
+	"  --today DATE   judge staleness as of DATE (YYYY-MM-DD)\n" \
+	"                 instead of the day of each request\n" \
 	"  -h, --help     show this help\n"
 
 #endif

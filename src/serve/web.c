@@ -233,7 +233,8 @@ question_page(struct serve_response *rs, struct walk *w, uint32_t q,
 	if (w->n > 0) {
 		sbuf_adds(&b, "<a href=\"");
 		html_walk_url(&b, w->answers, w->n - 1);
-		sbuf_adds(&b, "\">Back</a>\n<a href=\"/walk\">Start again</a>\n");
+		sbuf_adds(&b, "\">Back</a>\n"
+		    "<a href=\"/walk\">Start again</a>\n");
 	}
 	sbuf_adds(&b, "</nav>\n<footer><p>Questions? Ask ");
 	html_texts(&b, w->p->owner);
@@ -339,8 +340,9 @@ answers_list(struct sbuf *b, const struct walk *w)
 			for (k = 0; k < r->npath; k++) {
 				if (r->path[k].question != (uint32_t)q)
 					continue;
+				a = r->path[k].answer;
 				sbuf_adds(b, " (assumed: ");
-				html_texts(b, qu->answers[r->path[k].answer].key);
+				html_texts(b, qu->answers[a].key);
 				sbuf_addc(b, ')');
 			}
 		} else {

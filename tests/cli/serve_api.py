@@ -24,7 +24,8 @@ SECURITY = {
     "referrer-policy": "no-referrer",
 }
 JSON = "application/json; charset=utf-8"
-VERDICT_Q = "/v1/check?data=no&people=no&regulated=no&code=no&audience=only%20me"
+VERDICT_Q = ("/v1/check?data=no&people=no&regulated=no&code=no&"
+             "audience=only%20me")
 
 
 def headers_ok(h, what):

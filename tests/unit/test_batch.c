@@ -106,7 +106,8 @@ test_lines(void **state)
 	struct fixture *f = *state;
 	static const char *const bad[] = {
 		"not json", "[\"data\", \"no\"]", "{\"data\": 1}",
-		"{\"data\": \"no\", \"data\": \"yes\"}", "{\"data\": \"maybe\"}",
+		"{\"data\": \"no\", \"data\": \"yes\"}",
+		"{\"data\": \"maybe\"}",
 		"{\"data\": \"n\\u0000o\"}",
 	};
 	size_t i;
@@ -115,7 +116,8 @@ test_lines(void **state)
 	assert_int_equal(line(f, " \t ", 3, 2), BATCH_SKIPPED);
 	assert_int_equal(line(f, "{\"data\": \"no\"}", 14, 3), BATCH_ANSWERED);
 	assert_int_equal(batch_result(f->b)->status, WALK_VERDICT);
-	assert_non_null(strstr(f->out, "{\"line\": 3, \"status\": \"verdict\""));
+	assert_non_null(strstr(f->out,
+	    "{\"line\": 3, \"status\": \"verdict\""));
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		assert_int_equal(line(f, bad[i], strlen(bad[i]), 4 + i),
 		    BATCH_ERROR);

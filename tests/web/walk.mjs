@@ -274,8 +274,9 @@ async function otherPages(browser, stale, bad, evil) {
     "answer of question 'data'"), "the 400 page says which");
   ok(await page.$('a[href="/walk"]') !== null, "and links to the start");
   await shot(page, "serve-bad-link");
-  for (const url of [evil + "/walk", evil + "/walk?a=yes%20%3Cb%3E%7C%3C%2Fb%3E",
-    evil + "/walk?a=yes%20%3Cb%3E%7C%3C%2Fb%3E&b=a%3Ab%3B%20style%20q0%20fill%3A%23f00"]) {
+  const first = "/walk?a=yes%20%3Cb%3E%7C%3C%2Fb%3E";
+  const second = first + "&b=a%3Ab%3B%20style%20q0%20fill%3A%23f00";
+  for (const url of [evil + "/walk", evil + first, evil + second]) {
     await page.goto(url);
     const dom = await page.evaluate(() => ({
       scripts: document.querySelectorAll("script, img, iframe").length,
