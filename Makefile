@@ -4,7 +4,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build run test bench asan fuzz clean
+.PHONY: all deps build run test bench asan tsan fuzz fuzz-serve clean
 
 all: build
 
@@ -21,6 +21,7 @@ run: build
 	    case $$rc in 0|10|20|130) ;; *) exit $$rc ;; esac
 
 test: build
+	@sh scripts/deps.sh --web
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 
 # The whole suite again under AddressSanitizer and UBSan.
@@ -32,11 +33,28 @@ asan: deps
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    ctest --test-dir build-asan --output-on-failure -j$(JOBS)
 
+# The server's tests that run threads against each other, again under
+# ThreadSanitizer (any report fails): a smaller load than make test's, the
+# reloads under load, the graceful stop. Builds only the two programs.
+TSAN_CLIENTS ?= 8
+TSAN_REQUESTS ?= 200
+tsan: deps
+	@cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug \
+	    -DAIPOLICY_TSAN=ON >/dev/null
+	@cmake --build build-tsan -j$(JOBS) --target aipolicy aipolicy-serve
+	TSAN_OPTIONS=halt_on_error=1:abort_on_error=1 \
+	    sh tests/cli/test-serve-load.sh build-tsan/aipolicy . \
+	    $(TSAN_CLIENTS) $(TSAN_REQUESTS)
+	TSAN_OPTIONS=halt_on_error=1:abort_on_error=1 \
+	    sh tests/cli/test-serve-reload.sh build-tsan/aipolicy .
+	TSAN_OPTIONS=halt_on_error=1:abort_on_error=1 \
+	    sh tests/cli/test-serve-stop.sh build-tsan/aipolicy .
+
 bench: build
 	sh scripts/bench.sh $(BUILD)/aipolicy
 
 clean:
-	rm -rf $(BUILD) build-asan
+	rm -rf $(BUILD) build-asan build-tsan build-fuzz
 
 # The loader under libFuzzer for FUZZ_SECONDS (needs clang).
 FUZZ_SECONDS ?= 60
@@ -49,3 +67,23 @@ fuzz: deps
 	    -o build-fuzz/fuzz_load
 	./build-fuzz/fuzz_load -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
 	    -timeout=10 build-fuzz/corpus
+
+# The server's request-to-response function under libFuzzer (needs clang):
+# a query string, a line break and a body in, every response read out.
+SERVE_SOURCES = $(filter-out src/serve/main.c,$(wildcard src/serve/*.c))
+fuzz-serve: deps
+	@mkdir -p build-fuzz/corpus-serve
+	@printf 'data=no&people=no\n{"answers": {"data": "?"}}' \
+	    >build-fuzz/corpus-serve/check
+	@printf 'worst_case=true\n{"data": "no"}\n\n{"data": "x"}\n' \
+	    >build-fuzz/corpus-serve/batch
+	@printf 'data=%%ff&data=%%zz&=\n{"answers": {}, "worst_case": 1}' \
+	    >build-fuzz/corpus-serve/bad
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -D_DEFAULT_SOURCE \
+	    -D_POSIX_C_SOURCE=200809L -DAIPOLICY_VERSION='"fuzz"' \
+	    -Iinclude -Isrc/core -Isrc/serve tests/fuzz/fuzz_serve.c \
+	    src/core/*.c $(SERVE_SOURCES) \
+	    $$(pkg-config --cflags --libs yaml-0.1 jansson nettle \
+	    libmicrohttpd) -lpthread -o build-fuzz/fuzz_serve
+	./build-fuzz/fuzz_serve -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=65536 -timeout=10 build-fuzz/corpus-serve

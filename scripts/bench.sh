@@ -218,6 +218,140 @@ impact_replay() {
 	perf_verdict "diff --log records per second" "$rate" ">=" 500000 "/s"
 }
 
+
+# ======================================================================
+# serve: HTTP throughput against nginx
+# wrk, keep-alive, GET /v1/check of a verdict, against nginx serving a
+# static file of the same size on this machine in the same run (its own
+# temporary configuration and prefix, a free loopback port; stopped
+# after). Goals: aipolicy serve at least 1/2 of nginx's requests per
+# second, and with --log (every verdict written and fsynced, in groups) at
+# least 1/4. wrk, nginx and Python 3 (for a free port) must be installed.
+# ======================================================================
+
+serve_bench() {
+	serve_seconds=${SERVE_BENCH_SECONDS:-10}
+	serve_conns=${SERVE_BENCH_CONNECTIONS:-64}
+	if ! command -v wrk >/dev/null 2>&1; then
+		echo "serve: SKIP (wrk not installed)"
+		return 0
+	fi
+	nginx=$(command -v nginx || echo /usr/sbin/nginx)
+	if [ ! -x "$nginx" ] || [ ! -x /usr/bin/python3 ]; then
+		echo "serve: SKIP (nginx or python3 not installed)"
+		return 0
+	fi
+	query='/v1/check?data=no&people=no&regulated=no&code=no&audience=only%20me'
+	spid=
+	npid=
+	trap '[ -n "$spid" ] && kill $spid 2>/dev/null;
+	    [ -n "$npid" ] && kill $npid 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+
+	# serve_start ARGS...: aipolicy serve on a free port; sets spid and surl.
+	serve_start() {
+		"$bin" serve --listen 127.0.0.1:0 "$@" 2>"$tmp/serve.err" &
+		spid=$!
+		surl=
+		i=0
+		while [ -z "$surl" ] && [ $i -lt 100 ]; do
+			sleep 0.1
+			surl=$(sed -n 's/^aipolicy: serving .* at \(http:[^ ]*\)$/\1/p' \
+			    "$tmp/serve.err")
+			i=$((i + 1))
+		done
+		[ -n "$surl" ] || { echo "serve: did not start" >&2; exit 1; }
+		surl=${surl%/}
+	}
+
+	serve_stop() {
+		kill -TERM $spid
+		wait $spid || { echo "serve: exit $?" >&2; exit 1; }
+		spid=
+	}
+
+	# rps URL: the requests per second wrk measures for URL.
+	rps() {
+		wrk -t1 -c"$serve_conns" -d"${serve_seconds}s" "$1" >"$tmp/wrk.out" ||
+		    { echo "serve: wrk failed" >&2; exit 1; }
+		grep -q 'Non-2xx' "$tmp/wrk.out" &&
+		    { echo "serve: errors in the run:" >&2; cat "$tmp/wrk.out" >&2;
+		      exit 1; }
+		sed -n 's/^Requests\/sec: *\([0-9.]*\)$/\1/p' "$tmp/wrk.out" |
+		    cut -d. -f1
+	}
+
+	serve_start "$here/policies/example.yaml"
+	body=$(curl -s "$surl$query" 2>/dev/null ||
+	    /usr/bin/python3 -c 'import sys, urllib.request;
+	sys.stdout.write(urllib.request.urlopen(sys.argv[1]).read().decode())' \
+	    "$surl$query")
+	serve_stop
+	mkdir -p "$tmp/nginx/logs" "$tmp/nginx/html"
+	printf '%s\n' "$body" >"$tmp/nginx/html/check.json"
+	size=$(wc -c <"$tmp/nginx/html/check.json")
+	chmod -R a+rX "$tmp"
+	nport=$(/usr/bin/python3 -c 'import socket; s = socket.socket();
+	s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	cat >"$tmp/nginx/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+pid $tmp/nginx/nginx.pid;
+error_log $tmp/nginx/logs/error.log;
+events { worker_connections 1024; }
+http {
+	access_log off;
+	keepalive_requests 100000000;
+	client_body_temp_path $tmp/nginx/body;
+	proxy_temp_path $tmp/nginx/proxy;
+	fastcgi_temp_path $tmp/nginx/fastcgi;
+	uwsgi_temp_path $tmp/nginx/uwsgi;
+	scgi_temp_path $tmp/nginx/scgi;
+	server {
+		listen 127.0.0.1:$nport;
+		root $tmp/nginx/html;
+	}
+}
+CONF
+	"$nginx" -p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" \
+	    2>"$tmp/nginx/logs/start.err" &
+	npid=$!
+	i=0
+	until curl -s -o /dev/null "http://127.0.0.1:$nport/check.json" ||
+	    [ $i -ge 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	nginx_rps=$(rps "http://127.0.0.1:$nport/check.json")
+	kill $npid
+	wait $npid 2>/dev/null
+	npid=
+
+	serve_start "$here/policies/example.yaml"
+	serve_rps=$(rps "$surl$query")
+	serve_stop
+	serve_start --log "$tmp/decisions.jsonl" "$here/policies/example.yaml"
+	log_rps=$(rps "$surl$query")
+	serve_stop
+	log_records=$(wc -l <"$tmp/decisions.jsonl")
+
+	verdict() { # verdict RPS NUM DEN: "ok" when RPS >= NUM/DEN of nginx
+		[ $(($1 * $3)) -ge $((nginx_rps * $2)) ] && echo ok ||
+		    echo "BELOW THE GOAL"
+	}
+	share() { # share RPS: RPS as a fraction of nginx's, two decimals
+		echo "$1 $nginx_rps" | awk '{ printf "%.2f", $1 / $2 }'
+	}
+	echo "serve: wrk, 1 thread, $serve_conns keep-alive connections," \
+	    "${serve_seconds} s each, GET /v1/check of a verdict ($size bytes)"
+	echo "  nginx, a static file of $size bytes: $nginx_rps requests/s"
+	echo "  aipolicy serve:       $serve_rps requests/s," \
+	    "$(share "$serve_rps") of nginx (goal: at least 0.50)" \
+	    "$(verdict "$serve_rps" 1 2)"
+	echo "  aipolicy serve --log: $log_rps requests/s," \
+	    "$(share "$log_rps") of nginx (goal: at least 0.25)" \
+	    "$(verdict "$log_rps" 1 4); $log_records records synced"
+}
+
 perf_tools
 perf_generate
 perf_load
@@ -226,3 +360,4 @@ perf_batch
 perf_python
 perf_startup
 impact_replay
+serve_bench

@@ -14,6 +14,7 @@ enum exit_code {
 	EXIT_USAGE = 64,      /* unknown option, missing or malformed argument */
 	EXIT_DATAERR = 65,    /* invalid policy, or an answer that is not one */
 	EXIT_NOINPUT = 66,    /* a file cannot be opened */
+	EXIT_UNAVAILABLE = 69, /* serve: cannot listen on the address */
 	EXIT_NOMEM = 71,      /* out of memory (every command) */
 	EXIT_IOERR = 74,      /* a write failed (stdout, the decision log) */
 	EXIT_SIGHUP = 129,    /* ask: ended by SIGHUP */

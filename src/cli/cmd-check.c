@@ -8,10 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
+#include "aipolicy/batch.h"
 #include "aipolicy/exit.h"
-#include "aipolicy/jsonmem.h"
 #include "aipolicy/present.h"
 #include "aipolicy/result.h"
 #include "aipolicy/text.h"
@@ -23,8 +21,6 @@
 #define CHUNK 65536
 /* Room for a message naming the decision log and why it failed. */
 #define LOG_MESSAGE_SIZE 600
-/* Room for why a batch line is not a query. */
-#define LINE_ERROR_SIZE 300
 
 struct check_opts {
 	bool json, batch;
@@ -36,14 +32,12 @@ struct check_opts {
 };
 
 /* What check --batch keeps from line to line. */
-struct batch {
+struct batch_run {
 	const struct check_opts *o;
 	const struct policy *p;
 	struct decision_log *log;  /* NULL without --log */
-	struct walker *w;
+	struct batch *b;           /* the core's: answers each line */
 	struct result_json *rj;
-	struct given *given;       /* the answers of a line; room for gcap */
-	size_t gcap;
 	char *out;                 /* answer lines not written yet: len bytes,
 	                            * cap allocated */
 	size_t len, cap;
@@ -68,12 +62,10 @@ static int print_json(const struct check_opts *o, const struct policy *p,
     int code);
 static int check_one(const struct check_opts *o, const struct policy *p,
     struct given *given, size_t n, struct decision_log *log);
-static json_t *parse_line(const char *line, size_t len, struct given **given,
-    size_t *n, size_t *cap, const char **msg, char *err, size_t errsz);
-static int batch_line(struct batch *b, const char *line, size_t len,
+static int run_line(struct batch_run *br, const char *line, size_t len,
     size_t lineno);
 static int write_out(char *out, size_t *len);
-static int chunk_done(struct batch *b);
+static int chunk_done(struct batch_run *br);
 static int check_batch(const struct check_opts *o, const struct policy *p,
     struct decision_log *log);
 static int parse_answers(int argc, char **argv, int first,
@@ -112,15 +104,12 @@ nomem(bool json)
 }
 
 /* Report that the log at PATH cannot be VERB'd ("open", "write"; ERR is
- * an errno), also as a JSON error under JSON; returns EXIT_IOERR (or
- * EXIT_NOMEM when ERR is ENOMEM). */
+ * an errno), also as a JSON error under JSON; returns EXIT_IOERR. */
 static int
 log_failed(const char *path, const char *verb, int err, bool json)
 {
 	char msg[LOG_MESSAGE_SIZE];
 
-	if (err == ENOMEM)
-		return nomem(json);
 	snprintf(msg, sizeof msg, "%s: cannot %s the decision log: %s",
 	    path, verb, strerror(err));
 	if (json)
@@ -275,115 +264,26 @@ check_one(const struct check_opts *o, const struct policy *p,
 	return code;
 }
 
-/* Parse one batch line into GIVEN (room for *CAP, grown as needed). On
- * error returns NULL with *MSG saying why (static, or ERR), or with *MSG
- * NULL when out of memory. */
-static json_t *
-parse_line(const char *line, size_t len, struct given **given, size_t *n,
-    size_t *cap, const char **msg, char *err, size_t errsz)
-{
-	json_error_t jerr;
-	json_t *obj, *v;
-	const char *key;
-	struct given *ng;
-
-	*n = 0;
-	if (memchr(line, '\0', len) != NULL) {
-		*msg = "a NUL byte is not allowed in a query";
-		return NULL;
-	}
-	jsonmem_failed();
-	obj = json_loadb(line, len, JSON_REJECT_DUPLICATES,
-	    &jerr);
-	/* jansson's words for running out of memory are often those of a
-	 * syntax error, and a string it could not grow may come out cut
-	 * short: either way that is no bad line, and no answer. */
-	if (jsonmem_failed() || (obj == NULL &&
-	    json_error_code(&jerr) == json_error_out_of_memory)) {
-		json_decref(obj);
-		*msg = NULL;
-		return NULL;
-	}
-	if (obj == NULL) {
-		/* jansson's words for NUL name its own flags: say it
-		 * plainly. */
-		snprintf(err, errsz, "invalid JSON at column %d: %s",
-		    jerr.column, strstr(jerr.text, "NUL") != NULL ?
-		    "a NUL character is not allowed" : jerr.text);
-		*msg = err;
-		return NULL;
-	}
-	if (!json_is_object(obj)) {
-		*msg = "a query must be a JSON object of question id -> answer";
-		json_decref(obj);
-		return NULL;
-	}
-	if (json_object_size(obj) > *cap) {
-		ng = realloc(*given, json_object_size(obj) * sizeof *ng);
-		if (ng == NULL) {
-			*msg = NULL;
-			json_decref(obj);
-			return NULL;
-		}
-		*given = ng;
-		*cap = json_object_size(obj);
-	}
-	json_object_foreach(obj, key, v) {
-		if (!json_is_string(v)) {
-			snprintf(err, errsz, "the answer to '%s' must be a "
-			    "string", key);
-			*msg = err;
-			json_decref(obj);
-			return NULL;
-		}
-		(*given)[*n].question = key;
-		(*given)[*n].question_len = strlen(key);
-		(*given)[*n].answer = json_string_value(v);
-		(*given)[*n].answer_len = json_string_length(v);
-		(*n)++;
-	}
-	return obj;
-}
-
 /*
- * batch_line: the answer line for the query LINE (LEN bytes, line LINENO)
- * onto b->out, its record buffered when it is a verdict. 0, or -1 when out
- * of memory.
+ * run_line: the answer line for the query LINE (LEN bytes, line LINENO),
+ * made by the core's batch module (as serve's /v1/batch), onto br->out;
+ * its record buffered when it is a verdict. 0, or -1 when out of memory.
  */
 static int
-batch_line(struct batch *b, const char *line, size_t len, size_t lineno)
+run_line(struct batch_run *br, const char *line, size_t len, size_t lineno)
 {
-	struct walk_result r;
-	char *msg, err[LINE_ERROR_SIZE];
-	const char *why;
-	json_t *obj;
-	size_t n;
+	const struct walk_result *r;
+	enum batch_status st;
 	int rc;
 
-	obj = parse_line(line, len, &b->given, &n, &b->gcap, &why, err,
-	    sizeof err);
-	if (obj == NULL && why == NULL) {
-		rc = -1;
-	} else if (obj == NULL) {
-		rc = result_json_error(lineno, why, &b->out, &b->len, &b->cap);
-		b->code = EXIT_DATAERR;
-	} else if (walker_run(b->w, b->given, n, b->o->flags, &r) != 0) {
-		rc = -1;
-	} else if (r.status == WALK_BAD_ANSWER) {
-		msg = result_bad_answer(b->p, &b->given[r.bad]);
-		rc = msg ? result_json_error(lineno, msg, &b->out, &b->len,
-		    &b->cap) : -1;
-		free(msg);
-		b->code = EXIT_DATAERR;
-	} else {
-		rc = result_json_render(b->rj, &r, b->given, n, lineno, &b->out,
-		    &b->len, &b->cap);
-		if (rc == 0 && b->log != NULL && r.status == WALK_VERDICT)
-			rc = log_record(b->log, b->p, &r);
-	}
-	json_decref(obj);
-	if (rc == 0)
-		b->out[b->len++] = '\n'; /* the render left room (cap > len) */
+	rc = batch_line(br->b, line, len, lineno, &st, &br->out, &br->len,
+	    &br->cap);
+	r = batch_result(br->b);
+	if (st == BATCH_ERROR)
+		br->code = EXIT_DATAERR;
+	if (rc == 0 && st == BATCH_ANSWERED && br->log != NULL &&
+	    r->status == WALK_VERDICT)
+		rc = log_record(br->log, br->p, r);
 	return rc;
 }
 
@@ -403,11 +303,11 @@ write_out(char *out, size_t *len)
  * stdout failed (cli_finish reports it).
  */
 static int
-chunk_done(struct batch *b)
+chunk_done(struct batch_run *br)
 {
-	if (b->log != NULL && decision_log_flush(b->log) != 0)
-		return log_failed(b->o->log_path, "write", errno, false);
-	return write_out(b->out, &b->len) == 0 ? EXIT_OK : -1;
+	if (br->log != NULL && decision_log_flush(br->log) != 0)
+		return log_failed(br->o->log_path, "write", errno, false);
+	return write_out(br->out, &br->len) == 0 ? EXIT_OK : -1;
 }
 
 /* check_batch: one answer line per JSON line of stdin (check --batch). */
@@ -415,40 +315,36 @@ static int
 check_batch(const struct check_opts *o, const struct policy *p,
     struct decision_log *log)
 {
-	struct batch b = { o, p, log, walker_new(p), result_json_new(p,
-	    o->today), NULL, 0, NULL, 0, 0, EXIT_OK };
+	struct batch_run br = { o, p, log, NULL, result_json_new(p, o->today),
+	    NULL, 0, 0, EXIT_OK };
+	const char *query;
 	char *line = NULL;
-	size_t lcap = 0, lineno = 0, k;
+	size_t lcap = 0, lineno = 0, k, pos;
 	ssize_t got;
-	int done = b.w == NULL || b.rj == NULL ? cli_nomem() : EXIT_OK;
+	int done;
 
+	br.b = br.rj != NULL ? batch_new(p, br.rj, o->flags) : NULL;
+	done = br.b == NULL ? cli_nomem() : EXIT_OK;
 	while (done == EXIT_OK && (got = getline(&line, &lcap, stdin)) >= 0) {
-		lineno++;
-		k = (size_t)got;
-		if (k > 0 && line[k - 1] == '\n')
-			k--;
-		if (k > 0 && line[k - 1] == '\r')
-			k--;
-		if (k == 0 || strspn(line, " \t") == k)
-			continue;
-		if (batch_line(&b, line, k, lineno) != 0)
+		pos = 0;
+		batch_next_line(line, (size_t)got, &pos, &query, &k);
+		if (run_line(&br, query, k, ++lineno) != 0)
 			done = cli_nomem();
-		else if (b.len >= CHUNK)
-			done = chunk_done(&b);
+		else if (br.len >= CHUNK)
+			done = chunk_done(&br);
 	}
 	if (done == EXIT_OK)
-		done = chunk_done(&b);
+		done = chunk_done(&br);
 	/* as report and diff --log say a log they cannot read */
 	if (done == EXIT_OK && ferror(stdin))
 		done = cli_error(EXIT_NOINPUT, "cannot read standard input: "
 		    "%s", strerror(errno));
 	free(line);
-	free(b.out);
-	free(b.given);
-	walker_free(b.w);
-	result_json_free(b.rj);
+	free(br.out);
+	batch_free(br.b);
+	result_json_free(br.rj);
 	/* stdout failing (-1) is left to cli_finish */
-	return done == EXIT_OK || done == -1 ? b.code : done;
+	return done == EXIT_OK || done == -1 ? br.code : done;
 }
 
 /*

@@ -32,6 +32,7 @@ int cmd_lint(int argc, char **argv);
 int cmd_paths(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 
 /* cli_find: the entry for NAME, or NULL. */

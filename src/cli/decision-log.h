@@ -1,7 +1,8 @@
 /*
  * decision-log.h: the decision log of --log FILE (check and ask).
  *
- * One JSON line per verdict. The file is opened with O_APPEND and never
+ * One JSON line per verdict, as aipolicy/logwrite.h makes and appends
+ * them (the same as serve's): the file is opened with O_APPEND and never
  * truncated; records are buffered by decision_log_add and written by
  * decision_log_flush with whole-line write()s (short writes retried) and
  * one fsync. A log whose last line is torn gets a newline first.

@@ -11,6 +11,7 @@
 #include "aipolicy/jsonmem.h"
 #include "aipolicy/text.h"
 #include "cmd.h"
+#include "usage.h"
 
 static void usage(FILE *out);
 static int unknown_command(const char *name);
@@ -78,6 +79,7 @@ static const struct cmd_entry cmd_table[] = {
 	    "  --policy POLICY  also list the outcomes and answers of POLICY\n"
 	    "                   that no decision made under it reached\n"
 	    "  -h, --help       show this help\n", cmd_report },
+	{ "serve", SERVE_USAGE, SERVE_HELP, cmd_serve },
 };
 
 const struct cmd_entry *

@@ -1,0 +1,239 @@
+/*
+ * batch.c: answering JSON lines of queries (check --batch, serve's
+ * POST /v1/batch): each line parsed with jansson, walked, and rendered as
+ * the result object with its line number, or as an error line.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aipolicy/batch.h"
+#include "aipolicy/jsonmem.h"
+
+/* Room for an error message that quotes a question id or jansson's text. */
+#define BATCH_ERR_SIZE 300
+
+struct batch {
+	const struct policy *p;
+	const struct result_json *rj;
+	unsigned flags;
+	struct walker *w;
+	struct walk_result r;
+	struct given *given;
+	size_t ngiven_cap;
+};
+
+static bool is_blank(const char *s, size_t n);
+static json_t *parse_query(struct batch *b, const char *line, size_t len,
+    size_t *n, const char **msg, char *err, size_t errsz, int *oom);
+static int add_newline(char **out, size_t *olen, size_t *ocap);
+
+struct batch *
+batch_new(const struct policy *p, const struct result_json *rj,
+    unsigned flags)
+{
+	struct batch *b = calloc(1, sizeof *b);
+
+	if (b == NULL)
+		return NULL;
+	b->p = p;
+	b->rj = rj;
+	b->flags = flags;
+	b->w = walker_new(p);
+	if (b->w == NULL) {
+		free(b);
+		return NULL;
+	}
+	return b;
+}
+
+void
+batch_free(struct batch *b)
+{
+	if (b == NULL)
+		return;
+	walker_free(b->w);
+	free(b->given);
+	free(b);
+}
+
+const struct walk_result *
+batch_result(const struct batch *b)
+{
+	return &b->r;
+}
+
+/* Only spaces and tabs (or nothing). */
+static bool
+is_blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] != ' ' && s[i] != '\t')
+			return false;
+	}
+	return true;
+}
+
+int
+batch_answers(const json_t *cobj, struct given **given, size_t *n,
+    size_t *cap, char *err, size_t errsz)
+{
+	json_t *obj = (json_t *)cobj, *v;
+	const char *key;
+	struct given *ng;
+	size_t want = json_object_size(obj);
+
+	*n = 0;
+	if (want > *cap) {
+		ng = realloc(*given, want * sizeof *ng);
+		if (ng == NULL)
+			return -1;
+		*given = ng;
+		*cap = want;
+	}
+	json_object_foreach(obj, key, v) {
+		if (!json_is_string(v)) {
+			snprintf(err, errsz, "the answer to '%s' must be a "
+			    "string", key);
+			return 1;
+		}
+		(*given)[*n].question = key;
+		(*given)[*n].question_len = strlen(key);
+		(*given)[*n].answer = json_string_value(v);
+		(*given)[*n].answer_len = json_string_length(v);
+		(*n)++;
+	}
+	return 0;
+}
+
+/* Parse one query line into b->given (N answers); NULL with *MSG saying
+ * why (pointing at a static string or ERR), or with *OOM set. */
+static json_t *
+parse_query(struct batch *b, const char *line, size_t len, size_t *n,
+    const char **msg, char *err, size_t errsz, int *oom)
+{
+	json_error_t jerr;
+	json_t *obj;
+	int rc;
+
+	*n = 0;
+	if (memchr(line, '\0', len) != NULL) {
+		*msg = "a NUL byte is not allowed in a query";
+		return NULL;
+	}
+	jsonmem_failed();
+	obj = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);
+	/* jansson's words for running out of memory are often those of a
+	 * syntax error, and a string it could not grow may come out cut
+	 * short: either way that is no bad line, and no answer. */
+	if (jsonmem_failed() || (obj == NULL &&
+	    json_error_code(&jerr) == json_error_out_of_memory)) {
+		json_decref(obj);
+		*oom = 1;
+		return NULL;
+	}
+	if (obj == NULL) {
+		/* jansson's words for NUL name its flags: say it plainly. */
+		snprintf(err, errsz, "invalid JSON at column %d: %s",
+		    jerr.column, strstr(jerr.text, "NUL") != NULL ?
+		    "a NUL character is not allowed" : jerr.text);
+		*msg = err;
+		return NULL;
+	}
+	if (!json_is_object(obj)) {
+		*msg = "a query must be a JSON object of question id -> answer";
+		json_decref(obj);
+		return NULL;
+	}
+	rc = batch_answers(obj, &b->given, n, &b->ngiven_cap, err, errsz);
+	if (rc != 0) {
+		*oom = rc < 0;
+		*msg = err;
+		json_decref(obj);
+		return NULL;
+	}
+	return obj;
+}
+
+/* The line break after an output line. */
+static int
+add_newline(char **out, size_t *olen, size_t *ocap)
+{
+	char *nb;
+	size_t cap;
+
+	if (*olen + 1 >= *ocap) {
+		cap = *ocap ? *ocap * 2 : 256;
+		nb = realloc(*out, cap);
+		if (nb == NULL)
+			return -1;
+		*out = nb;
+		*ocap = cap;
+	}
+	(*out)[(*olen)++] = '\n';
+	(*out)[*olen] = '\0';
+	return 0;
+}
+
+int
+batch_line(struct batch *b, const char *line, size_t len, size_t lineno,
+    enum batch_status *st, char **out, size_t *olen, size_t *ocap)
+{
+	char err[BATCH_ERR_SIZE], *msg;
+	const char *why = NULL;
+	json_t *obj;
+	size_t n;
+	int rc = 0, oom = 0;
+
+	*st = BATCH_SKIPPED;
+	if (is_blank(line, len))
+		return 0;
+	obj = parse_query(b, line, len, &n, &why, err, sizeof err, &oom);
+	if (obj == NULL) {
+		if (oom)
+			return -1;
+		*st = BATCH_ERROR;
+		if (out != NULL)
+			rc = result_json_error(lineno, why, out, olen, ocap);
+	} else if (walker_run(b->w, b->given, n, b->flags, &b->r) != 0) {
+		rc = -1;
+	} else if (b->r.status == WALK_BAD_ANSWER) {
+		*st = BATCH_ERROR;
+		if (out != NULL) {
+			msg = result_bad_answer(b->p, &b->given[b->r.bad]);
+			rc = msg != NULL ? result_json_error(lineno, msg, out,
+			    olen, ocap) : -1;
+			free(msg);
+		}
+	} else {
+		*st = BATCH_ANSWERED;
+		if (out != NULL)
+			rc = result_json_render(b->rj, &b->r, b->given, n,
+			    lineno, out, olen, ocap);
+	}
+	json_decref(obj);
+	if (rc == 0 && out != NULL)
+		rc = add_newline(out, olen, ocap);
+	return rc;
+}
+
+bool
+batch_next_line(const char *buf, size_t len, size_t *pos, const char **line,
+    size_t *n)
+{
+	const char *start = buf + *pos, *nl;
+	size_t k;
+
+	if (*pos >= len)
+		return false;
+	nl = memchr(start, '\n', len - *pos);
+	k = nl != NULL ? (size_t)(nl - start) : len - *pos;
+	*pos += k + (nl != NULL);
+	if (k > 0 && start[k - 1] == '\r')
+		k--;
+	*line = start;
+	*n = k;
+	return true;
+}

@@ -1,0 +1,130 @@
+/*
+ * html.c: escaping, links and the page frame of the web walk.
+ */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aipolicy/text.h"
+#include "html.h"
+
+static void escape(struct sbuf *b, const char *s, size_t len, bool breaks);
+static void encode(struct sbuf *b, const char *s, size_t len);
+
+/* S escaped: & < > " ' as entities; a line break as <br> when BREAKS. */
+static void
+escape(struct sbuf *b, const char *s, size_t len, bool breaks)
+{
+	size_t i, start = 0;
+	const char *ent;
+
+	for (i = 0; i < len; i++) {
+		switch (s[i]) {
+		case '&': ent = "&amp;"; break;
+		case '<': ent = "&lt;"; break;
+		case '>': ent = "&gt;"; break;
+		case '"': ent = "&quot;"; break;
+		case '\'': ent = "&#39;"; break;
+		case '\n': ent = breaks ? "<br>\n" : "&#10;"; break;
+		case '\r': ent = "&#13;"; break;
+		default: continue;
+		}
+		sbuf_add(b, s + start, i - start);
+		sbuf_adds(b, ent);
+		start = i + 1;
+	}
+	sbuf_add(b, s + start, len - start);
+}
+
+void
+html_text(struct sbuf *b, const char *s, size_t len)
+{
+	char *safe = text_sanitize(s, len, TEXT_KEEP_NEWLINE);
+
+	if (safe == NULL) {
+		b->failed = true;
+		return;
+	}
+	escape(b, safe, strlen(safe), true);
+	free(safe);
+}
+
+void
+html_texts(struct sbuf *b, const char *s)
+{
+	html_text(b, s, strlen(s));
+}
+
+void
+html_attr(struct sbuf *b, const char *s, size_t len)
+{
+	escape(b, s, len, false);
+}
+
+/* Percent-encoding of every byte but the unreserved characters. */
+static void
+encode(struct sbuf *b, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	unsigned char c;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)s[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+		    c == '_' || c == '~') {
+			sbuf_addc(b, (char)c);
+		} else {
+			sbuf_addc(b, '%');
+			sbuf_addc(b, hex[c >> 4]);
+			sbuf_addc(b, hex[c & 15]);
+		}
+	}
+}
+
+void
+html_walk_url(struct sbuf *b, const struct html_answer *answers, size_t n)
+{
+	size_t i;
+
+	sbuf_adds(b, "/walk");
+	for (i = 0; i < n; i++) {
+		sbuf_adds(b, i == 0 ? "?" : "&amp;");
+		encode(b, answers[i].question, answers[i].question_len);
+		sbuf_addc(b, '=');
+		encode(b, answers[i].answer, answers[i].answer_len);
+	}
+}
+
+void
+html_begin(struct sbuf *b, const struct policy *p, const char *title,
+    const char *banner)
+{
+	sbuf_adds(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n<title>");
+	html_texts(b, title);
+	sbuf_adds(b, " \xE2\x80\x94 ");
+	html_texts(b, p->title);
+	sbuf_adds(b, "</title>\n<link rel=\"stylesheet\" "
+	    "href=\"/static/aipolicy.css\">\n</head>\n<body>\n"
+	    "<header>\n<p class=\"policy\">");
+	html_texts(b, p->title);
+	sbuf_adds(b, " <span class=\"version\">version ");
+	html_texts(b, p->version);
+	sbuf_adds(b, "</span></p>\n</header>\n");
+	if (banner != NULL) {
+		sbuf_adds(b, "<p class=\"banner\" role=\"note\">");
+		html_texts(b, banner);
+		sbuf_adds(b, "</p>\n");
+	}
+	sbuf_adds(b, "<main>\n");
+}
+
+void
+html_end(struct sbuf *b)
+{
+	sbuf_adds(b, "</main>\n</body>\n</html>\n");
+}

@@ -1,0 +1,463 @@
+/*
+ * web.c: the walk in a web browser. The answers so far are the whole
+ * state, in the URL (/walk?Q1=A1&Q2=A2...), evaluated as check evaluates
+ * them: the page shows the next question (also when it narrows a worst
+ * case down, as ask does), or the verdict in the words of the core's
+ * presentation (present.h). Forms submit with GET, carrying the earlier
+ * answers as hidden fields before the radios, so that the URL keeps their
+ * order; nothing is kept on the server, and no script is served.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "aipolicy/logwrite.h"
+#include "aipolicy/present.h"
+#include "aipolicy/result.h"
+#include "aipolicy/text.h"
+#include "html.h"
+#include "respond.h"
+
+/* The front end named in the decision log. */
+#define LOG_VIA "serve"
+/* Room for a message about the URL that quotes a question id. */
+#define MSG_SIZE 300
+/* What add_path of present.c begins the line of answers with. */
+#define PATH_LABEL "Your answers: "
+#define LIST_ITEM  "  - "
+
+/* The walk of a request. */
+struct walk {
+	const struct policy *p;
+	struct html_answer *answers; /* the URL's answers, in order */
+	struct given *given;         /* the same, for the walker */
+	size_t n;
+	struct walk_result r;
+	char *banner;                /* the date warning, or NULL */
+};
+
+/* What the previous line of a converted present opened. */
+struct lines_state {
+	const char *close;           /* its closing tag, or NULL */
+	bool in_list;
+};
+
+static int banner(struct walk *w, date_t today);
+static int collect(const struct policy *p, const struct serve_request *rq,
+    struct walk *w, char *msg, size_t msgsz);
+static void error_page(struct serve_response *rs, const struct walk *w,
+    const char *msg);
+static void question_page(struct serve_response *rs, struct walk *w,
+    uint32_t q, bool narrowing);
+static void verdict_page(struct serve_response *rs, struct walk *w);
+static void answers_list(struct sbuf *b, const struct walk *w);
+static void add_line(struct sbuf *b, struct lines_state *ls,
+    const struct present_line *l);
+static void close_line(struct sbuf *b, struct lines_state *ls, bool list);
+static const char *role_tag(enum present_role role);
+static void add_choice(struct sbuf *b, const char *name, size_t nlen,
+    const char *value, size_t vlen, const char *label, const char *id);
+static void add_form(struct sbuf *b, const struct walk *w,
+    const struct question *qu);
+
+void
+web_root(struct serve_response *rs)
+{
+	static const char body[] = "See /walk\n";
+
+	rs->status = HTTP_SEE_OTHER;
+	rs->location = "/walk";
+	rs->content_type = TYPE_TEXT;
+	rs->body = (char *)body;
+	rs->len = sizeof body - 1;
+	rs->body_static = true;
+}
+
+/* The banner of a stale or not yet valid policy, in the words ask shows
+ * it in, into w->banner (NULL when the dates are in order). 0, or -1 when
+ * out of memory. */
+static int
+banner(struct walk *w, date_t today)
+{
+	struct present pr;
+	int rc;
+
+	present_init(&pr, 0, 0);
+	rc = present_dates(&pr, w->p, today);
+	if (rc == 0 && pr.n > 0) {
+		w->banner = strdup(pr.lines[0].text);
+		rc = w->banner != NULL ? 0 : -1;
+	}
+	present_release(&pr);
+	return rc;
+}
+
+/*
+ * The URL's parameters that are question ids, in order, into W. 0; 1
+ * with a message for a 400 page in MSG; -1 when out of memory.
+ */
+static int
+collect(const struct policy *p, const struct serve_request *rq,
+    struct walk *w, char *msg, size_t msgsz)
+{
+	bool *seen = calloc(p->nquestions ? p->nquestions : 1, sizeof *seen);
+	size_t i, n = rq->nargs ? rq->nargs : 1;
+	int64_t q;
+
+	w->answers = calloc(n, sizeof *w->answers);
+	w->given = calloc(n, sizeof *w->given);
+	if (seen == NULL || w->answers == NULL || w->given == NULL) {
+		free(seen);
+		return -1;
+	}
+	for (i = 0; i < rq->nargs && msg[0] == '\0'; i++) {
+		const struct serve_arg *a = &rq->args[i];
+		const char *v = a->value != NULL ? a->value : "";
+		size_t vlen = a->value != NULL ? a->value_len : 0;
+
+		if (memchr(a->name, '\0', a->name_len) != NULL ||
+		    memchr(v, '\0', vlen) != NULL) {
+			snprintf(msg, msgsz, "the address holds a NUL byte");
+			break;
+		}
+		q = policy_find_question(p, a->name, a->name_len);
+		if (q < 0)
+			continue;
+		if (seen[q]) {
+			snprintf(msg, msgsz, "question '%s' is answered twice",
+			    p->questions[q].id);
+			break;
+		}
+		seen[q] = true;
+		w->answers[w->n] = (struct html_answer){ a->name, v,
+		    a->name_len, vlen };
+		w->given[w->n] = (struct given){ a->name, a->name_len, v,
+		    vlen };
+		w->n++;
+	}
+	free(seen);
+	return msg[0] != '\0';
+}
+
+/* A 400 page: MSG (what is wrong with the URL) and a way to start. */
+static void
+error_page(struct serve_response *rs, const struct walk *w, const char *msg)
+{
+	struct sbuf b;
+
+	sbuf_init(&b);
+	html_begin(&b, w->p, "Not a walk of this policy", w->banner);
+	sbuf_adds(&b, "<h1>This link cannot be followed</h1>\n"
+	    "<p class=\"error\">");
+	html_texts(&b, msg);
+	sbuf_adds(&b, "</p>\n<nav>\n<a href=\"/walk\">Start again</a>\n"
+	    "</nav>\n");
+	html_end(&b);
+	respond_body(rs, HTTP_BAD_REQUEST, TYPE_HTML, &b);
+}
+
+static void
+add_choice(struct sbuf *b, const char *name, size_t nlen, const char *value,
+    size_t vlen, const char *label, const char *id)
+{
+	sbuf_adds(b, "<div class=\"choice\"><input type=\"radio\" name=\"");
+	html_attr(b, name, nlen);
+	sbuf_addf(b, "\" id=\"%s\" value=\"", id);
+	html_attr(b, value, vlen);
+	sbuf_addf(b, "\" required><label for=\"%s\">", id);
+	html_texts(b, label);
+	sbuf_adds(b, "</label></div>\n");
+}
+
+/* The form of question QU: the URL's answers as hidden fields, then the
+ * question, its help and a radio per answer, "Not sure" last. */
+static void
+add_form(struct sbuf *b, const struct walk *w, const struct question *qu)
+{
+	char id[32];
+	size_t i;
+
+	sbuf_adds(b, "<form method=\"get\" action=\"/walk\">\n");
+	for (i = 0; i < w->n; i++) {
+		sbuf_adds(b, "<input type=\"hidden\" name=\"");
+		html_attr(b, w->answers[i].question,
+		    w->answers[i].question_len);
+		sbuf_adds(b, "\" value=\"");
+		html_attr(b, w->answers[i].answer, w->answers[i].answer_len);
+		sbuf_adds(b, "\">\n");
+	}
+	sbuf_adds(b, "<fieldset>\n<legend><h1>");
+	html_texts(b, qu->ask);
+	sbuf_adds(b, "</h1></legend>\n");
+	if (qu->help != NULL) {
+		sbuf_adds(b, "<p class=\"help\">");
+		html_texts(b, qu->help);
+		sbuf_adds(b, "</p>\n");
+	}
+	for (i = 0; i < qu->nanswers; i++) {
+		snprintf(id, sizeof id, "answer-%zu", i + 1);
+		add_choice(b, qu->id, strlen(qu->id), qu->answers[i].key,
+		    strlen(qu->answers[i].key), qu->answers[i].key, id);
+	}
+	add_choice(b, qu->id, strlen(qu->id), "?", 1, "Not sure",
+	    "answer-not-sure");
+	sbuf_adds(b, "</fieldset>\n<button type=\"submit\">Continue</button>\n"
+	    "</form>\n");
+}
+
+/* The page of question Q (NARROWING: it may lower w's worst case). */
+static void
+question_page(struct serve_response *rs, struct walk *w, uint32_t q,
+    bool narrowing)
+{
+	const struct question *qu = &w->p->questions[q];
+	struct present pr;
+	struct sbuf b;
+
+	sbuf_init(&b);
+	html_begin(&b, w->p, qu->label, w->banner);
+	if (narrowing) {
+		present_init(&pr, 0, 0);
+		if (present_narrowing(&pr, &w->r) != 0 || pr.n == 0)
+			b.failed = true;
+		else {
+			sbuf_adds(&b, "<p class=\"warning\">");
+			html_texts(&b, pr.lines[0].text);
+			sbuf_adds(&b, "</p>\n");
+		}
+		present_release(&pr);
+	}
+	add_form(&b, w, qu);
+	sbuf_adds(&b, "<nav>\n");
+	if (w->n > 0) {
+		sbuf_adds(&b, "<a href=\"");
+		html_walk_url(&b, w->answers, w->n - 1);
+		sbuf_adds(&b, "\">Back</a>\n"
+		    "<a href=\"/walk\">Start again</a>\n");
+	}
+	sbuf_adds(&b, "</nav>\n<footer><p>Questions? Ask ");
+	html_texts(&b, w->p->owner);
+	sbuf_adds(&b, "</p></footer>\n");
+	html_end(&b);
+	respond_body(rs, HTTP_OK, TYPE_HTML, &b);
+}
+
+/* The element a line of ROLE is shown in. */
+static const char *
+role_tag(enum present_role role)
+{
+	switch (role) {
+	case PRESENT_FREE:
+		return "h1 class=\"verdict verdict-free\"";
+	case PRESENT_REVIEW:
+		return "h1 class=\"verdict verdict-review\"";
+	case PRESENT_STOP:
+		return "h1 class=\"verdict verdict-stop\"";
+	case PRESENT_WARNING:
+		return "p class=\"warning\"";
+	case PRESENT_STRONG:
+		return "p class=\"strong\"";
+	case PRESENT_HINT:
+		return "p class=\"hint\"";
+	default:
+		return "p";
+	}
+}
+
+/* Close what the previous line opened (and the list, unless LIST). */
+static void
+close_line(struct sbuf *b, struct lines_state *ls, bool list)
+{
+	if (ls->close != NULL)
+		sbuf_adds(b, ls->close);
+	ls->close = NULL;
+	if (ls->in_list && !list) {
+		sbuf_adds(b, "</ul>\n");
+		ls->in_list = false;
+	}
+}
+
+/*
+ * One line of a present as HTML: "  - " items as a list, an indented line
+ * as the continuation of the line before, any other line as an element of
+ * its role.
+ */
+static void
+add_line(struct sbuf *b, struct lines_state *ls,
+    const struct present_line *l)
+{
+	static const char *const heading_close = "</h1>\n";
+	const char *tag;
+	size_t skip;
+
+	if (strncmp(l->text, LIST_ITEM, strlen(LIST_ITEM)) == 0) {
+		close_line(b, ls, true);
+		if (!ls->in_list)
+			sbuf_adds(b, "<ul>\n");
+		ls->in_list = true;
+		sbuf_adds(b, "<li>");
+		html_text(b, l->text + strlen(LIST_ITEM),
+		    l->len - strlen(LIST_ITEM));
+		ls->close = "</li>\n";
+		return;
+	}
+	if (l->text[0] == ' ' && ls->close != NULL) {
+		skip = strspn(l->text, " ");
+		sbuf_adds(b, "<br>");
+		html_text(b, l->text + skip, l->len - skip);
+		return;
+	}
+	close_line(b, ls, false);
+	tag = role_tag(l->role);
+	sbuf_addf(b, "<%s>", tag);
+	html_text(b, l->text, l->len);
+	ls->close = tag[0] == 'h' ? heading_close : "</p>\n";
+}
+
+/* "Your answers": each answer of the URL with a link to change it, then
+ * the answers a worst case assumed for questions the URL does not
+ * answer. */
+static void
+answers_list(struct sbuf *b, const struct walk *w)
+{
+	const struct walk_result *r = &w->r;
+	const struct question *qu;
+	size_t i, k;
+	int64_t q, a;
+	bool given;
+
+	sbuf_adds(b, "<h2>Your answers</h2>\n<ol class=\"answers\">\n");
+	for (i = 0; i < w->n; i++) {
+		q = policy_find_question(w->p, w->given[i].question,
+		    w->given[i].question_len);
+		qu = &w->p->questions[q];
+		sbuf_adds(b, "<li><span class=\"question\">");
+		html_texts(b, qu->label);
+		sbuf_adds(b, "</span> <span class=\"answer\">");
+		if (given_is_unsure(&w->given[i])) {
+			sbuf_adds(b, "Not sure");
+			for (k = 0; k < r->npath; k++) {
+				if (r->path[k].question != (uint32_t)q)
+					continue;
+				a = r->path[k].answer;
+				sbuf_adds(b, " (assumed: ");
+				html_texts(b, qu->answers[a].key);
+				sbuf_addc(b, ')');
+			}
+		} else {
+			a = question_match(qu, w->given[i].answer,
+			    w->given[i].answer_len);
+			html_texts(b, a >= 0 ? qu->answers[a].key : "?");
+		}
+		sbuf_adds(b, "</span> <a href=\"");
+		html_walk_url(b, w->answers, i);
+		sbuf_adds(b, "\">Change<span class=\"hidden\"> ");
+		html_texts(b, qu->label);
+		sbuf_adds(b, "</span></a></li>\n");
+	}
+	for (k = 0; k < r->npath; k++) {
+		qu = &w->p->questions[r->path[k].question];
+		given = false;
+		for (i = 0; i < w->n && !given; i++)
+			given = policy_find_question(w->p, w->given[i].question,
+			    w->given[i].question_len) ==
+			    (int64_t)r->path[k].question;
+		if (given)
+			continue;
+		sbuf_adds(b, "<li class=\"assumed\"><span class=\"question\">");
+		html_texts(b, qu->label);
+		sbuf_adds(b, "</span> <span class=\"answer\">");
+		html_texts(b, qu->answers[r->path[k].answer].key);
+		sbuf_adds(b, "</span> (not sure)</li>\n");
+	}
+	sbuf_adds(b, "</ol>\n");
+}
+
+/* The verdict page: the present of w's result, its line of answers
+ * replaced by the list with links. */
+static void
+verdict_page(struct serve_response *rs, struct walk *w)
+{
+	struct lines_state ls = { NULL, false };
+	struct present pr;
+	struct sbuf b;
+	char title[64];
+	size_t i;
+
+	present_init(&pr, 0, 0);
+	sbuf_init(&b);
+	if (present_result(&pr, w->p, &w->r, w->given, w->n, 0) != 0) {
+		present_release(&pr);
+		serve_response_nomem(rs);
+		return;
+	}
+	snprintf(title, sizeof title, "%s%s", w->r.nunsure > 0 ?
+	    "Worst case: " : "Verdict: ", verdict_words(w->r.outcome->verdict));
+	html_begin(&b, w->p, title, w->banner);
+	sbuf_addf(&b, "<section class=\"result result-%s\">\n",
+	    verdict_id(w->r.outcome->verdict));
+	for (i = 0; i < pr.n; i++) {
+		if (pr.lines[i].role == PRESENT_BLANK) {
+			close_line(&b, &ls, false);
+		} else if (strncmp(pr.lines[i].text, PATH_LABEL,
+		    strlen(PATH_LABEL)) == 0) {
+			close_line(&b, &ls, false);
+			answers_list(&b, w);
+		} else {
+			add_line(&b, &ls, &pr.lines[i]);
+		}
+	}
+	close_line(&b, &ls, false);
+	present_release(&pr);
+	sbuf_adds(&b, "</section>\n<nav>\n<a href=\"/walk\">Start again</a>\n"
+	    "</nav>\n");
+	html_end(&b);
+	respond_body(rs, HTTP_OK, TYPE_HTML, &b);
+}
+
+void
+web_walk(struct server *srv, struct served *s,
+    const struct serve_request *rq, struct serve_response *rs)
+{
+	struct walk w;
+	struct walker *wk = NULL;
+	char msg[MSG_SIZE] = "", *bad;
+	size_t cap = 0;
+	int rc;
+
+	memset(&w, 0, sizeof w);
+	w.p = s->p;
+	if (banner(&w, server_today(srv)) != 0 ||
+	    (rc = collect(s->p, rq, &w, msg, sizeof msg)) < 0 ||
+	    (rc == 0 && ((wk = served_walker(s)) == NULL ||
+	    walker_run(wk, w.given, w.n, 0, &w.r) != 0))) {
+		serve_response_nomem(rs);
+	} else if (rc > 0) {
+		error_page(rs, &w, msg);
+	} else if (w.r.status == WALK_BAD_ANSWER) {
+		bad = result_bad_answer(s->p, &w.given[w.r.bad]);
+		if (bad == NULL)
+			serve_response_nomem(rs);
+		else
+			error_page(rs, &w, bad);
+		free(bad);
+	} else if (w.r.next != WALK_NO_NEXT) {
+		question_page(rs, &w, w.r.next, w.r.status == WALK_VERDICT);
+	} else {
+		verdict_page(rs, &w);
+		if (rs->status == HTTP_OK) {
+			rs->verdicts[w.r.outcome->verdict] = 1;
+			if (srv->logq != NULL && !rq->head &&
+			    logwrite_record(s->log, LOG_VIA, time(NULL),
+			    w.r.path, w.r.npath, w.r.unsure, w.r.nunsure,
+			    w.r.outcome, &rs->records, &rs->records_len,
+			    &cap) != 0)
+				serve_response_nomem(rs);
+		}
+	}
+	served_walker_put(s, wk);
+	free(w.banner);
+	free(w.answers);
+	free(w.given);
+}

@@ -1,0 +1,129 @@
+"""serve_reload.py AIPOLICY SOURCE_DIR: reload under load. Clients keep
+asking while the policy file is replaced (written beside it, renamed over
+it) and SIGHUP sent, ten times, every other time with an invalid file: no
+request fails, the new version is served after a valid reload, the old
+one kept after an invalid one, and the metric counts both kinds."""
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from serve_util import Checks, Server, metric  # noqa: E402
+
+aipolicy, src = sys.argv[1], sys.argv[2]
+example = os.path.join(src, "policies", "example.yaml")
+tmp = tempfile.mkdtemp()
+policy = os.path.join(tmp, "policy.yaml")
+t = Checks()
+CLIENTS = 4
+QUERY = "/v1/check?data=no&people=no&regulated=no&code=no&audience=only%20me"
+
+with open(example, encoding="utf-8") as f:
+    original = f.read()
+
+
+def install(text):
+    """Replace the policy file whole (a rename, as editors and deploys
+    do)."""
+    part = policy + ".new"
+    with open(part, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.rename(part, policy)
+
+
+def version(n):
+    return re.sub(r"(?m)^version: .*$", "version: R%d" % n, original)
+
+
+stop = threading.Event()
+failures = []
+counts = [0] * CLIENTS
+
+
+def client(srv, k):
+    conn = srv.conn(timeout=60)
+    while not stop.is_set():
+        try:
+            status, _, body = srv.request("GET", QUERY, conn=conn)
+            obj = json.loads(body)
+            if status != 200 or obj.get("verdict") != "use-freely":
+                failures.append((status, body))
+        except (OSError, ValueError) as e:
+            failures.append(repr(e))
+            conn.close()
+            conn = srv.conn(timeout=60)
+        counts[k] += 1
+    conn.close()
+
+
+install(version(0))
+srv = Server(aipolicy, ["--today", "2026-11-28", "--log",
+                        os.path.join(tmp, "log.jsonl"), policy])
+threads = [threading.Thread(target=client, args=(srv, k))
+           for k in range(CLIENTS)]
+for th in threads:
+    th.start()
+served = 0
+ok_reloads = failed_reloads = 0
+def more_requests(n):
+    """Wait (30 s at most) until the clients made N more requests."""
+    want = sum(counts) + n
+    until = time.monotonic() + 30
+    while sum(counts) < want and time.monotonic() < until:
+        time.sleep(0.01)
+    return sum(counts) >= want
+
+
+for n in range(1, 11):
+    t.ok(more_requests(20), "before reload %d: clients asking" % n)
+    before = sum(counts)
+    if n % 2:
+        install(version(n))
+        ok_reloads += 1
+        srv.send_signal(signal.SIGHUP)
+        t.ok(srv.wait_line(r"^aipolicy: reloaded acme-ai-use R%d$" % n),
+             "reload %d: reloaded" % n)
+        served = n
+    else:
+        install(original.replace("start: data", "start: nosuch"))
+        failed_reloads += 1
+        srv.send_signal(signal.SIGHUP)
+        t.ok(srv.wait_line(r"^aipolicy: reload failed; still serving ",
+                           failed_reloads) and
+             srv.lines_matching(r"reload failed")[-1].endswith(
+                 "acme-ai-use R%d" % served),
+             "reload %d: refused" % n)
+    status, _, body = srv.request("GET", "/v1/policy")
+    t.eq(json.loads(body)["version"], "R%d" % served,
+         "after reload %d: version R%d served" % (n, served))
+    status, _, body = srv.request("GET", QUERY)
+    t.eq(json.loads(body)["policy"]["version"], "R%d" % served,
+         "after reload %d: answers from R%d" % (n, served))
+    t.ok(more_requests(20), "after reload %d: clients go on" % n)
+stop.set()
+for th in threads:
+    th.join()
+t.eq(failures[:3], [], "no request failed (%d made)" % sum(counts))
+t.ok(srv.wait_line(r"error: .*start.*nosuch", 5, 5),
+     "an invalid file's diagnostics on stderr")
+text = srv.request("GET", "/metrics")[2].decode()
+t.eq(metric(text, 'aipolicy_policy_reloads_total{result="ok"}'),
+     float(ok_reloads), "reloads counted: ok")
+t.eq(metric(text, 'aipolicy_policy_reloads_total{result="failed"}'),
+     float(failed_reloads), "reloads counted: failed")
+t.ok('version="R9"' in text, "policy_info of the last version")
+# A file that cannot be read at all is refused the same way.
+os.unlink(policy)
+srv.send_signal(signal.SIGHUP)
+t.ok(srv.wait_line(r"policy.yaml: error: cannot open: No such file", 1) and
+     srv.wait_line(r"reload failed; still serving acme-ai-use R9$", 2),
+     "a missing file: refused, still serving")
+t.eq(srv.stop(), 0, "exit 0")
+subprocess.run(["rm", "-rf", tmp])
+t.done()
