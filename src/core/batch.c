@@ -170,15 +170,17 @@ fast_string(const char *s, size_t len, size_t *i, const char **str,
 	return false;
 }
 
-/* KEY (KLEN bytes) is among the N answers in G. */
+/* KEY (KLEN bytes) is among the N answers in G. Ids of one length mostly
+ * differ in their last byte: that is compared before the rest. */
 static bool
 fast_repeated(const struct given *g, size_t n, const char *key, size_t klen)
 {
 	size_t j;
 
 	for (j = 0; j < n; j++) {
-		if (g[j].question_len == klen &&
-		    memcmp(g[j].question, key, klen) == 0)
+		if (g[j].question_len == klen && (klen == 0 ||
+		    (g[j].question[klen - 1] == key[klen - 1] &&
+		    memcmp(g[j].question, key, klen - 1) == 0)))
 			return true;
 	}
 	return false;
