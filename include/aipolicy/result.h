@@ -2,10 +2,11 @@
  * result.h: a walk's result as the JSON object of `check --json` and
  * `check --batch`, rendered into a buffer.
  *
- * Everything that depends only on the policy (each outcome's fields, each
- * question's and answer's JSON strings, the policy block) is encoded once,
- * with jansson, by result_json_new; rendering a result then only copies
- * those pieces, which keeps a batch of many queries fast.
+ * Everything that depends only on the policy (each outcome's fields up to
+ * the path, each path step, each question's and answer's JSON strings, the
+ * policy block) is encoded once by result_json_new (with jansson where the
+ * text needs escaping), and kept with its length; rendering a result then
+ * only copies those pieces, which keeps a batch of many queries fast.
  */
 #ifndef AIPOLICY_RESULT_H
 #define AIPOLICY_RESULT_H
