@@ -32,7 +32,8 @@ void result_json_free(struct result_json *rj);
  * LINE > 0 puts "line": LINE first (batch). Returns 0, or -1 when out of
  * memory.
  */
-int result_json_render(const struct result_json *rj, const struct walk_result *r,
+int result_json_render(const struct result_json *rj,
+    const struct walk_result *r,
     const struct given *given, size_t n, size_t line, char **out,
     size_t *len, size_t *cap);
 

@@ -235,7 +235,8 @@ encode_questions(struct result_json *rj)
 			break;
 		}
 		for (j = 0; j < p->questions[i].nanswers; j++)
-			rj->key[i][j] = jstr(rj, p->questions[i].answers[j].key);
+			rj->key[i][j] = jstr(rj,
+			    p->questions[i].answers[j].key);
 	}
 	return rj->failed ? -1 : 0;
 }
