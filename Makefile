@@ -62,7 +62,8 @@ bench: build
 clean:
 	rm -rf $(BUILD) build-asan build-tsan build-fuzz
 
-# The loader under libFuzzer for FUZZ_SECONDS (needs clang).
+# The loader, then the batch parser against jansson, under libFuzzer for
+# FUZZ_SECONDS each (needs clang).
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	@mkdir -p build-fuzz/corpus
@@ -73,6 +74,17 @@ fuzz: deps
 	    -o build-fuzz/fuzz_load
 	./build-fuzz/fuzz_load -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
 	    -timeout=10 build-fuzz/corpus
+	@mkdir -p build-fuzz/corpus-batch
+	@printf '{"data": "no"}\n{"data": "yes", "tool": "?"}\n' \
+	    >build-fuzz/corpus-batch/lines
+	@printf '{"data":"n\\u006f", "data": 1}\n[]\n{"x": "\303\251"}\n' \
+	    >build-fuzz/corpus-batch/other
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -D_DEFAULT_SOURCE \
+	    -Iinclude -Isrc/core tests/fuzz/fuzz_batch.c src/core/*.c \
+	    $$(pkg-config --cflags --libs yaml-0.1 jansson nettle) \
+	    -o build-fuzz/fuzz_batch
+	./build-fuzz/fuzz_batch -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	    -timeout=10 build-fuzz/corpus-batch
 
 # The server's request-to-response function under libFuzzer (needs clang):
 # a query string, a line break and a body in, every response read out.

@@ -55,6 +55,22 @@ void batch_free(struct batch *b);
 int batch_line(struct batch *b, const char *line, size_t len, size_t lineno,
     enum batch_status *st, char **out, size_t *olen, size_t *ocap);
 
+/*
+ * batch_parse_fast: the strict parser alone, as batch_line uses it before
+ * jansson: LEN bytes at LINE as a flat JSON object of printable ASCII
+ * strings without escapes, at most a few dozen, no key twice, into the
+ * batch's answers (*N of them, pointing into LINE; read them with
+ * batch_given). Returns 1 when parsed; 0 when the line is not such an
+ * object (jansson then decides what it is); -1 when out of memory.
+ */
+int batch_parse_fast(struct batch *b, const char *line, size_t len,
+    size_t *n);
+/* batch_given: the answers of the last line parsed. */
+const struct given *batch_given(const struct batch *b);
+/* batch_set_fast: with ON false every line goes to jansson (to compare the
+ * two in tests); true by default. */
+void batch_set_fast(struct batch *b, bool on);
+
 /* batch_result: the walk of the last line answered BATCH_ANSWERED; its
  * arrays stay valid until the next batch_line. */
 const struct walk_result *batch_result(const struct batch *b);

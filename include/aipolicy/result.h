@@ -2,10 +2,11 @@
  * result.h: a walk's result as the JSON object of `check --json` and
  * `check --batch`, rendered into a buffer.
  *
- * Everything that depends only on the policy (each outcome's fields, each
- * question's and answer's JSON strings, the policy block) is encoded once,
- * with jansson, by result_json_new; rendering a result then only copies
- * those pieces, which keeps a batch of many queries fast.
+ * Everything that depends only on the policy (each outcome's fields up to
+ * the path, each path step, each question's and answer's JSON strings, the
+ * policy block) is encoded once by result_json_new (with jansson where the
+ * text needs escaping), and kept with its length; rendering a result then
+ * only copies those pieces, which keeps a batch of many queries fast.
  */
 #ifndef AIPOLICY_RESULT_H
 #define AIPOLICY_RESULT_H
@@ -31,7 +32,8 @@ void result_json_free(struct result_json *rj);
  * LINE > 0 puts "line": LINE first (batch). Returns 0, or -1 when out of
  * memory.
  */
-int result_json_render(const struct result_json *rj, const struct walk_result *r,
+int result_json_render(const struct result_json *rj,
+    const struct walk_result *r,
     const struct given *given, size_t n, size_t line, char **out,
     size_t *len, size_t *cap);
 

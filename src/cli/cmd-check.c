@@ -18,7 +18,7 @@
 #include "decision-log.h"
 
 /* Output is written in chunks of this size; the log is synced per chunk. */
-#define CHUNK 65536
+#define CHUNK (1024 * 1024)
 /* Room for a message naming the decision log and why it failed. */
 #define LOG_MESSAGE_SIZE 600
 

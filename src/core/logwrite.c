@@ -137,6 +137,9 @@ logwrite_enc_free(struct logwrite_enc *e)
 		return;
 	for (i = 0; e->qid != NULL && i < e->p->nquestions; i++) {
 		free(e->qid[i]);
+		/* the keys' array may be missing after a failed calloc */
+		if (e->key == NULL)
+			continue;
 		for (j = 0; e->key[i] != NULL &&
 		    j < e->p->questions[i].nanswers; j++)
 			free(e->key[i][j]);

@@ -1,6 +1,9 @@
 /*
  * result.c: rendering walk results as the JSON objects of check --json and
- * check --batch. Strings are encoded by jansson, once per policy.
+ * check --batch. Everything that depends only on the policy is encoded
+ * once, in result_json_new, into fragments that keep their lengths: each
+ * outcome's part up to the path, each path step, the policy block. A result
+ * is then a few copies of those into the caller's buffer.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,26 +16,80 @@
 #include "aipolicy/text.h"
 #include "show.h"
 
+/* Room for the decimal digits of a size_t. */
+#define DIGITS_SIZE 24
+
+/* buf_add of a string literal, without strlen. */
+#define ADD_LIT(b, lit) buf_add((b), (lit), sizeof(lit) - 1)
+
+/* What a result that is not a verdict has before its path. */
+static const char incomplete_head[] = "\"status\": \"incomplete\", "
+    "\"verdict\": null, \"outcome\": null, \"summary\": null, "
+    "\"why\": null, \"reviewer\": null, \"disclose\": null, "
+    "\"conditions\": [], \"review_minutes\": null, \"path\": [";
+
+/* A piece of encoded JSON and its length. */
+struct frag {
+	char *s;
+	size_t n;
+};
+
 struct result_json {
 	const struct policy *p;
-	char **outcome;   /* per outcome: "verdict": ... "review_minutes": x */
-	char **qid;       /* per question: its id as a JSON string */
-	char ***key;      /* per question and answer: the key as JSON string */
-	char **next;      /* per question: the "next" object */
-	char *policy;     /* "policy": {...} */
+	struct frag *head;  /* per outcome: "status": "verdict", "verdict":
+	                     * ... "review_minutes": x, "path": [ */
+	char **qid;         /* per question: its id as a JSON string */
+	size_t *qid_len;
+	char ***key;        /* per question and answer: the key as JSON
+	                     * string */
+	struct frag **step; /* per question and answer: the path step
+	                     * {"question": Q, "answer": A}, pointing into
+	                     * steps */
+	char *steps;        /* the text of every step, one block */
+	char **next;        /* per question: the "next" object */
+	struct frag tail;   /* , "policy": {...}} */
 	bool failed;
 };
 
+static bool is_plain(const char *s, size_t n);
+static void add_quoted(struct buf *b, const char *s, size_t n);
 static char *jstr(struct result_json *rj, const char *s);
 static char *jstrn(const char *s, size_t n);
 static void take(struct result_json *rj, struct buf *b, char *s);
 static char *encode_outcome(struct result_json *rj, const struct outcome *o);
 static char *encode_next(struct result_json *rj, size_t qi);
+static int encode_questions(struct result_json *rj);
+static int encode_steps(struct result_json *rj);
+static char *encode_policy(struct result_json *rj, date_t today);
 static void add_line(struct buf *b, size_t line);
 static void add_lists(const struct result_json *rj, struct buf *b,
     const struct walk_result *r, const struct given *given);
 static void add_next(struct result_json *rj, struct buf *b,
     const struct walk_result *r);
+
+/* N bytes at S are printable ASCII without '"' or '\\': their JSON string
+ * is the bytes in quotes, as jansson would write it. */
+static bool
+is_plain(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c > 0x7e || c == '"' || c == '\\')
+			return false;
+	}
+	return true;
+}
+
+/* The plain N bytes at S in quotes onto B. */
+static void
+add_quoted(struct buf *b, const char *s, size_t n)
+{
+	buf_addc(b, '"');
+	buf_add(b, s, n);
+	buf_addc(b, '"');
+}
 
 /* S as a JSON string (quoted), malloc'd; "null" for NULL. NULL when out
  * of memory (RJ is then marked failed). */
@@ -44,7 +101,9 @@ jstr(struct result_json *rj, const char *s)
 
 	buf_init(&b);
 	if (s == NULL)
-		buf_adds(&b, "null");
+		ADD_LIT(&b, "null");
+	else if (is_plain(s, strlen(s)))
+		add_quoted(&b, s, strlen(s));
 	else
 		show_json(&b, s);
 	out = buf_detach(&b);
@@ -65,6 +124,10 @@ jstrn(const char *s, size_t n)
 	uint32_t cp;
 
 	buf_init(&clean);
+	if (is_plain(s, n)) {
+		add_quoted(&clean, s, n);
+		return buf_detach(&clean);
+	}
 	while (i < n) {
 		k = utf8_decode(s + i, n - i, &cp);
 		if (cp == 0xFFFD && k == 1)
@@ -93,6 +156,7 @@ take(struct result_json *rj, struct buf *b, char *s)
 	free(s);
 }
 
+/* Outcome O's part of a verdict, from "status" to the opening of "path". */
 static char *
 encode_outcome(struct result_json *rj, const struct outcome *o)
 {
@@ -100,29 +164,30 @@ encode_outcome(struct result_json *rj, const struct outcome *o)
 	size_t i;
 
 	buf_init(&b);
-	buf_adds(&b, "\"verdict\": \"");
+	ADD_LIT(&b, "\"status\": \"verdict\", \"verdict\": \"");
 	buf_adds(&b, verdict_id(o->verdict));
-	buf_adds(&b, "\", \"outcome\": ");
+	ADD_LIT(&b, "\", \"outcome\": ");
 	take(rj, &b, jstr(rj, o->id));
-	buf_adds(&b, ", \"summary\": ");
+	ADD_LIT(&b, ", \"summary\": ");
 	take(rj, &b, jstr(rj, o->summary));
-	buf_adds(&b, ", \"why\": ");
+	ADD_LIT(&b, ", \"why\": ");
 	take(rj, &b, jstr(rj, o->why));
-	buf_adds(&b, ", \"reviewer\": ");
+	ADD_LIT(&b, ", \"reviewer\": ");
 	take(rj, &b, jstr(rj, o->reviewer));
 	buf_adds(&b, o->disclose ? ", \"disclose\": true" :
 	    ", \"disclose\": false");
-	buf_adds(&b, ", \"conditions\": [");
+	ADD_LIT(&b, ", \"conditions\": [");
 	for (i = 0; i < o->nconditions; i++) {
 		if (i > 0)
-			buf_adds(&b, ", ");
+			ADD_LIT(&b, ", ");
 		take(rj, &b, jstr(rj, o->conditions[i]));
 	}
-	buf_adds(&b, "], \"review_minutes\": ");
+	ADD_LIT(&b, "], \"review_minutes\": ");
 	if (o->review_minutes > 0)
 		buf_addf(&b, "%u", (unsigned)o->review_minutes);
 	else
-		buf_adds(&b, "null");
+		ADD_LIT(&b, "null");
+	ADD_LIT(&b, ", \"path\": [");
 	return buf_detach(&b);
 }
 
@@ -150,62 +215,128 @@ encode_next(struct result_json *rj, size_t qi)
 	return buf_detach(&b);
 }
 
-struct result_json *
-result_json_new(const struct policy *p, date_t today)
+/* Each question's id and answer keys as JSON strings. 0, or -1 when out
+ * of memory. */
+static int
+encode_questions(struct result_json *rj)
 {
-	struct result_json *rj = calloc(1, sizeof *rj);
-	size_t i, j, nq = p->nquestions, no = p->noutcomes;
-	enum present_dates dates = present_dates_on(p, today);
-	char effective[SHOW_DATE_SIZE], review_by[SHOW_DATE_SIZE];
-	struct buf b;
+	const struct policy *p = rj->p;
+	size_t i, j;
 
-	if (rj == NULL)
-		return NULL;
-	rj->p = p;
-	rj->outcome = calloc(no ? no : 1, sizeof *rj->outcome);
-	rj->qid = calloc(nq ? nq : 1, sizeof *rj->qid);
-	rj->key = calloc(nq ? nq : 1, sizeof *rj->key);
-	rj->next = calloc(nq ? nq : 1, sizeof *rj->next);
-	if (rj->outcome == NULL || rj->qid == NULL || rj->key == NULL ||
-	    rj->next == NULL) {
-		result_json_free(rj);
-		return NULL;
-	}
-	for (i = 0; i < no; i++)
-		if ((rj->outcome[i] = encode_outcome(rj, &p->outcomes[i])) ==
-		    NULL)
-			rj->failed = true;
-	for (i = 0; i < nq && !rj->failed; i++) {
+	for (i = 0; i < p->nquestions && !rj->failed; i++) {
 		rj->qid[i] = jstr(rj, p->questions[i].id);
+		rj->qid_len[i] = rj->qid[i] != NULL ? strlen(rj->qid[i]) : 0;
 		rj->key[i] = calloc(p->questions[i].nanswers,
 		    sizeof *rj->key[i]);
-		if (rj->key[i] == NULL) {
+		rj->step[i] = calloc(p->questions[i].nanswers,
+		    sizeof *rj->step[i]);
+		if (rj->key[i] == NULL || rj->step[i] == NULL) {
 			rj->failed = true;
 			break;
 		}
 		for (j = 0; j < p->questions[i].nanswers; j++)
-			rj->key[i][j] = jstr(rj, p->questions[i].answers[j].key);
+			rj->key[i][j] = jstr(rj,
+			    p->questions[i].answers[j].key);
 	}
-	/* "next" objects are made on first use: most policies have few. */
+	return rj->failed ? -1 : 0;
+}
+
+/* Every path step {"question": Q, "answer": A} into one block (rj->steps),
+ * rj->step pointing into it. 0, or -1 when out of memory. */
+static int
+encode_steps(struct result_json *rj)
+{
+	const struct policy *p = rj->p;
+	struct buf b;
+	size_t i, j, at = 0;
+
 	buf_init(&b);
-	buf_adds(&b, "\"policy\": {\"id\": ");
+	for (i = 0; i < p->nquestions; i++) {
+		for (j = 0; j < p->questions[i].nanswers; j++) {
+			rj->step[i][j].n = b.len;
+			ADD_LIT(&b, "{\"question\": ");
+			buf_add(&b, rj->qid[i], rj->qid_len[i]);
+			ADD_LIT(&b, ", \"answer\": ");
+			buf_adds(&b, rj->key[i][j]);
+			buf_addc(&b, '}');
+			rj->step[i][j].n = b.len - rj->step[i][j].n;
+		}
+	}
+	rj->steps = buf_detach(&b);
+	if (rj->steps == NULL)
+		return -1;
+	/* the block is final now: point into it */
+	for (i = 0; i < p->nquestions; i++) {
+		for (j = 0; j < p->questions[i].nanswers; j++) {
+			rj->step[i][j].s = rj->steps + at;
+			at += rj->step[i][j].n;
+		}
+	}
+	return 0;
+}
+
+/* , "policy": {...}} with its dates and whether, on TODAY, it is stale and
+ * in force; the end of every result. */
+static char *
+encode_policy(struct result_json *rj, date_t today)
+{
+	const struct policy *p = rj->p;
+	enum present_dates dates = present_dates_on(p, today);
+	char effective[SHOW_DATE_SIZE], review_by[SHOW_DATE_SIZE];
+	struct buf b;
+
+	buf_init(&b);
+	ADD_LIT(&b, ", \"policy\": {\"id\": ");
 	take(rj, &b, jstr(rj, p->id));
-	buf_adds(&b, ", \"version\": ");
+	ADD_LIT(&b, ", \"version\": ");
 	take(rj, &b, jstr(rj, p->version));
-	buf_adds(&b, ", \"owner\": ");
+	ADD_LIT(&b, ", \"owner\": ");
 	take(rj, &b, jstr(rj, p->owner));
 	date_format(p->effective, effective);
 	date_format(p->review_by, review_by);
 	buf_addf(&b, ", \"sha256\": \"%s\", \"effective\": \"%s\", "
-	    "\"review_by\": \"%s\", \"stale\": %s, \"in_force\": %s}",
+	    "\"review_by\": \"%s\", \"stale\": %s, \"in_force\": %s}}",
 	    p->sha256, effective, review_by,
 	    dates == PRESENT_STALE ? "true" : "false",
 	    dates == PRESENT_NOT_YET ? "false" : "true");
-	rj->policy = buf_detach(&b);
-	if (rj->failed || rj->policy == NULL) {
+	return buf_detach(&b);
+}
+
+struct result_json *
+result_json_new(const struct policy *p, date_t today)
+{
+	struct result_json *rj = calloc(1, sizeof *rj);
+	size_t i, nq = p->nquestions ? p->nquestions : 1;
+	size_t no = p->noutcomes ? p->noutcomes : 1;
+
+	if (rj == NULL)
+		return NULL;
+	rj->p = p;
+	rj->head = calloc(no, sizeof *rj->head);
+	rj->qid = calloc(nq, sizeof *rj->qid);
+	rj->qid_len = calloc(nq, sizeof *rj->qid_len);
+	rj->key = calloc(nq, sizeof *rj->key);
+	rj->step = calloc(nq, sizeof *rj->step);
+	rj->next = calloc(nq, sizeof *rj->next);
+	if (rj->head == NULL || rj->qid == NULL || rj->qid_len == NULL ||
+	    rj->key == NULL || rj->step == NULL || rj->next == NULL) {
 		result_json_free(rj);
 		return NULL;
 	}
+	for (i = 0; i < p->noutcomes; i++) {
+		rj->head[i].s = encode_outcome(rj, &p->outcomes[i]);
+		if (rj->head[i].s == NULL)
+			rj->failed = true;
+		else
+			rj->head[i].n = strlen(rj->head[i].s);
+	}
+	/* "next" objects are made on first use: most policies have few. */
+	if (rj->failed || encode_questions(rj) != 0 || encode_steps(rj) != 0 ||
+	    (rj->tail.s = encode_policy(rj, today)) == NULL || rj->failed) {
+		result_json_free(rj);
+		return NULL;
+	}
+	rj->tail.n = strlen(rj->tail.s);
 	return rj;
 }
 
@@ -216,25 +347,30 @@ result_json_free(struct result_json *rj)
 
 	if (rj == NULL)
 		return;
-	for (i = 0; rj->outcome && i < rj->p->noutcomes; i++)
-		free(rj->outcome[i]);
+	for (i = 0; rj->head && i < rj->p->noutcomes; i++)
+		free(rj->head[i].s);
 	/* Any of the arrays may be missing after a failed result_json_new. */
 	for (i = 0; i < rj->p->nquestions; i++) {
 		if (rj->qid != NULL)
 			free(rj->qid[i]);
 		if (rj->next != NULL)
 			free(rj->next[i]);
+		if (rj->step != NULL)
+			free(rj->step[i]);
 		if (rj->key != NULL && rj->key[i] != NULL) {
 			for (j = 0; j < rj->p->questions[i].nanswers; j++)
 				free(rj->key[i][j]);
 			free(rj->key[i]);
 		}
 	}
-	free(rj->outcome);
+	free(rj->head);
 	free(rj->qid);
+	free(rj->qid_len);
 	free(rj->key);
+	free(rj->step);
+	free(rj->steps);
 	free(rj->next);
-	free(rj->policy);
+	free(rj->tail.s);
 	free(rj);
 }
 
@@ -242,50 +378,51 @@ result_json_free(struct result_json *rj)
 static void
 add_line(struct buf *b, size_t line)
 {
-	char digits[24];
+	char digits[DIGITS_SIZE];
 	size_t k = sizeof digits;
 
 	do {
 		digits[--k] = (char)('0' + line % 10);
 		line /= 10;
 	} while (line > 0);
-	buf_adds(b, "\"line\": ");
+	ADD_LIT(b, "\"line\": ");
 	buf_add(b, digits + k, sizeof digits - k);
-	buf_adds(b, ", ");
+	ADD_LIT(b, ", ");
 }
 
-/* The "path", "unused" and "unsure" lists of R (GIVEN: the answers given)
- * onto B. */
+/* The steps of the "path" (opened by the head), and the "unused" and
+ * "unsure" lists of R (GIVEN: the answers given) onto B. */
 static void
 add_lists(const struct result_json *rj, struct buf *b,
     const struct walk_result *r, const struct given *given)
 {
+	const struct frag *f;
 	size_t i;
 	char *s;
 
-	buf_adds(b, ", \"path\": [");
 	for (i = 0; i < r->npath; i++) {
-		const struct step *st = &r->path[i];
-		buf_adds(b, i ? ", {\"question\": " : "{\"question\": ");
-		buf_adds(b, rj->qid[st->question]);
-		buf_adds(b, ", \"answer\": ");
-		buf_adds(b, rj->key[st->question][st->answer]);
-		buf_addc(b, '}');
+		f = &rj->step[r->path[i].question][r->path[i].answer];
+		if (i > 0)
+			ADD_LIT(b, ", ");
+		buf_add(b, f->s, f->n);
 	}
-	buf_adds(b, "], \"unused\": [");
+	ADD_LIT(b, "], \"unused\": [");
 	for (i = 0; i < r->nunused && !b->failed; i++) {
 		const struct given *g = &given[r->unused[i]];
 		if ((s = jstrn(g->question, g->question_len)) == NULL) {
 			b->failed = true;
 			break;
 		}
-		buf_addf(b, "%s%s", i ? ", " : "", s);
+		if (i > 0)
+			ADD_LIT(b, ", ");
+		buf_adds(b, s);
 		free(s);
 	}
-	buf_adds(b, "], \"unsure\": [");
+	ADD_LIT(b, "], \"unsure\": [");
 	for (i = 0; i < r->nunsure; i++) {
-		buf_adds(b, i ? ", " : "");
-		buf_adds(b, rj->qid[r->unsure[i]]);
+		if (i > 0)
+			ADD_LIT(b, ", ");
+		buf_add(b, rj->qid[r->unsure[i]], rj->qid_len[r->unsure[i]]);
 	}
 	buf_addc(b, ']');
 }
@@ -296,11 +433,11 @@ static void
 add_next(struct result_json *rj, struct buf *b,
     const struct walk_result *r)
 {
-	buf_adds(b, ", \"next\": ");
 	if (r->next == WALK_NO_NEXT) {
-		buf_adds(b, "null");
+		ADD_LIT(b, ", \"next\": null");
 		return;
 	}
+	ADD_LIT(b, ", \"next\": ");
 	if (rj->next[r->next] == NULL)
 		rj->next[r->next] = encode_next(rj, r->next);
 	if (rj->next[r->next] == NULL)
@@ -316,30 +453,26 @@ result_json_render(const struct result_json *crj, const struct walk_result *r,
 {
 	struct result_json *rj = (struct result_json *)crj;
 	struct buf b = { *out, *len, *cap, false };
+	const struct frag *head;
 
+	(void)n;
 	buf_addc(&b, '{');
 	if (line > 0)
 		add_line(&b, line);
 	if (r->status == WALK_VERDICT) {
-		buf_adds(&b, "\"status\": \"verdict\", ");
-		buf_adds(&b, rj->outcome[r->outcome - rj->p->outcomes]);
+		head = &rj->head[r->outcome - rj->p->outcomes];
+		buf_add(&b, head->s, head->n);
 	} else {
-		buf_adds(&b, "\"status\": \"incomplete\", \"verdict\": null, "
-		    "\"outcome\": null, \"summary\": null, \"why\": null, "
-		    "\"reviewer\": null, \"disclose\": null, "
-		    "\"conditions\": [], \"review_minutes\": null");
+		ADD_LIT(&b, incomplete_head);
 	}
 	add_lists(rj, &b, r, given);
 	add_next(rj, &b, r);
-	buf_adds(&b, ", ");
-	buf_adds(&b, rj->policy);
-	buf_addc(&b, '}');
+	buf_add(&b, rj->tail.s, rj->tail.n);
 	*out = b.data;
 	*len = b.len;
 	*cap = b.cap;
 	return b.failed ? -1 : 0;
 }
-
 int
 result_json_error(size_t line, const char *msg, char **out, size_t *len,
     size_t *cap)

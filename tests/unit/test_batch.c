@@ -3,7 +3,9 @@
  * every kind of bad line an error line with its number and the run going
  * on, results as result_json_render makes them; walking without output
  * (for the decision log); lines cut as getline would cut them
- * (batch_next_line); answers taken from a JSON object in order.
+ * (batch_next_line); answers taken from a JSON object in order; the
+ * strict parser taking what it should and nothing else, and a batch with it
+ * answering many generated lines exactly as one with jansson alone.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,6 +19,13 @@
 
 #include "aipolicy/batch.h"
 #include "testutil.h"
+
+/* Lines the generator makes for the comparison of the two parsers. */
+#define GEN_LINES 20000
+/* Longest generated line. */
+#define GEN_MAX 256
+/* Out of 8, how often a generated line has a byte changed. */
+#define GEN_MUTATE 3
 
 static const char policy_yaml[] =
 	"aipolicy: 1\n"
@@ -204,12 +213,133 @@ test_answers_in_order(void **state)
 	free(given);
 }
 
+/* The strict parser takes flat objects of plain strings, in order. */
+static void
+test_fast_takes(void **state)
+{
+	struct fixture *f = *state;
+	static const char ok[] = " {\t\"data\" :\"no\", \"\": \"a b?\"} ";
+	const struct given *g;
+	size_t n;
+
+	assert_int_equal(batch_parse_fast(f->b, ok, sizeof ok - 1, &n), 1);
+	assert_int_equal(n, 2);
+	g = batch_given(f->b);
+	assert_int_equal(g[0].question_len, 4);
+	assert_memory_equal(g[0].question, "data", 4);
+	assert_int_equal(g[0].answer_len, 2);
+	assert_memory_equal(g[0].answer, "no", 2);
+	assert_int_equal(g[1].question_len, 0);
+	assert_int_equal(g[1].answer_len, 4);
+	assert_int_equal(batch_parse_fast(f->b, "{}", 2, &n), 1);
+	assert_int_equal(n, 0);
+}
+
+/* ... and leaves everything else to jansson. */
+static void
+test_fast_declines(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const other[] = {
+		"", "{", "}", "[]", "{\"a\"}", "{\"a\": 1}", "{\"a\": null}",
+		"{\"a\": \"b\",}", "{,}", "{\"a\": \"b\"} x", "{} {}",
+		"{\"a\": \"b\" \"c\": \"d\"}", "{\"a\": \"b\", \"a\": \"c\"}",
+		"{\"a\\\"\": \"b\"}", "{\"a\": \"\\n\"}",
+		"{\"\xc3\xa9\": \"b\"}",
+		"{\"a\": \"\x7f\"}", "{\"a\": \"\x01\"}", "{\"a\":\r\"b\"}",
+		"{\"a\": \"b\"}\n", "{\"a\": {\"b\": \"c\"}}", "{\"a\": \"b",
+	};
+	char many[GEN_MAX * 4];
+	size_t i, n, len = 0;
+
+	for (i = 0; i < sizeof other / sizeof other[0]; i++)
+		assert_int_equal(batch_parse_fast(f->b, other[i],
+		    strlen(other[i]), &n), 0);
+	/* more answers than it compares for repeats */
+	many[len++] = '{';
+	for (i = 0; i < 65; i++)
+		len += (size_t)snprintf(many + len, sizeof many - len,
+		    "%s\"k%zu\": \"v\"", i ? "," : "", i);
+	many[len++] = '}';
+	assert_int_equal(batch_parse_fast(f->b, many, len, &n), 0);
+	assert_int_equal(batch_parse_fast(f->b, many, len - 1, &n), 0);
+}
+
+/* The next number of a small fixed generator (no timing, no seeds). */
+static uint32_t
+gen_next(uint32_t *x)
+{
+	*x = *x * 1103515245u + 12345u;
+	return *x >> 16;
+}
+
+/* A line into S (room for GEN_MAX bytes): an object of a few answers from
+ * small sets, spaced at random, sometimes with one byte changed. */
+static size_t
+gen_line(uint32_t *x, char *s)
+{
+	static const char *const keys[] = { "data", "tool", "x", "" };
+	static const char *const vals[] = { "yes", "no", "?", "maybe", "" };
+	static const char bytes[] = "\"\\{}[],: \t\r\x01\xc3\xa9\x7f" "1nu\0";
+	static const char *const gaps[] = { "", " ", "\t", "  " };
+	size_t len = 0, k = gen_next(x) % 5, i;
+
+	len += (size_t)sprintf(s, "%s{", gaps[gen_next(x) % 4]);
+	for (i = 0; i < k; i++)
+		len += (size_t)sprintf(s + len, "%s%s\"%s\"%s:%s\"%s\"",
+		    i ? "," : "", gaps[gen_next(x) % 4], keys[gen_next(x) % 4],
+		    gaps[gen_next(x) % 4], gaps[gen_next(x) % 4],
+		    vals[gen_next(x) % 5]);
+	len += (size_t)sprintf(s + len, "}%s", gaps[gen_next(x) % 4]);
+	if (gen_next(x) % 8 < GEN_MUTATE)
+		s[gen_next(x) % len] = bytes[gen_next(x) % (sizeof bytes - 1)];
+	return len;
+}
+
+/* Many generated lines: the same status and the same output line with the
+ * strict parser as with jansson alone; the strict parser took many. */
+static void
+test_fast_agrees(void **state)
+{
+	struct fixture *f = *state;
+	struct batch *slow = batch_new(f->p, f->rj, 0);
+	char s[GEN_MAX], *out = NULL;
+	size_t i, len, n, olen = 0, ocap = 0, taken = 0;
+	enum batch_status st, st2;
+	uint32_t x = 1;
+
+	assert_non_null(slow);
+	batch_set_fast(slow, false);
+	for (i = 0; i < GEN_LINES; i++) {
+		len = gen_line(&x, s);
+		taken += batch_parse_fast(f->b, s, len, &n) == 1;
+		f->len = olen = 0;
+		assert_int_equal(batch_line(f->b, s, len, i + 1, &st, &f->out,
+		    &f->len, &f->cap), 0);
+		assert_int_equal(batch_line(slow, s, len, i + 1, &st2, &out,
+		    &olen, &ocap), 0);
+		assert_int_equal(st, st2);
+		assert_int_equal(f->len, olen);
+		assert_memory_equal(f->out, out, olen);
+	}
+	assert_true(taken > GEN_LINES / 4);
+	assert_true(taken < GEN_LINES);
+	free(out);
+	batch_free(slow);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_walk_only, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_fast_takes, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_fast_declines, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_fast_agrees, setup,
 		    teardown),
 		cmocka_unit_test(test_next_line),
 		cmocka_unit_test(test_answers_in_order),

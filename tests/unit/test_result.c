@@ -424,6 +424,15 @@ test_result_unused_and_unsure(void **state)
 	assert_true(json_is_string(json_array_get(json_object_get(j,
 	    "unused"), 0)));
 	json_decref(j);
+
+	/* Ids given but not used, plain or needing escapes, read back as
+	 * they were given. */
+	walk(f, 0, "zz", "1", "q\"x", "1", "a\\b", "1", "t\x01", "1",
+	    "d\x7f", "1", "data", "no", "audience", "only me", NULL);
+	j = render(f, 0);
+	assert_strings(j, "unused", "zz", "q\"x", "a\\b", "t\x01", "d\x7f",
+	    NULL);
+	json_decref(j);
 }
 
 /* ---- incomplete --------------------------------------------------------- */
