@@ -283,7 +283,7 @@ serve_bench() {
 	serve_start "$here/policies/example.yaml"
 	body=$(curl -s "$surl$query" 2>/dev/null ||
 	    /usr/bin/python3 -c 'import sys, urllib.request;
-	sys.stdout.write(urllib.request.urlopen(sys.argv[1]).read().decode())' \
+sys.stdout.write(urllib.request.urlopen(sys.argv[1]).read().decode())' \
 	    "$surl$query")
 	serve_stop
 	mkdir -p "$tmp/nginx/logs" "$tmp/nginx/html"
@@ -291,7 +291,7 @@ serve_bench() {
 	size=$(wc -c <"$tmp/nginx/html/check.json")
 	chmod -R a+rX "$tmp"
 	nport=$(/usr/bin/python3 -c 'import socket; s = socket.socket();
-	s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 	cat >"$tmp/nginx/nginx.conf" <<CONF
 worker_processes auto;
 daemon off;
