@@ -16,13 +16,14 @@
 #define ALIGN 16
 /* The first capacity vec_grow gives an empty array. */
 #define VEC_FIRST 16
+/* The first capacity of a growing buffer, in bytes. */
+#define BUF_FIRST 256
 /* The first size of a string index; it doubles when three quarters full
  * (linear probing stays short with a hash that mixes well). */
 #define STRINDEX_FIRST 16
 #define STRINDEX_FULL(count, cap) ((count) * 4 > (size_t)(cap) * 3)
 
 static void *arena_take(struct arena *a, size_t n, size_t align);
-static bool buf_reserve(struct buf *b, size_t n);
 static struct strindex_slot *strindex_find(const struct strindex *x,
     const char *key, size_t len, uint32_t h);
 static int strindex_resize(struct strindex *x, size_t cap);
@@ -130,7 +131,7 @@ buf_release(struct buf *b)
 	buf_init(b);
 }
 
-static bool
+bool
 buf_reserve(struct buf *b, size_t n)
 {
 	size_t cap;
@@ -140,9 +141,14 @@ buf_reserve(struct buf *b, size_t n)
 		return false;
 	if (b->cap - b->len > n)
 		return true;
-	cap = b->cap ? b->cap : 256;
-	while (cap - b->len <= n)
+	cap = b->cap ? b->cap : BUF_FIRST;
+	while (cap - b->len <= n) {
+		if (cap > SIZE_MAX / 2) {
+			b->failed = true;
+			return false;
+		}
 		cap *= 2;
+	}
 	p = realloc(b->data, cap);
 	if (p == NULL) {
 		b->failed = true;
@@ -184,8 +190,10 @@ buf_addf(struct buf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (n < 0 || !buf_reserve(b, (size_t)n + 1))
+	if (n < 0 || !buf_reserve(b, (size_t)n + 1)) {
+		b->failed = true;
 		return;
+	}
 	va_start(ap, fmt);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
@@ -204,6 +212,21 @@ buf_detach(struct buf *b)
 	s = b->data != NULL ? b->data : strdup("");
 	buf_init(b);
 	return s;
+}
+
+char *
+buf_take(struct buf *b, size_t *len)
+{
+	char *d = b->data;
+
+	if (b->failed) {
+		buf_release(b);
+		return NULL;
+	}
+	if (len != NULL)
+		*len = b->len;
+	buf_init(b);
+	return d;
 }
 
 int

@@ -1,7 +1,8 @@
 /*
- * util.h: small building blocks of the engine, private to src/core and the
- * unit tests: an arena, a growable byte buffer, growing arrays, a string
- * hash index, UTF-8 helpers.
+ * util.h: small building blocks of the engine, private to the program's own
+ * layers (src/core, and src/serve for its responses) and the unit tests:
+ * an arena, a growable byte buffer, growing arrays, a string hash index,
+ * UTF-8 helpers. Not part of the engine's public headers.
  */
 #ifndef AIPOLICY_UTIL_H
 #define AIPOLICY_UTIL_H
@@ -36,6 +37,9 @@ struct buf {
 
 void buf_init(struct buf *b);
 void buf_release(struct buf *b);
+/* buf_reserve: room for N more bytes and a NUL; false when out of memory
+ * (B is then failed). */
+bool buf_reserve(struct buf *b, size_t n);
 void buf_add(struct buf *b, const void *p, size_t n);
 void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
@@ -44,6 +48,10 @@ void buf_addf(struct buf *b, const char *fmt, ...)
 /* buf_detach: the content as a malloc'd string the caller owns (never
  * NULL unless out of memory); B is empty afterwards. */
 char *buf_detach(struct buf *b);
+/* buf_take: the content, its length in *LEN (when LEN is not NULL), as
+ * malloc'd data the caller owns; NULL when nothing was added, or when an
+ * allocation failed (the content is then freed). B is empty afterwards. */
+char *buf_take(struct buf *b, size_t *len);
 
 /*
  * vec_grow: grow the malloc'd array at *VP (a pointer to the pointer) of

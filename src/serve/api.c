@@ -29,7 +29,7 @@ struct serve_stream {
 	struct batch *b;
 	char *body;               /* the request's, copied */
 	size_t len, pos, lineno;
-	struct sbuf out;          /* made, not yet read from out_pos on */
+	struct buf out;          /* made, not yet read from out_pos on */
 	size_t out_pos;
 };
 
@@ -221,7 +221,7 @@ answer_query(struct server *srv, struct served *s,
 	struct walker *w = served_walker(s);
 	date_t today = server_today(srv);
 	struct walk_result r;
-	struct sbuf b;
+	struct buf b;
 	char *msg;
 
 	if (w == NULL || walker_run(w, given, n, flags, &r) != 0) {
@@ -239,11 +239,11 @@ answer_query(struct server *srv, struct served *s,
 		served_walker_put(s, w);
 		return;
 	}
-	sbuf_init(&b);
+	buf_init(&b);
 	if (result_json_render(served_result(s, today), &r, given,
 	    n, 0, &b.data, &b.len, &b.cap) != 0)
 		b.failed = true;
-	sbuf_addc(&b, '\n');
+	buf_addc(&b, '\n');
 	respond_body(rs, HTTP_OK, TYPE_JSON, &b);
 	if (rs->status == HTTP_OK && r.status == WALK_VERDICT) {
 		rs->verdicts[r.outcome->verdict] = 1;
@@ -380,7 +380,7 @@ api_batch(struct server *srv, struct served *s,
 	st->s = s;
 	served_hold(s);
 	st->m = &srv->metrics;
-	sbuf_init(&st->out);
+	buf_init(&st->out);
 	rs->status = HTTP_OK;
 	rs->content_type = TYPE_NDJSON;
 	rs->stream = st;
@@ -420,7 +420,7 @@ serve_stream_free(struct serve_stream *st)
 	if (st == NULL)
 		return;
 	batch_free(st->b);
-	sbuf_release(&st->out);
+	buf_release(&st->out);
 	free(st->body);
 	served_release(st->s);
 	free(st);

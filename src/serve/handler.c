@@ -136,10 +136,10 @@ serve_route(const char *method, const char *path, const char *content_type,
 
 void
 respond_body(struct serve_response *rs, int status, const char *type,
-    struct sbuf *b)
+    struct buf *b)
 {
 	size_t len;
-	char *body = sbuf_detach(b, &len);
+	char *body = buf_take(b, &len);
 
 	if (body == NULL && b->failed) {
 		serve_response_nomem(rs);
@@ -174,16 +174,16 @@ serve_response_error(struct serve_response *rs, int status,
     const char *fmt, ...)
 {
 	char msg[512];
-	struct sbuf b;
+	struct buf b;
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	sbuf_init(&b);
+	buf_init(&b);
 	if (result_json_error(0, msg, &b.data, &b.len, &b.cap) != 0)
 		b.failed = true;
-	sbuf_addc(&b, '\n');
+	buf_addc(&b, '\n');
 	respond_body(rs, status, TYPE_JSON, &b);
 }
 
@@ -229,13 +229,13 @@ answer_policy(struct server *srv, struct served *s, struct serve_response *rs)
 {
 	const char *text;
 	size_t len;
-	struct sbuf b;
+	struct buf b;
 
-	sbuf_init(&b);
+	buf_init(&b);
 	if (served_policy_json(s, server_today(srv), &text, &len) != 0)
 		b.failed = true;
 	else
-		sbuf_add(&b, text, len);
+		buf_add(&b, text, len);
 	respond_body(rs, HTTP_OK, TYPE_JSON, &b);
 }
 
@@ -257,9 +257,9 @@ static void
 answer_metrics(struct server *srv, struct served *s,
     struct serve_response *rs)
 {
-	struct sbuf b;
+	struct buf b;
 
-	sbuf_init(&b);
+	buf_init(&b);
 	metrics_render(&srv->metrics, s, server_today(srv), &b);
 	respond_body(rs, HTTP_OK, TYPE_METRICS, &b);
 }

@@ -8,12 +8,12 @@
 #include "aipolicy/text.h"
 #include "html.h"
 
-static void escape(struct sbuf *b, const char *s, size_t len, bool breaks);
-static void encode(struct sbuf *b, const char *s, size_t len);
+static void escape(struct buf *b, const char *s, size_t len, bool breaks);
+static void encode(struct buf *b, const char *s, size_t len);
 
 /* S escaped: & < > " ' as entities; a line break as <br> when BREAKS. */
 static void
-escape(struct sbuf *b, const char *s, size_t len, bool breaks)
+escape(struct buf *b, const char *s, size_t len, bool breaks)
 {
 	size_t i, start = 0;
 	const char *ent;
@@ -29,15 +29,15 @@ escape(struct sbuf *b, const char *s, size_t len, bool breaks)
 		case '\r': ent = "&#13;"; break;
 		default: continue;
 		}
-		sbuf_add(b, s + start, i - start);
-		sbuf_adds(b, ent);
+		buf_add(b, s + start, i - start);
+		buf_adds(b, ent);
 		start = i + 1;
 	}
-	sbuf_add(b, s + start, len - start);
+	buf_add(b, s + start, len - start);
 }
 
 void
-html_text(struct sbuf *b, const char *s, size_t len)
+html_text(struct buf *b, const char *s, size_t len)
 {
 	char *safe = text_sanitize(s, len, TEXT_KEEP_NEWLINE);
 
@@ -50,20 +50,20 @@ html_text(struct sbuf *b, const char *s, size_t len)
 }
 
 void
-html_texts(struct sbuf *b, const char *s)
+html_texts(struct buf *b, const char *s)
 {
 	html_text(b, s, strlen(s));
 }
 
 void
-html_attr(struct sbuf *b, const char *s, size_t len)
+html_attr(struct buf *b, const char *s, size_t len)
 {
 	escape(b, s, len, false);
 }
 
 /* Percent-encoding of every byte but the unreserved characters. */
 static void
-encode(struct sbuf *b, const char *s, size_t len)
+encode(struct buf *b, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	unsigned char c;
@@ -74,57 +74,57 @@ encode(struct sbuf *b, const char *s, size_t len)
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 		    (c >= '0' && c <= '9') || c == '-' || c == '.' ||
 		    c == '_' || c == '~') {
-			sbuf_addc(b, (char)c);
+			buf_addc(b, (char)c);
 		} else {
-			sbuf_addc(b, '%');
-			sbuf_addc(b, hex[c >> 4]);
-			sbuf_addc(b, hex[c & 15]);
+			buf_addc(b, '%');
+			buf_addc(b, hex[c >> 4]);
+			buf_addc(b, hex[c & 15]);
 		}
 	}
 }
 
 void
-html_walk_url(struct sbuf *b, const struct html_answer *answers, size_t n)
+html_walk_url(struct buf *b, const struct html_answer *answers, size_t n)
 {
 	size_t i;
 
-	sbuf_adds(b, "/walk");
+	buf_adds(b, "/walk");
 	for (i = 0; i < n; i++) {
-		sbuf_adds(b, i == 0 ? "?" : "&amp;");
+		buf_adds(b, i == 0 ? "?" : "&amp;");
 		encode(b, answers[i].question, answers[i].question_len);
-		sbuf_addc(b, '=');
+		buf_addc(b, '=');
 		encode(b, answers[i].answer, answers[i].answer_len);
 	}
 }
 
 void
-html_begin(struct sbuf *b, const struct policy *p, const char *title,
+html_begin(struct buf *b, const struct policy *p, const char *title,
     const char *banner)
 {
-	sbuf_adds(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	buf_adds(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n<title>");
 	html_texts(b, title);
-	sbuf_adds(b, " \xE2\x80\x94 ");
+	buf_adds(b, " \xE2\x80\x94 ");
 	html_texts(b, p->title);
-	sbuf_adds(b, "</title>\n<link rel=\"stylesheet\" "
+	buf_adds(b, "</title>\n<link rel=\"stylesheet\" "
 	    "href=\"/static/aipolicy.css\">\n</head>\n<body>\n"
 	    "<header>\n<p class=\"policy\">");
 	html_texts(b, p->title);
-	sbuf_adds(b, " <span class=\"version\">version ");
+	buf_adds(b, " <span class=\"version\">version ");
 	html_texts(b, p->version);
-	sbuf_adds(b, "</span></p>\n</header>\n");
+	buf_adds(b, "</span></p>\n</header>\n");
 	if (banner != NULL) {
-		sbuf_adds(b, "<p class=\"banner\" role=\"note\">");
+		buf_adds(b, "<p class=\"banner\" role=\"note\">");
 		html_texts(b, banner);
-		sbuf_adds(b, "</p>\n");
+		buf_adds(b, "</p>\n");
 	}
-	sbuf_adds(b, "<main>\n");
+	buf_adds(b, "<main>\n");
 }
 
 void
-html_end(struct sbuf *b)
+html_end(struct buf *b)
 {
-	sbuf_adds(b, "</main>\n</body>\n</html>\n");
+	buf_adds(b, "</main>\n</body>\n</html>\n");
 }

@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 #include "aipolicy/policy.h"
-#include "sbuf.h"
+#include "util.h"
 
 /* One answer of a walk's URL: a question and its answer as given. */
 struct html_answer {
@@ -20,16 +20,16 @@ struct html_answer {
 
 /* html_text: LEN bytes of S, sanitised (a line break becomes <br>),
  * escaped for element content. */
-void html_text(struct sbuf *b, const char *s, size_t len);
+void html_text(struct buf *b, const char *s, size_t len);
 /* html_texts: html_text of a NUL-terminated S. */
-void html_texts(struct sbuf *b, const char *s);
+void html_texts(struct buf *b, const char *s);
 /* html_attr: LEN bytes of S escaped for a double-quoted attribute value
  * (not sanitised: a form must send back what it was given). */
-void html_attr(struct sbuf *b, const char *s, size_t len);
+void html_attr(struct buf *b, const char *s, size_t len);
 
 /* html_walk_url: "/walk", with the first N of ANSWERS as its query, each
  * name and value percent-encoded, escaped for an attribute. */
-void html_walk_url(struct sbuf *b, const struct html_answer *answers,
+void html_walk_url(struct buf *b, const struct html_answer *answers,
     size_t n);
 
 /*
@@ -37,9 +37,9 @@ void html_walk_url(struct sbuf *b, const struct html_answer *answers,
  * text sanitised already): the document's head with the stylesheet, the
  * policy's title and version, and BANNER (a date warning, or NULL).
  */
-void html_begin(struct sbuf *b, const struct policy *p, const char *title,
+void html_begin(struct buf *b, const struct policy *p, const char *title,
     const char *banner);
 /* html_end: the rest of the page, after the main content. */
-void html_end(struct sbuf *b);
+void html_end(struct buf *b);
 
 #endif

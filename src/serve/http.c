@@ -64,7 +64,7 @@ struct request {
 	struct served *s;           /* held for the request's life */
 	int64_t start_us;
 	struct serve_route rt;
-	struct sbuf body;
+	struct buf body;
 	bool too_big;
 	atomic_int state;
 	atomic_bool log_ok;
@@ -235,14 +235,14 @@ request_new(struct http *h, struct MHD_Connection *mc, const char *url,
 	info = MHD_get_connection_info(mc, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 	rq->conn = info != NULL ? info->socket_context : NULL;
 	rq->s = server_acquire(h->srv);
-	sbuf_init(&rq->body);
+	buf_init(&rq->body);
 	atomic_init(&rq->state, REQ_READING);
 	atomic_init(&rq->log_ok, false);
 	len = content_length(mc, &body);
 	serve_route(method, url, MHD_lookup_connection_value(mc,
 	    MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE), len, &rq->rt);
 	if (rq->rt.body_max > 0 && len != SERVE_LENGTH_UNKNOWN &&
-	    len <= rq->rt.body_max && !sbuf_reserve(&rq->body, (size_t)len))
+	    len <= rq->rt.body_max && !buf_reserve(&rq->body, (size_t)len))
 		rq->body.failed = true;
 	atomic_fetch_add(&h->running, 1);
 	(void)body;
@@ -253,7 +253,7 @@ static void
 request_free(struct request *rq)
 {
 	served_release(rq->s);
-	sbuf_release(&rq->body);
+	buf_release(&rq->body);
 	serve_response_release(&rq->rs);
 	atomic_fetch_sub(&rq->h->running, 1);
 	free(rq);
@@ -287,10 +287,10 @@ keep_body(struct request *rq, const char *data, size_t n)
 		return;
 	if (rq->body.len + n > rq->rt.body_max) {
 		rq->too_big = true;
-		sbuf_release(&rq->body);
+		buf_release(&rq->body);
 		return;
 	}
-	sbuf_add(&rq->body, data, n);
+	buf_add(&rq->body, data, n);
 }
 
 static enum MHD_Result

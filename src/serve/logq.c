@@ -26,7 +26,7 @@ struct logq {
 	struct logwrite_file file;     /* the log thread's */
 	atomic_bool healthy;
 	pthread_t thread;
-	struct sbuf group;             /* the log thread's */
+	struct buf group;             /* the log thread's */
 };
 
 static void *run(void *arg);
@@ -51,7 +51,7 @@ logq_new(const char *path, struct metrics *m)
 	}
 	q->m = m;
 	atomic_init(&q->healthy, true);
-	sbuf_init(&q->group);
+	buf_init(&q->group);
 	if (logwrite_open(path, &q->file) != 0) {
 		err = errno;
 		free(q->path);
@@ -178,9 +178,9 @@ write_group(struct logq *q, struct logq_item *first)
 		return logwrite_append(&q->file, first->records, first->len);
 	q->group.len = 0;
 	for (it = first; it != NULL; it = it->next)
-		sbuf_add(&q->group, it->records, it->len);
+		buf_add(&q->group, it->records, it->len);
 	if (q->group.failed) {
-		sbuf_release(&q->group);
+		buf_release(&q->group);
 		errno = ENOMEM;
 		return -1;
 	}
@@ -251,7 +251,7 @@ logq_free(struct logq *q)
 	if (rc != 0)
 		msg_file_error(0, q->path, "cannot close the decision log: %s",
 		    strerror(errno));
-	sbuf_release(&q->group);
+	buf_release(&q->group);
 	pthread_cond_destroy(&q->wake);
 	pthread_mutex_destroy(&q->lock);
 	free(q->path);

@@ -18,11 +18,11 @@ static const char *const handler_names[HANDLER_COUNT] = {
 };
 
 static unsigned long get(atomic_ulong *a);
-static void add_label(struct sbuf *b, const char *s);
-static void render_requests(struct metrics *m, struct sbuf *b);
-static void render_duration(struct metrics *m, struct sbuf *b);
+static void add_label(struct buf *b, const char *s);
+static void render_requests(struct metrics *m, struct buf *b);
+static void render_duration(struct metrics *m, struct buf *b);
 static void render_policy(const struct served *s, date_t today,
-    struct sbuf *b);
+    struct buf *b);
 
 const char *
 metrics_handler_name(enum serve_handler h)
@@ -70,25 +70,25 @@ get(atomic_ulong *a)
 
 /* S as a label value: backslash, double quote and line feed escaped. */
 static void
-add_label(struct sbuf *b, const char *s)
+add_label(struct buf *b, const char *s)
 {
 	for (; *s != '\0'; s++) {
 		if (*s == '\\' || *s == '"')
-			sbuf_addc(b, '\\');
+			buf_addc(b, '\\');
 		if (*s == '\n')
-			sbuf_adds(b, "\\n");
+			buf_adds(b, "\\n");
 		else
-			sbuf_addc(b, *s);
+			buf_addc(b, *s);
 	}
 }
 
 static void
-render_requests(struct metrics *m, struct sbuf *b)
+render_requests(struct metrics *m, struct buf *b)
 {
 	size_t h, c;
 	unsigned long n;
 
-	sbuf_adds(b, "# HELP aipolicy_requests_total HTTP requests answered, "
+	buf_adds(b, "# HELP aipolicy_requests_total HTTP requests answered, "
 	    "by handler and status code.\n"
 	    "# TYPE aipolicy_requests_total counter\n");
 	for (h = 0; h < HANDLER_COUNT; h++) {
@@ -96,58 +96,58 @@ render_requests(struct metrics *m, struct sbuf *b)
 			n = get(&m->requests[h][c]);
 			if (n == 0)
 				continue;
-			sbuf_addf(b, "aipolicy_requests_total{handler=\"%s\","
+			buf_addf(b, "aipolicy_requests_total{handler=\"%s\","
 			    "code=\"", handler_names[h]);
 			if (codes[c] != 0)
-				sbuf_addf(b, "%d", codes[c]);
+				buf_addf(b, "%d", codes[c]);
 			else
-				sbuf_adds(b, "other");
-			sbuf_addf(b, "\"} %lu\n", n);
+				buf_adds(b, "other");
+			buf_addf(b, "\"} %lu\n", n);
 		}
 	}
 }
 
 static void
-render_duration(struct metrics *m, struct sbuf *b)
+render_duration(struct metrics *m, struct buf *b)
 {
 	unsigned long cumulative = 0;
 	size_t k;
 
-	sbuf_adds(b, "# HELP aipolicy_request_duration_seconds Time from a "
+	buf_adds(b, "# HELP aipolicy_request_duration_seconds Time from a "
 	    "request's headers to its response's last byte.\n"
 	    "# TYPE aipolicy_request_duration_seconds histogram\n");
 	for (k = 0; k < METRICS_NBUCKETS; k++) {
 		cumulative += get(&m->duration_le[k]);
-		sbuf_addf(b, "aipolicy_request_duration_seconds_bucket"
+		buf_addf(b, "aipolicy_request_duration_seconds_bucket"
 		    "{le=\"%g\"} %lu\n", buckets_us[k] / US_PER_SECOND,
 		    cumulative);
 	}
-	sbuf_addf(b, "aipolicy_request_duration_seconds_bucket{le=\"+Inf\"} "
+	buf_addf(b, "aipolicy_request_duration_seconds_bucket{le=\"+Inf\"} "
 	    "%lu\n", get(&m->duration_count));
-	sbuf_addf(b, "aipolicy_request_duration_seconds_sum %.6f\n",
+	buf_addf(b, "aipolicy_request_duration_seconds_sum %.6f\n",
 	    get(&m->duration_sum_us) / US_PER_SECOND);
-	sbuf_addf(b, "aipolicy_request_duration_seconds_count %lu\n",
+	buf_addf(b, "aipolicy_request_duration_seconds_count %lu\n",
 	    get(&m->duration_count));
 }
 
 static void
-render_policy(const struct served *s, date_t today, struct sbuf *b)
+render_policy(const struct served *s, date_t today, struct buf *b)
 {
 	const struct policy *p = s->p;
 
-	sbuf_adds(b, "# HELP aipolicy_policy_info The policy being served.\n"
+	buf_adds(b, "# HELP aipolicy_policy_info The policy being served.\n"
 	    "# TYPE aipolicy_policy_info gauge\n"
 	    "aipolicy_policy_info{id=\"");
 	add_label(b, p->id);
-	sbuf_adds(b, "\",version=\"");
+	buf_adds(b, "\",version=\"");
 	add_label(b, p->version);
-	sbuf_addf(b, "\",sha256=\"%s\"} 1\n", p->sha256);
-	sbuf_addf(b, "# HELP aipolicy_policy_stale 1 when the policy is past "
+	buf_addf(b, "\",sha256=\"%s\"} 1\n", p->sha256);
+	buf_addf(b, "# HELP aipolicy_policy_stale 1 when the policy is past "
 	    "its review date.\n"
 	    "# TYPE aipolicy_policy_stale gauge\n"
 	    "aipolicy_policy_stale %d\n",
 	    present_dates_on(p, today) == PRESENT_STALE);
-	sbuf_addf(b, "# HELP aipolicy_policy_in_force 0 when the policy's "
+	buf_addf(b, "# HELP aipolicy_policy_in_force 0 when the policy's "
 	    "effective date is still to come.\n"
 	    "# TYPE aipolicy_policy_in_force gauge\n"
 	    "aipolicy_policy_in_force %d\n",
@@ -156,29 +156,29 @@ render_policy(const struct served *s, date_t today, struct sbuf *b)
 
 void
 metrics_render(struct metrics *m, const struct served *s, date_t today,
-    struct sbuf *b)
+    struct buf *b)
 {
 	int v;
 
 	render_requests(m, b);
-	sbuf_adds(b, "# HELP aipolicy_decisions_total Verdicts served.\n"
+	buf_adds(b, "# HELP aipolicy_decisions_total Verdicts served.\n"
 	    "# TYPE aipolicy_decisions_total counter\n");
 	for (v = 0; v < VERDICT_COUNT; v++)
-		sbuf_addf(b, "aipolicy_decisions_total{verdict=\"%s\"} %lu\n",
+		buf_addf(b, "aipolicy_decisions_total{verdict=\"%s\"} %lu\n",
 		    verdict_id((enum verdict)v), get(&m->decisions[v]));
 	render_duration(m, b);
 	render_policy(s, today, b);
-	sbuf_addf(b, "# HELP aipolicy_policy_reloads_total Reloads on SIGHUP, "
+	buf_addf(b, "# HELP aipolicy_policy_reloads_total Reloads on SIGHUP, "
 	    "by result.\n"
 	    "# TYPE aipolicy_policy_reloads_total counter\n"
 	    "aipolicy_policy_reloads_total{result=\"ok\"} %lu\n"
 	    "aipolicy_policy_reloads_total{result=\"failed\"} %lu\n",
 	    get(&m->reloads_ok), get(&m->reloads_failed));
-	sbuf_addf(b, "# HELP aipolicy_log_errors_total Failed writes of the "
+	buf_addf(b, "# HELP aipolicy_log_errors_total Failed writes of the "
 	    "decision log.\n"
 	    "# TYPE aipolicy_log_errors_total counter\n"
 	    "aipolicy_log_errors_total %lu\n", get(&m->log_errors));
-	sbuf_addf(b, "# HELP aipolicy_log_syncs_total Writes of the decision "
+	buf_addf(b, "# HELP aipolicy_log_syncs_total Writes of the decision "
 	    "log, each followed by one fsync (group commit).\n"
 	    "# TYPE aipolicy_log_syncs_total counter\n"
 	    "aipolicy_log_syncs_total %lu\n"

@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 #include "aipolicy/policy.h"
-#include "sbuf.h"
+#include "util.h"
 #include "served.h"
 
 /* What answered a request: the "handler" label. */
@@ -63,7 +63,7 @@ void metrics_decisions(struct metrics *m, enum verdict v, unsigned long n);
  * policy S as of TODAY its info and whether it is stale.
  */
 void metrics_render(struct metrics *m, const struct served *s, date_t today,
-    struct sbuf *b);
+    struct buf *b);
 
 /* metrics_handler_name: the label value of H ("check", ...). */
 const char *metrics_handler_name(enum serve_handler h);

@@ -11,41 +11,41 @@
 #include "aipolicy/exit.h"
 #include "aipolicy/text.h"
 #include "msg.h"
-#include "sbuf.h"
+#include "util.h"
 #include "usage.h"
 
 static void vsay(const char *file, const char *kind, const char *fmt,
     va_list ap);
-static void add_caret(struct sbuf *b, const char *line, uint32_t column);
+static void add_caret(struct buf *b, const char *line, uint32_t column);
 static void print_diag(const struct diags *d, const struct diag *g);
 
 /* "aipolicy: [FILE: ][KIND: ]MESSAGE\n" as one write. */
 static void
 vsay(const char *file, const char *kind, const char *fmt, va_list ap)
 {
-	struct sbuf b;
+	struct buf b;
 	va_list copy;
 	int n;
 
-	sbuf_init(&b);
-	sbuf_adds(&b, "aipolicy: ");
+	buf_init(&b);
+	buf_adds(&b, "aipolicy: ");
 	if (file != NULL)
-		sbuf_addf(&b, "%s: ", file);
+		buf_addf(&b, "%s: ", file);
 	if (kind != NULL)
-		sbuf_addf(&b, "%s: ", kind);
+		buf_addf(&b, "%s: ", kind);
 	va_copy(copy, ap);
 	n = vsnprintf(NULL, 0, fmt, copy);
 	va_end(copy);
-	if (n >= 0 && sbuf_reserve(&b, (size_t)n + 1)) {
+	if (n >= 0 && buf_reserve(&b, (size_t)n + 1)) {
 		vsnprintf(b.data + b.len, (size_t)n + 1, fmt, ap);
 		b.len += (size_t)n;
 	}
-	sbuf_addc(&b, '\n');
+	buf_addc(&b, '\n');
 	if (!b.failed)
 		fputs(b.data, stderr);
 	else
 		fputs("aipolicy: error: out of memory\n", stderr);
-	sbuf_release(&b);
+	buf_release(&b);
 }
 
 int
@@ -90,40 +90,40 @@ msg_usage(void)
 /* The source line and a caret under COLUMN (code points; a tab stays a
  * tab so that the caret lines up). */
 static void
-add_caret(struct sbuf *b, const char *line, uint32_t column)
+add_caret(struct buf *b, const char *line, uint32_t column)
 {
 	const unsigned char *s = (const unsigned char *)line;
 	uint32_t cp = 1;
 
-	sbuf_addf(b, "  %s\n  ", line);
+	buf_addf(b, "  %s\n  ", line);
 	for (; *s != '\0' && cp < column; s++) {
 		if ((*s & 0xC0) == 0x80)
 			continue;
-		sbuf_addc(b, *s == '\t' ? '\t' : ' ');
+		buf_addc(b, *s == '\t' ? '\t' : ' ');
 		cp++;
 	}
-	sbuf_adds(b, "^\n");
+	buf_adds(b, "^\n");
 }
 
 static void
 print_diag(const struct diags *d, const struct diag *g)
 {
 	const char *sev = g->severity == SEVERITY_ERROR ? "error" : "warning";
-	struct sbuf b;
+	struct buf b;
 
-	sbuf_init(&b);
+	buf_init(&b);
 	if (g->line == 0) {
-		sbuf_addf(&b, "aipolicy: %s: %s: %s\n", d->file, sev,
+		buf_addf(&b, "aipolicy: %s: %s: %s\n", d->file, sev,
 		    g->message);
 	} else {
-		sbuf_addf(&b, "%s:%u:%u: %s: %s\n", d->file, g->line,
+		buf_addf(&b, "%s:%u:%u: %s: %s\n", d->file, g->line,
 		    g->column, sev, g->message);
 		if (g->source != NULL)
 			add_caret(&b, g->source, g->column);
 	}
 	if (!b.failed)
 		fputs(b.data, stderr);
-	sbuf_release(&b);
+	buf_release(&b);
 }
 
 int

@@ -6,7 +6,7 @@
 #define AIPOLICY_SERVE_RESPOND_H
 
 #include "handler.h"
-#include "sbuf.h"
+#include "util.h"
 
 #define TYPE_JSON    "application/json; charset=utf-8"
 #define TYPE_NDJSON  "application/x-ndjson"
@@ -33,7 +33,7 @@ enum {
 /* respond_body: status STATUS with the body in B (taken over; out of
  * memory when B failed) of type TYPE. */
 void respond_body(struct serve_response *rs, int status, const char *type,
-    struct sbuf *b);
+    struct buf *b);
 
 /* The handlers: RS has its handler set and is otherwise empty. */
 void api_check(struct server *srv, struct served *s,

@@ -7,7 +7,7 @@
 #include "aipolicy/render.h"
 #include "aipolicy/text.h"
 #include "served.h"
-#include "sbuf.h"
+#include "util.h"
 
 static char *make_name(const struct policy *p);
 static date_t day_of(const struct policy *p, enum present_dates k);
@@ -17,19 +17,19 @@ static void served_free(struct served *s);
 static char *
 make_name(const struct policy *p)
 {
-	struct sbuf b;
+	struct buf b;
 	char *out;
 
-	sbuf_init(&b);
-	sbuf_adds(&b, p->id);
-	sbuf_addc(&b, ' ');
-	sbuf_adds(&b, p->version);
+	buf_init(&b);
+	buf_adds(&b, p->id);
+	buf_addc(&b, ' ');
+	buf_adds(&b, p->version);
 	if (b.failed) {
-		sbuf_release(&b);
+		buf_release(&b);
 		return NULL;
 	}
 	out = text_sanitize(b.data, b.len, 0);
-	sbuf_release(&b);
+	buf_release(&b);
 	return out;
 }
 

@@ -51,14 +51,14 @@ static void error_page(struct serve_response *rs, const struct walk *w,
 static void question_page(struct serve_response *rs, struct walk *w,
     uint32_t q, bool narrowing);
 static void verdict_page(struct serve_response *rs, struct walk *w);
-static void answers_list(struct sbuf *b, const struct walk *w);
-static void add_line(struct sbuf *b, struct lines_state *ls,
+static void answers_list(struct buf *b, const struct walk *w);
+static void add_line(struct buf *b, struct lines_state *ls,
     const struct present_line *l);
-static void close_line(struct sbuf *b, struct lines_state *ls, bool list);
+static void close_line(struct buf *b, struct lines_state *ls, bool list);
 static const char *role_tag(enum present_role role);
-static void add_choice(struct sbuf *b, const char *name, size_t nlen,
+static void add_choice(struct buf *b, const char *name, size_t nlen,
     const char *value, size_t vlen, const char *label, const char *id);
-static void add_form(struct sbuf *b, const struct walk *w,
+static void add_form(struct buf *b, const struct walk *w,
     const struct question *qu);
 
 void
@@ -144,56 +144,56 @@ collect(const struct policy *p, const struct serve_request *rq,
 static void
 error_page(struct serve_response *rs, const struct walk *w, const char *msg)
 {
-	struct sbuf b;
+	struct buf b;
 
-	sbuf_init(&b);
+	buf_init(&b);
 	html_begin(&b, w->p, "Not a walk of this policy", w->banner);
-	sbuf_adds(&b, "<h1>This link cannot be followed</h1>\n"
+	buf_adds(&b, "<h1>This link cannot be followed</h1>\n"
 	    "<p class=\"error\">");
 	html_texts(&b, msg);
-	sbuf_adds(&b, "</p>\n<nav>\n<a href=\"/walk\">Start again</a>\n"
+	buf_adds(&b, "</p>\n<nav>\n<a href=\"/walk\">Start again</a>\n"
 	    "</nav>\n");
 	html_end(&b);
 	respond_body(rs, HTTP_BAD_REQUEST, TYPE_HTML, &b);
 }
 
 static void
-add_choice(struct sbuf *b, const char *name, size_t nlen, const char *value,
+add_choice(struct buf *b, const char *name, size_t nlen, const char *value,
     size_t vlen, const char *label, const char *id)
 {
-	sbuf_adds(b, "<div class=\"choice\"><input type=\"radio\" name=\"");
+	buf_adds(b, "<div class=\"choice\"><input type=\"radio\" name=\"");
 	html_attr(b, name, nlen);
-	sbuf_addf(b, "\" id=\"%s\" value=\"", id);
+	buf_addf(b, "\" id=\"%s\" value=\"", id);
 	html_attr(b, value, vlen);
-	sbuf_addf(b, "\" required><label for=\"%s\">", id);
+	buf_addf(b, "\" required><label for=\"%s\">", id);
 	html_texts(b, label);
-	sbuf_adds(b, "</label></div>\n");
+	buf_adds(b, "</label></div>\n");
 }
 
 /* The form of question QU: the URL's answers as hidden fields, then the
  * question, its help and a radio per answer, "Not sure" last. */
 static void
-add_form(struct sbuf *b, const struct walk *w, const struct question *qu)
+add_form(struct buf *b, const struct walk *w, const struct question *qu)
 {
 	char id[32];
 	size_t i;
 
-	sbuf_adds(b, "<form method=\"get\" action=\"/walk\">\n");
+	buf_adds(b, "<form method=\"get\" action=\"/walk\">\n");
 	for (i = 0; i < w->n; i++) {
-		sbuf_adds(b, "<input type=\"hidden\" name=\"");
+		buf_adds(b, "<input type=\"hidden\" name=\"");
 		html_attr(b, w->answers[i].question,
 		    w->answers[i].question_len);
-		sbuf_adds(b, "\" value=\"");
+		buf_adds(b, "\" value=\"");
 		html_attr(b, w->answers[i].answer, w->answers[i].answer_len);
-		sbuf_adds(b, "\">\n");
+		buf_adds(b, "\">\n");
 	}
-	sbuf_adds(b, "<fieldset>\n<legend><h1>");
+	buf_adds(b, "<fieldset>\n<legend><h1>");
 	html_texts(b, qu->ask);
-	sbuf_adds(b, "</h1></legend>\n");
+	buf_adds(b, "</h1></legend>\n");
 	if (qu->help != NULL) {
-		sbuf_adds(b, "<p class=\"help\">");
+		buf_adds(b, "<p class=\"help\">");
 		html_texts(b, qu->help);
-		sbuf_adds(b, "</p>\n");
+		buf_adds(b, "</p>\n");
 	}
 	for (i = 0; i < qu->nanswers; i++) {
 		snprintf(id, sizeof id, "answer-%zu", i + 1);
@@ -202,7 +202,7 @@ add_form(struct sbuf *b, const struct walk *w, const struct question *qu)
 	}
 	add_choice(b, qu->id, strlen(qu->id), "?", 1, "Not sure",
 	    "answer-not-sure");
-	sbuf_adds(b, "</fieldset>\n<button type=\"submit\">Continue</button>\n"
+	buf_adds(b, "</fieldset>\n<button type=\"submit\">Continue</button>\n"
 	    "</form>\n");
 }
 
@@ -213,32 +213,32 @@ question_page(struct serve_response *rs, struct walk *w, uint32_t q,
 {
 	const struct question *qu = &w->p->questions[q];
 	struct present pr;
-	struct sbuf b;
+	struct buf b;
 
-	sbuf_init(&b);
+	buf_init(&b);
 	html_begin(&b, w->p, qu->label, w->banner);
 	if (narrowing) {
 		present_init(&pr, 0, 0);
 		if (present_narrowing(&pr, &w->r) != 0 || pr.n == 0)
 			b.failed = true;
 		else {
-			sbuf_adds(&b, "<p class=\"warning\">");
+			buf_adds(&b, "<p class=\"warning\">");
 			html_texts(&b, pr.lines[0].text);
-			sbuf_adds(&b, "</p>\n");
+			buf_adds(&b, "</p>\n");
 		}
 		present_release(&pr);
 	}
 	add_form(&b, w, qu);
-	sbuf_adds(&b, "<nav>\n");
+	buf_adds(&b, "<nav>\n");
 	if (w->n > 0) {
-		sbuf_adds(&b, "<a href=\"");
+		buf_adds(&b, "<a href=\"");
 		html_walk_url(&b, w->answers, w->n - 1);
-		sbuf_adds(&b, "\">Back</a>\n"
+		buf_adds(&b, "\">Back</a>\n"
 		    "<a href=\"/walk\">Start again</a>\n");
 	}
-	sbuf_adds(&b, "</nav>\n<footer><p>Questions? Ask ");
+	buf_adds(&b, "</nav>\n<footer><p>Questions? Ask ");
 	html_texts(&b, w->p->owner);
-	sbuf_adds(&b, "</p></footer>\n");
+	buf_adds(&b, "</p></footer>\n");
 	html_end(&b);
 	respond_body(rs, HTTP_OK, TYPE_HTML, &b);
 }
@@ -267,13 +267,13 @@ role_tag(enum present_role role)
 
 /* Close what the previous line opened (and the list, unless LIST). */
 static void
-close_line(struct sbuf *b, struct lines_state *ls, bool list)
+close_line(struct buf *b, struct lines_state *ls, bool list)
 {
 	if (ls->close != NULL)
-		sbuf_adds(b, ls->close);
+		buf_adds(b, ls->close);
 	ls->close = NULL;
 	if (ls->in_list && !list) {
-		sbuf_adds(b, "</ul>\n");
+		buf_adds(b, "</ul>\n");
 		ls->in_list = false;
 	}
 }
@@ -284,7 +284,7 @@ close_line(struct sbuf *b, struct lines_state *ls, bool list)
  * its role.
  */
 static void
-add_line(struct sbuf *b, struct lines_state *ls,
+add_line(struct buf *b, struct lines_state *ls,
     const struct present_line *l)
 {
 	static const char *const heading_close = "</h1>\n";
@@ -294,9 +294,9 @@ add_line(struct sbuf *b, struct lines_state *ls,
 	if (strncmp(l->text, LIST_ITEM, strlen(LIST_ITEM)) == 0) {
 		close_line(b, ls, true);
 		if (!ls->in_list)
-			sbuf_adds(b, "<ul>\n");
+			buf_adds(b, "<ul>\n");
 		ls->in_list = true;
-		sbuf_adds(b, "<li>");
+		buf_adds(b, "<li>");
 		html_text(b, l->text + strlen(LIST_ITEM),
 		    l->len - strlen(LIST_ITEM));
 		ls->close = "</li>\n";
@@ -304,13 +304,13 @@ add_line(struct sbuf *b, struct lines_state *ls,
 	}
 	if (l->text[0] == ' ' && ls->close != NULL) {
 		skip = strspn(l->text, " ");
-		sbuf_adds(b, "<br>");
+		buf_adds(b, "<br>");
 		html_text(b, l->text + skip, l->len - skip);
 		return;
 	}
 	close_line(b, ls, false);
 	tag = role_tag(l->role);
-	sbuf_addf(b, "<%s>", tag);
+	buf_addf(b, "<%s>", tag);
 	html_text(b, l->text, l->len);
 	ls->close = tag[0] == 'h' ? heading_close : "</p>\n";
 }
@@ -319,7 +319,7 @@ add_line(struct sbuf *b, struct lines_state *ls,
  * the answers a worst case assumed for questions the URL does not
  * answer. */
 static void
-answers_list(struct sbuf *b, const struct walk *w)
+answers_list(struct buf *b, const struct walk *w)
 {
 	const struct walk_result *r = &w->r;
 	const struct question *qu;
@@ -327,34 +327,34 @@ answers_list(struct sbuf *b, const struct walk *w)
 	int64_t q, a;
 	bool given;
 
-	sbuf_adds(b, "<h2>Your answers</h2>\n<ol class=\"answers\">\n");
+	buf_adds(b, "<h2>Your answers</h2>\n<ol class=\"answers\">\n");
 	for (i = 0; i < w->n; i++) {
 		q = policy_find_question(w->p, w->given[i].question,
 		    w->given[i].question_len);
 		qu = &w->p->questions[q];
-		sbuf_adds(b, "<li><span class=\"question\">");
+		buf_adds(b, "<li><span class=\"question\">");
 		html_texts(b, qu->label);
-		sbuf_adds(b, "</span> <span class=\"answer\">");
+		buf_adds(b, "</span> <span class=\"answer\">");
 		if (given_is_unsure(&w->given[i])) {
-			sbuf_adds(b, "Not sure");
+			buf_adds(b, "Not sure");
 			for (k = 0; k < r->npath; k++) {
 				if (r->path[k].question != (uint32_t)q)
 					continue;
 				a = r->path[k].answer;
-				sbuf_adds(b, " (assumed: ");
+				buf_adds(b, " (assumed: ");
 				html_texts(b, qu->answers[a].key);
-				sbuf_addc(b, ')');
+				buf_addc(b, ')');
 			}
 		} else {
 			a = question_match(qu, w->given[i].answer,
 			    w->given[i].answer_len);
 			html_texts(b, a >= 0 ? qu->answers[a].key : "?");
 		}
-		sbuf_adds(b, "</span> <a href=\"");
+		buf_adds(b, "</span> <a href=\"");
 		html_walk_url(b, w->answers, i);
-		sbuf_adds(b, "\">Change<span class=\"hidden\"> ");
+		buf_adds(b, "\">Change<span class=\"hidden\"> ");
 		html_texts(b, qu->label);
-		sbuf_adds(b, "</span></a></li>\n");
+		buf_adds(b, "</span></a></li>\n");
 	}
 	for (k = 0; k < r->npath; k++) {
 		qu = &w->p->questions[r->path[k].question];
@@ -365,13 +365,13 @@ answers_list(struct sbuf *b, const struct walk *w)
 			    (int64_t)r->path[k].question;
 		if (given)
 			continue;
-		sbuf_adds(b, "<li class=\"assumed\"><span class=\"question\">");
+		buf_adds(b, "<li class=\"assumed\"><span class=\"question\">");
 		html_texts(b, qu->label);
-		sbuf_adds(b, "</span> <span class=\"answer\">");
+		buf_adds(b, "</span> <span class=\"answer\">");
 		html_texts(b, qu->answers[r->path[k].answer].key);
-		sbuf_adds(b, "</span> (not sure)</li>\n");
+		buf_adds(b, "</span> (not sure)</li>\n");
 	}
-	sbuf_adds(b, "</ol>\n");
+	buf_adds(b, "</ol>\n");
 }
 
 /* The verdict page: the present of w's result, its line of answers
@@ -381,12 +381,12 @@ verdict_page(struct serve_response *rs, struct walk *w)
 {
 	struct lines_state ls = { NULL, false };
 	struct present pr;
-	struct sbuf b;
+	struct buf b;
 	char title[64];
 	size_t i;
 
 	present_init(&pr, 0, 0);
-	sbuf_init(&b);
+	buf_init(&b);
 	if (present_result(&pr, w->p, &w->r, w->given, w->n, 0) != 0) {
 		present_release(&pr);
 		serve_response_nomem(rs);
@@ -395,7 +395,7 @@ verdict_page(struct serve_response *rs, struct walk *w)
 	snprintf(title, sizeof title, "%s%s", w->r.nunsure > 0 ?
 	    "Worst case: " : "Verdict: ", verdict_words(w->r.outcome->verdict));
 	html_begin(&b, w->p, title, w->banner);
-	sbuf_addf(&b, "<section class=\"result result-%s\">\n",
+	buf_addf(&b, "<section class=\"result result-%s\">\n",
 	    verdict_id(w->r.outcome->verdict));
 	for (i = 0; i < pr.n; i++) {
 		if (pr.lines[i].role == PRESENT_BLANK) {
@@ -410,7 +410,7 @@ verdict_page(struct serve_response *rs, struct walk *w)
 	}
 	close_line(&b, &ls, false);
 	present_release(&pr);
-	sbuf_adds(&b, "</section>\n<nav>\n<a href=\"/walk\">Start again</a>\n"
+	buf_adds(&b, "</section>\n<nav>\n<a href=\"/walk\">Start again</a>\n"
 	    "</nav>\n");
 	html_end(&b);
 	respond_body(rs, HTTP_OK, TYPE_HTML, &b);

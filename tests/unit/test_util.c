@@ -609,6 +609,35 @@ test_buf_empty_detach(void **state)
 	assert_null(b.data);
 }
 
+/* buf_take, as serve's responses use it: the bytes and their length, or
+ * NULL for nothing added and for a buffer whose allocation failed. */
+static void
+test_buf_take(void **state)
+{
+	struct buf b;
+	size_t len = 99;
+	char *s;
+
+	(void)state;
+	buf_init(&b);
+	assert_null(buf_take(&b, &len));
+	buf_add(&b, "a\0b", 3);
+	s = buf_take(&b, &len);
+	assert_non_null(s);
+	assert_int_equal(len, 3);
+	assert_memory_equal(s, "a\0b", 3);
+	assert_null(b.data);
+	free(s);
+
+	buf_adds(&b, "lost");
+	assert_false(buf_reserve(&b, SIZE_MAX - 1));
+	assert_true(b.failed);
+	buf_adds(&b, "more");
+	assert_null(buf_take(&b, &len));
+	assert_null(b.data);
+	assert_false(b.failed);
+}
+
 static void
 test_buf_growth(void **state)
 {
@@ -689,6 +718,7 @@ main(void)
 		cmocka_unit_test(test_arena_overflow),
 		cmocka_unit_test(test_buf_add),
 		cmocka_unit_test(test_buf_empty_detach),
+		cmocka_unit_test(test_buf_take),
 		cmocka_unit_test(test_buf_growth),
 		cmocka_unit_test(test_buf_embedded_nul),
 	};
