@@ -115,7 +115,7 @@ test_accept_language(void **state)
 	assert_int_equal(lang_accept(",,,;q=1,", t, LANG_ENV_MAX), 0);
 	n = lang_accept("a1, de;q=2, en;q=0.50000", t, 1);
 	assert_int_equal(n, 1);
-	assert_string_equal(t[0], "de");
+	assert_string_equal(t[0], "en");
 }
 
 static void
