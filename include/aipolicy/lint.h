@@ -9,11 +9,11 @@
 #include "aipolicy/policy.h"
 
 /*
- * policy_lint: add to D the warnings of the format spec that loading does
+ * aipolicy_lint: add to D the warnings of the format spec that loading does
  * not give: the policy is stale on TODAY, not in force yet, or has test
  * cases but an outcome that none of them reaches. Returns 0, or -1 when
  * out of memory.
  */
-int policy_lint(const struct policy *p, date_t today, struct diags *d);
+int aipolicy_lint(const struct aipolicy *p, aipolicy_date_t today, struct aipolicy_diags *d);
 
 #endif

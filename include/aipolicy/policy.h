@@ -3,12 +3,12 @@
  *
  * A policy is a decision graph (a DAG) of questions whose answers lead to
  * other questions or to outcomes; every outcome carries one of three
- * verdicts. policy_load_file() reads a format-v1 YAML file
+ * verdicts. aipolicy_load_file() reads a format-v1 YAML file
  * (docs/policy-format.md), checks every rule of the format and
  * reports each broken one as a diagnostic with its line and column.
  *
  * A loaded policy is immutable and owns all its memory (one arena, freed by
- * policy_free()). Indexes are uint32_t: a policy file is at most 64 MiB, so
+ * aipolicy_free()). Indexes are uint32_t: a policy file is at most 64 MiB, so
  * it cannot hold more than 2^32 of anything.
  */
 #ifndef AIPOLICY_POLICY_H
@@ -20,37 +20,37 @@
 
 #include "aipolicy/diag.h"
 
-#define POLICY_MAX_FILE   (64u * 1024 * 1024) /* bytes */
-#define POLICY_MAX_DEPTH  32                  /* nesting levels */
-#define POLICY_MAX_SCALAR (64u * 1024)        /* bytes of one scalar */
-#define POLICY_MAX_ID     64                  /* characters of an id */
-#define POLICY_MAX_ANSWER 80                  /* code points of an answer key */
-#define POLICY_MAX_LABEL  40                  /* code points of a label */
+#define AIPOLICY_MAX_FILE   (64u * 1024 * 1024) /* bytes */
+#define AIPOLICY_MAX_DEPTH  32                  /* nesting levels */
+#define AIPOLICY_MAX_SCALAR (64u * 1024)        /* bytes of one scalar */
+#define AIPOLICY_MAX_ID     64                  /* characters of an id */
+#define AIPOLICY_MAX_ANSWER 80                  /* code points of an answer key */
+#define AIPOLICY_MAX_LABEL  40                  /* code points of a label */
 
 /* The three verdicts, from least to most restrictive. */
-enum verdict {
-	VERDICT_USE_FREELY,
-	VERDICT_USE_WITH_REVIEW,
-	VERDICT_DO_NOT_USE,
+enum aipolicy_verdict {
+	AIPOLICY_VERDICT_USE_FREELY,
+	AIPOLICY_VERDICT_USE_WITH_REVIEW,
+	AIPOLICY_VERDICT_DO_NOT_USE,
 };
-#define VERDICT_COUNT 3
+#define AIPOLICY_VERDICT_COUNT 3
 
-/* verdict_id: "use-freely", ...; verdict_words: "Use AI freely", ... */
-const char *verdict_id(enum verdict v);
-const char *verdict_words(enum verdict v);
-/* verdict_exit_code: 0, 10 or 20. */
-int verdict_exit_code(enum verdict v);
-/* verdict_parse: true and *out set when S (LEN bytes) is a verdict id. */
-bool verdict_parse(const char *s, size_t len, enum verdict *out);
+/* aipolicy_verdict_id: "use-freely", ...; aipolicy_verdict_words: "Use AI freely", ... */
+const char *aipolicy_verdict_id(enum aipolicy_verdict v);
+const char *aipolicy_verdict_words(enum aipolicy_verdict v);
+/* exit_of_verdict: 0, 10 or 20. */
+int exit_of_verdict(enum aipolicy_verdict v);
+/* aipolicy_verdict_parse: true and *out set when S (LEN bytes) is a verdict id. */
+bool aipolicy_verdict_parse(const char *s, size_t len, enum aipolicy_verdict *out);
 
 /* A place in the file: 1-based line and column (code points). */
-struct location {
+struct aipolicy_location {
 	uint32_t line, column;
 };
 
-struct outcome {
+struct aipolicy_outcome {
 	const char *id;          /* "free", or "QUESTION.answer" when inline */
-	enum verdict verdict;
+	enum aipolicy_verdict verdict;
 	const char *summary;
 	const char *why;         /* NULL when absent */
 	const char *reviewer;    /* non-NULL exactly for use-with-review */
@@ -60,127 +60,127 @@ struct outcome {
 	uint32_t review_minutes; /* 0 when not given */
 	bool is_inline;
 	bool reachable;          /* some path from start leads here */
-	struct location loc;     /* of the id (or of the inline mapping) */
+	struct aipolicy_location loc;     /* of the id (or of the inline mapping) */
 };
 
-enum target_kind { TARGET_QUESTION, TARGET_OUTCOME };
+enum aipolicy_target_kind { AIPOLICY_TARGET_QUESTION, AIPOLICY_TARGET_OUTCOME };
 
-struct target {
-	enum target_kind kind;
+struct aipolicy_target {
+	enum aipolicy_target_kind kind;
 	uint32_t index;          /* into questions[] or outcomes[] */
 };
 
-struct answer {
+struct aipolicy_answer {
 	const char *key;         /* as the policy spells it */
-	struct target target;
-	struct location loc;     /* of the key */
+	struct aipolicy_target target;
+	struct aipolicy_location loc;     /* of the key */
 };
 
-struct question {
+struct aipolicy_question {
 	const char *id;
 	const char *ask;
 	const char *label;       /* the label, or ask when none was given */
 	bool has_label;          /* a label was given */
 	const char *help;        /* NULL when absent */
-	struct answer *answers;  /* in the policy's order, at least two */
+	struct aipolicy_answer *answers;  /* in the policy's order, at least two */
 	size_t nanswers;
 	uint32_t height;         /* questions on the longest path from here to
 	                          * an outcome, this one included */
 	bool reachable;          /* some path from start leads here */
-	struct location loc;     /* of the id */
+	struct aipolicy_location loc;     /* of the id */
 };
 
-struct test_answer {
+struct aipolicy_test_answer {
 	const char *question;    /* as written in the case */
 	const char *answer;
-	struct location loc;     /* of the question id */
+	struct aipolicy_location loc;     /* of the question id */
 };
 
-struct test_case {
-	struct test_answer *answers;
+struct aipolicy_test_case {
+	struct aipolicy_test_answer *answers;
 	size_t nanswers;
 	const char *expect;      /* a verdict id or an outcome id */
-	struct location loc;     /* of the case's mapping */
+	struct aipolicy_location loc;     /* of the case's mapping */
 };
 
 /* A calendar date as YYYYMMDD, e.g. 20261231: ordered like the dates. */
-typedef int32_t date_t;
+typedef int32_t aipolicy_date_t;
 
-struct policy_private;
+struct aipolicy_private;
 
-struct policy {
+struct aipolicy {
 	const char *file;        /* the name it was loaded under */
 	const char *id, *title, *version, *owner;
-	date_t effective, review_by;
-	struct location effective_loc, review_by_loc;
+	aipolicy_date_t effective, review_by;
+	struct aipolicy_location effective_loc, review_by_loc;
 	uint32_t start;          /* index of the first question */
-	struct question *questions;
+	struct aipolicy_question *questions;
 	size_t nquestions;
-	struct outcome *outcomes; /* named ones in file order, then inline ones */
+	struct aipolicy_outcome *outcomes; /* named ones in file order, then inline ones */
 	size_t noutcomes;
-	struct test_case *tests;
+	struct aipolicy_test_case *tests;
 	size_t ntests;
 	char sha256[65];         /* lowercase hex of the file's raw bytes */
-	struct policy_private *priv;
+	struct aipolicy_private *priv;
 };
 
 /* Results of policy_load_*. */
-enum load_status {
-	LOAD_OK = 0,
-	LOAD_INVALID,            /* diagnostics with at least one error */
-	LOAD_CANNOT_OPEN,        /* errno is set; nothing added to diags */
-	LOAD_NOMEM,              /* out of memory: nothing is known about the
+enum aipolicy_status {
+	AIPOLICY_OK = 0,
+	AIPOLICY_INVALID,            /* diagnostics with at least one error */
+	AIPOLICY_CANNOT_OPEN,        /* errno is set; nothing added to diags */
+	AIPOLICY_NOMEM,              /* out of memory: nothing is known about the
 	                          * file (diags may hold some of its problems) */
 };
 
 /*
- * policy_load_file: read and check the policy at PATH. On LOAD_OK, *out is
- * a new policy the caller owns (free with policy_free); warnings found while
+ * aipolicy_load_file: read and check the policy at PATH. On AIPOLICY_OK, *out is
+ * a new policy the caller owns (free with aipolicy_free); warnings found while
  * loading (unreachable nodes, bidirectional text) are in D. Otherwise *out
- * is NULL and D holds the errors (LOAD_INVALID), or errno says why the file
- * could not be read (LOAD_CANNOT_OPEN), or memory ran out (LOAD_NOMEM: an
+ * is NULL and D holds the errors (AIPOLICY_INVALID), or errno says why the file
+ * could not be read (AIPOLICY_CANNOT_OPEN), or memory ran out (AIPOLICY_NOMEM: an
  * error of the machine, not of the file). PATH is copied. The file is read
  * once; the policy keeps its bytes.
  */
-enum load_status policy_load_file(const char *path, struct policy **out,
-    struct diags *d);
+enum aipolicy_status aipolicy_load_file(const char *path, struct aipolicy **out,
+    struct aipolicy_diags *d);
 
 /*
- * policy_load_buffer: the same for LEN bytes at BUF (not kept), named NAME
+ * aipolicy_load_buffer: the same for LEN bytes at BUF (not kept), named NAME
  * in diagnostics (copied).
  */
-enum load_status policy_load_buffer(const char *name, const char *buf,
-    size_t len, struct policy **out, struct diags *d);
+enum aipolicy_status aipolicy_load_buffer(const char *name, const char *buf,
+    size_t len, struct aipolicy **out, struct aipolicy_diags *d);
 
-/* policy_free: frees P and everything it owns; NULL is a no-op. */
-void policy_free(struct policy *p);
+/* aipolicy_free: frees P and everything it owns; NULL is a no-op. */
+void aipolicy_free(struct aipolicy *p);
 
-/* policy_find_question: index of the question with id S (LEN bytes), or -1. */
-int64_t policy_find_question(const struct policy *p, const char *s,
+/* aipolicy_find_question: index of the question with id S (LEN bytes), or -1. */
+int64_t aipolicy_find_question(const struct aipolicy *p, const char *s,
     size_t len);
-/* policy_find_outcome: index of the outcome with id S (LEN bytes), or -1. */
-int64_t policy_find_outcome(const struct policy *p, const char *s,
+/* aipolicy_find_outcome: index of the outcome with id S (LEN bytes), or -1. */
+int64_t aipolicy_find_outcome(const struct aipolicy *p, const char *s,
     size_t len);
 
 /*
- * question_match: index of the answer of Q that S (LEN bytes) names, after
+ * aipolicy_question_match: index of the answer of Q that S (LEN bytes) names, after
  * trimming white space around S and ignoring ASCII case; -1 when none does.
  */
-int64_t question_match(const struct question *q, const char *s, size_t len);
+int64_t aipolicy_question_match(const struct aipolicy_question *q, const char *s, size_t len);
 
-/* policy_source_line: the text of line LINE of the file (no line break),
+/* aipolicy_source_line: the text of line LINE of the file (no line break),
  * its length in *len; NULL when there is no such line. */
-const char *policy_source_line(const struct policy *p, uint32_t line,
+const char *aipolicy_source_line(const struct aipolicy *p, uint32_t line,
     size_t *len);
 
-/* date_parse: true when S (LEN bytes) is YYYY-MM-DD, a real calendar date. */
-bool date_parse(const char *s, size_t len, date_t *out);
-/* date_format: writes YYYY-MM-DD and a NUL to BUF (at least 11 bytes). */
-void date_format(date_t d, char *buf);
-/* date_today: the local date. */
-date_t date_today(void);
+/* aipolicy_date_parse: true when S (LEN bytes) is YYYY-MM-DD, a real calendar date. */
+bool aipolicy_date_parse(const char *s, size_t len, aipolicy_date_t *out);
+/* aipolicy_date_format: writes YYYY-MM-DD and a NUL to BUF (at least 11 bytes). */
+void aipolicy_date_format(aipolicy_date_t d, char *buf);
+/* aipolicy_date_today: the local date. */
+aipolicy_date_t aipolicy_date_today(void);
 
-/* policy_is_stale: TODAY is after review_by. */
-bool policy_is_stale(const struct policy *p, date_t today);
+/* aipolicy_is_stale: TODAY is after review_by. */
+bool aipolicy_is_stale(const struct aipolicy *p, aipolicy_date_t today);
 
 #endif

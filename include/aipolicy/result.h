@@ -4,7 +4,7 @@
  *
  * Everything that depends only on the policy (each outcome's fields up to
  * the path, each path step, each question's and answer's JSON strings, the
- * policy block) is encoded once by result_json_new (with jansson where the
+ * policy block) is encoded once by aipolicy_result_json_new (with jansson where the
  * text needs escaping), and kept with its length; rendering a result then
  * only copies those pieces, which keeps a batch of many queries fast.
  */
@@ -17,34 +17,34 @@
 #include "aipolicy/policy.h"
 #include "aipolicy/walk.h"
 
-struct result_json;
+struct aipolicy_result_json;
 
-/* result_json_new: the encoded pieces of P, whose policy block gives its
+/* aipolicy_result_json_new: the encoded pieces of P, whose policy block gives its
  * dates and whether, on TODAY, it is stale and in force. NULL when out of
- * memory; caller owns it (result_json_free). P must outlive it. */
-struct result_json *result_json_new(const struct policy *p, date_t today);
-void result_json_free(struct result_json *rj);
+ * memory; caller owns it (aipolicy_result_json_free). P must outlive it. */
+struct aipolicy_result_json *aipolicy_result_json_new(const struct aipolicy *p, aipolicy_date_t today);
+void aipolicy_result_json_free(struct aipolicy_result_json *rj);
 
 /*
- * result_json_render: the object for R (a verdict or incomplete result of
+ * aipolicy_result_json_render: the object for R (a verdict or incomplete result of
  * the N answers GIVEN), on one line without a newline, appended to *OUT
  * (a malloc'd buffer of *LEN bytes used, *CAP allocated; grown as needed).
  * LINE > 0 puts "line": LINE first (batch). Returns 0, or -1 when out of
  * memory.
  */
-int result_json_render(const struct result_json *rj,
-    const struct walk_result *r,
-    const struct given *given, size_t n, size_t line, char **out,
+int aipolicy_result_json_render(const struct aipolicy_result_json *rj,
+    const struct aipolicy_walk_result *r,
+    const struct aipolicy_given *given, size_t n, size_t line, char **out,
     size_t *len, size_t *cap);
 
-/* result_json_error: {"line": LINE, "status": "error", "error": MSG}
- * (without "line" when LINE is 0), appended like result_json_render. */
-int result_json_error(size_t line, const char *msg, char **out, size_t *len,
+/* aipolicy_result_json_error: {"line": LINE, "status": "error", "error": MSG}
+ * (without "line" when LINE is 0), appended like aipolicy_result_json_render. */
+int aipolicy_result_json_error(size_t line, const char *msg, char **out, size_t *len,
     size_t *cap);
 
-/* result_bad_answer: "'X' is not an answer of question 'Q' (answers: 'a',
+/* aipolicy_result_bad_answer: "'X' is not an answer of question 'Q' (answers: 'a',
  * 'b')" for GIVEN, the answers listed by present_answers and X sanitised
  * as they are, as a malloc'd string the caller owns; NULL on OOM. */
-char *result_bad_answer(const struct policy *p, const struct given *given);
+char *aipolicy_result_bad_answer(const struct aipolicy *p, const struct aipolicy_given *given);
 
 #endif

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "aipolicy/exit.h"
+#include "cli/exit.h"
 #include "aipolicy/walk.h"
 #include "cmd.h"
 #include "decision-log.h"
@@ -28,16 +28,16 @@ struct ask_log {
 	bool nomem;                    /* a record could not be made */
 };
 
-static void log_verdict(void *arg, const struct walk_state *s);
+static void log_verdict(void *arg, const struct aipolicy_walk_state *s);
 static int log_finish(struct ask_log *al, int code);
-static int walk(const struct policy *p, struct walk_state *s, date_t today,
+static int walk(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_date_t today,
     bool plain, struct ask_log *al);
 static int parse_options(int argc, char **argv, struct ask_log *al,
-    date_t *today, bool *plain, const char **policy);
+    aipolicy_date_t *today, bool *plain, const char **policy);
 
 /* log_verdict: the ask_hooks verdict hook: one record for the verdict
  * screen S reached, written and synced now. */
-static void log_verdict(void *arg, const struct walk_state *s)
+static void log_verdict(void *arg, const struct aipolicy_walk_state *s)
 {
 	struct ask_log *al = arg;
 
@@ -71,7 +71,7 @@ static int log_finish(struct ask_log *al, int code)
 
 /* walk: the screens when they can run, else the line prompts; the exit
  * code, with the terminal restored. */
-static int walk(const struct policy *p, struct walk_state *s, date_t today,
+static int walk(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_date_t today,
     bool plain, struct ask_log *al)
 {
 	struct ask_hooks hooks = { log_verdict, al };
@@ -94,7 +94,7 @@ static int walk(const struct policy *p, struct walk_state *s, date_t today,
  * policy (argv[optind]). EXIT_OK with *POLICY set; EXIT_OK after --help
  * (with *POLICY NULL); or EXIT_USAGE after saying why. */
 static int parse_options(int argc, char **argv, struct ask_log *al,
-    date_t *today, bool *plain, const char **policy)
+    aipolicy_date_t *today, bool *plain, const char **policy)
 {
 	static const struct option longopts[] = {
 		{ "plain", no_argument, NULL, 'p' },
@@ -122,7 +122,7 @@ static int parse_options(int argc, char **argv, struct ask_log *al,
 	if (day != NULL && !cli_parse_today(day, today))
 		return cli_usage("ask", stderr);
 	if (day == NULL)
-		*today = date_today();
+		*today = aipolicy_date_today();
 	*policy = argv[optind];
 	return EXIT_OK;
 }
@@ -130,10 +130,10 @@ static int parse_options(int argc, char **argv, struct ask_log *al,
 int cmd_ask(int argc, char **argv)
 {
 	struct ask_log al = { NULL, NULL, 0, false };
-	struct policy *p = NULL;
-	struct walk_state s;
+	struct aipolicy *p = NULL;
+	struct aipolicy_walk_state s;
 	const char *policy = NULL;
-	date_t today = 0;
+	aipolicy_date_t today = 0;
 	bool plain = false;
 	int code;
 
@@ -148,13 +148,13 @@ int cmd_ask(int argc, char **argv)
 		code = errno == ENOMEM ? cli_nomem() :
 		    cli_file_error(EXIT_IOERR, al.path, "cannot open the "
 		    "decision log: %s", strerror(errno));
-	else if (walk_state_init(&s, p) != 0) {
+	else if (aipolicy_walk_state_init(&s, p) != 0) {
 		decision_log_close(al.log);  /* the walk never began */
 		code = cli_nomem();
 	} else {
 		code = log_finish(&al, walk(p, &s, today, plain, &al));
-		walk_state_release(&s);
+		aipolicy_walk_state_release(&s);
 	}
-	policy_free(p);
+	aipolicy_free(p);
 	return cli_finish(code);
 }

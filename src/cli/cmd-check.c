@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/batch.h"
-#include "aipolicy/exit.h"
-#include "aipolicy/present.h"
+#include "core/batch.h"
+#include "cli/exit.h"
+#include "core/present.h"
 #include "aipolicy/result.h"
-#include "aipolicy/text.h"
+#include "core/text.h"
 #include "aipolicy/walk.h"
 #include "cmd.h"
 #include "decision-log.h"
@@ -26,7 +26,7 @@ struct check_opts {
 	bool json, batch;
 	unsigned flags;
 	const char *log_path;
-	date_t today;
+	aipolicy_date_t today;
 	const char *policy_path;  /* NULL until the options are all read */
 	bool list;                /* --list-answers (for shell completion) */
 };
@@ -34,52 +34,52 @@ struct check_opts {
 /* What check --batch keeps from line to line. */
 struct batch_run {
 	const struct check_opts *o;
-	const struct policy *p;
+	const struct aipolicy *p;
 	struct decision_log *log;  /* NULL without --log */
 	struct batch *b;           /* the core's: answers each line */
-	struct result_json *rj;
+	struct aipolicy_result_json *rj;
 	char *out;                 /* answer lines not written yet: len bytes,
 	                            * cap allocated */
 	size_t len, cap;
 	int code;                  /* EXIT_DATAERR once a line was an error */
 };
 
-static int exit_for(const struct walk_result *r);
+static int exit_for(const struct aipolicy_walk_result *r);
 static void print_json_error(const char *msg);
 static int nomem(bool json);
 static int log_failed(const char *path, const char *verb, int err,
     bool json);
-static int log_record(struct decision_log *log, const struct policy *p,
-    const struct walk_result *r);
-static int warn_dates(const struct policy *p, date_t today, bool json);
-static void warn_unknown(const struct policy *p, const struct walk_result *r,
-    const struct given *given);
-static int print_text(const struct check_opts *o, const struct policy *p,
-    const struct walk_result *r, const struct given *given, size_t n,
+static int log_record(struct decision_log *log, const struct aipolicy *p,
+    const struct aipolicy_walk_result *r);
+static int warn_dates(const struct aipolicy *p, aipolicy_date_t today, bool json);
+static void warn_unknown(const struct aipolicy *p, const struct aipolicy_walk_result *r,
+    const struct aipolicy_given *given);
+static int print_text(const struct check_opts *o, const struct aipolicy *p,
+    const struct aipolicy_walk_result *r, const struct aipolicy_given *given, size_t n,
     int code);
-static int print_json(const struct check_opts *o, const struct policy *p,
-    const struct walk_result *r, const struct given *given, size_t n,
+static int print_json(const struct check_opts *o, const struct aipolicy *p,
+    const struct aipolicy_walk_result *r, const struct aipolicy_given *given, size_t n,
     int code);
-static int check_one(const struct check_opts *o, const struct policy *p,
-    struct given *given, size_t n, struct decision_log *log);
+static int check_one(const struct check_opts *o, const struct aipolicy *p,
+    struct aipolicy_given *given, size_t n, struct decision_log *log);
 static int run_line(struct batch_run *br, const char *line, size_t len,
     size_t lineno);
 static int write_out(char *out, size_t *len);
 static int chunk_done(struct batch_run *br);
-static int check_batch(const struct check_opts *o, const struct policy *p,
+static int check_batch(const struct check_opts *o, const struct aipolicy *p,
     struct decision_log *log);
 static int parse_answers(int argc, char **argv, int first,
-    struct given *given, size_t *n);
-static void print_answer_list(const struct policy *p);
+    struct aipolicy_given *given, size_t *n);
+static void print_answer_list(const struct aipolicy *p);
 static int parse_options(int argc, char **argv, struct check_opts *o);
-static int run(const struct check_opts *o, struct given *given, size_t n);
+static int run(const struct check_opts *o, struct aipolicy_given *given, size_t n);
 
 static int
-exit_for(const struct walk_result *r)
+exit_for(const struct aipolicy_walk_result *r)
 {
-	if (r->status == WALK_INCOMPLETE)
+	if (r->status == AIPOLICY_WALK_INCOMPLETE)
 		return EXIT_INCOMPLETE;
-	return verdict_exit_code(r->outcome->verdict);
+	return exit_of_verdict(r->outcome->verdict);
 }
 
 /* Print a JSON error object on stdout (for --json). */
@@ -89,7 +89,7 @@ print_json_error(const char *msg)
 	char *out = NULL;
 	size_t len = 0, cap = 0;
 
-	if (result_json_error(0, msg, &out, &len, &cap) == 0)
+	if (aipolicy_result_json_error(0, msg, &out, &len, &cap) == 0)
 		printf("%s\n", out);
 	free(out);
 }
@@ -121,8 +121,8 @@ log_failed(const char *path, const char *verb, int err, bool json)
 /* log_record: buffer the record of R's verdict. 0, or -1 when out of
  * memory. */
 static int
-log_record(struct decision_log *log, const struct policy *p,
-    const struct walk_result *r)
+log_record(struct decision_log *log, const struct aipolicy *p,
+    const struct aipolicy_walk_result *r)
 {
 	return decision_log_add(log, "check", p, r->path, r->npath, r->unsure,
 	    r->nunsure, r->outcome);
@@ -132,7 +132,7 @@ log_record(struct decision_log *log, const struct policy *p,
  * force on TODAY. EXIT_OK, or EXIT_NOMEM after saying so (also as a JSON
  * error under JSON). */
 static int
-warn_dates(const struct policy *p, date_t today, bool json)
+warn_dates(const struct aipolicy *p, aipolicy_date_t today, bool json)
 {
 	char *msg;
 
@@ -147,17 +147,17 @@ warn_dates(const struct policy *p, date_t today, bool json)
 /* warn_unknown: a warning for each question id given that P does not
  * have, with the closest id when one is close. */
 static void
-warn_unknown(const struct policy *p, const struct walk_result *r,
-    const struct given *given)
+warn_unknown(const struct aipolicy *p, const struct aipolicy_walk_result *r,
+    const struct aipolicy_given *given)
 {
 	struct text_suggest sg;
 	size_t i, j;
 
 	for (i = 0; i < r->nunused; i++) {
-		const struct given *g = &given[r->unused[i]];
+		const struct aipolicy_given *g = &given[r->unused[i]];
 		char *id;
 
-		if (policy_find_question(p, g->question, g->question_len) >= 0)
+		if (aipolicy_find_question(p, g->question, g->question_len) >= 0)
 			continue;
 		id = text_sanitize(g->question, g->question_len, 0);
 		fprintf(stderr, "aipolicy: %s: warning: the policy has no "
@@ -178,8 +178,8 @@ warn_unknown(const struct policy *p, const struct walk_result *r,
 
 /* print_text: R in words (present.h), then the exit CODE, or EXIT_NOMEM. */
 static int
-print_text(const struct check_opts *o, const struct policy *p,
-    const struct walk_result *r, const struct given *given, size_t n,
+print_text(const struct check_opts *o, const struct aipolicy *p,
+    const struct aipolicy_walk_result *r, const struct aipolicy_given *given, size_t n,
     int code)
 {
 	struct present pr;
@@ -200,15 +200,15 @@ print_text(const struct check_opts *o, const struct policy *p,
 
 /* print_json: R as one JSON line, then the exit CODE, or EXIT_NOMEM. */
 static int
-print_json(const struct check_opts *o, const struct policy *p,
-    const struct walk_result *r, const struct given *given, size_t n,
+print_json(const struct check_opts *o, const struct aipolicy *p,
+    const struct aipolicy_walk_result *r, const struct aipolicy_given *given, size_t n,
     int code)
 {
-	struct result_json *rj = result_json_new(p, o->today);
+	struct aipolicy_result_json *rj = aipolicy_result_json_new(p, o->today);
 	char *out = NULL;
 	size_t len = 0, cap = 0;
 
-	if (rj == NULL || result_json_render(rj, r, given, n, 0, &out, &len,
+	if (rj == NULL || aipolicy_result_json_render(rj, r, given, n, 0, &out, &len,
 	    &cap) != 0) {
 		code = nomem(true);
 	} else {
@@ -216,7 +216,7 @@ print_json(const struct check_opts *o, const struct policy *p,
 		putchar('\n');
 	}
 	free(out);
-	result_json_free(rj);
+	aipolicy_result_json_free(rj);
 	return code;
 }
 
@@ -226,21 +226,21 @@ print_json(const struct check_opts *o, const struct policy *p,
  * and one that could not be logged is not printed.
  */
 static int
-check_one(const struct check_opts *o, const struct policy *p,
-    struct given *given, size_t n, struct decision_log *log)
+check_one(const struct check_opts *o, const struct aipolicy *p,
+    struct aipolicy_given *given, size_t n, struct decision_log *log)
 {
-	struct walker *w = walker_new(p);
-	struct walk_result r;
+	struct aipolicy_walker *w = aipolicy_walker_new(p);
+	struct aipolicy_walk_result r;
 	char *msg;
 	int code;
 
-	if (w == NULL || walker_run(w, given, n, o->flags, &r) != 0) {
-		walker_free(w);
+	if (w == NULL || aipolicy_walker_run(w, given, n, o->flags, &r) != 0) {
+		aipolicy_walker_free(w);
 		return nomem(o->json);
 	}
-	if (r.status == WALK_BAD_ANSWER) {
-		msg = result_bad_answer(p, &given[r.bad]);
-		walker_free(w);
+	if (r.status == AIPOLICY_WALK_BAD_ANSWER) {
+		msg = aipolicy_result_bad_answer(p, &given[r.bad]);
+		aipolicy_walker_free(w);
 		if (msg == NULL)
 			return nomem(o->json);
 		if (o->json)
@@ -251,7 +251,7 @@ check_one(const struct check_opts *o, const struct policy *p,
 	}
 	warn_unknown(p, &r, given);
 	code = exit_for(&r);
-	if (log != NULL && r.status == WALK_VERDICT) {
+	if (log != NULL && r.status == AIPOLICY_WALK_VERDICT) {
 		if (log_record(log, p, &r) != 0)
 			code = nomem(o->json);
 		else if (decision_log_flush(log) != 0)
@@ -260,7 +260,7 @@ check_one(const struct check_opts *o, const struct policy *p,
 	if (code == exit_for(&r))
 		code = o->json ? print_json(o, p, &r, given, n, code) :
 		    print_text(o, p, &r, given, n, code);
-	walker_free(w);
+	aipolicy_walker_free(w);
 	return code;
 }
 
@@ -272,7 +272,7 @@ check_one(const struct check_opts *o, const struct policy *p,
 static int
 run_line(struct batch_run *br, const char *line, size_t len, size_t lineno)
 {
-	const struct walk_result *r;
+	const struct aipolicy_walk_result *r;
 	enum batch_status st;
 	int rc;
 
@@ -282,7 +282,7 @@ run_line(struct batch_run *br, const char *line, size_t len, size_t lineno)
 	if (st == BATCH_ERROR)
 		br->code = EXIT_DATAERR;
 	if (rc == 0 && st == BATCH_ANSWERED && br->log != NULL &&
-	    r->status == WALK_VERDICT)
+	    r->status == AIPOLICY_WALK_VERDICT)
 		rc = log_record(br->log, br->p, r);
 	return rc;
 }
@@ -312,10 +312,10 @@ chunk_done(struct batch_run *br)
 
 /* check_batch: one answer line per JSON line of stdin (check --batch). */
 static int
-check_batch(const struct check_opts *o, const struct policy *p,
+check_batch(const struct check_opts *o, const struct aipolicy *p,
     struct decision_log *log)
 {
-	struct batch_run br = { o, p, log, NULL, result_json_new(p, o->today),
+	struct batch_run br = { o, p, log, NULL, aipolicy_result_json_new(p, o->today),
 	    NULL, 0, 0, EXIT_OK };
 	const char *query;
 	char *line = NULL;
@@ -342,7 +342,7 @@ check_batch(const struct check_opts *o, const struct policy *p,
 	free(line);
 	free(br.out);
 	batch_free(br.b);
-	result_json_free(br.rj);
+	aipolicy_result_json_free(br.rj);
 	/* stdout failing (-1) is left to cli_finish */
 	return done == EXIT_OK || done == -1 ? br.code : done;
 }
@@ -353,7 +353,7 @@ check_batch(const struct check_opts *o, const struct policy *p,
  * or EXIT_USAGE after saying why.
  */
 static int
-parse_answers(int argc, char **argv, int first, struct given *given,
+parse_answers(int argc, char **argv, int first, struct aipolicy_given *given,
     size_t *n)
 {
 	size_t i, j;
@@ -390,7 +390,7 @@ parse_answers(int argc, char **argv, int first, struct given *given,
  * newline are written as a backslash followed by '\\', 't' and 'n'.
  */
 static void
-print_answer_list(const struct policy *p)
+print_answer_list(const struct aipolicy *p)
 {
 	const char *s;
 	size_t i, j;
@@ -437,7 +437,7 @@ parse_options(int argc, char **argv, struct check_opts *o)
 		switch (c) {
 		case 'j': o->json = true; break;
 		case 'b': o->batch = true; break;
-		case 'w': o->flags |= WALK_WORST_CASE; break;
+		case 'w': o->flags |= AIPOLICY_WALK_WORST_CASE; break;
 		case 'l': o->log_path = optarg; break;
 		case 't': today = optarg; break;
 		case 'A': o->list = true; break;
@@ -450,7 +450,7 @@ parse_options(int argc, char **argv, struct check_opts *o)
 	if (today != NULL && !cli_parse_today(today, &o->today))
 		return cli_usage("check", stderr);
 	if (today == NULL)
-		o->today = date_today();
+		o->today = aipolicy_date_today();
 	if (o->list && optind + 1 < argc) {
 		cli_error(0, "check --list-answers takes a policy only ('%s')",
 		    argv[optind + 1]);
@@ -468,9 +468,9 @@ parse_options(int argc, char **argv, struct check_opts *o)
 /* run: load the policy, open the log, then the result for the N answers
  * GIVEN (or the batch). The exit code, stdout checked. */
 static int
-run(const struct check_opts *o, struct given *given, size_t n)
+run(const struct check_opts *o, struct aipolicy_given *given, size_t n)
 {
-	struct policy *p = NULL;
+	struct aipolicy *p = NULL;
 	struct decision_log *log = NULL;
 	bool json = o->json || o->batch;
 	char *msg = NULL;
@@ -485,7 +485,7 @@ run(const struct check_opts *o, struct given *given, size_t n)
 	}
 	if (o->list) {
 		print_answer_list(p);
-		policy_free(p);
+		aipolicy_free(p);
 		return cli_finish(EXIT_OK);
 	}
 	/* The log is opened before anything is walked. */
@@ -500,7 +500,7 @@ run(const struct check_opts *o, struct given *given, size_t n)
 		    check_one(o, p, given, n, log);
 	if (log != NULL && decision_log_close(log) != 0 && code != EXIT_IOERR)
 		code = log_failed(o->log_path, "write", errno, false);
-	policy_free(p);
+	aipolicy_free(p);
 	return cli_finish(code);
 }
 
@@ -508,7 +508,7 @@ int
 cmd_check(int argc, char **argv)
 {
 	struct check_opts o = { false, false, 0, NULL, 0, NULL, false };
-	struct given *given = NULL;
+	struct aipolicy_given *given = NULL;
 	size_t n = 0;
 	int code;
 

@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/diff.h"
-#include "aipolicy/exit.h"
-#include "aipolicy/impact.h"
+#include "core/diff.h"
+#include "cli/exit.h"
+#include "core/impact.h"
 #include "cmd.h"
 
 /* The formats of --format, in the order of enum format. */
@@ -31,8 +31,8 @@ struct diff_args {
 static int on_record(void *ctx, const char *name, size_t lineno,
     const struct logrec *rec);
 static void on_skipped(void *ctx);
-static int replay_logs(const struct diff_args *a, const struct policy *old,
-    const struct policy *new, struct impact **out);
+static int replay_logs(const struct diff_args *a, const struct aipolicy *old,
+    const struct aipolicy *new, struct impact **out);
 static char *render(const struct diff_args *a, const struct diff *d,
     const struct impact *im);
 static void warn_stop(const struct diff *d, const struct diff_options *o);
@@ -72,8 +72,8 @@ on_skipped(void *ctx)
  * Returns EXIT_OK, or EXIT_NOINPUT or EXIT_NOMEM after saying why.
  */
 static int
-replay_logs(const struct diff_args *a, const struct policy *old,
-    const struct policy *new, struct impact **out)
+replay_logs(const struct diff_args *a, const struct aipolicy *old,
+    const struct aipolicy *new, struct impact **out)
 {
 	struct cli_logs logs = { on_record, on_skipped, NULL };
 	int code;
@@ -138,7 +138,7 @@ warn_stop(const struct diff *d, const struct diff_options *o)
 static int
 run(const struct diff_args *a)
 {
-	struct policy *old = NULL, *new = NULL;
+	struct aipolicy *old = NULL, *new = NULL;
 	struct impact *im = NULL;
 	struct diff *d = NULL;
 	char *out = NULL;
@@ -163,8 +163,8 @@ run(const struct diff_args *a)
 	free(out);
 	diff_free(d);
 	impact_free(im);
-	policy_free(old);
-	policy_free(new);
+	aipolicy_free(old);
+	aipolicy_free(new);
 	return code;
 }
 

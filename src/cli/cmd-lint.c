@@ -10,7 +10,7 @@
 
 #include <jansson.h>
 
-#include "aipolicy/exit.h"
+#include "cli/exit.h"
 #include "aipolicy/lint.h"
 #include "cmd.h"
 
@@ -19,9 +19,9 @@ enum format { FORMAT_TEXT, FORMAT_JSON };
 static const char *const formats[] = { "text", "json", NULL };
 
 static int append(json_t *arr, json_t *item);
-static int add_json(json_t *arr, struct diags *d);
+static int add_json(json_t *arr, struct aipolicy_diags *d);
 static int cannot_open(const char *path, json_t *arr);
-static int lint_file(const char *path, bool strict, date_t today,
+static int lint_file(const char *path, bool strict, aipolicy_date_t today,
     json_t *arr);
 static int print_json(json_t *arr);
 
@@ -36,22 +36,22 @@ append(json_t *arr, json_t *item)
 /* Add D's diagnostics (sorted, capped as in text) to the JSON array. 0,
  * or -1 when out of memory. */
 static int
-add_json(json_t *arr, struct diags *d)
+add_json(json_t *arr, struct aipolicy_diags *d)
 {
 	size_t i, shown;
 	int rc = 0;
 
-	shown = diags_shown(d);
+	shown = aipolicy_diags_shown(d);
 	for (i = 0; i < shown && rc == 0; i++) {
-		const struct diag *g = &d->items[i];
+		const struct aipolicy_diag *g = &d->items[i];
 		rc = append(arr, json_pack("{s:s, s:o, s:o, s:s, s:s}",
 		    "file", d->file,
 		    "line", g->line ? json_integer(g->line) : json_null(),
 		    "column", g->line ? json_integer(g->column) : json_null(),
-		    "severity", diag_severity_name(g->severity),
+		    "severity", aipolicy_severity_name(g->severity),
 		    "message", g->message));
 	}
-	if (rc == 0 && diags_hidden(d, shown) > 0)
+	if (rc == 0 && aipolicy_diags_hidden(d, shown) > 0)
 		rc = append(arr, json_pack("{s:s, s:n, s:n, s:s, s:s}",
 		    "file", d->file, "line", "column", "severity", "error",
 		    "message", "too many errors"));
@@ -78,31 +78,31 @@ cannot_open(const char *path, json_t *arr)
  * NULL. Returns its exit code (0, 1 or 66), or EXIT_NOMEM after saying
  * so. */
 static int
-lint_file(const char *path, bool strict, date_t today, json_t *arr)
+lint_file(const char *path, bool strict, aipolicy_date_t today, json_t *arr)
 {
-	struct diags d;
-	struct policy *p = NULL;
-	enum load_status st;
+	struct aipolicy_diags d;
+	struct aipolicy *p = NULL;
+	enum aipolicy_status st;
 	int code = EXIT_OK;
 
-	diags_init(&d, path);
-	st = policy_load_file(path, &p, &d);
-	if (st == LOAD_CANNOT_OPEN) {
-		diags_release(&d);
+	aipolicy_diags_init(&d, path);
+	st = aipolicy_load_file(path, &p, &d);
+	if (st == AIPOLICY_CANNOT_OPEN) {
+		aipolicy_diags_release(&d);
 		return cannot_open(path, arr);
 	}
-	if (st == LOAD_NOMEM || (p != NULL && policy_lint(p, today, &d) != 0))
+	if (st == AIPOLICY_NOMEM || (p != NULL && aipolicy_lint(p, today, &d) != 0))
 		code = cli_nomem();
 	if (strict)
-		diags_promote_warnings(&d);
+		aipolicy_diags_promote_warnings(&d);
 	if (code == EXIT_OK && arr == NULL)
 		cli_print_diags(stderr, &d);
 	else if (code == EXIT_OK && add_json(arr, &d) != 0)
 		code = cli_nomem();
 	if (code == EXIT_OK && d.nerrors > 0)
 		code = EXIT_FOUND;
-	diags_release(&d);
-	policy_free(p);
+	aipolicy_diags_release(&d);
+	aipolicy_free(p);
 	return code;
 }
 
@@ -130,7 +130,7 @@ cmd_lint(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	bool strict = false, json = false;
-	date_t today = date_today();
+	aipolicy_date_t today = aipolicy_date_today();
 	json_t *arr = NULL;
 	int c, f, code = EXIT_OK;
 

@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "aipolicy/exit.h"
-#include "aipolicy/paths.h"
+#include "cli/exit.h"
+#include "core/paths.h"
 #include "cmd.h"
 
 /* Rows shown when --limit is not given. */
@@ -18,13 +18,13 @@
 /* The formats of --format, in the order of enum paths_format. */
 static const char *const formats[] = { "tsv", "json", NULL };
 
-static int write_table(const struct policy *p, enum paths_format format,
+static int write_table(const struct aipolicy *p, enum paths_format format,
     size_t limit);
 
 /* Render and write P's table, at most LIMIT rows; returns the exit code
  * (a failed write is left for cli_finish to report). */
 static int
-write_table(const struct policy *p, enum paths_format format, size_t limit)
+write_table(const struct aipolicy *p, enum paths_format format, size_t limit)
 {
 	struct paths *it = paths_new(p);
 	struct paths_render *pr = paths_render_new(p, format);
@@ -73,7 +73,7 @@ cmd_paths(int argc, char **argv)
 	};
 	enum paths_format format = PATHS_TSV;
 	size_t limit = PATHS_DEFAULT_LIMIT;
-	struct policy *p = NULL;
+	struct aipolicy *p = NULL;
 	int c, f, code;
 
 	opterr = 0;
@@ -98,6 +98,6 @@ cmd_paths(int argc, char **argv)
 	code = cli_load(argv[optind], &p, NULL);
 	if (code == EXIT_OK)
 		code = write_table(p, format, limit);
-	policy_free(p);
+	aipolicy_free(p);
 	return cli_finish(code);
 }

@@ -9,28 +9,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/exit.h"
+#include "cli/exit.h"
 #include "aipolicy/render.h"
 #include "atomic-write.h"
 #include "cmd.h"
 
-static int parse_format(const char *arg, enum render_format *out);
+static int parse_format(const char *arg, enum aipolicy_render_format *out);
 static int output(const char *path, const char *s, size_t len);
 
 /* ARG as a format name into *OUT: EXIT_OK, or EXIT_USAGE after saying
  * so, with the closest name. */
 static int
-parse_format(const char *arg, enum render_format *out)
+parse_format(const char *arg, enum aipolicy_render_format *out)
 {
-	const char *names[RENDER_FORMAT_COUNT + 1];
+	const char *names[AIPOLICY_RENDER_FORMAT_COUNT + 1];
 	int f;
 
-	for (f = 0; f < RENDER_FORMAT_COUNT; f++)
-		names[f] = render_format_name((enum render_format)f);
-	names[RENDER_FORMAT_COUNT] = NULL;
+	for (f = 0; f < AIPOLICY_RENDER_FORMAT_COUNT; f++)
+		names[f] = aipolicy_render_format_name((enum aipolicy_render_format)f);
+	names[AIPOLICY_RENDER_FORMAT_COUNT] = NULL;
 	if ((f = cli_parse_format("render", arg, names)) < 0)
 		return EXIT_USAGE;
-	*out = (enum render_format)f;
+	*out = (enum aipolicy_render_format)f;
 	return EXIT_OK;
 }
 
@@ -67,9 +67,9 @@ cmd_render(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	enum render_format format = RENDER_TEXT;
+	enum aipolicy_render_format format = AIPOLICY_RENDER_TEXT;
 	const char *out_path = NULL;
-	struct policy *p = NULL;
+	struct aipolicy *p = NULL;
 	char *s = NULL;
 	size_t len = 0;
 	int c, code;
@@ -95,11 +95,11 @@ cmd_render(int argc, char **argv)
 	if ((code = cli_one_policy("render", argc, argv, optind)) != EXIT_OK)
 		return code;
 	code = cli_load(argv[optind], &p, NULL);
-	if (code == EXIT_OK && render_policy(p, format, NULL, &s, &len) != 0)
+	if (code == EXIT_OK && aipolicy_render(p, format, NULL, &s, &len) != 0)
 		code = cli_nomem();
 	if (code == EXIT_OK)
 		code = output(out_path, s, len);
 	free(s);
-	policy_free(p);
+	aipolicy_free(p);
 	return cli_finish(code);
 }

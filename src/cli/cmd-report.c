@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "aipolicy/exit.h"
-#include "aipolicy/report.h"
+#include "cli/exit.h"
+#include "core/report.h"
 #include "cmd.h"
 
 /* The formats of --format, in the order of enum format. */
@@ -60,7 +60,7 @@ static int
 run(char **logs, size_t nlogs, const char *policy_path, bool json)
 {
 	struct cli_logs sink = { on_record, on_skipped, NULL };
-	struct policy *p = NULL;
+	struct aipolicy *p = NULL;
 	struct report *r = NULL;
 	int code = EXIT_OK;
 
@@ -79,7 +79,7 @@ run(char **logs, size_t nlogs, const char *policy_path, bool json)
 		code = print_report(r, json);
 	}
 	report_free(r);
-	policy_free(p);
+	aipolicy_free(p);
 	return code;
 }
 

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "aipolicy/exit.h"
+#include "cli/exit.h"
 #include "cmd.h"
 
 #define SERVE_PROGRAM "aipolicy-serve"

@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "aipolicy/exit.h"
-#include "aipolicy/testrun.h"
+#include "cli/exit.h"
+#include "core/testrun.h"
 #include "cmd.h"
 
 /* The formats of --format, in the order of enum format. */
@@ -21,15 +21,15 @@ struct test_totals {
 };
 
 static int test_file(const char *path, struct test_totals *t);
-static int run_cases(const struct policy *p, struct test_totals *t);
-static int print_failure(const struct policy *p,
+static int run_cases(const struct aipolicy *p, struct test_totals *t);
+static int print_failure(const struct aipolicy *p,
     const struct testrun_result *r);
 static int print_totals(struct test_totals *t);
 
 /* A failing case in text: where, why, and the answers. Returns 0, or -1
  * when out of memory. */
 static int
-print_failure(const struct policy *p, const struct testrun_result *r)
+print_failure(const struct aipolicy *p, const struct testrun_result *r)
 {
 	char *why = testrun_failure_text(p, r);
 	char *answers = testrun_answers_text(r->tc);
@@ -48,7 +48,7 @@ print_failure(const struct policy *p, const struct testrun_result *r)
 /* Run every case of P. Returns EXIT_OK, EXIT_FOUND (a case failed) or
  * EXIT_NOMEM (nothing printed about it yet). */
 static int
-run_cases(const struct policy *p, struct test_totals *t)
+run_cases(const struct aipolicy *p, struct test_totals *t)
 {
 	struct testrun *tr = testrun_new(p);
 	struct testrun_result r;
@@ -87,7 +87,7 @@ run_cases(const struct policy *p, struct test_totals *t)
 static int
 test_file(const char *path, struct test_totals *t)
 {
-	struct policy *p = NULL;
+	struct aipolicy *p = NULL;
 	char *msg = NULL;
 	int code;
 
@@ -107,7 +107,7 @@ test_file(const char *path, struct test_totals *t)
 		fprintf(stderr, "aipolicy: %s: warning: the policy has no test "
 		    "cases\n", path);
 	code = run_cases(p, t);
-	policy_free(p);
+	aipolicy_free(p);
 	return code;
 }
 

@@ -53,8 +53,8 @@ int cli_nomem(void);
 int cli_usage(const char *name, FILE *out);
 
 /* cli_print_diags: D as "FILE:LINE:COLUMN: error: ..." with the line and a
- * caret, sorted, at most DIAG_SHOW_MAX, then "too many errors". */
-void cli_print_diags(FILE *out, struct diags *d);
+ * caret, sorted, at most AIPOLICY_DIAG_SHOW_MAX, then "too many errors". */
+void cli_print_diags(FILE *out, struct aipolicy_diags *d);
 
 /*
  * cli_load: load the policy at PATH for a command that needs a valid one.
@@ -63,11 +63,11 @@ void cli_print_diags(FILE *out, struct diags *d);
  * to a one-line summary owned by the caller (for JSON errors). Warnings are
  * not printed. Returns EXIT_OK with *out set on success.
  */
-int cli_load(const char *path, struct policy **out, char **msg);
+int cli_load(const char *path, struct aipolicy **out, char **msg);
 
 /* cli_parse_today: parse a --today argument; prints a usage error and
  * returns false when it is not a real date. */
-bool cli_parse_today(const char *arg, date_t *out);
+bool cli_parse_today(const char *arg, aipolicy_date_t *out);
 
 /* cli_finish: flush stdout and check it; returns CODE, or EXIT_IOERR with a
  * message when a write to stdout failed. Every command ends with it. */

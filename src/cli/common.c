@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/exit.h"
+#include "cli/exit.h"
 #include "cmd.h"
 
 /* "aipolicy: [FILE: ]error: MESSAGE" on stderr. */
@@ -92,15 +92,15 @@ print_caret(FILE *out, const char *line, uint32_t column)
 }
 
 void
-cli_print_diags(FILE *out, struct diags *d)
+cli_print_diags(FILE *out, struct aipolicy_diags *d)
 {
 	size_t i, shown, hidden;
-	const struct diag *prev = NULL;
+	const struct aipolicy_diag *prev = NULL;
 
-	shown = diags_shown(d);
+	shown = aipolicy_diags_shown(d);
 	for (i = 0; i < shown; i++) {
-		const struct diag *g = &d->items[i];
-		const char *sev = diag_severity_name(g->severity);
+		const struct aipolicy_diag *g = &d->items[i];
+		const char *sev = aipolicy_severity_name(g->severity);
 		bool same_place = prev != NULL && prev->line == g->line &&
 		    prev->column == g->column;
 		prev = g;
@@ -113,48 +113,48 @@ cli_print_diags(FILE *out, struct diags *d)
 		    g->column, sev, g->message);
 		/* A note at its diagnostic's place needs no second caret. */
 		if (g->source != NULL &&
-		    !(g->severity == SEVERITY_NOTE && same_place))
+		    !(g->severity == AIPOLICY_SEVERITY_NOTE && same_place))
 			print_caret(out, g->source, g->column);
 	}
-	hidden = diags_hidden(d, shown);
+	hidden = aipolicy_diags_hidden(d, shown);
 	if (hidden > 0)
 		fprintf(out, "aipolicy: %s: error: too many errors (%zu more "
 		    "not shown)\n", d->file, hidden);
 }
 
 int
-cli_load(const char *path, struct policy **out, char **msg)
+cli_load(const char *path, struct aipolicy **out, char **msg)
 {
-	struct diags d;
-	enum load_status st;
+	struct aipolicy_diags d;
+	enum aipolicy_status st;
 	char buf[512];
 	size_t i;
 
-	diags_init(&d, path);
-	st = policy_load_file(path, out, &d);
-	if (st == LOAD_CANNOT_OPEN) {
+	aipolicy_diags_init(&d, path);
+	st = aipolicy_load_file(path, out, &d);
+	if (st == AIPOLICY_CANNOT_OPEN) {
 		snprintf(buf, sizeof buf, "%s: cannot open: %s", path,
 		    strerror(errno));
 		cli_file_error(0, path, "cannot open: %s", strerror(errno));
 		if (msg != NULL)
 			*msg = strdup(buf);
-		diags_release(&d);
+		aipolicy_diags_release(&d);
 		return EXIT_NOINPUT;
 	}
-	if (st == LOAD_NOMEM) {
+	if (st == AIPOLICY_NOMEM) {
 		/* The machine's trouble, not the file's: nothing about it. */
-		diags_release(&d);
+		aipolicy_diags_release(&d);
 		if (msg != NULL)
 			*msg = strdup("out of memory");
 		return cli_nomem();
 	}
-	if (st == LOAD_INVALID) {
+	if (st == AIPOLICY_INVALID) {
 		/* Only the errors: commands other than lint print no warnings. */
 		for (i = 0; i < d.count; i++) {
-			if (d.items[i].severity == SEVERITY_WARNING)
+			if (d.items[i].severity == AIPOLICY_SEVERITY_WARNING)
 				d.items[i].line = UINT32_MAX;
 		}
-		diags_sort(&d);
+		aipolicy_diags_sort(&d);
 		while (d.count > 0 && d.items[d.count - 1].line == UINT32_MAX) {
 			d.count--;
 			free(d.items[d.count].message);
@@ -172,17 +172,17 @@ cli_load(const char *path, struct policy **out, char **msg)
 				    "invalid policy");
 			*msg = strdup(buf);
 		}
-		diags_release(&d);
+		aipolicy_diags_release(&d);
 		return EXIT_DATAERR;
 	}
-	diags_release(&d);
+	aipolicy_diags_release(&d);
 	return EXIT_OK;
 }
 
 bool
-cli_parse_today(const char *arg, date_t *out)
+cli_parse_today(const char *arg, aipolicy_date_t *out)
 {
-	if (date_parse(arg, strlen(arg), out))
+	if (aipolicy_date_parse(arg, strlen(arg), out))
 		return true;
 	cli_error(EXIT_USAGE, "--today '%s' is not a date YYYY-MM-DD", arg);
 	return false;

@@ -7,13 +7,13 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "aipolicy/logwrite.h"
+#include "core/logwrite.h"
 #include "decision-log.h"
 
 struct decision_log {
 	struct logwrite_file file;
 	struct logwrite_enc *enc;      /* for the policy enc_policy */
-	const struct policy *enc_policy;
+	const struct aipolicy *enc_policy;
 	char *buf;
 	size_t len, cap;
 };
@@ -37,8 +37,8 @@ decision_log_open(const char *path)
 
 int
 decision_log_add(struct decision_log *log, const char *via,
-    const struct policy *p, const struct step *path, size_t npath,
-    const uint32_t *unsure, size_t nunsure, const struct outcome *o)
+    const struct aipolicy *p, const struct aipolicy_step *path, size_t npath,
+    const uint32_t *unsure, size_t nunsure, const struct aipolicy_outcome *o)
 {
 	if (log->enc_policy != p) {
 		logwrite_enc_free(log->enc);

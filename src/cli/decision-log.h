@@ -27,8 +27,8 @@ struct decision_log *decision_log_open(const char *path);
  * Returns 0, or -1 (errno) when out of memory.
  */
 int decision_log_add(struct decision_log *log, const char *via,
-    const struct policy *p, const struct step *path, size_t npath,
-    const uint32_t *unsure, size_t nunsure, const struct outcome *o);
+    const struct aipolicy *p, const struct aipolicy_step *path, size_t npath,
+    const uint32_t *unsure, size_t nunsure, const struct aipolicy_outcome *o);
 
 /* decision_log_flush: write what is buffered, then fsync. 0, or -1 with
  * errno set (the buffer is dropped: nothing is written twice). */

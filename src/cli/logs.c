@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "aipolicy/exit.h"
-#include "aipolicy/logread.h"
+#include "cli/exit.h"
+#include "core/logread.h"
 #include "cmd.h"
 
 /* The name that stands for standard input. */

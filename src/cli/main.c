@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/exit.h"
-#include "aipolicy/jsonmem.h"
-#include "aipolicy/text.h"
+#include "cli/exit.h"
+#include "core/jsonmem.h"
+#include "core/text.h"
 #include "cmd.h"
 #include "usage.h"
 

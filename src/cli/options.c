@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/exit.h"
-#include "aipolicy/text.h"
+#include "cli/exit.h"
+#include "core/text.h"
 #include "cmd.h"
 
 static void list_formats(const char *const *formats);

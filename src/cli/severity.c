@@ -2,7 +2,7 @@
  * severity.c: which exit code wins when a command works on several files
  * (lint, test, the two versions of diff): the most severe one.
  */
-#include "aipolicy/exit.h"
+#include "cli/exit.h"
 #include "cmd.h"
 
 /* How severe the exit code of one file is; higher wins. */

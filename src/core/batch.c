@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/batch.h"
-#include "aipolicy/jsonmem.h"
+#include "core/batch.h"
+#include "core/jsonmem.h"
 #include "util.h"
 
 /* Room for an error message that quotes a question id or jansson's text. */
@@ -32,12 +32,12 @@ enum fast_status {
 };
 
 struct batch {
-	const struct policy *p;
-	const struct result_json *rj;
+	const struct aipolicy *p;
+	const struct aipolicy_result_json *rj;
 	unsigned flags;
-	struct walker *w;
-	struct walk_result r;
-	struct given *given;
+	struct aipolicy_walker *w;
+	struct aipolicy_walk_result r;
+	struct aipolicy_given *given;
 	size_t ngiven_cap;
 	bool slow;      /* every line through jansson (tests) */
 };
@@ -46,7 +46,7 @@ static bool is_blank(const char *s, size_t n);
 static size_t skip_space(const char *s, size_t len, size_t i);
 static bool fast_string(const char *s, size_t len, size_t *i,
     const char **str, size_t *n);
-static bool fast_repeated(const struct given *g, size_t n, const char *key,
+static bool fast_repeated(const struct aipolicy_given *g, size_t n, const char *key,
     size_t klen);
 static int fast_members(struct batch *b, const char *s, size_t len,
     size_t *i, size_t *n);
@@ -57,7 +57,7 @@ static int read_query(struct batch *b, const char *line, size_t len,
 static int add_newline(char **out, size_t *olen, size_t *ocap);
 
 struct batch *
-batch_new(const struct policy *p, const struct result_json *rj,
+batch_new(const struct aipolicy *p, const struct aipolicy_result_json *rj,
     unsigned flags)
 {
 	struct batch *b = calloc(1, sizeof *b);
@@ -67,7 +67,7 @@ batch_new(const struct policy *p, const struct result_json *rj,
 	b->p = p;
 	b->rj = rj;
 	b->flags = flags;
-	b->w = walker_new(p);
+	b->w = aipolicy_walker_new(p);
 	if (b->w == NULL) {
 		free(b);
 		return NULL;
@@ -80,12 +80,12 @@ batch_free(struct batch *b)
 {
 	if (b == NULL)
 		return;
-	walker_free(b->w);
+	aipolicy_walker_free(b->w);
 	free(b->given);
 	free(b);
 }
 
-const struct walk_result *
+const struct aipolicy_walk_result *
 batch_result(const struct batch *b)
 {
 	return &b->r;
@@ -105,12 +105,12 @@ is_blank(const char *s, size_t n)
 }
 
 int
-batch_answers(const json_t *cobj, struct given **given, size_t *n,
+batch_answers(const json_t *cobj, struct aipolicy_given **given, size_t *n,
     size_t *cap, char *err, size_t errsz)
 {
 	json_t *obj = (json_t *)cobj, *v;
 	const char *key;
-	struct given *ng;
+	struct aipolicy_given *ng;
 	size_t want = json_object_size(obj);
 
 	*n = 0;
@@ -173,7 +173,7 @@ fast_string(const char *s, size_t len, size_t *i, const char **str,
 /* KEY (KLEN bytes) is among the N answers in G. Ids of one length mostly
  * differ in their last byte: that is compared before the rest. */
 static bool
-fast_repeated(const struct given *g, size_t n, const char *key, size_t klen)
+fast_repeated(const struct aipolicy_given *g, size_t n, const char *key, size_t klen)
 {
 	size_t j;
 
@@ -206,7 +206,7 @@ fast_members(struct batch *b, const char *s, size_t len, size_t *i,
 		    *n == BATCH_FAST_MAX ||
 		    fast_repeated(b->given, *n, key, klen))
 			return FAST_NO;
-		b->given[(*n)++] = (struct given){ key, klen, val, vlen };
+		b->given[(*n)++] = (struct aipolicy_given){ key, klen, val, vlen };
 		*i = skip_space(s, len, *i);
 		if (*i < len && s[*i] == '}') {
 			(*i)++;
@@ -355,21 +355,21 @@ batch_line(struct batch *b, const char *line, size_t len, size_t lineno,
 	if (bad) {
 		*st = BATCH_ERROR;
 		if (out != NULL)
-			rc = result_json_error(lineno, why, out, olen, ocap);
-	} else if (walker_run(b->w, b->given, n, b->flags, &b->r) != 0) {
+			rc = aipolicy_result_json_error(lineno, why, out, olen, ocap);
+	} else if (aipolicy_walker_run(b->w, b->given, n, b->flags, &b->r) != 0) {
 		rc = -1;
-	} else if (b->r.status == WALK_BAD_ANSWER) {
+	} else if (b->r.status == AIPOLICY_WALK_BAD_ANSWER) {
 		*st = BATCH_ERROR;
 		if (out != NULL) {
-			msg = result_bad_answer(b->p, &b->given[b->r.bad]);
-			rc = msg != NULL ? result_json_error(lineno, msg, out,
+			msg = aipolicy_result_bad_answer(b->p, &b->given[b->r.bad]);
+			rc = msg != NULL ? aipolicy_result_json_error(lineno, msg, out,
 			    olen, ocap) : -1;
 			free(msg);
 		}
 	} else {
 		*st = BATCH_ANSWERED;
 		if (out != NULL)
-			rc = result_json_render(b->rj, &b->r, b->given, n,
+			rc = aipolicy_result_json_render(b->rj, &b->r, b->given, n,
 			    lineno, out, olen, ocap);
 	}
 	json_decref(obj);
@@ -397,7 +397,7 @@ batch_next_line(const char *buf, size_t len, size_t *pos, const char **line,
 	return true;
 }
 
-const struct given *
+const struct aipolicy_given *
 batch_given(const struct batch *b)
 {
 	return b->given;

@@ -8,23 +8,23 @@
 #include <string.h>
 
 #include "aipolicy/diag.h"
-#include "aipolicy/text.h"
+#include "core/text.h"
 #include "util.h"
 
-static bool diags_count(struct diags *d, enum severity sev);
-static void diags_lost(struct diags *d, enum severity sev);
+static bool diags_count(struct aipolicy_diags *d, enum aipolicy_severity sev);
+static void diags_lost(struct aipolicy_diags *d, enum aipolicy_severity sev);
 static int diag_cmp(const void *pa, const void *pb);
-static bool diags_room(struct diags *d);
+static bool diags_room(struct aipolicy_diags *d);
 
 void
-diags_init(struct diags *d, const char *file)
+aipolicy_diags_init(struct aipolicy_diags *d, const char *file)
 {
 	memset(d, 0, sizeof *d);
 	d->file = file;
 }
 
 void
-diags_release(struct diags *d)
+aipolicy_diags_release(struct aipolicy_diags *d)
 {
 	size_t i;
 
@@ -33,22 +33,22 @@ diags_release(struct diags *d)
 		free(d->items[i].source);
 	}
 	free(d->items);
-	diags_init(d, d->file);
+	aipolicy_diags_init(d, d->file);
 }
 
 
 /* Count a new diagnostic of severity SEV and say whether there is room to
  * keep it (a note is kept only when the diagnostic it follows was). */
 static bool
-diags_count(struct diags *d, enum severity sev)
+diags_count(struct aipolicy_diags *d, enum aipolicy_severity sev)
 {
-	if (sev == SEVERITY_NOTE)
-		return !d->last_dropped && d->count < DIAG_KEEP_MAX;
-	if (sev == SEVERITY_ERROR)
+	if (sev == AIPOLICY_SEVERITY_NOTE)
+		return !d->last_dropped && d->count < AIPOLICY_DIAG_KEEP_MAX;
+	if (sev == AIPOLICY_SEVERITY_ERROR)
 		d->nerrors++;
 	else
 		d->nwarnings++;
-	d->last_dropped = d->count >= DIAG_KEEP_MAX;
+	d->last_dropped = d->count >= AIPOLICY_DIAG_KEEP_MAX;
 	if (d->last_dropped)
 		d->dropped++;
 	return !d->last_dropped;
@@ -56,19 +56,19 @@ diags_count(struct diags *d, enum severity sev)
 
 /* A diagnostic that was counted could not be stored (out of memory). */
 static void
-diags_lost(struct diags *d, enum severity sev)
+diags_lost(struct aipolicy_diags *d, enum aipolicy_severity sev)
 {
-	if (sev == SEVERITY_NOTE)
+	if (sev == AIPOLICY_SEVERITY_NOTE)
 		return;
 	d->dropped++;
 	d->last_dropped = true;
 }
 
 void
-diags_vadd(struct diags *d, enum severity sev, uint32_t line, uint32_t column,
+aipolicy_diags_vadd(struct aipolicy_diags *d, enum aipolicy_severity sev, uint32_t line, uint32_t column,
     const char *source, size_t source_len, const char *fmt, va_list ap)
 {
-	struct diag *item;
+	struct aipolicy_diag *item;
 	struct buf msg;
 	size_t cap;
 	va_list aq;
@@ -116,9 +116,9 @@ diags_vadd(struct diags *d, enum severity sev, uint32_t line, uint32_t column,
 
 /* Room for one more item in D. */
 static bool
-diags_room(struct diags *d)
+diags_room(struct aipolicy_diags *d)
 {
-	struct diag *items;
+	struct aipolicy_diag *items;
 	size_t cap;
 
 	if (d->count < d->cap)
@@ -133,14 +133,14 @@ diags_room(struct diags *d)
 }
 
 void
-diags_take(struct diags *to, struct diags *from)
+aipolicy_diags_take(struct aipolicy_diags *to, struct aipolicy_diags *from)
 {
 	size_t i;
 
 	for (i = 0; i < from->count; i++) {
-		struct diag *g = &from->items[i];
-		bool note = g->severity == SEVERITY_NOTE;
-		if (to->count >= DIAG_KEEP_MAX || !diags_room(to)) {
+		struct aipolicy_diag *g = &from->items[i];
+		bool note = g->severity == AIPOLICY_SEVERITY_NOTE;
+		if (to->count >= AIPOLICY_DIAG_KEEP_MAX || !diags_room(to)) {
 			to->dropped += !note;
 			free(g->message);
 			free(g->source);
@@ -155,24 +155,24 @@ diags_take(struct diags *to, struct diags *from)
 	if (from->count > 0 || from->dropped > 0)
 		to->last_dropped = from->last_dropped;
 	free(from->items);
-	diags_init(from, from->file);
+	aipolicy_diags_init(from, from->file);
 }
 
 void
-diags_add(struct diags *d, enum severity sev, uint32_t line, uint32_t column,
+aipolicy_diags_add(struct aipolicy_diags *d, enum aipolicy_severity sev, uint32_t line, uint32_t column,
     const char *source, size_t source_len, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	diags_vadd(d, sev, line, column, source, source_len, fmt, ap);
+	aipolicy_diags_vadd(d, sev, line, column, source, source_len, fmt, ap);
 	va_end(ap);
 }
 
 static int
 diag_cmp(const void *pa, const void *pb)
 {
-	const struct diag *a = pa, *b = pb;
+	const struct aipolicy_diag *a = pa, *b = pb;
 
 	if (a->line != b->line)
 		return a->line < b->line ? -1 : 1;
@@ -182,22 +182,22 @@ diag_cmp(const void *pa, const void *pb)
 }
 
 void
-diags_sort(struct diags *d)
+aipolicy_diags_sort(struct aipolicy_diags *d)
 {
 	if (d->count > 1)
 		qsort(d->items, d->count, sizeof *d->items, diag_cmp);
 }
 
 size_t
-diags_shown(struct diags *d)
+aipolicy_diags_shown(struct aipolicy_diags *d)
 {
 	size_t i, kept = 0;
 
-	diags_sort(d);
+	aipolicy_diags_sort(d);
 	for (i = 0; i < d->count; i++) {
-		if (d->items[i].severity == SEVERITY_NOTE)
+		if (d->items[i].severity == AIPOLICY_SEVERITY_NOTE)
 			continue;
-		if (kept == DIAG_SHOW_MAX)
+		if (kept == AIPOLICY_DIAG_SHOW_MAX)
 			break;
 		kept++;
 	}
@@ -205,22 +205,22 @@ diags_shown(struct diags *d)
 }
 
 size_t
-diags_hidden(const struct diags *d, size_t shown)
+aipolicy_diags_hidden(const struct aipolicy_diags *d, size_t shown)
 {
 	size_t i, n = d->dropped;
 
 	for (i = shown; i < d->count; i++)
-		n += d->items[i].severity != SEVERITY_NOTE;
+		n += d->items[i].severity != AIPOLICY_SEVERITY_NOTE;
 	return n;
 }
 
 const char *
-diag_severity_name(enum severity sev)
+aipolicy_severity_name(enum aipolicy_severity sev)
 {
 	switch (sev) {
-	case SEVERITY_ERROR:
+	case AIPOLICY_SEVERITY_ERROR:
 		return "error";
-	case SEVERITY_WARNING:
+	case AIPOLICY_SEVERITY_WARNING:
 		return "warning";
 	default:
 		return "note";
@@ -228,13 +228,13 @@ diag_severity_name(enum severity sev)
 }
 
 void
-diags_promote_warnings(struct diags *d)
+aipolicy_diags_promote_warnings(struct aipolicy_diags *d)
 {
 	size_t i;
 
 	for (i = 0; i < d->count; i++) {
-		if (d->items[i].severity == SEVERITY_WARNING)
-			d->items[i].severity = SEVERITY_ERROR;
+		if (d->items[i].severity == AIPOLICY_SEVERITY_WARNING)
+			d->items[i].severity = AIPOLICY_SEVERITY_ERROR;
 	}
 	d->nerrors += d->nwarnings;
 	d->nwarnings = 0;

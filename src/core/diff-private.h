@@ -6,7 +6,7 @@
 #ifndef AIPOLICY_DIFF_PRIVATE_H
 #define AIPOLICY_DIFF_PRIVATE_H
 
-#include "aipolicy/diff.h"
+#include "core/diff.h"
 #include "util.h"
 
 /* "No such question / answer / position". */
@@ -18,7 +18,7 @@
  * version has come after them (nq_new + their rank among those).
  */
 struct diff_match {
-	const struct policy *old, *new;
+	const struct aipolicy *old, *new;
 	uint32_t nunified;      /* questions of either version */
 	uint32_t *old_u;        /* per old question: its unified index */
 	uint32_t *old_of_new;   /* per new question: old index or DIFF_NONE */
@@ -41,7 +41,7 @@ int diff_walk(const struct diff_match *m, const struct diff_options *opts,
 /* diff_add_change: append a change to D (ANSWERS copied into D's arena).
  * Returns 0, or -1 when out of memory. */
 int diff_add_change(struct diff *d, const struct diff_answer *answers,
-    size_t n, const struct outcome *old, const struct outcome *new,
+    size_t n, const struct aipolicy_outcome *old, const struct aipolicy_outcome *new,
     enum diff_kind kind);
 
 #endif

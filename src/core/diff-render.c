@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "aipolicy/diff.h"
+#include "core/diff.h"
 #include "diff-private.h"
 #include "show.h"
 
@@ -15,7 +15,7 @@ static size_t only_total(const struct diff *d);
 static void text_add_count(struct buf *b, size_t n, const char *what,
     const char *how, bool *first);
 static void text_add_version(struct buf *b, const struct diff *d,
-    const struct policy *p);
+    const struct aipolicy *p);
 static void text_add_summary(struct buf *b, const struct diff *d);
 static void text_add_change(struct buf *b, const struct diff_change *c);
 static void text_add_only(struct buf *b, const struct diff *d);
@@ -140,7 +140,7 @@ text_add_count(struct buf *b, size_t n, const char *what, const char *how,
 
 /* "ID VERSION" of P, or only VERSION when both policies have P's id. */
 static void
-text_add_version(struct buf *b, const struct diff *d, const struct policy *p)
+text_add_version(struct buf *b, const struct diff *d, const struct aipolicy *p)
 {
 	if (strcmp(d->old->id, d->new->id) != 0) {
 		show_text(b, p->id);

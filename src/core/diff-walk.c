@@ -33,7 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/diff.h"
+#include "core/diff.h"
 #include "diff-private.h"
 #include "util.h"
 
@@ -96,7 +96,7 @@ static void leaf(struct cwalk *w, uint32_t o, uint32_t n);
 static bool pairset_has(const struct pairset *s, uint64_t key);
 static void pairset_add(struct pairset *s, uint64_t key);
 static inline bool is_outcome(uint32_t node);
-static inline uint32_t node_of(const struct target *t);
+static inline uint32_t node_of(const struct aipolicy_target *t);
 static inline uint64_t pair_key(uint32_t o, uint32_t n);
 static inline size_t slot_of(uint64_t key, size_t cap);
 static void fix(struct cwalk *w, uint32_t u, uint32_t ao, uint32_t an,
@@ -113,9 +113,9 @@ is_outcome(uint32_t node)
 }
 
 static inline uint32_t
-node_of(const struct target *t)
+node_of(const struct aipolicy_target *t)
 {
-	return t->kind == TARGET_OUTCOME ? (t->index | NODE_OUTCOME) :
+	return t->kind == AIPOLICY_TARGET_OUTCOME ? (t->index | NODE_OUTCOME) :
 	    t->index;
 }
 
@@ -287,8 +287,8 @@ push(struct cwalk *w, uint32_t o, uint32_t n, uint32_t q, enum side side)
 static void
 leaf(struct cwalk *w, uint32_t o, uint32_t n)
 {
-	const struct outcome *oo = &w->m->old->outcomes[o & ~NODE_OUTCOME];
-	const struct outcome *no = &w->m->new->outcomes[n & ~NODE_OUTCOME];
+	const struct aipolicy_outcome *oo = &w->m->old->outcomes[o & ~NODE_OUTCOME];
+	const struct aipolicy_outcome *no = &w->m->new->outcomes[n & ~NODE_OUTCOME];
 	enum diff_kind kind = diff_classify(oo, no);
 	uint32_t i;
 
@@ -369,7 +369,7 @@ static bool
 branch_next(struct cwalk *w, struct frame *f)
 {
 	const struct diff_match *m = w->m;
-	const struct question *q;
+	const struct aipolicy_question *q;
 	uint32_t a = f->next, ao, an, o = f->o, n = f->n;
 
 	q = f->side == SIDE_OLD ? &m->old->questions[f->q] :

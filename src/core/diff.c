@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/diff.h"
+#include "core/diff.h"
 #include "diff-private.h"
 #include "util.h"
 
@@ -15,17 +15,17 @@
  * beyond, through an index of lower-cased keys. */
 #define MATCH_DIRECT_MAX 64
 
-static int match_init(struct diff_match *m, const struct policy *old,
-    const struct policy *new);
+static int match_init(struct diff_match *m, const struct aipolicy *old,
+    const struct aipolicy *new);
 static void match_release(struct diff_match *m);
 static int match_answers(struct diff_match *m, uint32_t qo, uint32_t qn);
 static int list_only(struct diff *d, const struct diff_match *m);
 static bool str_eq(const char *a, const char *b);
-static uint32_t **answer_table(const struct policy *p);
+static uint32_t **answer_table(const struct aipolicy *p);
 static void answer_table_free(uint32_t **rows);
 static void *only_alloc(struct diff *d, size_t n, size_t size);
 static int list_side(struct diff *d, struct diff_only *only,
-    const struct policy *p, const struct policy *other,
+    const struct aipolicy *p, const struct aipolicy *other,
     const uint32_t *qmap, uint32_t **amap);
 
 void
@@ -57,7 +57,7 @@ str_eq(const char *a, const char *b)
 }
 
 size_t
-diff_text_changed(const struct outcome *old, const struct outcome *new,
+diff_text_changed(const struct aipolicy_outcome *old, const struct aipolicy_outcome *new,
     const char **fields)
 {
 	size_t n = 0, i;
@@ -84,7 +84,7 @@ diff_text_changed(const struct outcome *old, const struct outcome *new,
 }
 
 enum diff_kind
-diff_classify(const struct outcome *old, const struct outcome *new)
+diff_classify(const struct aipolicy_outcome *old, const struct aipolicy_outcome *new)
 {
 	const char *fields[DIFF_FIELDS];
 
@@ -107,7 +107,7 @@ diff_verdict_changed(const struct diff *d)
 /* A flat table of N answer slots per question of P, all DIFF_NONE, with
  * one pointer per question into it. */
 static uint32_t **
-answer_table(const struct policy *p)
+answer_table(const struct aipolicy *p)
 {
 	size_t total = 0, i, at = 0;
 	uint32_t **rows;
@@ -147,8 +147,8 @@ answer_table_free(uint32_t **rows)
 static int
 match_answers(struct diff_match *m, uint32_t qo, uint32_t qn)
 {
-	const struct question *o = &m->old->questions[qo];
-	const struct question *n = &m->new->questions[qn];
+	const struct aipolicy_question *o = &m->old->questions[qo];
+	const struct aipolicy_question *n = &m->new->questions[qn];
 	struct strindex idx;
 	struct arena scratch;
 	size_t i, j, len;
@@ -196,8 +196,8 @@ match_answers(struct diff_match *m, uint32_t qo, uint32_t qn)
 
 /* Match the questions of OLD and NEW by id, and their answers by key. */
 static int
-match_init(struct diff_match *m, const struct policy *old,
-    const struct policy *new)
+match_init(struct diff_match *m, const struct aipolicy *old,
+    const struct aipolicy *new)
 {
 	size_t i;
 	int64_t k;
@@ -217,7 +217,7 @@ match_init(struct diff_match *m, const struct policy *old,
 		m->old_of_new[i] = DIFF_NONE;
 	for (i = 0; i < old->nquestions; i++) {
 		const char *id = old->questions[i].id;
-		k = policy_find_question(new, id, strlen(id));
+		k = aipolicy_find_question(new, id, strlen(id));
 		if (k < 0) {
 			m->old_u[i] = (uint32_t)new->nquestions + extra++;
 			continue;
@@ -256,8 +256,8 @@ only_alloc(struct diff *d, size_t n, size_t size)
  * out of memory.
  */
 static int
-list_side(struct diff *d, struct diff_only *only, const struct policy *p,
-    const struct policy *other, const uint32_t *qmap, uint32_t **amap)
+list_side(struct diff *d, struct diff_only *only, const struct aipolicy *p,
+    const struct aipolicy *other, const uint32_t *qmap, uint32_t **amap)
 {
 	size_t i, j, nq = 0, na = 0, no = 0;
 
@@ -270,7 +270,7 @@ list_side(struct diff *d, struct diff_only *only, const struct policy *p,
 			na += amap[i][j] == DIFF_NONE;
 	}
 	for (i = 0; i < p->noutcomes; i++)
-		no += policy_find_outcome(other, p->outcomes[i].id,
+		no += aipolicy_find_outcome(other, p->outcomes[i].id,
 		    strlen(p->outcomes[i].id)) < 0;
 	only->questions = only_alloc(d, nq, sizeof *only->questions);
 	only->answers = only_alloc(d, na, sizeof *only->answers);
@@ -279,7 +279,7 @@ list_side(struct diff *d, struct diff_only *only, const struct policy *p,
 	    only->outcomes == NULL)
 		return -1;
 	for (i = 0; i < p->nquestions; i++) {
-		const struct question *q = &p->questions[i];
+		const struct aipolicy_question *q = &p->questions[i];
 		if (qmap[i] == DIFF_NONE) {
 			only->questions[only->nquestions++] = q;
 			continue;
@@ -293,7 +293,7 @@ list_side(struct diff *d, struct diff_only *only, const struct policy *p,
 		}
 	}
 	for (i = 0; i < p->noutcomes; i++)
-		if (policy_find_outcome(other, p->outcomes[i].id,
+		if (aipolicy_find_outcome(other, p->outcomes[i].id,
 		    strlen(p->outcomes[i].id)) < 0)
 			only->outcomes[only->noutcomes++] = &p->outcomes[i];
 	return 0;
@@ -324,7 +324,7 @@ list_only(struct diff *d, const struct diff_match *m)
 
 int
 diff_add_change(struct diff *d, const struct diff_answer *answers, size_t n,
-    const struct outcome *old, const struct outcome *new, enum diff_kind kind)
+    const struct aipolicy_outcome *old, const struct aipolicy_outcome *new, enum diff_kind kind)
 {
 	struct diff_change *c;
 	size_t cap;
@@ -357,7 +357,7 @@ diff_add_change(struct diff *d, const struct diff_answer *answers, size_t n,
 }
 
 int
-diff_run(const struct policy *old, const struct policy *new,
+diff_run(const struct aipolicy *old, const struct aipolicy *new,
     const struct diff_options *opts, struct diff **out)
 {
 	struct diff_options defaults;

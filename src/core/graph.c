@@ -17,23 +17,23 @@ struct dfs {
 	size_t sp;
 };
 
-static void set_height(struct policy *p, struct question *q);
-static char *cycle_path(const struct policy *p, const struct dfs *s,
+static void set_height(struct aipolicy *p, struct aipolicy_question *q);
+static char *cycle_path(const struct aipolicy *p, const struct dfs *s,
     uint32_t to);
-static int dfs_from(struct policy *p, struct dfs *s, uint32_t root,
+static int dfs_from(struct aipolicy *p, struct dfs *s, uint32_t root,
     struct graph_cycle *out);
 
 /* Q's answers are all done: its height is one more than its highest
  * question target's. */
 static void
-set_height(struct policy *p, struct question *q)
+set_height(struct aipolicy *p, struct aipolicy_question *q)
 {
 	size_t i;
 
 	q->height = 1;
 	for (i = 0; i < q->nanswers; i++) {
-		const struct target *t = &q->answers[i].target;
-		if (t->kind == TARGET_QUESTION &&
+		const struct aipolicy_target *t = &q->answers[i].target;
+		if (t->kind == AIPOLICY_TARGET_QUESTION &&
 		    p->questions[t->index].height + 1 > q->height)
 			q->height = p->questions[t->index].height + 1;
 	}
@@ -42,7 +42,7 @@ set_height(struct policy *p, struct question *q)
 /* "a -> b -> ... -> TO": the path on the stack from TO; caller frees;
  * NULL when out of memory. */
 static char *
-cycle_path(const struct policy *p, const struct dfs *s, uint32_t to)
+cycle_path(const struct aipolicy *p, const struct dfs *s, uint32_t to)
 {
 	struct buf b;
 	size_t i;
@@ -59,7 +59,7 @@ cycle_path(const struct policy *p, const struct dfs *s, uint32_t to)
 /* Depth-first from ROOT (white). 1 with *OUT at the first cycle, 0, or -1
  * when out of memory. */
 static int
-dfs_from(struct policy *p, struct dfs *s, uint32_t root,
+dfs_from(struct aipolicy *p, struct dfs *s, uint32_t root,
     struct graph_cycle *out)
 {
 	s->sp = 0;
@@ -67,8 +67,8 @@ dfs_from(struct policy *p, struct dfs *s, uint32_t root,
 	s->colour[root] = GREY;
 	while (s->sp > 0) {
 		uint32_t qi = s->stack[s->sp - 1];
-		struct question *q = &p->questions[qi];
-		struct answer *a;
+		struct aipolicy_question *q = &p->questions[qi];
+		struct aipolicy_answer *a;
 		uint32_t t;
 
 		if (s->next[qi] == q->nanswers) {
@@ -79,7 +79,7 @@ dfs_from(struct policy *p, struct dfs *s, uint32_t root,
 		}
 		a = &q->answers[s->next[qi]++];
 		t = a->target.index;
-		if (a->target.kind != TARGET_QUESTION)
+		if (a->target.kind != AIPOLICY_TARGET_QUESTION)
 			continue;
 		if (s->colour[t] == WHITE) {
 			s->colour[t] = GREY;
@@ -94,7 +94,7 @@ dfs_from(struct policy *p, struct dfs *s, uint32_t root,
 }
 
 int
-graph_find_cycle(struct policy *p, struct graph_cycle *out)
+graph_find_cycle(struct aipolicy *p, struct graph_cycle *out)
 {
 	size_t n = p->nquestions ? p->nquestions : 1, r;
 	struct dfs s;
@@ -119,7 +119,7 @@ graph_find_cycle(struct policy *p, struct graph_cycle *out)
 }
 
 int
-graph_mark_reachable(struct policy *p)
+graph_mark_reachable(struct aipolicy *p)
 {
 	uint32_t *queue = malloc((p->nquestions ? p->nquestions : 1) *
 	    sizeof *queue);
@@ -138,10 +138,10 @@ graph_mark_reachable(struct policy *p)
 	p->questions[p->start].reachable = true;
 	queue[tail++] = p->start;
 	while (head < tail) {
-		const struct question *q = &p->questions[queue[head++]];
+		const struct aipolicy_question *q = &p->questions[queue[head++]];
 		for (i = 0; i < q->nanswers; i++) {
-			const struct target *t = &q->answers[i].target;
-			if (t->kind == TARGET_OUTCOME) {
+			const struct aipolicy_target *t = &q->answers[i].target;
+			if (t->kind == AIPOLICY_TARGET_OUTCOME) {
 				p->outcomes[t->index].reachable = true;
 			} else if (!p->questions[t->index].reachable) {
 				p->questions[t->index].reachable = true;

@@ -13,7 +13,7 @@
 
 /* A cycle: the answer that closes it, and its questions. */
 struct graph_cycle {
-	struct location at;   /* of the answer that closes the cycle */
+	struct aipolicy_location at;   /* of the answer that closes the cycle */
 	char *path;           /* "a -> b -> a"; owned (free) */
 };
 
@@ -24,11 +24,11 @@ struct graph_cycle {
  * every question's height set (the questions on the longest path from it
  * to an outcome, itself included); -1 when out of memory.
  */
-int graph_find_cycle(struct policy *p, struct graph_cycle *out);
+int graph_find_cycle(struct aipolicy *p, struct graph_cycle *out);
 
 /* graph_mark_reachable: set `reachable` on every question and outcome
  * that a path from start leads to, and clear it on the others. 0, or -1
  * when out of memory. */
-int graph_mark_reachable(struct policy *p);
+int graph_mark_reachable(struct aipolicy *p);
 
 #endif

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/impact.h"
+#include "core/impact.h"
 #include "show.h"
 
 /* Questions named in the lead sentence; the rest are summed up. */

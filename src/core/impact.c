@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/impact.h"
+#include "core/impact.h"
 #include "aipolicy/walk.h"
 #include "util.h"
 
@@ -37,7 +37,7 @@ static const char unsure_answer[] = "?";
 struct replay {
 	bool replayed;              /* the old walk reached a verdict */
 	enum impact_kind kind;      /* when replayed */
-	const struct outcome *old, *new;
+	const struct aipolicy_outcome *old, *new;
 	uint32_t next;              /* the question a walk stopped at: the
 	                             * old one's when not replayed, the new
 	                             * one's when incomplete */
@@ -52,8 +52,8 @@ struct cached {
 };
 
 struct impact_private {
-	struct walker *wold, *wnew;
-	struct given *gold, *gnew;  /* the answers rebuilt for each version */
+	struct aipolicy_walker *wold, *wnew;
+	struct aipolicy_given *gold, *gnew;  /* the answers rebuilt for each version */
 	size_t gcap;
 	struct cached *cache;       /* CACHE_SLOTS */
 	char *keys;                 /* their keys, one block */
@@ -62,18 +62,18 @@ struct impact_private {
 };
 
 static int grow_given(struct impact_private *x, size_t n);
-static size_t rebuild(const struct policy *p, const struct logrec *rec,
-    struct given *out);
-static enum impact_kind kind_of(const struct outcome *old,
-    const struct outcome *new);
+static size_t rebuild(const struct aipolicy *p, const struct logrec *rec,
+    struct aipolicy_given *out);
+static enum impact_kind kind_of(const struct aipolicy_outcome *old,
+    const struct aipolicy_outcome *new);
 static int replay(struct impact *im, const struct logrec *rec,
     struct replay *out);
 static size_t make_key(char *key, const struct logrec *rec);
 static int replay_cached(struct impact *im, const struct logrec *rec,
     struct replay *out);
 static int keep_example(struct impact *im, const struct logrec *rec,
-    enum impact_kind kind, const struct outcome *old,
-    const struct outcome *new, uint32_t next);
+    enum impact_kind kind, const struct aipolicy_outcome *old,
+    const struct aipolicy_outcome *new, uint32_t next);
 
 const char *
 impact_kind_id(enum impact_kind k)
@@ -89,7 +89,7 @@ impact_kind_id(enum impact_kind k)
 }
 
 struct impact *
-impact_new(const struct policy *old, const struct policy *new, size_t limit)
+impact_new(const struct aipolicy *old, const struct aipolicy *new, size_t limit)
 {
 	struct impact *im = calloc(1, sizeof *im);
 	size_t i;
@@ -106,8 +106,8 @@ impact_new(const struct policy *old, const struct policy *new, size_t limit)
 		impact_free(im);
 		return NULL;
 	}
-	im->priv->wold = walker_new(old);
-	im->priv->wnew = walker_new(new);
+	im->priv->wold = aipolicy_walker_new(old);
+	im->priv->wnew = aipolicy_walker_new(new);
 	im->priv->cache = calloc(CACHE_SLOTS, sizeof *im->priv->cache);
 	im->priv->keys = malloc((size_t)CACHE_SLOTS * CACHE_KEY_MAX);
 	if (im->priv->wold == NULL || im->priv->wnew == NULL ||
@@ -128,8 +128,8 @@ impact_free(struct impact *im)
 	if (im == NULL)
 		return;
 	if (im->priv != NULL) {
-		walker_free(im->priv->wold);
-		walker_free(im->priv->wnew);
+		aipolicy_walker_free(im->priv->wold);
+		aipolicy_walker_free(im->priv->wnew);
 		free(im->priv->gold);
 		free(im->priv->gnew);
 		free(im->priv->cache);
@@ -158,7 +158,7 @@ impact_error(const struct impact *im)
 static int
 grow_given(struct impact_private *x, size_t n)
 {
-	struct given *g;
+	struct aipolicy_given *g;
 	size_t cap = x->gcap ? x->gcap : EXAMPLES_FIRST;
 
 	if (n <= x->gcap)
@@ -189,7 +189,7 @@ grow_given(struct impact_private *x, size_t n)
  * are left out. Returns how many.
  */
 static size_t
-rebuild(const struct policy *p, const struct logrec *rec, struct given *out)
+rebuild(const struct aipolicy *p, const struct logrec *rec, struct aipolicy_given *out)
 {
 	const struct logrec_step *s;
 	size_t i, n = 0, qlen, alen;
@@ -197,7 +197,7 @@ rebuild(const struct policy *p, const struct logrec *rec, struct given *out)
 
 	for (i = 0; i < rec->nunsure; i++) {
 		qlen = strlen(rec->unsure[i]);
-		if (policy_find_question(p, rec->unsure[i], qlen) < 0)
+		if (aipolicy_find_question(p, rec->unsure[i], qlen) < 0)
 			continue;
 		out[n].question = rec->unsure[i];
 		out[n].question_len = qlen;
@@ -208,8 +208,8 @@ rebuild(const struct policy *p, const struct logrec *rec, struct given *out)
 		s = &rec->path[i];
 		qlen = strlen(s->question);
 		alen = strlen(s->answer);
-		q = policy_find_question(p, s->question, qlen);
-		if (q < 0 || question_match(&p->questions[q], s->answer,
+		q = aipolicy_find_question(p, s->question, qlen);
+		if (q < 0 || aipolicy_question_match(&p->questions[q], s->answer,
 		    alen) < 0)
 			continue;
 		out[n].question = s->question;
@@ -222,7 +222,7 @@ rebuild(const struct policy *p, const struct logrec *rec, struct given *out)
 
 /* How going from outcome OLD to NEW is labelled, as diff labels it. */
 static enum impact_kind
-kind_of(const struct outcome *old, const struct outcome *new)
+kind_of(const struct aipolicy_outcome *old, const struct aipolicy_outcome *new)
 {
 	switch (diff_classify(old, new)) {
 	case DIFF_TIGHTENED: return IMPACT_TIGHTENED;
@@ -237,8 +237,8 @@ kind_of(const struct outcome *old, const struct outcome *new)
  * -1 when out of memory. */
 static int
 keep_example(struct impact *im, const struct logrec *rec,
-    enum impact_kind kind, const struct outcome *old,
-    const struct outcome *new, uint32_t next)
+    enum impact_kind kind, const struct aipolicy_outcome *old,
+    const struct aipolicy_outcome *new, uint32_t next)
 {
 	struct impact_examples *ex = &im->examples[kind];
 	struct impact_example *e;
@@ -273,7 +273,7 @@ static int
 replay(struct impact *im, const struct logrec *rec, struct replay *out)
 {
 	struct impact_private *x = im->priv;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 	size_t nold, nnew;
 
 	memset(out, 0, sizeof *out);
@@ -282,18 +282,18 @@ replay(struct impact *im, const struct logrec *rec, struct replay *out)
 		return -1;
 	nold = rebuild(im->old, rec, x->gold);
 	nnew = rebuild(im->new, rec, x->gnew);
-	if (walker_run(x->wold, x->gold, nold, 0, &r) != 0)
+	if (aipolicy_walker_run(x->wold, x->gold, nold, 0, &r) != 0)
 		return -1;
-	if (r.status != WALK_VERDICT) {
+	if (r.status != AIPOLICY_WALK_VERDICT) {
 		/* Answers are filtered to the version's keys: no bad one. */
 		out->next = r.next;
 		return 0;
 	}
 	out->replayed = true;
 	out->old = r.outcome;
-	if (walker_run(x->wnew, x->gnew, nnew, 0, &r) != 0)
+	if (aipolicy_walker_run(x->wnew, x->gnew, nnew, 0, &r) != 0)
 		return -1;
-	if (r.status == WALK_VERDICT) {
+	if (r.status == AIPOLICY_WALK_VERDICT) {
 		out->new = r.outcome;
 		out->kind = kind_of(out->old, out->new);
 	} else {

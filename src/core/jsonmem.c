@@ -4,7 +4,7 @@
  */
 #include <stdlib.h>
 
-#include "aipolicy/jsonmem.h"
+#include "core/jsonmem.h"
 
 /* An allocation of jansson's failed in this thread since the last look. */
 static _Thread_local bool failed;

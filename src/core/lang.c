@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/lang.h"
+#include "core/lang.h"
 
 #define PRIMARY_MIN 2      /* letters of a primary language subtag */
 #define PRIMARY_MAX 3

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/text.h"
+#include "core/text.h"
 #include "graph.h"
 #include "load-private.h"
 #include "policy-private.h"
@@ -30,8 +30,8 @@ static void check_graph(struct loader *ld);
 static int
 place_outcomes(struct loader *ld)
 {
-	struct policy *p = ld->p;
-	struct policy_private *pv = p->priv;
+	struct aipolicy *p = ld->p;
+	struct aipolicy_private *pv = p->priv;
 	size_t i, n = 0;
 	uint32_t q;
 
@@ -49,7 +49,7 @@ place_outcomes(struct loader *ld)
 			late_drop(ld, &ld->named_said[i]);
 	}
 	for (i = 0; i < ld->nnamed; i++) {
-		const struct outcome *o = &ld->named[i];
+		const struct aipolicy_outcome *o = &ld->named[i];
 		if (strindex_get_hashed(&pv->questions, o->id, ld->nkeys[i].len,
 		    ld->nkeys[i].hash, &q)) {
 			load_error(ld, o->loc.line, o->loc.column,
@@ -81,7 +81,7 @@ place_outcomes(struct loader *ld)
 static const char *
 closest_id(const struct loader *ld, const char *s)
 {
-	const struct policy *p = ld->p;
+	const struct aipolicy *p = ld->p;
 	struct text_suggest sg;
 	size_t i;
 
@@ -99,27 +99,27 @@ closest_id(const struct loader *ld, const char *s)
 static void
 resolve_target(struct loader *ld, const struct pending_target *t)
 {
-	struct policy *p = ld->p;
-	struct answer *a =
+	struct aipolicy *p = ld->p;
+	struct aipolicy_answer *a =
 	    &p->questions[t->at.question].answers[t->at.answer];
 	const char *hint;
-	enum verdict v;
+	enum aipolicy_verdict v;
 	uint32_t x;
 
 	if (strindex_get_hashed(&p->priv->questions, t->name, t->len, t->hash,
 	    &x)) {
-		a->target.kind = TARGET_QUESTION;
+		a->target.kind = AIPOLICY_TARGET_QUESTION;
 		a->target.index = x;
 		return;
 	}
-	a->target.kind = TARGET_OUTCOME;
+	a->target.kind = AIPOLICY_TARGET_OUTCOME;
 	if (strindex_get_hashed(&p->priv->outcomes, t->name, t->len, t->hash,
 	    &x)) {
 		a->target.index = x;
 		return;
 	}
 	a->target.index = UINT32_MAX; /* unresolved: the load fails */
-	if (verdict_parse(t->name, t->len, &v)) {
+	if (aipolicy_verdict_parse(t->name, t->len, &v)) {
 		load_error(ld, t->line, t->column,
 		    "'%s' is a verdict, not a target: name an outcome, or "
 		    "write one inline ({ verdict: %s, summary: ... })",
@@ -143,7 +143,7 @@ static bool
 resolve_start(struct loader *ld)
 {
 	const struct yread_event *v = &ld->start.ev;
-	struct policy *p = ld->p;
+	struct aipolicy *p = ld->p;
 	int64_t x;
 
 	if (!ld->start.present)
@@ -154,11 +154,11 @@ resolve_start(struct loader *ld)
 			    "question id, found %s", load_found(v));
 		return false;
 	}
-	if ((x = policy_find_question(p, v->text, v->len)) >= 0) {
+	if ((x = aipolicy_find_question(p, v->text, v->len)) >= 0) {
 		p->start = (uint32_t)x;
 		return true;
 	}
-	if (policy_find_outcome(p, v->text, v->len) >= 0)
+	if (aipolicy_find_outcome(p, v->text, v->len) >= 0)
 		load_error(ld, v->line, v->column,
 		    "'start' must name a question, '%s' is an outcome", v->text);
 	else
@@ -171,7 +171,7 @@ resolve_start(struct loader *ld)
 static bool
 graph_ready(const struct loader *ld)
 {
-	const struct policy *p = ld->p;
+	const struct aipolicy *p = ld->p;
 	size_t i;
 
 	if (p->nquestions == 0)
@@ -188,7 +188,7 @@ graph_ready(const struct loader *ld)
 static void
 check_graph(struct loader *ld)
 {
-	struct policy *p = ld->p;
+	struct aipolicy *p = ld->p;
 	struct graph_cycle c;
 	const char *from;
 	size_t i;

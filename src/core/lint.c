@@ -9,33 +9,33 @@
 #include <string.h>
 
 #include "aipolicy/lint.h"
-#include "aipolicy/present.h"
+#include "core/present.h"
 #include "aipolicy/render.h"
-#include "aipolicy/testrun.h"
-#include "aipolicy/text.h"
+#include "core/testrun.h"
+#include "core/text.h"
 #include "show.h"
 
-static void warn_at(const struct policy *p, struct diags *d,
-    struct location loc, const char *fmt, ...)
+static void warn_at(const struct aipolicy *p, struct aipolicy_diags *d,
+    struct aipolicy_location loc, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-static int lint_page(const struct policy *p, struct diags *d);
-static int lint_case(const struct policy *p, struct diags *d,
+static int lint_page(const struct aipolicy *p, struct aipolicy_diags *d);
+static int lint_case(const struct aipolicy *p, struct aipolicy_diags *d,
     const struct testrun_result *r, bool *reached);
-static int lint_tests(const struct policy *p, struct diags *d);
-static void lint_dates(const struct policy *p, date_t today,
-    struct diags *d);
+static int lint_tests(const struct aipolicy *p, struct aipolicy_diags *d);
+static void lint_dates(const struct aipolicy *p, aipolicy_date_t today,
+    struct aipolicy_diags *d);
 
 /* A warning at LOC, with the line of the file for the caret. */
 static void
-warn_at(const struct policy *p, struct diags *d, struct location loc,
+warn_at(const struct aipolicy *p, struct aipolicy_diags *d, struct aipolicy_location loc,
     const char *fmt, ...)
 {
 	size_t n = 0;
-	const char *line = policy_source_line(p, loc.line, &n);
+	const char *line = aipolicy_source_line(p, loc.line, &n);
 	va_list ap;
 
 	va_start(ap, fmt);
-	diags_vadd(d, SEVERITY_WARNING, loc.line, loc.column, line, n, fmt,
+	aipolicy_diags_vadd(d, AIPOLICY_SEVERITY_WARNING, loc.line, loc.column, line, n, fmt,
 	    ap);
 	va_end(ap);
 }
@@ -43,18 +43,18 @@ warn_at(const struct policy *p, struct diags *d, struct location loc,
 /* The text rendering against the page: too long (at 1:1), too wide (at
  * the answer, or the question, whose line is too wide). */
 static int
-lint_page(const struct policy *p, struct diags *d)
+lint_page(const struct aipolicy *p, struct aipolicy_diags *d)
 {
-	static const struct location top = { 1, 1 };
-	struct render_fit fit;
+	static const struct aipolicy_location top = { 1, 1 };
+	struct aipolicy_render_fit fit;
 	char *key;
 
-	if (render_text_fit(p, &fit) != 0)
+	if (aipolicy_render_text_fit(p, &fit) != 0)
 		return -1;
-	if (fit.lines > RENDER_PAGE_LINES)
+	if (fit.lines > AIPOLICY_RENDER_PAGE_LINES)
 		warn_at(p, d, top, "the policy no longer fits on one page: "
 		    "its text rendering is longer than %d lines",
-		    RENDER_PAGE_LINES);
+		    AIPOLICY_RENDER_PAGE_LINES);
 	if (fit.wide_answer != NULL) {
 		key = text_sanitize(fit.wide_answer->key,
 		    strlen(fit.wide_answer->key), 0);
@@ -64,30 +64,30 @@ lint_page(const struct policy *p, struct diags *d)
 		    "on one page: the line of answer '%s' of question '%s' is "
 		    "%zu columns wide (at most %d)", key,
 		    fit.wide_question->id, fit.wide_width,
-		    RENDER_PAGE_COLUMNS);
+		    AIPOLICY_RENDER_PAGE_COLUMNS);
 		free(key);
 	} else if (fit.wide_question != NULL)
 		warn_at(p, d, fit.wide_question->loc, "the policy no longer "
 		    "fits on one page: the line of question '%s' is %zu "
 		    "columns wide (at most %d)", fit.wide_question->id,
-		    fit.wide_width, RENDER_PAGE_COLUMNS);
+		    fit.wide_width, AIPOLICY_RENDER_PAGE_COLUMNS);
 	return 0;
 }
 
 /* One case's result R: the outcome it reached, the answers it did not
  * use. Returns 0, or -1 when out of memory. */
 static int
-lint_case(const struct policy *p, struct diags *d,
+lint_case(const struct aipolicy *p, struct aipolicy_diags *d,
     const struct testrun_result *r, bool *reached)
 {
 	size_t i;
 
-	if (r->status == WALK_BAD_ANSWER)
+	if (r->status == AIPOLICY_WALK_BAD_ANSWER)
 		return 0;
 	if (r->reached != NULL)
 		reached[r->reached - p->outcomes] = true;
 	for (i = 0; i < r->nunused; i++) {
-		const struct test_answer *ta = &r->tc->answers[r->unused[i]];
+		const struct aipolicy_test_answer *ta = &r->tc->answers[r->unused[i]];
 		char *answer = text_sanitize(ta->answer, strlen(ta->answer), 0);
 		if (answer == NULL)
 			return -1;
@@ -101,7 +101,7 @@ lint_case(const struct policy *p, struct diags *d,
 
 /* Walk every test case: outcomes none reaches, answers not used. */
 static int
-lint_tests(const struct policy *p, struct diags *d)
+lint_tests(const struct aipolicy *p, struct aipolicy_diags *d)
 {
 	struct testrun *tr = testrun_new(p);
 	struct testrun_result r;
@@ -130,20 +130,20 @@ lint_tests(const struct policy *p, struct diags *d)
 
 /* The policy is stale, or not in force yet, on TODAY. */
 static void
-lint_dates(const struct policy *p, date_t today, struct diags *d)
+lint_dates(const struct aipolicy *p, aipolicy_date_t today, struct aipolicy_diags *d)
 {
 	char date[SHOW_DATE_SIZE], now[SHOW_DATE_SIZE];
 
-	date_format(today, now);
+	aipolicy_date_format(today, now);
 	switch (present_dates_on(p, today)) {
 	case PRESENT_STALE:
-		date_format(p->review_by, date);
+		aipolicy_date_format(p->review_by, date);
 		warn_at(p, d, p->review_by_loc,
 		    "the policy is stale: 'review_by' %s has passed (today is "
 		    "%s)", date, now);
 		break;
 	case PRESENT_NOT_YET:
-		date_format(p->effective, date);
+		aipolicy_date_format(p->effective, date);
 		warn_at(p, d, p->effective_loc,
 		    "the policy is not in force yet: 'effective' %s is after "
 		    "today (%s)", date, now);
@@ -154,7 +154,7 @@ lint_dates(const struct policy *p, date_t today, struct diags *d)
 }
 
 int
-policy_lint(const struct policy *p, date_t today, struct diags *d)
+aipolicy_lint(const struct aipolicy *p, aipolicy_date_t today, struct aipolicy_diags *d)
 {
 	lint_dates(p, today, d);
 	if (lint_page(p, d) != 0)

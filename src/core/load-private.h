@@ -27,7 +27,7 @@
 #include "yaml-read.h"
 
 /* Room for "inline outcome 'ID.ANSWER'" and the like: ids and answer keys
- * are short (POLICY_MAX_ID, POLICY_MAX_ANSWER code points). */
+ * are short (AIPOLICY_MAX_ID, AIPOLICY_MAX_ANSWER code points). */
 #define WHAT_MAX 512
 
 /* Names mapping MSG in messages: FMT with one %s for ARG ("question
@@ -111,11 +111,11 @@ struct key_report {
 
 struct loader {
 	struct source *src;          /* the policy's */
-	struct diags *d;             /* the caller's: YAML-level ones */
-	struct diags late;           /* the format's and the graph's */
+	struct aipolicy_diags *d;             /* the caller's: YAML-level ones */
+	struct aipolicy_diags late;           /* the format's and the graph's */
 	size_t errors_before;        /* d->nerrors when the load began */
 	struct yread r;
-	struct policy *p;
+	struct aipolicy *p;
 	struct arena *arena;         /* the policy's */
 	struct arena scratch;        /* what only the load needs */
 	/* Read so far: questions (p->questions, p->nquestions), named and
@@ -123,19 +123,19 @@ struct loader {
 	size_t questions_cap;
 	struct strindex bad_keys;    /* keys of `questions` that are no id,
 	                                to find their repeats */
-	struct location *bad_keys_at;
+	struct aipolicy_location *bad_keys_at;
 	size_t nbad_keys, bad_keys_cap;
-	struct outcome *named;
+	struct aipolicy_outcome *named;
 	size_t nnamed, named_cap;
 	struct id_key *nkeys;        /* of each named outcome */
 	size_t nkeys_cap;
 	struct late_range *named_said;  /* what each one's body told */
 	size_t named_said_cap;
-	struct outcome *inlined;
+	struct aipolicy_outcome *inlined;
 	struct answer_ref *inlined_at;  /* the answer each one is of */
 	struct id_key *ikeys;        /* of each inline outcome */
 	size_t ninlined, inlined_cap, inlined_at_cap, ikeys_cap;
-	struct test_case *tests;
+	struct aipolicy_test_case *tests;
 	size_t ntests, tests_cap;
 	size_t test_errors;          /* errors the test cases' shapes gave:
 	                                they do not stop the graph checks */
@@ -148,7 +148,7 @@ struct loader {
 	size_t nexpects, expects_cap;
 	struct kept_value start;
 	/* Reused while reading one mapping of answers or of conditions. */
-	struct answer *answers;
+	struct aipolicy_answer *answers;
 	size_t answers_cap;
 	struct key_report *reports;
 	size_t nreports, reports_cap;
@@ -224,12 +224,12 @@ const char *take_text(struct loader *ld, const struct yread_event *v,
 /* take_date: a date field NAME from V into *OUT and its place into *LOC.
  * false after an error. */
 bool take_date(struct loader *ld, const struct yread_event *v,
-    const char *name, date_t *out, struct location *loc);
+    const char *name, aipolicy_date_t *out, struct aipolicy_location *loc);
 
 /* parse_uint: V is plain decimal digits, no sign, no leading zero. */
 bool parse_uint(const struct yread_event *v, uint32_t *out);
 
-/* check_id: V is an id ([a-z0-9][a-z0-9_-]*, at most POLICY_MAX_ID
+/* check_id: V is an id ([a-z0-9][a-z0-9_-]*, at most AIPOLICY_MAX_ID
  * characters); else the error names it as WHAT ("question id"). */
 bool check_id(struct loader *ld, const struct yread_event *v,
     const char *what);
@@ -255,7 +255,7 @@ void schema_questions(struct loader *ld, const struct yread_event *m);
 void schema_outcomes(struct loader *ld, const struct yread_event *m);
 
 /* schema_outcome: fill O from the mapping M (just started), named W. */
-void schema_outcome(struct loader *ld, struct outcome *o,
+void schema_outcome(struct loader *ld, struct aipolicy_outcome *o,
     const struct yread_event *m, const struct what *w);
 
 /* schema_tests: read the sequence `tests` (just started). */

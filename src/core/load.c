@@ -1,5 +1,5 @@
 /*
- * load.c: read a policy file (format v1) into a struct policy: the entry
+ * load.c: read a policy file (format v1) into a struct aipolicy: the entry
  * points. The file's bytes are read once (source.c); checks that need no
  * parsing come first (size, emptiness, encoding); then the YAML events are
  * read once, straight into the policy (yaml-read.c, schema*.c), and the
@@ -25,8 +25,8 @@ static void early_error(struct loader *ld, uint32_t line, uint32_t column,
 static bool check_encoding(struct loader *ld);
 static bool check_bytes(struct loader *ld);
 static void loader_release(struct loader *ld);
-static enum load_status load_source(const char *name, struct source *src,
-    struct policy **out, struct diags *d);
+static enum aipolicy_status load_source(const char *name, struct source *src,
+    struct aipolicy **out, struct aipolicy_diags *d);
 
 /* OUT (SHA256_HEX_LEN + 1 bytes): the lowercase hex digest of BUF. */
 static void
@@ -55,7 +55,7 @@ early_error(struct loader *ld, uint32_t line, uint32_t column,
 	va_list ap;
 
 	va_start(ap, fmt);
-	if (!source_vdiag(ld->src, ld->d, SEVERITY_ERROR, line, column, fmt,
+	if (!source_vdiag(ld->src, ld->d, AIPOLICY_SEVERITY_ERROR, line, column, fmt,
 	    ap))
 		ld->oom = true;
 	va_end(ap);
@@ -95,8 +95,8 @@ check_bytes(struct loader *ld)
 {
 	uint32_t line, column;
 
-	if (ld->src->len > POLICY_MAX_FILE) {
-		if (!source_position(ld->src, POLICY_MAX_FILE, &line, &column)) {
+	if (ld->src->len > AIPOLICY_MAX_FILE) {
+		if (!source_position(ld->src, AIPOLICY_MAX_FILE, &line, &column)) {
 			ld->oom = true;
 			return false;
 		}
@@ -116,7 +116,7 @@ check_bytes(struct loader *ld)
 static void
 loader_release(struct loader *ld)
 {
-	diags_release(&ld->late);
+	aipolicy_diags_release(&ld->late);
 	arena_release(&ld->scratch);
 	strindex_release(&ld->bad_keys);
 	free(ld->bad_keys_at);
@@ -137,18 +137,18 @@ loader_release(struct loader *ld)
 
 /* Load the file SRC (taken: the policy keeps it, or it is freed) named
  * NAME. */
-static enum load_status
-load_source(const char *name, struct source *src, struct policy **out,
-    struct diags *d)
+static enum aipolicy_status
+load_source(const char *name, struct source *src, struct aipolicy **out,
+    struct aipolicy_diags *d)
 {
 	struct loader ld;
-	struct policy *p = calloc(1, sizeof *p);
+	struct aipolicy *p = calloc(1, sizeof *p);
 	bool read_whole = false;
 
 	if (p == NULL || (p->priv = calloc(1, sizeof *p->priv)) == NULL) {
 		free(p);
 		source_release(src);
-		return LOAD_NOMEM;
+		return AIPOLICY_NOMEM;
 	}
 	arena_init(&p->priv->arena);
 	p->priv->src = *src;
@@ -156,7 +156,7 @@ load_source(const char *name, struct source *src, struct policy **out,
 	ld.src = &p->priv->src;
 	ld.d = d;
 	ld.errors_before = d->nerrors;
-	diags_init(&ld.late, d->file);
+	aipolicy_diags_init(&ld.late, d->file);
 	arena_init(&ld.scratch);
 	ld.p = p;
 	ld.arena = &p->priv->arena;
@@ -176,40 +176,40 @@ load_source(const char *name, struct source *src, struct policy **out,
 	}
 	/* Format errors are told only for a file that is valid YAML. */
 	if (read_whole && !ld.oom)
-		diags_take(d, &ld.late);
+		aipolicy_diags_take(d, &ld.late);
 	loader_release(&ld);
 	if (ld.oom || d->nerrors > ld.errors_before) {
-		policy_free(p);
-		return ld.oom ? LOAD_NOMEM : LOAD_INVALID;
+		aipolicy_free(p);
+		return ld.oom ? AIPOLICY_NOMEM : AIPOLICY_INVALID;
 	}
 	*out = p;
-	return LOAD_OK;
+	return AIPOLICY_OK;
 }
 
-enum load_status
-policy_load_buffer(const char *name, const char *buf, size_t len,
-    struct policy **out, struct diags *d)
+enum aipolicy_status
+aipolicy_load_buffer(const char *name, const char *buf, size_t len,
+    struct aipolicy **out, struct aipolicy_diags *d)
 {
 	struct source src;
 
 	*out = NULL;
 	if (source_copy(&src, buf, len) != 0)
-		return LOAD_NOMEM;
+		return AIPOLICY_NOMEM;
 	return load_source(name, &src, out, d);
 }
 
-enum load_status
-policy_load_file(const char *path, struct policy **out, struct diags *d)
+enum aipolicy_status
+aipolicy_load_file(const char *path, struct aipolicy **out, struct aipolicy_diags *d)
 {
 	struct source src;
 
 	*out = NULL;
-	switch (source_read(&src, path, POLICY_MAX_FILE)) {
+	switch (source_read(&src, path, AIPOLICY_MAX_FILE)) {
 	case SOURCE_OK:
 		return load_source(path, &src, out, d);
 	case SOURCE_NOMEM:
-		return LOAD_NOMEM;
+		return AIPOLICY_NOMEM;
 	default:
-		return LOAD_CANNOT_OPEN;
+		return AIPOLICY_CANNOT_OPEN;
 	}
 }

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/logread.h"
+#include "core/logread.h"
 
 /* Bytes read from the stream at a time. */
 #define CHUNK_SIZE (64 * 1024)

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/text.h"
-#include "aipolicy/wrap.h"
+#include "core/text.h"
+#include "core/wrap.h"
 #include "logrec-json.h"
 #include "util.h"
 

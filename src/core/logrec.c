@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/logrec.h"
+#include "core/logrec.h"
 #include "logrec-json.h"
 
 #define SECONDS_PER_MINUTE 60
@@ -109,12 +109,12 @@ two_digits(const char *s)
 bool
 logrec_parse_time(const char *s, size_t len, int64_t *out)
 {
-	date_t date;
+	aipolicy_date_t date;
 	int hh, mm, ss;
 
 	if (len != TIME_LEN || s[TIME_T_AT] != 'T' ||
 	    s[TIME_COLON1_AT] != ':' || s[TIME_COLON2_AT] != ':' ||
-	    s[TIME_Z_AT] != 'Z' || !date_parse(s, DATE_LEN, &date))
+	    s[TIME_Z_AT] != 'Z' || !aipolicy_date_parse(s, DATE_LEN, &date))
 		return false;
 	hh = two_digits(s + TIME_HOUR_AT);
 	mm = two_digits(s + TIME_MINUTE_AT);
@@ -354,7 +354,7 @@ read_outcome(struct logrec_reader *rd, const struct jnode *root,
 
 	if (v == NULL)
 		return LOGREC_INVALID;
-	if (!verdict_parse(v, strlen(v), &out->verdict))
+	if (!aipolicy_verdict_parse(v, strlen(v), &out->verdict))
 		return invalid(rd, "'verdict' must be use-freely, "
 		    "use-with-review or do-not-use");
 	if ((out->outcome = get_text(rd, root, "outcome", "")) == NULL)
@@ -370,7 +370,7 @@ read_outcome(struct logrec_reader *rd, const struct jnode *root,
 	if (m < 1 || m > LOGREC_MAX_MINUTES)
 		return invalid(rd, "'review_minutes' must be null or a whole "
 		    "number of minutes from 1 to %u", LOGREC_MAX_MINUTES);
-	if (out->verdict != VERDICT_USE_WITH_REVIEW)
+	if (out->verdict != AIPOLICY_VERDICT_USE_WITH_REVIEW)
 		return invalid(rd, "'review_minutes' is given for a '%s' "
 		    "decision (only use-with-review has a review)", v);
 	out->review_minutes = (uint32_t)m;

@@ -13,8 +13,8 @@
 
 #include <jansson.h>
 
-#include "aipolicy/jsonmem.h"
-#include "aipolicy/logwrite.h"
+#include "core/jsonmem.h"
+#include "core/logwrite.h"
 #include "util.h"
 
 #define UUID_BYTES 16
@@ -22,7 +22,7 @@
 #define LOG_MODE   0644
 
 struct logwrite_enc {
-	const struct policy *p;
+	const struct aipolicy *p;
 	char *policy;     /* "policy": {...}, "path": [ */
 	char **qid;       /* per question: its id as a JSON string */
 	char ***key;      /* per question and answer: the key as JSON string */
@@ -31,7 +31,7 @@ struct logwrite_enc {
 };
 
 static char *jstr(struct logwrite_enc *e, const char *s);
-static char *encode_tail(struct logwrite_enc *e, const struct outcome *o);
+static char *encode_tail(struct logwrite_enc *e, const struct aipolicy_outcome *o);
 static int encode_questions(struct logwrite_enc *e);
 static int write_all(struct logwrite_file *f, const char *buf, size_t len);
 
@@ -49,7 +49,7 @@ jstr(struct logwrite_enc *e, const char *s)
 }
 
 static char *
-encode_tail(struct logwrite_enc *e, const struct outcome *o)
+encode_tail(struct logwrite_enc *e, const struct aipolicy_outcome *o)
 {
 	struct buf b;
 	char *id = jstr(e, o->id);
@@ -58,7 +58,7 @@ encode_tail(struct logwrite_enc *e, const struct outcome *o)
 		return NULL;
 	buf_init(&b);
 	buf_addf(&b, "], \"verdict\": \"%s\", \"outcome\": %s, "
-	    "\"review_minutes\": ", verdict_id(o->verdict), id);
+	    "\"review_minutes\": ", aipolicy_verdict_id(o->verdict), id);
 	if (o->review_minutes > 0)
 		buf_addf(&b, "%u}\n", (unsigned)o->review_minutes);
 	else
@@ -76,7 +76,7 @@ encode_tail(struct logwrite_enc *e, const struct outcome *o)
 static int
 encode_questions(struct logwrite_enc *e)
 {
-	const struct policy *p = e->p;
+	const struct aipolicy *p = e->p;
 	size_t i, j;
 
 	for (i = 0; i < p->nquestions && !e->failed; i++) {
@@ -91,7 +91,7 @@ encode_questions(struct logwrite_enc *e)
 }
 
 struct logwrite_enc *
-logwrite_enc_new(const struct policy *p)
+logwrite_enc_new(const struct aipolicy *p)
 {
 	struct logwrite_enc *e = calloc(1, sizeof *e);
 	size_t i, nq = p->nquestions ? p->nquestions : 1;
@@ -189,8 +189,8 @@ logwrite_uuid(char out[LOGWRITE_UUID_SIZE])
 
 int
 logwrite_record(const struct logwrite_enc *e, const char *via, time_t now,
-    const struct step *path, size_t npath, const uint32_t *unsure,
-    size_t nunsure, const struct outcome *o, char **out, size_t *len,
+    const struct aipolicy_step *path, size_t npath, const uint32_t *unsure,
+    size_t nunsure, const struct aipolicy_outcome *o, char **out, size_t *len,
     size_t *cap)
 {
 	struct buf b = { *out, *len, *cap, false };

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/paths.h"
+#include "core/paths.h"
 #include "show.h"
 
 /* An encoded piece of text; not NUL-terminated. */
@@ -17,7 +17,7 @@ struct piece {
 };
 
 struct paths_render {
-	const struct policy *p;
+	const struct aipolicy *p;
 	enum paths_format format;
 	struct arena arena;
 	struct piece **answer;   /* per question and answer: its step */
@@ -91,7 +91,7 @@ finish_piece(struct paths_render *pr, struct buf *b)
 static int
 encode_answers(struct paths_render *pr)
 {
-	const struct policy *p = pr->p;
+	const struct aipolicy *p = pr->p;
 	struct buf b;
 	size_t q, a;
 
@@ -100,7 +100,7 @@ encode_answers(struct paths_render *pr)
 	if (pr->answer == NULL)
 		return -1;
 	for (q = 0; q < p->nquestions; q++) {
-		const struct question *qq = &p->questions[q];
+		const struct aipolicy_question *qq = &p->questions[q];
 		pr->answer[q] = arena_alloc(&pr->arena, qq->nanswers *
 		    sizeof **pr->answer);
 		if (pr->answer[q] == NULL)
@@ -129,7 +129,7 @@ encode_answers(struct paths_render *pr)
 static int
 encode_outcomes(struct paths_render *pr)
 {
-	const struct policy *p = pr->p;
+	const struct aipolicy *p = pr->p;
 	struct buf b;
 	size_t i;
 
@@ -138,15 +138,15 @@ encode_outcomes(struct paths_render *pr)
 	if (pr->outcome == NULL)
 		return -1;
 	for (i = 0; i < p->noutcomes; i++) {
-		const struct outcome *o = &p->outcomes[i];
+		const struct aipolicy_outcome *o = &p->outcomes[i];
 		buf_init(&b);
 		if (pr->format == PATHS_TSV) {
-			buf_addf(&b, "\t%s\t", verdict_id(o->verdict));
+			buf_addf(&b, "\t%s\t", aipolicy_verdict_id(o->verdict));
 			tsv_escape(&b, o->id);
 			buf_addc(&b, '\n');
 		} else {
 			buf_addf(&b, "], \"verdict\": \"%s\", \"outcome\": ",
-			    verdict_id(o->verdict));
+			    aipolicy_verdict_id(o->verdict));
 			show_json(&b, o->id);
 			buf_addc(&b, '}');
 		}
@@ -158,7 +158,7 @@ encode_outcomes(struct paths_render *pr)
 }
 
 struct paths_render *
-paths_render_new(const struct policy *p, enum paths_format format)
+paths_render_new(const struct aipolicy *p, enum paths_format format)
 {
 	struct paths_render *pr = calloc(1, sizeof *pr);
 

@@ -4,11 +4,11 @@
  */
 #include <stdlib.h>
 
-#include "aipolicy/paths.h"
+#include "core/paths.h"
 
 struct paths {
-	const struct policy *p;
-	struct step *stack;    /* the current path: question, answer taken */
+	const struct aipolicy *p;
+	struct aipolicy_step *stack;    /* the current path: question, answer taken */
 	size_t depth;
 	bool started, done;
 };
@@ -17,7 +17,7 @@ static bool advance(struct paths *it);
 static void descend(struct paths *it, struct paths_row *row);
 
 struct paths *
-paths_new(const struct policy *p)
+paths_new(const struct aipolicy *p)
 {
 	struct paths *it = calloc(1, sizeof *it);
 
@@ -48,7 +48,7 @@ paths_free(struct paths *it)
 static bool
 advance(struct paths *it)
 {
-	struct step *top;
+	struct aipolicy_step *top;
 
 	while (it->depth > 0) {
 		top = &it->stack[it->depth - 1];
@@ -64,15 +64,15 @@ advance(struct paths *it)
 static void
 descend(struct paths *it, struct paths_row *row)
 {
-	const struct question *q;
-	const struct target *t;
-	struct step *top;
+	const struct aipolicy_question *q;
+	const struct aipolicy_target *t;
+	struct aipolicy_step *top;
 
 	for (;;) {
 		top = &it->stack[it->depth - 1];
 		q = &it->p->questions[top->question];
 		t = &q->answers[top->answer].target;
-		if (t->kind == TARGET_OUTCOME)
+		if (t->kind == AIPOLICY_TARGET_OUTCOME)
 			break;
 		it->stack[it->depth].question = t->index;
 		it->stack[it->depth].answer = 0;

@@ -11,7 +11,7 @@
 #include "source.h"
 #include "util.h"
 
-struct policy_private {
+struct aipolicy_private {
 	struct arena arena;
 	struct source src;
 	struct strindex questions, outcomes;  /* id -> index */

@@ -12,39 +12,39 @@
 static const struct {
 	const char *id, *words;
 	int code;
-} verdicts[VERDICT_COUNT] = {
+} verdicts[AIPOLICY_VERDICT_COUNT] = {
 	{ "use-freely", "Use AI freely", 0 },
 	{ "use-with-review", "Use AI with review", 10 },
 	{ "do-not-use", "Do not use AI", 20 },
 };
 
 const char *
-verdict_id(enum verdict v)
+aipolicy_verdict_id(enum aipolicy_verdict v)
 {
 	return verdicts[v].id;
 }
 
 const char *
-verdict_words(enum verdict v)
+aipolicy_verdict_words(enum aipolicy_verdict v)
 {
 	return verdicts[v].words;
 }
 
 int
-verdict_exit_code(enum verdict v)
+exit_of_verdict(enum aipolicy_verdict v)
 {
 	return verdicts[v].code;
 }
 
 bool
-verdict_parse(const char *s, size_t len, enum verdict *out)
+aipolicy_verdict_parse(const char *s, size_t len, enum aipolicy_verdict *out)
 {
 	int i;
 
-	for (i = 0; i < VERDICT_COUNT; i++) {
+	for (i = 0; i < AIPOLICY_VERDICT_COUNT; i++) {
 		if (strlen(verdicts[i].id) == len &&
 		    memcmp(verdicts[i].id, s, len) == 0) {
-			*out = (enum verdict)i;
+			*out = (enum aipolicy_verdict)i;
 			return true;
 		}
 	}
@@ -52,7 +52,7 @@ verdict_parse(const char *s, size_t len, enum verdict *out)
 }
 
 void
-policy_free(struct policy *p)
+aipolicy_free(struct aipolicy *p)
 {
 	if (p == NULL)
 		return;
@@ -69,7 +69,7 @@ policy_free(struct policy *p)
 }
 
 int64_t
-policy_find_question(const struct policy *p, const char *s, size_t len)
+aipolicy_find_question(const struct aipolicy *p, const char *s, size_t len)
 {
 	uint32_t v;
 
@@ -77,7 +77,7 @@ policy_find_question(const struct policy *p, const char *s, size_t len)
 }
 
 int64_t
-policy_find_outcome(const struct policy *p, const char *s, size_t len)
+aipolicy_find_outcome(const struct aipolicy *p, const char *s, size_t len)
 {
 	uint32_t v;
 
@@ -85,7 +85,7 @@ policy_find_outcome(const struct policy *p, const char *s, size_t len)
 }
 
 int64_t
-question_match(const struct question *q, const char *s, size_t len)
+aipolicy_question_match(const struct aipolicy_question *q, const char *s, size_t len)
 {
 	size_t i;
 
@@ -99,7 +99,7 @@ question_match(const struct question *q, const char *s, size_t len)
 }
 
 const char *
-policy_source_line(const struct policy *p, uint32_t line, size_t *len)
+aipolicy_source_line(const struct aipolicy *p, uint32_t line, size_t *len)
 {
 	return source_line_text(&p->priv->src, line, len);
 }
@@ -111,7 +111,7 @@ is_leap(int y)
 }
 
 bool
-date_parse(const char *s, size_t len, date_t *out)
+aipolicy_date_parse(const char *s, size_t len, aipolicy_date_t *out)
 {
 	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
 	    30, 31 };
@@ -136,7 +136,7 @@ date_parse(const char *s, size_t len, date_t *out)
 }
 
 void
-date_format(date_t d, char *buf)
+aipolicy_date_format(aipolicy_date_t d, char *buf)
 {
 	int y = d / 10000, m = d / 100 % 100, day = d % 100;
 
@@ -153,8 +153,8 @@ date_format(date_t d, char *buf)
 	buf[10] = '\0';
 }
 
-date_t
-date_today(void)
+aipolicy_date_t
+aipolicy_date_today(void)
 {
 	time_t now = time(NULL);
 	struct tm tm;
@@ -166,7 +166,7 @@ date_today(void)
 }
 
 bool
-policy_is_stale(const struct policy *p, date_t today)
+aipolicy_is_stale(const struct aipolicy *p, aipolicy_date_t today)
 {
 	return today > p->review_by;
 }

@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/present.h"
-#include "aipolicy/text.h"
-#include "aipolicy/wrap.h"
+#include "core/present.h"
+#include "core/text.h"
+#include "core/wrap.h"
 #include "show.h"
 
 /* Narrower than this, a label gives no hanging indent: it would leave no
@@ -38,15 +38,15 @@ static int add_raw(struct present *pr, enum present_role role,
     const char *label, const char *text, unsigned tflags);
 static int add_buf(struct present *pr, enum present_role role,
     const char *label, struct buf *b);
-static int add_outcome(struct present *pr, const struct outcome *o);
-static int add_question(struct present *pr, const struct question *q);
-static int add_path(struct present *pr, const struct policy *p,
-    const struct walk_result *r);
-static int add_lower(struct present *pr, const struct policy *p,
-    const struct walk_result *r, const struct given *given, size_t n,
+static int add_outcome(struct present *pr, const struct aipolicy_outcome *o);
+static int add_question(struct present *pr, const struct aipolicy_question *q);
+static int add_path(struct present *pr, const struct aipolicy *p,
+    const struct aipolicy_walk_result *r);
+static int add_lower(struct present *pr, const struct aipolicy *p,
+    const struct aipolicy_walk_result *r, const struct aipolicy_given *given, size_t n,
     unsigned walk_flags);
-static void phrase_lower(struct buf *b, const struct question *q,
-    const enum verdict *v, enum verdict worst, const char *dash);
+static void phrase_lower(struct buf *b, const struct aipolicy_question *q,
+    const enum aipolicy_verdict *v, enum aipolicy_verdict worst, const char *dash);
 
 void
 present_init(struct present *pr, int width, unsigned flags)
@@ -70,12 +70,12 @@ present_release(struct present *pr)
 }
 
 enum present_role
-present_role_of(enum verdict v)
+present_role_of(enum aipolicy_verdict v)
 {
 	switch (v) {
-	case VERDICT_USE_FREELY:
+	case AIPOLICY_VERDICT_USE_FREELY:
 		return PRESENT_FREE;
-	case VERDICT_USE_WITH_REVIEW:
+	case AIPOLICY_VERDICT_USE_WITH_REVIEW:
 		return PRESENT_REVIEW;
 	default:
 		return PRESENT_STOP;
@@ -214,7 +214,7 @@ add_buf(struct present *pr, enum present_role role, const char *label,
 
 /* add_outcome: what to do and why: O's summary and the fields after it. */
 static int
-add_outcome(struct present *pr, const struct outcome *o)
+add_outcome(struct present *pr, const struct aipolicy_outcome *o)
 {
 	size_t i;
 
@@ -235,7 +235,7 @@ add_outcome(struct present *pr, const struct outcome *o)
 /* add_question: Q's text and its answers (present_answers), indented
  * under the line that names Q. */
 static int
-add_question(struct present *pr, const struct question *q)
+add_question(struct present *pr, const struct aipolicy_question *q)
 {
 	char *answers;
 	int rc;
@@ -253,8 +253,8 @@ add_question(struct present *pr, const struct question *q)
 /* add_path: "Your answers: Label answer → ...", each answer that R assumed
  * (a branched question) marked "(not sure)". */
 static int
-add_path(struct present *pr, const struct policy *p,
-    const struct walk_result *r)
+add_path(struct present *pr, const struct aipolicy *p,
+    const struct aipolicy_walk_result *r)
 {
 	struct buf b;
 	size_t i, u = 0;
@@ -263,7 +263,7 @@ add_path(struct present *pr, const struct policy *p,
 		return 0;
 	buf_init(&b);
 	for (i = 0; i < r->npath; i++) {
-		const struct question *q = &p->questions[r->path[i].question];
+		const struct aipolicy_question *q = &p->questions[r->path[i].question];
 
 		if (i > 0)
 			buf_adds(&b, glyphs(pr)->arrow);
@@ -284,18 +284,18 @@ add_path(struct present *pr, const struct policy *p,
  * worst case WORST: "Label — 'a' or 'b' gives at worst: Use AI freely;
  * 'c': Use AI with review", the least restrictive first; "Label — no answer
  * gives a less restrictive verdict" when none does. V[a] is the verdict
- * with Q=a (walker_try_answers).
+ * with Q=a (aipolicy_walker_try_answers).
  */
 static void
-phrase_lower(struct buf *b, const struct question *q, const enum verdict *v,
-    enum verdict worst, const char *dash)
+phrase_lower(struct buf *b, const struct aipolicy_question *q, const enum aipolicy_verdict *v,
+    enum aipolicy_verdict worst, const char *dash)
 {
 	size_t a, shown = 0, in_group;
 	int level;
 
 	show_text(b, q->label);
 	buf_adds(b, dash);
-	for (level = VERDICT_USE_FREELY; level < (int)worst; level++) {
+	for (level = AIPOLICY_VERDICT_USE_FREELY; level < (int)worst; level++) {
 		in_group = 0;
 		for (a = 0; a < q->nanswers; a++) {
 			if ((int)v[a] != level)
@@ -312,7 +312,7 @@ phrase_lower(struct buf *b, const struct question *q, const enum verdict *v,
 		if (in_group == 0)
 			continue;
 		buf_adds(b, shown == 0 ? " gives at worst: " : ": ");
-		buf_adds(b, verdict_words((enum verdict)level));
+		buf_adds(b, aipolicy_verdict_words((enum aipolicy_verdict)level));
 		shown++;
 	}
 	if (shown == 0)
@@ -322,58 +322,58 @@ phrase_lower(struct buf *b, const struct question *q, const enum verdict *v,
 /* add_lower: for each question R assumed, the answers that would give a
  * less restrictive verdict than R's (none can for use-freely). */
 static int
-add_lower(struct present *pr, const struct policy *p,
-    const struct walk_result *r, const struct given *given, size_t n,
+add_lower(struct present *pr, const struct aipolicy *p,
+    const struct aipolicy_walk_result *r, const struct aipolicy_given *given, size_t n,
     unsigned walk_flags)
 {
-	struct walker *w;
-	enum verdict *v;
+	struct aipolicy_walker *w;
+	enum aipolicy_verdict *v;
 	struct buf b;
 	size_t i, most = 1;
 
-	if (r->nunsure == 0 || r->outcome->verdict == VERDICT_USE_FREELY)
+	if (r->nunsure == 0 || r->outcome->verdict == AIPOLICY_VERDICT_USE_FREELY)
 		return 0;
 	for (i = 0; i < r->nunsure; i++)
 		if (p->questions[r->unsure[i]].nanswers > most)
 			most = p->questions[r->unsure[i]].nanswers;
-	w = walker_new(p);
+	w = aipolicy_walker_new(p);
 	v = malloc(most * sizeof *v);
 	if (w == NULL || v == NULL)
 		goto nomem;
 	add(pr, PRESENT_TEXT, "", "Less restrictive answers:");
 	for (i = 0; i < r->nunsure; i++) {
-		const struct question *q = &p->questions[r->unsure[i]];
+		const struct aipolicy_question *q = &p->questions[r->unsure[i]];
 
-		if (walker_try_answers(w, given, n, walk_flags, r->unsure[i],
+		if (aipolicy_walker_try_answers(w, given, n, walk_flags, r->unsure[i],
 		    v) != 0)
 			goto nomem;
 		buf_init(&b);
 		phrase_lower(&b, q, v, r->outcome->verdict, glyphs(pr)->dash);
 		add_buf(pr, PRESENT_TEXT, "  - ", &b);
 	}
-	walker_free(w);
+	aipolicy_walker_free(w);
 	free(v);
 	return pr->failed ? -1 : 0;
 nomem:
-	walker_free(w);
+	aipolicy_walker_free(w);
 	free(v);
 	pr->failed = true;
 	return -1;
 }
 
 int
-present_result(struct present *pr, const struct policy *p,
-    const struct walk_result *r, const struct given *given, size_t n,
+present_result(struct present *pr, const struct aipolicy *p,
+    const struct aipolicy_walk_result *r, const struct aipolicy_given *given, size_t n,
     unsigned walk_flags)
 {
 	struct buf b;
 
-	if (r->status == WALK_VERDICT) {
-		enum verdict v = r->outcome->verdict;
+	if (r->status == AIPOLICY_WALK_VERDICT) {
+		enum aipolicy_verdict v = r->outcome->verdict;
 		bool worst = r->nunsure > 0;
 
 		add(pr, present_role_of(v), worst ? "Worst case: " :
-		    "Verdict: ", verdict_words(v));
+		    "Verdict: ", aipolicy_verdict_words(v));
 		if (worst)
 			add(pr, PRESENT_WARNING, "", "If the answers marked "
 			    "\"not sure\" turn out as shown below:");
@@ -381,7 +381,7 @@ present_result(struct present *pr, const struct policy *p,
 		add(pr, PRESENT_BLANK, "", "");
 		add_path(pr, p, r);
 		add_lower(pr, p, r, given, n, walk_flags);
-		if (r->next != WALK_NO_NEXT) {
+		if (r->next != AIPOLICY_WALK_NO_NEXT) {
 			add_raw(pr, PRESENT_HINT, "To narrow it down, answer: ",
 			    p->questions[r->next].id, 0);
 			add_question(pr, &p->questions[r->next]);
@@ -404,7 +404,7 @@ present_result(struct present *pr, const struct policy *p,
 }
 
 char *
-present_answers(const struct question *q)
+present_answers(const struct aipolicy_question *q)
 {
 	struct buf b;
 	size_t i;
@@ -419,29 +419,29 @@ present_answers(const struct question *q)
 }
 
 int
-present_narrowing(struct present *pr, const struct walk_result *r)
+present_narrowing(struct present *pr, const struct aipolicy_walk_result *r)
 {
 	struct buf b;
 
 	buf_init(&b);
 	buf_adds(&b, "Worst case so far: ");
-	buf_adds(&b, verdict_words(r->outcome->verdict));
+	buf_adds(&b, aipolicy_verdict_words(r->outcome->verdict));
 	buf_adds(&b, ". Answering this may lower it.");
 	return add_buf(pr, PRESENT_WARNING, "", &b);
 }
 
 enum present_dates
-present_dates_on(const struct policy *p, date_t today)
+present_dates_on(const struct aipolicy *p, aipolicy_date_t today)
 {
 	if (today < p->effective)
 		return PRESENT_NOT_YET;
-	if (policy_is_stale(p, today))
+	if (aipolicy_is_stale(p, today))
 		return PRESENT_STALE;
 	return PRESENT_CURRENT;
 }
 
 int
-present_date_warning(const struct policy *p, date_t today, char **out)
+present_date_warning(const struct aipolicy *p, aipolicy_date_t today, char **out)
 {
 	enum present_dates d = present_dates_on(p, today);
 	char date[SHOW_DATE_SIZE];
@@ -452,13 +452,13 @@ present_date_warning(const struct policy *p, date_t today, char **out)
 		return 0;
 	buf_init(&b);
 	if (d == PRESENT_STALE) {
-		date_format(p->review_by, date);
+		aipolicy_date_format(p->review_by, date);
 		buf_addf(&b, "this policy was due for review on %s; ask ",
 		    date);
 		show_text(&b, p->owner);
 		buf_adds(&b, " whether it still applies");
 	} else {
-		date_format(p->effective, date);
+		aipolicy_date_format(p->effective, date);
 		buf_addf(&b, "this policy is not in force until %s; ask ",
 		    date);
 		show_text(&b, p->owner);
@@ -473,7 +473,7 @@ present_date_warning(const struct policy *p, date_t today, char **out)
 }
 
 int
-present_dates(struct present *pr, const struct policy *p, date_t today)
+present_dates(struct present *pr, const struct aipolicy *p, aipolicy_date_t today)
 {
 	struct buf b;
 	char *msg;

@@ -14,13 +14,13 @@
  * bytes. */
 #define DOT_WRAP 32
 
-static void mermaid_node(struct buf *b, const struct policy *p, char kind,
+static void mermaid_node(struct buf *b, const struct aipolicy *p, char kind,
     size_t i);
 static void dot_text(struct buf *b, const char *text);
 
 /* A node: a question as a box, an outcome as a stadium. */
 static void
-mermaid_node(struct buf *b, const struct policy *p, char kind, size_t i)
+mermaid_node(struct buf *b, const struct aipolicy *p, char kind, size_t i)
 {
 	if (kind == 'q') {
 		buf_addf(b, "  q%zu[\"", i);
@@ -29,15 +29,15 @@ mermaid_node(struct buf *b, const struct policy *p, char kind, size_t i)
 		return;
 	}
 	buf_addf(b, "  o%zu([\"%s#58; ", i,
-	    verdict_words(p->outcomes[i].verdict));
+	    aipolicy_verdict_words(p->outcomes[i].verdict));
 	render_add_text(b, p->outcomes[i].summary, ESC_MERMAID);
 	buf_adds(b, "\"])\n");
 }
 
 void
-render_mermaid(const struct policy *p, struct buf *b)
+render_mermaid(const struct aipolicy *p, struct buf *b)
 {
-	enum verdict v;
+	enum aipolicy_verdict v;
 	size_t i, j, n;
 
 	buf_adds(b, "flowchart TD\n");
@@ -46,22 +46,22 @@ render_mermaid(const struct policy *p, struct buf *b)
 	for (i = 0; i < p->noutcomes; i++)
 		mermaid_node(b, p, 'o', i);
 	for (i = 0; i < p->nquestions; i++) {
-		const struct question *q = &p->questions[i];
+		const struct aipolicy_question *q = &p->questions[i];
 		for (j = 0; j < q->nanswers; j++) {
-			const struct target *t = &q->answers[j].target;
+			const struct aipolicy_target *t = &q->answers[j].target;
 			buf_addf(b, "  q%zu -->|\"", i);
 			render_add_text(b, q->answers[j].key, ESC_MERMAID);
 			buf_addf(b, "\"| %c%u\n",
-			    t->kind == TARGET_QUESTION ? 'q' : 'o', t->index);
+			    t->kind == AIPOLICY_TARGET_QUESTION ? 'q' : 'o', t->index);
 		}
 	}
-	for (v = VERDICT_USE_FREELY; v < VERDICT_COUNT; v++)
+	for (v = AIPOLICY_VERDICT_USE_FREELY; v < AIPOLICY_VERDICT_COUNT; v++)
 		buf_addf(b, "  classDef %s fill:%s,stroke:%s,color:#1a1a1a\n",
 		    render_verdict_class(v), render_verdict_fill(v),
 		    render_verdict_border(v));
 	buf_adds(b, "  classDef start stroke-width:3px\n");
 	buf_addf(b, "  class q%u start\n", p->start);
-	for (v = VERDICT_USE_FREELY; v < VERDICT_COUNT; v++) {
+	for (v = AIPOLICY_VERDICT_USE_FREELY; v < AIPOLICY_VERDICT_COUNT; v++) {
 		for (i = 0, n = 0; i < p->noutcomes; i++) {
 			if (p->outcomes[i].verdict != v)
 				continue;
@@ -96,7 +96,7 @@ dot_text(struct buf *b, const char *text)
 }
 
 void
-render_dot(const struct policy *p, struct buf *b)
+render_dot(const struct aipolicy *p, struct buf *b)
 {
 	size_t i, j;
 
@@ -112,20 +112,20 @@ render_dot(const struct policy *p, struct buf *b)
 		buf_adds(b, i == p->start ? "\", penwidth=2];\n" : "\"];\n");
 	}
 	for (i = 0; i < p->noutcomes; i++) {
-		const struct outcome *o = &p->outcomes[i];
+		const struct aipolicy_outcome *o = &p->outcomes[i];
 		buf_addf(b, "  o%zu [label=\"%s\\n", i,
-		    verdict_words(o->verdict));
+		    aipolicy_verdict_words(o->verdict));
 		dot_text(b, o->summary);
 		buf_addf(b, "\", style=\"rounded,filled\", fillcolor=\"%s\", "
 		    "color=\"%s\"];\n", render_verdict_fill(o->verdict),
 		    render_verdict_border(o->verdict));
 	}
 	for (i = 0; i < p->nquestions; i++) {
-		const struct question *q = &p->questions[i];
+		const struct aipolicy_question *q = &p->questions[i];
 		for (j = 0; j < q->nanswers; j++) {
-			const struct target *t = &q->answers[j].target;
+			const struct aipolicy_target *t = &q->answers[j].target;
 			buf_addf(b, "  q%zu -> %c%u [label=\"", i,
-			    t->kind == TARGET_QUESTION ? 'q' : 'o', t->index);
+			    t->kind == AIPOLICY_TARGET_QUESTION ? 'q' : 'o', t->index);
 			dot_text(b, q->answers[j].key);
 			buf_adds(b, "\"];\n");
 		}

@@ -10,18 +10,18 @@
 #include "render-private.h"
 
 static void html_style(struct buf *b);
-static void html_tree(struct buf *b, const struct policy *p,
+static void html_tree(struct buf *b, const struct aipolicy *p,
     const struct render_tree *t);
-static void html_row(struct buf *b, const struct policy *p,
+static void html_row(struct buf *b, const struct aipolicy *p,
     const struct render_tree *t, const struct render_row *row);
-static void html_outcome(struct buf *b, const struct outcome *o,
+static void html_outcome(struct buf *b, const struct aipolicy_outcome *o,
     uint32_t num);
-static void html_meta(struct buf *b, const struct policy *p);
+static void html_meta(struct buf *b, const struct aipolicy *p);
 
 static void
 html_style(struct buf *b)
 {
-	enum verdict v;
+	enum aipolicy_verdict v;
 
 	buf_adds(b, "<style>\n"
 	    "@page { size: A4; margin: 12mm 14mm; }\n"
@@ -50,7 +50,7 @@ html_style(struct buf *b)
 	    "th.n { width: 1.5em; } th.w { width: 46%; } th.r { width: 22%; }\n"
 	    "td ul { margin: 0; padding-left: 1.1em; }\n"
 	    "tr { break-inside: avoid; }\n");
-	for (v = VERDICT_USE_FREELY; v < VERDICT_COUNT; v++)
+	for (v = AIPOLICY_VERDICT_USE_FREELY; v < AIPOLICY_VERDICT_COUNT; v++)
 		buf_addf(b, ".%s { background: %s; border-color: %s; }\n",
 		    render_verdict_class(v), render_verdict_fill(v),
 		    render_verdict_border(v));
@@ -61,7 +61,7 @@ html_style(struct buf *b)
 
 /* A list item of the tree: answer, arrow, and where it leads. */
 static void
-html_row(struct buf *b, const struct policy *p, const struct render_tree *t,
+html_row(struct buf *b, const struct aipolicy *p, const struct render_tree *t,
     const struct render_row *row)
 {
 	buf_adds(b, "<li>");
@@ -72,9 +72,9 @@ html_row(struct buf *b, const struct policy *p, const struct render_tree *t,
 		buf_adds(b, "</span>" SHOW_ARROW);
 	}
 	if (row->kind == ROW_OUTCOME) {
-		enum verdict v = p->outcomes[row->outcome].verdict;
+		enum aipolicy_verdict v = p->outcomes[row->outcome].verdict;
 		buf_addf(b, "<span class=\"v %s\">%s</span> (%u)",
-		    render_verdict_class(v), verdict_words(v),
+		    render_verdict_class(v), aipolicy_verdict_words(v),
 		    t->onum[row->outcome]);
 		return;
 	}
@@ -86,7 +86,7 @@ html_row(struct buf *b, const struct policy *p, const struct render_tree *t,
 /* The rows as nested lists: a row one level deeper opens a list inside
  * the item before it. */
 static void
-html_tree(struct buf *b, const struct policy *p, const struct render_tree *t)
+html_tree(struct buf *b, const struct aipolicy *p, const struct render_tree *t)
 {
 	uint32_t cur = 0, d;
 	size_t i;
@@ -111,13 +111,13 @@ html_tree(struct buf *b, const struct policy *p, const struct render_tree *t)
 }
 
 static void
-html_outcome(struct buf *b, const struct outcome *o, uint32_t num)
+html_outcome(struct buf *b, const struct aipolicy_outcome *o, uint32_t num)
 {
 	size_t i;
 
 	buf_addf(b, "<tr><td>%u</td><td><span class=\"v %s\">%s</span></td>"
 	    "<td>", num, render_verdict_class(o->verdict),
-	    verdict_words(o->verdict));
+	    aipolicy_verdict_words(o->verdict));
 	render_add_text(b, o->summary, ESC_HTML);
 	if (o->nconditions > 0) {
 		buf_adds(b, "<ul>");
@@ -137,7 +137,7 @@ html_outcome(struct buf *b, const struct outcome *o, uint32_t num)
 
 /* "TITLE, version V: in force from D, review by D. Owner: O" */
 static void
-html_meta(struct buf *b, const struct policy *p)
+html_meta(struct buf *b, const struct aipolicy *p)
 {
 	render_add_dates(b, p, ESC_HTML);
 	buf_adds(b, " Owner: ");
@@ -145,7 +145,7 @@ html_meta(struct buf *b, const struct policy *p)
 }
 
 void
-render_html(const struct policy *p, const struct render_tree *t,
+render_html(const struct aipolicy *p, const struct render_tree *t,
     struct buf *b)
 {
 	size_t i;

@@ -11,13 +11,13 @@
 
 #include <jansson.h>
 
-#include "aipolicy/jsonmem.h"
+#include "core/jsonmem.h"
 #include "render-private.h"
 
 static json_t *str_or_null(const char *s);
-static json_t *question_json(const struct policy *p, const struct question *q);
-static json_t *outcome_json(const struct outcome *o);
-static json_t *policy_json(const struct policy *p, const struct render_opts *o);
+static json_t *question_json(const struct aipolicy *p, const struct aipolicy_question *q);
+static json_t *outcome_json(const struct aipolicy_outcome *o);
+static json_t *policy_json(const struct aipolicy *p, const struct aipolicy_render_opts *o);
 
 /* S as a JSON string, or null for NULL. */
 static json_t *
@@ -27,14 +27,14 @@ str_or_null(const char *s)
 }
 
 static json_t *
-question_json(const struct policy *p, const struct question *q)
+question_json(const struct aipolicy *p, const struct aipolicy_question *q)
 {
 	json_t *answers = json_array(), *j;
 	size_t i;
 
 	for (i = 0; answers != NULL && i < q->nanswers; i++) {
-		const struct target *t = &q->answers[i].target;
-		const char *next = t->kind == TARGET_QUESTION ?
+		const struct aipolicy_target *t = &q->answers[i].target;
+		const char *next = t->kind == AIPOLICY_TARGET_QUESTION ?
 		    p->questions[t->index].id : p->outcomes[t->index].id;
 		if (json_array_append_new(answers, json_pack("{s:s, s:s}",
 		    "key", q->answers[i].key, "next", next)) != 0) {
@@ -49,7 +49,7 @@ question_json(const struct policy *p, const struct question *q)
 }
 
 static json_t *
-outcome_json(const struct outcome *o)
+outcome_json(const struct aipolicy_outcome *o)
 {
 	json_t *conditions = json_array();
 	size_t i;
@@ -62,7 +62,7 @@ outcome_json(const struct outcome *o)
 		}
 	}
 	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:b, s:o, s:o}",
-	    "id", o->id, "verdict", verdict_id(o->verdict),
+	    "id", o->id, "verdict", aipolicy_verdict_id(o->verdict),
 	    "summary", o->summary, "why", str_or_null(o->why),
 	    "reviewer", str_or_null(o->reviewer), "disclose", o->disclose,
 	    "conditions", conditions, "review_minutes",
@@ -72,7 +72,7 @@ outcome_json(const struct outcome *o)
 
 /* The object, or NULL when out of memory. */
 static json_t *
-policy_json(const struct policy *p, const struct render_opts *o)
+policy_json(const struct aipolicy *p, const struct aipolicy_render_opts *o)
 {
 	char eff[SHOW_DATE_SIZE], rev[SHOW_DATE_SIZE];
 	json_t *questions = json_array(), *outcomes = json_array(), *j;
@@ -98,7 +98,7 @@ policy_json(const struct policy *p, const struct render_opts *o)
 	    "outcomes", outcomes);
 	if (j != NULL && o->with_status &&
 	    (json_object_set_new(j, "stale",
-	    json_boolean(policy_is_stale(p, o->today))) != 0 ||
+	    json_boolean(aipolicy_is_stale(p, o->today))) != 0 ||
 	    json_object_set_new(j, "in_force",
 	    json_boolean(p->effective <= o->today)) != 0)) {
 		json_decref(j);
@@ -108,7 +108,7 @@ policy_json(const struct policy *p, const struct render_opts *o)
 }
 
 int
-render_json(const struct policy *p, const struct render_opts *o,
+render_json(const struct aipolicy *p, const struct aipolicy_render_opts *o,
     struct buf *b)
 {
 	json_t *j = policy_json(p, o);

@@ -15,16 +15,16 @@
 /* Between two conditions in one table cell. */
 #define CONDITION_SEP " \xE2\x80\xA2 "
 
-static void md_row(struct buf *b, const struct policy *p,
+static void md_row(struct buf *b, const struct aipolicy *p,
     const struct render_tree *t, const struct render_row *row);
-static void md_outcome(struct buf *b, const struct outcome *o,
+static void md_outcome(struct buf *b, const struct aipolicy_outcome *o,
     uint32_t num);
-static void md_footer(struct buf *b, const struct policy *p);
+static void md_footer(struct buf *b, const struct aipolicy *p);
 
 /* "- ANSWER → **Q3** Label", "→ see **Q3** Label", "→ **Use AI freely**
  * (1)"; the start question as "- **Q1** Label". */
 static void
-md_row(struct buf *b, const struct policy *p, const struct render_tree *t,
+md_row(struct buf *b, const struct aipolicy *p, const struct render_tree *t,
     const struct render_row *row)
 {
 	size_t i;
@@ -38,7 +38,7 @@ md_row(struct buf *b, const struct policy *p, const struct render_tree *t,
 		buf_adds(b, SHOW_ARROW);
 	}
 	if (row->kind == ROW_OUTCOME) {
-		buf_addf(b, "**%s** (%u)\n", verdict_words(
+		buf_addf(b, "**%s** (%u)\n", aipolicy_verdict_words(
 		    p->outcomes[row->outcome].verdict), t->onum[row->outcome]);
 		return;
 	}
@@ -50,11 +50,11 @@ md_row(struct buf *b, const struct policy *p, const struct render_tree *t,
 
 /* One row of the outcomes table. */
 static void
-md_outcome(struct buf *b, const struct outcome *o, uint32_t num)
+md_outcome(struct buf *b, const struct aipolicy_outcome *o, uint32_t num)
 {
 	size_t i;
 
-	buf_addf(b, "| %u | %s | ", num, verdict_words(o->verdict));
+	buf_addf(b, "| %u | %s | ", num, aipolicy_verdict_words(o->verdict));
 	render_add_text(b, o->summary, ESC_MARKDOWN);
 	buf_adds(b, " | ");
 	if (o->reviewer != NULL)
@@ -69,7 +69,7 @@ md_outcome(struct buf *b, const struct outcome *o, uint32_t num)
 }
 
 static void
-md_footer(struct buf *b, const struct policy *p)
+md_footer(struct buf *b, const struct aipolicy *p)
 {
 	render_add_dates(b, p, ESC_MARKDOWN);
 	buf_adds(b, "  \nOwner: ");
@@ -78,7 +78,7 @@ md_footer(struct buf *b, const struct policy *p)
 }
 
 void
-render_markdown(const struct policy *p, const struct render_tree *t,
+render_markdown(const struct aipolicy *p, const struct render_tree *t,
     struct buf *b)
 {
 	size_t i;

@@ -56,7 +56,7 @@ struct render_tree {
 
 /* render_tree_build: the page order of P into T. Returns 0, or -1 when out
  * of memory (T is then released). Release with render_tree_release. */
-int render_tree_build(const struct policy *p, struct render_tree *t);
+int render_tree_build(const struct aipolicy *p, struct render_tree *t);
 void render_tree_release(struct render_tree *t);
 
 /* How policy text is escaped, after text_safe() made it safe to show. */
@@ -74,35 +74,35 @@ void render_add_text(struct buf *b, const char *s, enum render_escape e);
 
 /* render_date: D as YYYY-MM-DD into BUF (at least SHOW_DATE_SIZE bytes);
  * returns BUF. */
-const char *render_date(date_t d, char *buf);
+const char *render_date(aipolicy_date_t d, char *buf);
 
 /* render_add_dates: "TITLE, version V: in force from D, review by D." of
  * P onto B, policy text escaped as E. */
-void render_add_dates(struct buf *b, const struct policy *p,
+void render_add_dates(struct buf *b, const struct aipolicy *p,
     enum render_escape e);
 
 /* render_text_page: the one-page text of P onto B; stops after MAX_LINES
- * lines (0: no limit). FIT, when not NULL, is filled as render_text_fit
+ * lines (0: no limit). FIT, when not NULL, is filled as aipolicy_render_text_fit
  * says. */
-void render_text_page(const struct policy *p, const struct render_tree *t,
-    struct buf *b, size_t max_lines, struct render_fit *fit);
+void render_text_page(const struct aipolicy *p, const struct render_tree *t,
+    struct buf *b, size_t max_lines, struct aipolicy_render_fit *fit);
 
 /* One function per other format: P onto B. JSON returns -1 when out of
  * memory; the others mark B failed. */
-void render_markdown(const struct policy *p, const struct render_tree *t,
+void render_markdown(const struct aipolicy *p, const struct render_tree *t,
     struct buf *b);
-void render_mermaid(const struct policy *p, struct buf *b);
-void render_dot(const struct policy *p, struct buf *b);
-void render_html(const struct policy *p, const struct render_tree *t,
+void render_mermaid(const struct aipolicy *p, struct buf *b);
+void render_dot(const struct aipolicy *p, struct buf *b);
+void render_html(const struct aipolicy *p, const struct render_tree *t,
     struct buf *b);
-int render_json(const struct policy *p, const struct render_opts *o,
+int render_json(const struct aipolicy *p, const struct aipolicy_render_opts *o,
     struct buf *b);
 
 /* The colours of the three verdicts (fill, border), for the diagrams and
  * the HTML page: green, amber, red; and the name of the class (Mermaid,
  * HTML) that has them: "free", "review", "stop". */
-const char *render_verdict_fill(enum verdict v);
-const char *render_verdict_border(enum verdict v);
-const char *render_verdict_class(enum verdict v);
+const char *render_verdict_fill(enum aipolicy_verdict v);
+const char *render_verdict_border(enum aipolicy_verdict v);
+const char *render_verdict_class(enum aipolicy_verdict v);
 
 #endif

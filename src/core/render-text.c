@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "aipolicy/text.h"
+#include "core/text.h"
 #include "render-private.h"
 
 /* Columns of indentation per level of the tree. */
@@ -28,23 +28,23 @@
 struct page {
 	struct buf *b;
 	size_t lines, max;         /* max 0: no limit */
-	struct render_fit *fit;    /* may be NULL */
+	struct aipolicy_render_fit *fit;    /* may be NULL */
 };
 
 static bool page_full(const struct page *pg);
 static void page_line(struct page *pg, const char *s, size_t len);
 static size_t fit_bytes(const char *s, size_t len, size_t width);
-static void page_cut_line(struct page *pg, const struct policy *p,
+static void page_cut_line(struct page *pg, const struct aipolicy *p,
     const struct render_row *row, const char *s, size_t len);
 static void line_restart(struct buf *line, size_t indent, size_t *used);
 static void page_wrap(struct page *pg, const char *first, size_t indent,
     const char *text);
-static void tree_row(struct page *pg, const struct policy *p,
+static void tree_row(struct page *pg, const struct aipolicy *p,
     const struct render_tree *t, const struct render_row *row);
 static bool ends_sentence(const char *s);
-static void outcome_block(struct page *pg, const struct outcome *o,
+static void outcome_block(struct page *pg, const struct aipolicy_outcome *o,
     uint32_t num);
-static void footer(struct page *pg, const struct policy *p);
+static void footer(struct page *pg, const struct aipolicy *p);
 
 static bool
 page_full(const struct page *pg)
@@ -63,7 +63,7 @@ page_line(struct page *pg, const char *s, size_t len)
 	buf_add(pg->b, s, len);
 	buf_addc(pg->b, '\n');
 	pg->lines++;
-	w = render_width(s, len);
+	w = aipolicy_render_width(s, len);
 	if (pg->fit != NULL) {
 		pg->fit->lines = pg->lines;
 		if (w > pg->fit->width)
@@ -81,7 +81,7 @@ fit_bytes(const char *s, size_t len, size_t width)
 
 	while (i < len) {
 		size_t k = utf8_decode(s + i, len - i, &c);
-		w = render_width(s + i, k);
+		w = aipolicy_render_width(s + i, k);
 		if (used + w > width)
 			break;
 		used += w;
@@ -94,13 +94,13 @@ fit_bytes(const char *s, size_t len, size_t width)
 /* A tree line: cut to the page's width with CUT_MARK when wider, and the
  * first such line noted in the fit. */
 static void
-page_cut_line(struct page *pg, const struct policy *p,
+page_cut_line(struct page *pg, const struct aipolicy *p,
     const struct render_row *row, const char *s, size_t len)
 {
-	size_t w = render_width(s, len), keep;
+	size_t w = aipolicy_render_width(s, len), keep;
 	struct buf cut;
 
-	if (w <= RENDER_PAGE_COLUMNS) {
+	if (w <= AIPOLICY_RENDER_PAGE_COLUMNS) {
 		page_line(pg, s, len);
 		return;
 	}
@@ -111,7 +111,7 @@ page_cut_line(struct page *pg, const struct policy *p,
 		pg->fit->wide_answer = row->kind == ROW_START ? NULL :
 		    &p->questions[row->from_q].answers[row->from_a];
 	}
-	keep = fit_bytes(s, len, RENDER_PAGE_COLUMNS - CUT_MARK_WIDTH);
+	keep = fit_bytes(s, len, AIPOLICY_RENDER_PAGE_COLUMNS - CUT_MARK_WIDTH);
 	buf_init(&cut);
 	buf_add(&cut, s, keep);
 	buf_adds(&cut, CUT_MARK);
@@ -153,7 +153,7 @@ page_wrap(struct page *pg, const char *first, size_t indent,
 	render_add_text(&safe, text, ESC_PLAIN);
 	buf_init(&line);
 	buf_adds(&line, first);
-	used = render_width(first, strlen(first));
+	used = aipolicy_render_width(first, strlen(first));
 	s = safe.data ? safe.data : "";
 	end = s + safe.len;
 	while (s < end && !page_full(pg) && !line.failed) {
@@ -164,8 +164,8 @@ page_wrap(struct page *pg, const char *first, size_t indent,
 		for (word = s; s < end && *s != ' '; s++)
 			;
 		wl = (size_t)(s - word);
-		ww = render_width(word, wl);
-		if (has_word && used + 1 + ww > RENDER_PAGE_COLUMNS) {
+		ww = aipolicy_render_width(word, wl);
+		if (has_word && used + 1 + ww > AIPOLICY_RENDER_PAGE_COLUMNS) {
 			page_line(pg, line.data, line.len);
 			line_restart(&line, indent, &used);
 			sep = false;
@@ -175,14 +175,14 @@ page_wrap(struct page *pg, const char *first, size_t indent,
 			used++;
 		}
 		/* A word wider than the room left: split it. */
-		while (used + ww > RENDER_PAGE_COLUMNS && !line.failed) {
-			k = fit_bytes(word, wl, RENDER_PAGE_COLUMNS - used);
+		while (used + ww > AIPOLICY_RENDER_PAGE_COLUMNS && !line.failed) {
+			k = fit_bytes(word, wl, AIPOLICY_RENDER_PAGE_COLUMNS - used);
 			buf_add(&line, word, k);
 			page_line(pg, line.data, line.len);
 			line_restart(&line, indent, &used);
 			word += k;
 			wl -= k;
-			ww = render_width(word, wl);
+			ww = aipolicy_render_width(word, wl);
 		}
 		buf_add(&line, word, wl);
 		used += ww;
@@ -199,7 +199,7 @@ page_wrap(struct page *pg, const char *first, size_t indent,
 /* One row of the tree: "ANSWER -> Q3 Label", "-> see Q3 Label",
  * "-> Use AI freely [1]"; the start question alone as "Q1 Label". */
 static void
-tree_row(struct page *pg, const struct policy *p,
+tree_row(struct page *pg, const struct aipolicy *p,
     const struct render_tree *t, const struct render_row *row)
 {
 	struct buf line;
@@ -214,7 +214,7 @@ tree_row(struct page *pg, const struct policy *p,
 		buf_adds(&line, " -> ");
 	}
 	if (row->kind == ROW_OUTCOME) {
-		buf_addf(&line, "%s [%u]", verdict_words(
+		buf_addf(&line, "%s [%u]", aipolicy_verdict_words(
 		    p->outcomes[row->outcome].verdict), t->onum[row->outcome]);
 	} else {
 		buf_addf(&line, "%sQ%u ", row->kind == ROW_SEE ? "see " : "",
@@ -241,13 +241,13 @@ ends_sentence(const char *s)
 /* "[N] Verdict: summary", then the reviewer and disclosure, then each
  * condition. */
 static void
-outcome_block(struct page *pg, const struct outcome *o, uint32_t num)
+outcome_block(struct page *pg, const struct aipolicy_outcome *o, uint32_t num)
 {
 	char first[64];
 	struct buf more;
 	size_t i;
 
-	snprintf(first, sizeof first, "[%u] %s:", num, verdict_words(o->verdict));
+	snprintf(first, sizeof first, "[%u] %s:", num, aipolicy_verdict_words(o->verdict));
 	page_wrap(pg, first, OUTCOME_INDENT, o->summary);
 	buf_init(&more);
 	if (o->reviewer != NULL) {
@@ -271,7 +271,7 @@ outcome_block(struct page *pg, const struct outcome *o, uint32_t num)
 
 /* "TITLE, version V: in force from D, review by D.", "Owner: O". */
 static void
-footer(struct page *pg, const struct policy *p)
+footer(struct page *pg, const struct aipolicy *p)
 {
 	struct buf s;
 
@@ -285,8 +285,8 @@ footer(struct page *pg, const struct policy *p)
 }
 
 void
-render_text_page(const struct policy *p, const struct render_tree *t,
-    struct buf *b, size_t max_lines, struct render_fit *fit)
+render_text_page(const struct aipolicy *p, const struct render_tree *t,
+    struct buf *b, size_t max_lines, struct aipolicy_render_fit *fit)
 {
 	struct page pg = { b, 0, max_lines, fit };
 	size_t i;

@@ -1,5 +1,5 @@
 /*
- * render.c: render_policy, the formats' names, and what every renderer
+ * render.c: aipolicy_render, the formats' names, and what every renderer
  * shares: the page order of the tree, safe and escaped text, display
  * widths and the verdict colours.
  */
@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "aipolicy/render.h"
-#include "aipolicy/text.h"
+#include "core/text.h"
 #include "render-private.h"
 
 /* A range of code points, inclusive. */
@@ -26,12 +26,12 @@ static bool in_ranges(uint32_t c, const struct cp_range *r, size_t n);
 static size_t cp_width(uint32_t c);
 static int add_row(struct render_tree *t, size_t *cap,
     const struct render_row *row);
-static int tree_answer(const struct policy *p, struct render_tree *t,
+static int tree_answer(const struct aipolicy *p, struct render_tree *t,
     size_t *cap, struct frame *stack, size_t *depth, uint32_t *nq);
 static void add_escaped(struct buf *b, uint32_t c, const char *s, size_t n,
     enum render_escape e);
 
-static const char *const format_names[RENDER_FORMAT_COUNT] = {
+static const char *const format_names[AIPOLICY_RENDER_FORMAT_COUNT] = {
 	"text", "markdown", "mermaid", "dot", "html", "json",
 };
 
@@ -76,24 +76,24 @@ static const struct cp_range wide[] = {
 };
 
 /* Fill and border colours per verdict: green, amber, red. */
-static const char *const verdict_fill[VERDICT_COUNT] = {
+static const char *const verdict_fill[AIPOLICY_VERDICT_COUNT] = {
 	"#d9f2d9", "#ffe9b3", "#f8d0d0",
 };
-static const char *const verdict_border[VERDICT_COUNT] = {
+static const char *const verdict_border[AIPOLICY_VERDICT_COUNT] = {
 	"#2e7d32", "#b26a00", "#c62828",
 };
-static const char *const verdict_class[VERDICT_COUNT] = {
+static const char *const verdict_class[AIPOLICY_VERDICT_COUNT] = {
 	"free", "review", "stop",
 };
 
 bool
-render_format_parse(const char *name, enum render_format *out)
+aipolicy_render_format_parse(const char *name, enum aipolicy_render_format *out)
 {
 	size_t i;
 
-	for (i = 0; i < RENDER_FORMAT_COUNT; i++) {
+	for (i = 0; i < AIPOLICY_RENDER_FORMAT_COUNT; i++) {
 		if (strcmp(name, format_names[i]) == 0) {
-			*out = (enum render_format)i;
+			*out = (enum aipolicy_render_format)i;
 			return true;
 		}
 	}
@@ -101,16 +101,16 @@ render_format_parse(const char *name, enum render_format *out)
 }
 
 const char *
-render_format_name(enum render_format f)
+aipolicy_render_format_name(enum aipolicy_render_format f)
 {
-	return (unsigned)f < RENDER_FORMAT_COUNT ? format_names[f] : "?";
+	return (unsigned)f < AIPOLICY_RENDER_FORMAT_COUNT ? format_names[f] : "?";
 }
 
 int
-render_policy(const struct policy *p, enum render_format f,
-    const struct render_opts *o, char **out, size_t *len)
+aipolicy_render(const struct aipolicy *p, enum aipolicy_render_format f,
+    const struct aipolicy_render_opts *o, char **out, size_t *len)
 {
-	static const struct render_opts defaults;
+	static const struct aipolicy_render_opts defaults;
 	struct render_tree t;
 	struct buf b;
 	int rc = 0;
@@ -119,18 +119,18 @@ render_policy(const struct policy *p, enum render_format f,
 	buf_init(&b);
 	if (o == NULL)
 		o = &defaults;
-	if (f == RENDER_JSON) {
+	if (f == AIPOLICY_RENDER_JSON) {
 		rc = render_json(p, o, &b);
-	} else if (f == RENDER_MERMAID) {
+	} else if (f == AIPOLICY_RENDER_MERMAID) {
 		render_mermaid(p, &b);
-	} else if (f == RENDER_DOT) {
+	} else if (f == AIPOLICY_RENDER_DOT) {
 		render_dot(p, &b);
 	} else if (render_tree_build(p, &t) != 0) {
 		rc = -1;
 	} else {
-		if (f == RENDER_TEXT)
+		if (f == AIPOLICY_RENDER_TEXT)
 			render_text_page(p, &t, &b, 0, NULL);
-		else if (f == RENDER_MARKDOWN)
+		else if (f == AIPOLICY_RENDER_MARKDOWN)
 			render_markdown(p, &t, &b);
 		else
 			render_html(p, &t, &b);
@@ -147,7 +147,7 @@ render_policy(const struct policy *p, enum render_format f,
 }
 
 int
-render_text_fit(const struct policy *p, struct render_fit *fit)
+aipolicy_render_text_fit(const struct aipolicy *p, struct aipolicy_render_fit *fit)
 {
 	struct render_tree t;
 	struct buf b;
@@ -157,7 +157,7 @@ render_text_fit(const struct policy *p, struct render_fit *fit)
 	if (render_tree_build(p, &t) != 0)
 		return -1;
 	buf_init(&b);
-	render_text_page(p, &t, &b, RENDER_PAGE_LINES + 1, fit);
+	render_text_page(p, &t, &b, AIPOLICY_RENDER_PAGE_LINES + 1, fit);
 	failed = b.failed;
 	buf_release(&b);
 	render_tree_release(&t);
@@ -185,18 +185,18 @@ add_row(struct render_tree *t, size_t *cap, const struct render_row *row)
 /* Show the next answer of the question on top of STACK (DEPTH frames),
  * pushing its target when that is a question shown for the first time. */
 static int
-tree_answer(const struct policy *p, struct render_tree *t, size_t *cap,
+tree_answer(const struct aipolicy *p, struct render_tree *t, size_t *cap,
     struct frame *stack, size_t *depth, uint32_t *nq)
 {
 	struct frame *f = &stack[*depth - 1];
-	const struct answer *a = &p->questions[f->question].answers[f->next];
+	const struct aipolicy_answer *a = &p->questions[f->question].answers[f->next];
 	struct render_row row = { 0 };
 
 	row.depth = *depth < RENDER_MAX_NEST ? (uint32_t)*depth :
 	    RENDER_MAX_NEST;
 	row.from_q = f->question;
 	row.from_a = f->next++;
-	if (a->target.kind == TARGET_OUTCOME) {
+	if (a->target.kind == AIPOLICY_TARGET_OUTCOME) {
 		row.kind = ROW_OUTCOME;
 		row.outcome = a->target.index;
 		if (t->onum[row.outcome] == 0) {
@@ -219,7 +219,7 @@ tree_answer(const struct policy *p, struct render_tree *t, size_t *cap,
 }
 
 int
-render_tree_build(const struct policy *p, struct render_tree *t)
+render_tree_build(const struct aipolicy *p, struct render_tree *t)
 {
 	struct frame *stack;
 	struct render_row row = { 0 };
@@ -348,7 +348,7 @@ cp_width(uint32_t c)
 }
 
 size_t
-render_width(const char *s, size_t len)
+aipolicy_render_width(const char *s, size_t len)
 {
 	size_t i = 0, w = 0;
 	uint32_t c;
@@ -361,14 +361,14 @@ render_width(const char *s, size_t len)
 }
 
 const char *
-render_date(date_t d, char *buf)
+render_date(aipolicy_date_t d, char *buf)
 {
-	date_format(d, buf);
+	aipolicy_date_format(d, buf);
 	return buf;
 }
 
 void
-render_add_dates(struct buf *b, const struct policy *p, enum render_escape e)
+render_add_dates(struct buf *b, const struct aipolicy *p, enum render_escape e)
 {
 	char eff[SHOW_DATE_SIZE], rev[SHOW_DATE_SIZE];
 
@@ -380,19 +380,19 @@ render_add_dates(struct buf *b, const struct policy *p, enum render_escape e)
 }
 
 const char *
-render_verdict_fill(enum verdict v)
+render_verdict_fill(enum aipolicy_verdict v)
 {
 	return verdict_fill[v];
 }
 
 const char *
-render_verdict_border(enum verdict v)
+render_verdict_border(enum aipolicy_verdict v)
 {
 	return verdict_border[v];
 }
 
 const char *
-render_verdict_class(enum verdict v)
+render_verdict_class(enum aipolicy_verdict v)
 {
 	return verdict_class[v];
 }

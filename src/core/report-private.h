@@ -8,7 +8,7 @@
 
 #include <jansson.h>
 
-#include "aipolicy/report.h"
+#include "core/report.h"
 
 /* report_reach_add: when R has a policy, mark what REC reaches in it (or
  * count REC as a look-alike). Needs no memory. */

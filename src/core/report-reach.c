@@ -19,12 +19,12 @@ struct report_reach {
 	uint32_t gen;
 };
 
-static void mark(struct report_reach *x, const struct policy *p,
+static void mark(struct report_reach *x, const struct aipolicy *p,
     const struct logrec *rec);
 static void next_gen(struct report_reach *x, size_t nquestions);
 
 int
-report_set_policy(struct report *r, const struct policy *p)
+report_set_policy(struct report *r, const struct aipolicy *p)
 {
 	struct report_reach *x = calloc(1, sizeof *x);
 	size_t i, total = 0;
@@ -96,28 +96,28 @@ next_gen(struct report_reach *x, size_t nquestions)
 /* Mark REC's outcome and the answers on its path that it was sure of.
  * Ids and answers the policy does not have are passed over. */
 static void
-mark(struct report_reach *x, const struct policy *p, const struct logrec *rec)
+mark(struct report_reach *x, const struct aipolicy *p, const struct logrec *rec)
 {
 	const struct logrec_step *s;
 	int64_t q, a, o;
 	size_t i;
 
-	o = policy_find_outcome(p, rec->outcome, strlen(rec->outcome));
+	o = aipolicy_find_outcome(p, rec->outcome, strlen(rec->outcome));
 	if (o >= 0)
 		x->outcome[o] = true;
 	next_gen(x, p->nquestions);
 	for (i = 0; i < rec->nunsure; i++) {
-		q = policy_find_question(p, rec->unsure[i],
+		q = aipolicy_find_question(p, rec->unsure[i],
 		    strlen(rec->unsure[i]));
 		if (q >= 0)
 			x->unsure[q] = x->gen;
 	}
 	for (i = 0; i < rec->npath; i++) {
 		s = &rec->path[i];
-		q = policy_find_question(p, s->question, strlen(s->question));
+		q = aipolicy_find_question(p, s->question, strlen(s->question));
 		if (q < 0 || x->unsure[q] == x->gen)
 			continue;
-		a = question_match(&p->questions[q], s->answer,
+		a = aipolicy_question_match(&p->questions[q], s->answer,
 		    strlen(s->answer));
 		if (a >= 0)
 			x->answer[x->first[q] + (size_t)a] = true;
@@ -127,7 +127,7 @@ mark(struct report_reach *x, const struct policy *p, const struct logrec *rec)
 void
 report_reach_add(struct report *r, const struct logrec *rec)
 {
-	const struct policy *p = r->policy;
+	const struct aipolicy *p = r->policy;
 
 	if (p == NULL)
 		return;
@@ -143,7 +143,7 @@ report_reach_add(struct report *r, const struct logrec *rec)
 json_t *
 report_never_reached_json(const struct report *r)
 {
-	const struct policy *p = r->policy;
+	const struct aipolicy *p = r->policy;
 	json_t *obj, *outcomes, *answers;
 	size_t i, j;
 	int rc = 0;
@@ -161,7 +161,7 @@ report_never_reached_json(const struct report *r)
 			    json_string(p->outcomes[i].id));
 	}
 	for (i = 0; i < p->nquestions && rc == 0; i++) {
-		const struct question *q = &p->questions[i];
+		const struct aipolicy_question *q = &p->questions[i];
 		for (j = 0; j < q->nanswers && rc == 0; j++) {
 			if (!report_answer_reached(r, i, j))
 				rc = json_array_append_new(answers,

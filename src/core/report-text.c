@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/report.h"
+#include "core/report.h"
 #include "show.h"
 
 /* A bar cell is divided in eighths: "▏" is one, "█" is eight. */
@@ -80,9 +80,9 @@ add_verdicts(struct buf *b, const struct report *r, int width)
 	int v;
 
 	buf_adds(b, "\nVerdicts\n");
-	for (v = 0; v < VERDICT_COUNT; v++) {
+	for (v = 0; v < AIPOLICY_VERDICT_COUNT; v++) {
 		buf_addf(b, "  %*" PRIu64 "  %s", width, r->by_verdict[v],
-		    verdict_id((enum verdict)v));
+		    aipolicy_verdict_id((enum aipolicy_verdict)v));
 		if (r->decisions > 0)
 			buf_addf(b, " (%" PRIu64 "%%)", (r->by_verdict[v] *
 			    PERCENT + r->decisions / 2) / r->decisions);
@@ -148,7 +148,7 @@ add_weeks(struct buf *b, const struct report *r, int width)
 static void
 add_review_load(struct buf *b, const struct report *r)
 {
-	uint64_t reviews = r->by_verdict[VERDICT_USE_WITH_REVIEW];
+	uint64_t reviews = r->by_verdict[AIPOLICY_VERDICT_USE_WITH_REVIEW];
 
 	buf_adds(b, "\nReview load: ");
 	add_duration(b, r->review_minutes, 0);
@@ -169,7 +169,7 @@ add_review_load(struct buf *b, const struct report *r)
 static void
 add_never_reached(struct buf *b, const struct report *r)
 {
-	const struct policy *p = r->policy;
+	const struct aipolicy *p = r->policy;
 	size_t i, j, listed = 0;
 
 	buf_adds(b, "\nNever reached ");
@@ -199,7 +199,7 @@ add_never_reached(struct buf *b, const struct report *r)
 		listed++;
 	}
 	for (i = 0; i < p->nquestions; i++) {
-		const struct question *q = &p->questions[i];
+		const struct aipolicy_question *q = &p->questions[i];
 		for (j = 0; j < q->nanswers; j++) {
 			if (report_answer_reached(r, i, j))
 				continue;

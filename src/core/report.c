@@ -8,7 +8,7 @@
 
 #include <jansson.h>
 
-#include "aipolicy/jsonmem.h"
+#include "core/jsonmem.h"
 #include "report-private.h"
 #include "util.h"
 
@@ -133,7 +133,7 @@ report_add(struct report *r, const struct logrec *rec)
 	if ((e[REPORT_BY_WEEK] = entry_for(r, REPORT_BY_WEEK, rec->week,
 	    strlen(rec->week))) == NULL)
 		return -1;
-	if (rec->verdict == VERDICT_USE_WITH_REVIEW &&
+	if (rec->verdict == AIPOLICY_VERDICT_USE_WITH_REVIEW &&
 	    rec->review_minutes > 0) {
 		minutes = rec->review_minutes;
 		r->reviews_timed++;
@@ -228,8 +228,8 @@ report_json(const struct report *r)
 	int rc = obj != NULL && verdicts != NULL ? 0 : -1;
 	int v;
 
-	for (v = 0; v < VERDICT_COUNT && rc == 0; v++)
-		rc = json_object_set_new(verdicts, verdict_id((enum verdict)v),
+	for (v = 0; v < AIPOLICY_VERDICT_COUNT && rc == 0; v++)
+		rc = json_object_set_new(verdicts, aipolicy_verdict_id((enum aipolicy_verdict)v),
 		    count_json(r->by_verdict[v]));
 	if (rc == 0)
 		rc = json_object_set_new(obj, "decisions",

@@ -1,7 +1,7 @@
 /*
  * result.c: rendering walk results as the JSON objects of check --json and
  * check --batch. Everything that depends only on the policy is encoded
- * once, in result_json_new, into fragments that keep their lengths: each
+ * once, in aipolicy_result_json_new, into fragments that keep their lengths: each
  * outcome's part up to the path, each path step, the policy block. A result
  * is then a few copies of those into the caller's buffer.
  */
@@ -10,10 +10,10 @@
 
 #include <jansson.h>
 
-#include "aipolicy/jsonmem.h"
-#include "aipolicy/present.h"
+#include "core/jsonmem.h"
+#include "core/present.h"
 #include "aipolicy/result.h"
-#include "aipolicy/text.h"
+#include "core/text.h"
 #include "show.h"
 
 /* Room for the decimal digits of a size_t. */
@@ -34,8 +34,8 @@ struct frag {
 	size_t n;
 };
 
-struct result_json {
-	const struct policy *p;
+struct aipolicy_result_json {
+	const struct aipolicy *p;
 	struct frag *head;  /* per outcome: "status": "verdict", "verdict":
 	                     * ... "review_minutes": x, "path": [ */
 	char **qid;         /* per question: its id as a JSON string */
@@ -53,19 +53,19 @@ struct result_json {
 
 static bool is_plain(const char *s, size_t n);
 static void add_quoted(struct buf *b, const char *s, size_t n);
-static char *jstr(struct result_json *rj, const char *s);
+static char *jstr(struct aipolicy_result_json *rj, const char *s);
 static char *jstrn(const char *s, size_t n);
-static void take(struct result_json *rj, struct buf *b, char *s);
-static char *encode_outcome(struct result_json *rj, const struct outcome *o);
-static char *encode_next(struct result_json *rj, size_t qi);
-static int encode_questions(struct result_json *rj);
-static int encode_steps(struct result_json *rj);
-static char *encode_policy(struct result_json *rj, date_t today);
+static void take(struct aipolicy_result_json *rj, struct buf *b, char *s);
+static char *encode_outcome(struct aipolicy_result_json *rj, const struct aipolicy_outcome *o);
+static char *encode_next(struct aipolicy_result_json *rj, size_t qi);
+static int encode_questions(struct aipolicy_result_json *rj);
+static int encode_steps(struct aipolicy_result_json *rj);
+static char *encode_policy(struct aipolicy_result_json *rj, aipolicy_date_t today);
 static void add_line(struct buf *b, size_t line);
-static void add_lists(const struct result_json *rj, struct buf *b,
-    const struct walk_result *r, const struct given *given);
-static void add_next(struct result_json *rj, struct buf *b,
-    const struct walk_result *r);
+static void add_lists(const struct aipolicy_result_json *rj, struct buf *b,
+    const struct aipolicy_walk_result *r, const struct aipolicy_given *given);
+static void add_next(struct aipolicy_result_json *rj, struct buf *b,
+    const struct aipolicy_walk_result *r);
 
 /* N bytes at S are printable ASCII without '"' or '\\': their JSON string
  * is the bytes in quotes, as jansson would write it. */
@@ -94,7 +94,7 @@ add_quoted(struct buf *b, const char *s, size_t n)
 /* S as a JSON string (quoted), malloc'd; "null" for NULL. NULL when out
  * of memory (RJ is then marked failed). */
 static char *
-jstr(struct result_json *rj, const char *s)
+jstr(struct aipolicy_result_json *rj, const char *s)
 {
 	struct buf b;
 	char *out;
@@ -146,7 +146,7 @@ jstrn(const char *s, size_t n)
 
 /* Append S and free it; record failure. */
 static void
-take(struct result_json *rj, struct buf *b, char *s)
+take(struct aipolicy_result_json *rj, struct buf *b, char *s)
 {
 	if (s == NULL) {
 		rj->failed = true;
@@ -158,14 +158,14 @@ take(struct result_json *rj, struct buf *b, char *s)
 
 /* Outcome O's part of a verdict, from "status" to the opening of "path". */
 static char *
-encode_outcome(struct result_json *rj, const struct outcome *o)
+encode_outcome(struct aipolicy_result_json *rj, const struct aipolicy_outcome *o)
 {
 	struct buf b;
 	size_t i;
 
 	buf_init(&b);
 	ADD_LIT(&b, "\"status\": \"verdict\", \"verdict\": \"");
-	buf_adds(&b, verdict_id(o->verdict));
+	buf_adds(&b, aipolicy_verdict_id(o->verdict));
 	ADD_LIT(&b, "\", \"outcome\": ");
 	take(rj, &b, jstr(rj, o->id));
 	ADD_LIT(&b, ", \"summary\": ");
@@ -192,9 +192,9 @@ encode_outcome(struct result_json *rj, const struct outcome *o)
 }
 
 static char *
-encode_next(struct result_json *rj, size_t qi)
+encode_next(struct aipolicy_result_json *rj, size_t qi)
 {
-	const struct question *q = &rj->p->questions[qi];
+	const struct aipolicy_question *q = &rj->p->questions[qi];
 	struct buf b;
 	size_t i;
 
@@ -205,7 +205,7 @@ encode_next(struct result_json *rj, size_t qi)
 	for (i = 0; i < q->nanswers; i++)
 		buf_addf(&b, "%s%s", i ? ", " : "", rj->key[qi][i]);
 	buf_adds(&b, "]}");
-	/* Made after result_json_new succeeded: a failure here is this
+	/* Made after aipolicy_result_json_new succeeded: a failure here is this
 	 * object's alone, and it is not kept half made. */
 	if (rj->failed) {
 		rj->failed = false;
@@ -218,9 +218,9 @@ encode_next(struct result_json *rj, size_t qi)
 /* Each question's id and answer keys as JSON strings. 0, or -1 when out
  * of memory. */
 static int
-encode_questions(struct result_json *rj)
+encode_questions(struct aipolicy_result_json *rj)
 {
-	const struct policy *p = rj->p;
+	const struct aipolicy *p = rj->p;
 	size_t i, j;
 
 	for (i = 0; i < p->nquestions && !rj->failed; i++) {
@@ -244,9 +244,9 @@ encode_questions(struct result_json *rj)
 /* Every path step {"question": Q, "answer": A} into one block (rj->steps),
  * rj->step pointing into it. 0, or -1 when out of memory. */
 static int
-encode_steps(struct result_json *rj)
+encode_steps(struct aipolicy_result_json *rj)
 {
-	const struct policy *p = rj->p;
+	const struct aipolicy *p = rj->p;
 	struct buf b;
 	size_t i, j, at = 0;
 
@@ -278,9 +278,9 @@ encode_steps(struct result_json *rj)
 /* , "policy": {...}} with its dates and whether, on TODAY, it is stale and
  * in force; the end of every result. */
 static char *
-encode_policy(struct result_json *rj, date_t today)
+encode_policy(struct aipolicy_result_json *rj, aipolicy_date_t today)
 {
-	const struct policy *p = rj->p;
+	const struct aipolicy *p = rj->p;
 	enum present_dates dates = present_dates_on(p, today);
 	char effective[SHOW_DATE_SIZE], review_by[SHOW_DATE_SIZE];
 	struct buf b;
@@ -292,8 +292,8 @@ encode_policy(struct result_json *rj, date_t today)
 	take(rj, &b, jstr(rj, p->version));
 	ADD_LIT(&b, ", \"owner\": ");
 	take(rj, &b, jstr(rj, p->owner));
-	date_format(p->effective, effective);
-	date_format(p->review_by, review_by);
+	aipolicy_date_format(p->effective, effective);
+	aipolicy_date_format(p->review_by, review_by);
 	buf_addf(&b, ", \"sha256\": \"%s\", \"effective\": \"%s\", "
 	    "\"review_by\": \"%s\", \"stale\": %s, \"in_force\": %s}}",
 	    p->sha256, effective, review_by,
@@ -302,10 +302,10 @@ encode_policy(struct result_json *rj, date_t today)
 	return buf_detach(&b);
 }
 
-struct result_json *
-result_json_new(const struct policy *p, date_t today)
+struct aipolicy_result_json *
+aipolicy_result_json_new(const struct aipolicy *p, aipolicy_date_t today)
 {
-	struct result_json *rj = calloc(1, sizeof *rj);
+	struct aipolicy_result_json *rj = calloc(1, sizeof *rj);
 	size_t i, nq = p->nquestions ? p->nquestions : 1;
 	size_t no = p->noutcomes ? p->noutcomes : 1;
 
@@ -320,7 +320,7 @@ result_json_new(const struct policy *p, date_t today)
 	rj->next = calloc(nq, sizeof *rj->next);
 	if (rj->head == NULL || rj->qid == NULL || rj->qid_len == NULL ||
 	    rj->key == NULL || rj->step == NULL || rj->next == NULL) {
-		result_json_free(rj);
+		aipolicy_result_json_free(rj);
 		return NULL;
 	}
 	for (i = 0; i < p->noutcomes; i++) {
@@ -333,7 +333,7 @@ result_json_new(const struct policy *p, date_t today)
 	/* "next" objects are made on first use: most policies have few. */
 	if (rj->failed || encode_questions(rj) != 0 || encode_steps(rj) != 0 ||
 	    (rj->tail.s = encode_policy(rj, today)) == NULL || rj->failed) {
-		result_json_free(rj);
+		aipolicy_result_json_free(rj);
 		return NULL;
 	}
 	rj->tail.n = strlen(rj->tail.s);
@@ -341,7 +341,7 @@ result_json_new(const struct policy *p, date_t today)
 }
 
 void
-result_json_free(struct result_json *rj)
+aipolicy_result_json_free(struct aipolicy_result_json *rj)
 {
 	size_t i, j;
 
@@ -349,7 +349,7 @@ result_json_free(struct result_json *rj)
 		return;
 	for (i = 0; rj->head && i < rj->p->noutcomes; i++)
 		free(rj->head[i].s);
-	/* Any of the arrays may be missing after a failed result_json_new. */
+	/* Any of the arrays may be missing after a failed aipolicy_result_json_new. */
 	for (i = 0; i < rj->p->nquestions; i++) {
 		if (rj->qid != NULL)
 			free(rj->qid[i]);
@@ -393,8 +393,8 @@ add_line(struct buf *b, size_t line)
 /* The steps of the "path" (opened by the head), and the "unused" and
  * "unsure" lists of R (GIVEN: the answers given) onto B. */
 static void
-add_lists(const struct result_json *rj, struct buf *b,
-    const struct walk_result *r, const struct given *given)
+add_lists(const struct aipolicy_result_json *rj, struct buf *b,
+    const struct aipolicy_walk_result *r, const struct aipolicy_given *given)
 {
 	const struct frag *f;
 	size_t i;
@@ -408,7 +408,7 @@ add_lists(const struct result_json *rj, struct buf *b,
 	}
 	ADD_LIT(b, "], \"unused\": [");
 	for (i = 0; i < r->nunused && !b->failed; i++) {
-		const struct given *g = &given[r->unused[i]];
+		const struct aipolicy_given *g = &given[r->unused[i]];
 		if ((s = jstrn(g->question, g->question_len)) == NULL) {
 			b->failed = true;
 			break;
@@ -430,10 +430,10 @@ add_lists(const struct result_json *rj, struct buf *b,
 /* The "next" question of R (for an incomplete result, or to narrow a
  * worst case down), encoded on first use, onto B. */
 static void
-add_next(struct result_json *rj, struct buf *b,
-    const struct walk_result *r)
+add_next(struct aipolicy_result_json *rj, struct buf *b,
+    const struct aipolicy_walk_result *r)
 {
-	if (r->next == WALK_NO_NEXT) {
+	if (r->next == AIPOLICY_WALK_NO_NEXT) {
 		ADD_LIT(b, ", \"next\": null");
 		return;
 	}
@@ -447,11 +447,11 @@ add_next(struct result_json *rj, struct buf *b,
 }
 
 int
-result_json_render(const struct result_json *crj, const struct walk_result *r,
-    const struct given *given, size_t n, size_t line, char **out,
+aipolicy_result_json_render(const struct aipolicy_result_json *crj, const struct aipolicy_walk_result *r,
+    const struct aipolicy_given *given, size_t n, size_t line, char **out,
     size_t *len, size_t *cap)
 {
-	struct result_json *rj = (struct result_json *)crj;
+	struct aipolicy_result_json *rj = (struct aipolicy_result_json *)crj;
 	struct buf b = { *out, *len, *cap, false };
 	const struct frag *head;
 
@@ -459,7 +459,7 @@ result_json_render(const struct result_json *crj, const struct walk_result *r,
 	buf_addc(&b, '{');
 	if (line > 0)
 		add_line(&b, line);
-	if (r->status == WALK_VERDICT) {
+	if (r->status == AIPOLICY_WALK_VERDICT) {
 		head = &rj->head[r->outcome - rj->p->outcomes];
 		buf_add(&b, head->s, head->n);
 	} else {
@@ -474,7 +474,7 @@ result_json_render(const struct result_json *crj, const struct walk_result *r,
 	return b.failed ? -1 : 0;
 }
 int
-result_json_error(size_t line, const char *msg, char **out, size_t *len,
+aipolicy_result_json_error(size_t line, const char *msg, char **out, size_t *len,
     size_t *cap)
 {
 	struct buf b = { *out, *len, *cap, false };
@@ -497,9 +497,9 @@ result_json_error(size_t line, const char *msg, char **out, size_t *len,
 }
 
 char *
-result_bad_answer(const struct policy *p, const struct given *g)
+aipolicy_result_bad_answer(const struct aipolicy *p, const struct aipolicy_given *g)
 {
-	int64_t qi = policy_find_question(p, g->question, g->question_len);
+	int64_t qi = aipolicy_find_question(p, g->question, g->question_len);
 	char *answer, *answers;
 	struct buf b;
 

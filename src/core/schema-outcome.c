@@ -19,18 +19,18 @@ struct outcome_state {
 	bool minutes_ok;      /* review_minutes was a positive number */
 };
 
-static void conditions(struct loader *ld, struct outcome *o,
+static void conditions(struct loader *ld, struct aipolicy_outcome *o,
     const struct yread_event *seq);
-static void outcome_value(struct loader *ld, struct outcome *o,
+static void outcome_value(struct loader *ld, struct aipolicy_outcome *o,
     struct outcome_state *st, enum outcome_key k,
     const struct yread_event *v);
-static void outcome_rules(struct loader *ld, const struct outcome *o,
+static void outcome_rules(struct loader *ld, const struct aipolicy_outcome *o,
     const struct outcome_state *st, const struct yread_event *m,
     const struct what *w);
 
 /* The sequence `conditions` (just started) into O. */
 static void
-conditions(struct loader *ld, struct outcome *o, const struct yread_event *seq)
+conditions(struct loader *ld, struct aipolicy_outcome *o, const struct yread_event *seq)
 {
 	struct yread_event item;
 	const char *t;
@@ -64,14 +64,14 @@ conditions(struct loader *ld, struct outcome *o, const struct yread_event *seq)
 
 /* The value V of key K of outcome O, read to its end. */
 static void
-outcome_value(struct loader *ld, struct outcome *o, struct outcome_state *st,
+outcome_value(struct loader *ld, struct aipolicy_outcome *o, struct outcome_state *st,
     enum outcome_key k, const struct yread_event *v)
 {
 	bool scalar = v->kind == YREAD_SCALAR;
 
 	switch (k) {
 	case O_VERDICT:
-		if (scalar && verdict_parse(v->text, v->len, &o->verdict))
+		if (scalar && aipolicy_verdict_parse(v->text, v->len, &o->verdict))
 			st->have_verdict = true;
 		else
 			load_wrong(ld, v, true, "'verdict' must be use-freely, "
@@ -121,13 +121,13 @@ outcome_value(struct loader *ld, struct outcome *o, struct outcome_state *st,
 
 /* The rules across an outcome's keys, once its mapping M has ended. */
 static void
-outcome_rules(struct loader *ld, const struct outcome *o,
+outcome_rules(struct loader *ld, const struct aipolicy_outcome *o,
     const struct outcome_state *st, const struct yread_event *m,
     const struct what *w)
 {
 	const struct keyspec *reviewer = &st->ks[O_REVIEWER];
 	const struct keyspec *minutes = &st->ks[O_REVIEW_MINUTES];
-	bool review = o->verdict == VERDICT_USE_WITH_REVIEW;
+	bool review = o->verdict == AIPOLICY_VERDICT_USE_WITH_REVIEW;
 	char what[WHAT_MAX];
 
 	keys_missing(ld, st->ks, O_KEYS, m->line, m->column, w);
@@ -138,15 +138,15 @@ outcome_rules(struct loader *ld, const struct outcome *o,
 	if (st->have_verdict && !review && reviewer->seen)
 		load_error(ld, reviewer->line, reviewer->column,
 		    "'reviewer' is only allowed with the verdict "
-		    "use-with-review, not %s", verdict_id(o->verdict));
+		    "use-with-review, not %s", aipolicy_verdict_id(o->verdict));
 	if (st->minutes_ok && st->have_verdict && !review)
 		load_error(ld, minutes->line, minutes->column,
 		    "'review_minutes' is only allowed with the verdict "
-		    "use-with-review, not %s", verdict_id(o->verdict));
+		    "use-with-review, not %s", aipolicy_verdict_id(o->verdict));
 }
 
 void
-schema_outcome(struct loader *ld, struct outcome *o,
+schema_outcome(struct loader *ld, struct aipolicy_outcome *o,
     const struct yread_event *m, const struct what *w)
 {
 	struct outcome_state st = {
@@ -180,14 +180,14 @@ schema_outcomes(struct loader *ld, const struct yread_event *m)
 {
 	struct yread_event key, v;
 	struct what w = { "outcome '%s'", NULL };
-	struct outcome *o = NULL;
-	enum verdict verdict;
+	struct aipolicy_outcome *o = NULL;
+	enum aipolicy_verdict verdict;
 	bool ok;
 
 	(void)m;
 	while (!ld->oom && map_next(ld, &key, NULL)) {
 		ok = check_id(ld, &key, "outcome id");
-		if (ok && verdict_parse(key.text, key.len, &verdict)) {
+		if (ok && aipolicy_verdict_parse(key.text, key.len, &verdict)) {
 			load_error(ld, key.line, key.column, "'%s' is a verdict "
 			    "id and cannot be an outcome id", key.text);
 			ok = false;

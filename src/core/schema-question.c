@@ -19,7 +19,7 @@ enum question_key { Q_ASK, Q_LABEL, Q_HELP, Q_ANSWERS, Q_KEYS };
 static enum key_problem key_problem(const struct yread_event *k);
 static bool key_report(struct loader *ld, const struct yread_event *k,
     enum key_problem problem, uint32_t same);
-static void key_reports_flush(struct loader *ld, const struct question *q);
+static void key_reports_flush(struct loader *ld, const struct aipolicy_question *q);
 static bool answer_target(struct loader *ld, uint32_t qi, uint32_t ai,
     const struct yread_event *v);
 static void answer_entry(struct loader *ld, uint32_t qi,
@@ -35,7 +35,7 @@ static int question_add(struct loader *ld, const struct yread_event *key,
 static bool bad_key_repeats(struct loader *ld, const struct yread_event *key);
 
 /* What is wrong with answer key K (one line, trimmed, at most
- * POLICY_MAX_ANSWER code points, not reserved), or KEY_OK. */
+ * AIPOLICY_MAX_ANSWER code points, not reserved), or KEY_OK. */
 static enum key_problem
 key_problem(const struct yread_event *k)
 {
@@ -49,7 +49,7 @@ key_problem(const struct yread_event *k)
 		return KEY_SPACE;
 	if (memchr(s, '\n', n) != NULL)
 		return KEY_MULTILINE;
-	if (utf8_count(s, n) > POLICY_MAX_ANSWER)
+	if (utf8_count(s, n) > AIPOLICY_MAX_ANSWER)
 		return KEY_TOO_LONG;
 	if (ascii_caseeq(s, n, "?", 1) || ascii_caseeq(s, n, "not sure", 8))
 		return KEY_RESERVED;
@@ -82,9 +82,9 @@ key_report(struct loader *ld, const struct yread_event *k,
 
 /* Tell the problems of Q's answer keys kept by key_report, in order. */
 static void
-key_reports_flush(struct loader *ld, const struct question *q)
+key_reports_flush(struct loader *ld, const struct aipolicy_question *q)
 {
-	const struct answer *same;
+	const struct aipolicy_answer *same;
 	size_t i;
 
 	for (i = 0; i < ld->nreports; i++) {
@@ -106,7 +106,7 @@ key_reports_flush(struct loader *ld, const struct question *q)
 		case KEY_TOO_LONG:
 			load_error(ld, r->line, r->column, "answer '%s' of "
 			    "question '%s' is longer than %d characters",
-			    r->key, q->id, POLICY_MAX_ANSWER);
+			    r->key, q->id, AIPOLICY_MAX_ANSWER);
 			break;
 		case KEY_RESERVED:
 			load_error(ld, r->line, r->column, "'%s' is reserved "
@@ -132,9 +132,9 @@ static bool
 answer_target(struct loader *ld, uint32_t qi, uint32_t ai,
     const struct yread_event *v)
 {
-	struct answer *a = &ld->answers[ai];
+	struct aipolicy_answer *a = &ld->answers[ai];
 	struct pending_target *t;
-	struct outcome *o;
+	struct aipolicy_outcome *o;
 	struct what w = { "inline outcome '%s'", NULL };
 	char *id;
 	size_t i, n;
@@ -180,7 +180,7 @@ answer_target(struct loader *ld, uint32_t qi, uint32_t ai,
 	o->loc.column = v->column;
 	ld->inlined_at[ld->ninlined].question = qi;
 	ld->inlined_at[ld->ninlined].answer = ai;
-	a->target.kind = TARGET_OUTCOME;
+	a->target.kind = AIPOLICY_TARGET_OUTCOME;
 	a->target.index = (uint32_t)ld->ninlined++;
 	w.arg = id;
 	schema_outcome(ld, o, v, &w);
@@ -195,7 +195,7 @@ answer_entry(struct loader *ld, uint32_t qi, const struct yread_event *k,
 {
 	enum key_problem problem = key_problem(k);
 	struct yread_event v;
-	struct answer *a;
+	struct aipolicy_answer *a;
 	size_t i;
 
 	for (i = 0; problem == KEY_OK && i < *n; i++) {
@@ -236,7 +236,7 @@ answer_entry(struct loader *ld, uint32_t qi, const struct yread_event *k,
 static void
 answers_mapping(struct loader *ld, uint32_t qi, const struct yread_event *m)
 {
-	struct question *q;
+	struct aipolicy_question *q;
 	struct yread_event key;
 	size_t entries = 0, n = 0;
 
@@ -265,7 +265,7 @@ static void
 question_value(struct loader *ld, uint32_t qi, enum question_key k,
     const struct yread_event *v)
 {
-	struct question *q = &ld->p->questions[qi];
+	struct aipolicy_question *q = &ld->p->questions[qi];
 
 	switch (k) {
 	case Q_ASK:
@@ -274,10 +274,10 @@ question_value(struct loader *ld, uint32_t qi, enum question_key k,
 	case Q_LABEL:
 		q->label = take_text(ld, v, "label", false);
 		if (q->label != NULL && utf8_count(q->label, strlen(q->label)) >
-		    POLICY_MAX_LABEL)
+		    AIPOLICY_MAX_LABEL)
 			load_error(ld, v->line, v->column,
 			    "'label' is longer than %d characters",
-			    POLICY_MAX_LABEL);
+			    AIPOLICY_MAX_LABEL);
 		break;
 	case Q_HELP:
 		q->help = take_text(ld, v, "help", true);
@@ -306,7 +306,7 @@ question_body(struct loader *ld, uint32_t qi, const struct yread_event *m)
 		[Q_ANSWERS] = { "answers", true, false, 0, 0 },
 	};
 	struct what w = { "question '%s'", ld->p->questions[qi].id };
-	struct question *q;
+	struct aipolicy_question *q;
 	struct yread_event key, v;
 	int k;
 
@@ -335,8 +335,8 @@ static int
 question_add(struct loader *ld, const struct yread_event *key, uint32_t *qi,
     bool *repeat)
 {
-	struct policy *p = ld->p;
-	struct question *q;
+	struct aipolicy *p = ld->p;
+	struct aipolicy_question *q;
 	uint32_t h = strindex_hash(key->text, key->len), x;
 
 	*repeat = strindex_get_hashed(&p->priv->questions, key->text, key->len,

@@ -94,7 +94,7 @@ test_case(struct loader *ld, const struct yread_event *m)
 	};
 	const struct what w = { "a test case", NULL };
 	struct yread_event key, v;
-	struct test_case *tc;
+	struct aipolicy_test_case *tc;
 	uint32_t ti = (uint32_t)ld->ntests;
 	int k;
 
@@ -145,7 +145,7 @@ schema_tests(struct loader *ld, const struct yread_event *seq)
 static int
 test_answers_room(struct loader *ld)
 {
-	struct policy *p = ld->p;
+	struct aipolicy *p = ld->p;
 	size_t i;
 
 	p->tests = arena_alloc(ld->arena, (ld->ntests + 1) * sizeof *p->tests);
@@ -157,7 +157,7 @@ test_answers_room(struct loader *ld)
 	for (i = 0; i < ld->ntanswers; i++)
 		p->tests[ld->tanswers[i].test].nanswers++;
 	for (i = 0; i < p->ntests; i++) {
-		struct test_case *tc = &p->tests[i];
+		struct aipolicy_test_case *tc = &p->tests[i];
 		tc->answers = arena_alloc(ld->arena, (tc->nanswers ?
 		    tc->nanswers : 1) * sizeof *tc->answers);
 		if (tc->answers == NULL)
@@ -172,12 +172,12 @@ test_answers_room(struct loader *ld)
 static void
 link_answer(struct loader *ld, const struct pending_answer *a)
 {
-	struct policy *p = ld->p;
-	struct test_case *tc = &p->tests[a->test];
-	struct test_answer *ta;
-	const struct question *q;
+	struct aipolicy *p = ld->p;
+	struct aipolicy_test_case *tc = &p->tests[a->test];
+	struct aipolicy_test_answer *ta;
+	const struct aipolicy_question *q;
 	struct buf b;
-	int64_t qi = policy_find_question(p, a->question, a->question_len);
+	int64_t qi = aipolicy_find_question(p, a->question, a->question_len);
 	size_t i;
 
 	if (qi < 0) {
@@ -193,7 +193,7 @@ link_answer(struct loader *ld, const struct pending_answer *a)
 			    a->found_what);
 		return;
 	}
-	if (question_match(q, a->answer, a->answer_len) < 0) {
+	if (aipolicy_question_match(q, a->answer, a->answer_len) < 0) {
 		buf_init(&b);
 		for (i = 0; i < q->nanswers; i++)
 			buf_addf(&b, "%s'%s'", i ? ", " : "", q->answers[i].key);
@@ -217,10 +217,10 @@ link_answer(struct loader *ld, const struct pending_answer *a)
 static void
 link_expect(struct loader *ld, const struct pending_expect *e)
 {
-	enum verdict v;
+	enum aipolicy_verdict v;
 
-	if (!verdict_parse(e->text, e->len, &v) &&
-	    policy_find_outcome(ld->p, e->text, e->len) < 0) {
+	if (!aipolicy_verdict_parse(e->text, e->len, &v) &&
+	    aipolicy_find_outcome(ld->p, e->text, e->len) < 0) {
 		load_error(ld, e->line, e->column,
 		    "'expect' names no verdict and no outcome: '%s'", e->text);
 		return;

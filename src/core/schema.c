@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/text.h"
+#include "core/text.h"
 #include "load-private.h"
 
 /* Room for a "wrong kind" message before its ", found ...". */
@@ -25,7 +25,7 @@ enum top_key {
 	TOP_OUTCOMES, TOP_TESTS, TOP_KEYS
 };
 
-static void load_vreport(struct loader *ld, enum severity sev,
+static void load_vreport(struct loader *ld, enum aipolicy_severity sev,
     uint32_t line, uint32_t column, const char *fmt, va_list ap);
 static bool id_is_valid(const char *s, size_t n);
 static void keep_value(struct loader *ld, const struct yread_event *v,
@@ -37,7 +37,7 @@ static void top_section(struct loader *ld, enum top_key k,
 static void top_mapping(struct loader *ld, const struct yread_event *m);
 
 static void
-load_vreport(struct loader *ld, enum severity sev, uint32_t line,
+load_vreport(struct loader *ld, enum aipolicy_severity sev, uint32_t line,
     uint32_t column, const char *fmt, va_list ap)
 {
 	if (!source_vdiag(ld->src, &ld->late, sev, line, column, fmt, ap))
@@ -51,7 +51,7 @@ load_error(struct loader *ld, uint32_t line, uint32_t column,
 	va_list ap;
 
 	va_start(ap, fmt);
-	load_vreport(ld, SEVERITY_ERROR, line, column, fmt, ap);
+	load_vreport(ld, AIPOLICY_SEVERITY_ERROR, line, column, fmt, ap);
 	va_end(ap);
 }
 
@@ -62,22 +62,22 @@ load_warning(struct loader *ld, uint32_t line, uint32_t column,
 	va_list ap;
 
 	va_start(ap, fmt);
-	load_vreport(ld, SEVERITY_WARNING, line, column, fmt, ap);
+	load_vreport(ld, AIPOLICY_SEVERITY_WARNING, line, column, fmt, ap);
 	va_end(ap);
 }
 
 void
 late_drop(struct loader *ld, const struct late_range *r)
 {
-	struct diags *d = &ld->late;
+	struct aipolicy_diags *d = &ld->late;
 	size_t i, n = r->to - r->from;
 
 	if (n == 0)
 		return;
 	for (i = r->from; i < r->to; i++) {
-		if (d->items[i].severity == SEVERITY_ERROR)
+		if (d->items[i].severity == AIPOLICY_SEVERITY_ERROR)
 			d->nerrors--;
-		else if (d->items[i].severity == SEVERITY_WARNING)
+		else if (d->items[i].severity == AIPOLICY_SEVERITY_WARNING)
 			d->nwarnings--;
 		free(d->items[i].message);
 		free(d->items[i].source);
@@ -281,11 +281,11 @@ take_text(struct loader *ld, const struct yread_event *v, const char *name,
 
 bool
 take_date(struct loader *ld, const struct yread_event *v, const char *name,
-    date_t *out, struct location *loc)
+    aipolicy_date_t *out, struct aipolicy_location *loc)
 {
 	loc->line = v->line;
 	loc->column = v->column;
-	if (v->kind == YREAD_SCALAR && date_parse(v->text, v->len, out))
+	if (v->kind == YREAD_SCALAR && aipolicy_date_parse(v->text, v->len, out))
 		return true;
 	if (v->kind == YREAD_SCALAR && !yread_is_null(v))
 		load_error(ld, v->line, v->column,
@@ -322,7 +322,7 @@ id_is_valid(const char *s, size_t n)
 {
 	size_t i;
 
-	if (n == 0 || n > POLICY_MAX_ID)
+	if (n == 0 || n > AIPOLICY_MAX_ID)
 		return false;
 	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
 		return false;
@@ -344,7 +344,7 @@ check_id(struct loader *ld, const struct yread_event *v, const char *what)
 		return true;
 	load_error(ld, v->line, v->column,
 	    "%s '%s' must match [a-z0-9][a-z0-9_-]* and have at most %d "
-	    "characters", what, v->text, POLICY_MAX_ID);
+	    "characters", what, v->text, AIPOLICY_MAX_ID);
 	return false;
 }
 
@@ -367,7 +367,7 @@ static void
 top_value(struct loader *ld, enum top_key k, const struct yread_event *v,
     bool *dates)
 {
-	struct policy *p = ld->p;
+	struct aipolicy *p = ld->p;
 	uint32_t version;
 
 	switch (k) {
@@ -478,8 +478,8 @@ top_mapping(struct loader *ld, const struct yread_event *m)
 	if (dates && ks[TOP_EFFECTIVE].seen && ks[TOP_REVIEW_BY].seen &&
 	    ld->p->review_by < ld->p->effective) {
 		char a[DATE_BUF], b[DATE_BUF];
-		date_format(ld->p->review_by, a);
-		date_format(ld->p->effective, b);
+		aipolicy_date_format(ld->p->review_by, a);
+		aipolicy_date_format(ld->p->effective, b);
 		load_error(ld, ld->p->review_by_loc.line,
 		    ld->p->review_by_loc.column,
 		    "'review_by' (%s) is before 'effective' (%s)", a, b);

@@ -9,9 +9,9 @@
 
 #include <jansson.h>
 
-#include "aipolicy/jsonmem.h"
-#include "aipolicy/diff.h"
-#include "aipolicy/text.h"
+#include "core/jsonmem.h"
+#include "core/diff.h"
+#include "core/text.h"
 #include "show.h"
 
 /* Digits between thousands separators. */
@@ -62,26 +62,26 @@ show_count(struct buf *b, uint64_t n)
 }
 
 void
-show_outcome(struct buf *b, const struct outcome *o)
+show_outcome(struct buf *b, const struct aipolicy_outcome *o)
 {
-	buf_adds(b, verdict_words(o->verdict));
+	buf_adds(b, aipolicy_verdict_words(o->verdict));
 	buf_adds(b, " (");
 	show_text(b, o->id);
 	buf_addc(b, ')');
 }
 
 void
-show_json_outcome(struct buf *b, const struct outcome *o)
+show_json_outcome(struct buf *b, const struct aipolicy_outcome *o)
 {
 	buf_addf(b, "{\"verdict\": \"%s\", \"outcome\": ",
-	    verdict_id(o->verdict));
+	    aipolicy_verdict_id(o->verdict));
 	show_json(b, o->id);
 	buf_addc(b, '}');
 }
 
 void
-show_changed(struct buf *b, const struct outcome *old,
-    const struct outcome *new)
+show_changed(struct buf *b, const struct aipolicy_outcome *old,
+    const struct aipolicy_outcome *new)
 {
 	const char *fields[DIFF_FIELDS];
 	size_t i, n = diff_text_changed(old, new, fields);

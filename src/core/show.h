@@ -17,7 +17,7 @@
 /* Between an old and a new version of something: U+2192 with a space on
  * each side. */
 #define SHOW_ARROW " \xE2\x86\x92 "
-/* Bytes of a date as date_format writes it, YYYY-MM-DD, with its NUL. */
+/* Bytes of a date as aipolicy_date_format writes it, YYYY-MM-DD, with its NUL. */
 #define SHOW_DATE_SIZE 11
 
 /* show_text: policy (or log) text S on one line, each character as
@@ -29,12 +29,12 @@ void show_json(struct buf *b, const char *s);
 void show_count(struct buf *b, uint64_t n);
 /* show_outcome: "Use AI with review (decision)": O's verdict in words and
  * its id. */
-void show_outcome(struct buf *b, const struct outcome *o);
+void show_outcome(struct buf *b, const struct aipolicy_outcome *o);
 /* show_json_outcome: {"verdict": ..., "outcome": ...} of O. */
-void show_json_outcome(struct buf *b, const struct outcome *o);
+void show_json_outcome(struct buf *b, const struct aipolicy_outcome *o);
 /* show_changed: ": summary, why changed", the fields of the same outcome
  * id whose text differs from OLD to NEW (diff_text_changed). */
-void show_changed(struct buf *b, const struct outcome *old,
-    const struct outcome *new);
+void show_changed(struct buf *b, const struct aipolicy_outcome *old,
+    const struct aipolicy_outcome *new);
 
 #endif

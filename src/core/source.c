@@ -274,7 +274,7 @@ source_release(struct source *s)
 }
 
 bool
-source_vdiag(struct source *s, struct diags *d, enum severity sev,
+source_vdiag(struct source *s, struct aipolicy_diags *d, enum aipolicy_severity sev,
     uint32_t line, uint32_t column, const char *fmt, va_list ap)
 {
 	const char *text = NULL;
@@ -286,6 +286,6 @@ source_vdiag(struct source *s, struct diags *d, enum severity sev,
 		if (ok)
 			text = source_line_text(s, line, &n);
 	}
-	diags_vadd(d, sev, line, column, text, n, fmt, ap);
+	aipolicy_diags_vadd(d, sev, line, column, text, n, fmt, ap);
 	return ok;
 }

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/testrun.h"
-#include "aipolicy/text.h"
+#include "core/testrun.h"
+#include "core/text.h"
 #include "util.h"
 
 /* XML 1.0 allows neither of these two non-characters. */
@@ -18,7 +18,7 @@ struct testrun_junit {
 	struct buf suites;     /* the finished <testsuite> elements */
 	struct buf cases;      /* the <testcase> elements of the open suite */
 	const char *file;      /* the open suite's file and policy */
-	const struct policy *p;
+	const struct aipolicy *p;
 	size_t suite_tests, suite_failures;
 	size_t tests, failures, errors;
 	bool oom;
@@ -91,7 +91,7 @@ status(struct testrun_junit *j)
 
 int
 testrun_junit_begin(struct testrun_junit *j, const char *file,
-    const struct policy *p)
+    const struct aipolicy *p)
 {
 	j->file = file;
 	j->p = p;
@@ -103,7 +103,7 @@ testrun_junit_begin(struct testrun_junit *j, const char *file,
 int
 testrun_junit_case(struct testrun_junit *j, const struct testrun_result *r)
 {
-	const struct test_case *tc = r->tc;
+	const struct aipolicy_test_case *tc = r->tc;
 	struct buf *b = &j->cases;
 	char *answers = testrun_answers_text(tc), *why = NULL;
 

@@ -5,21 +5,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/testrun.h"
-#include "aipolicy/text.h"
+#include "core/testrun.h"
+#include "core/text.h"
 #include "util.h"
 
 struct testrun {
-	const struct policy *p;
-	struct walker *w;
-	struct given *given;   /* room for the largest case */
+	const struct aipolicy *p;
+	struct aipolicy_walker *w;
+	struct aipolicy_given *given;   /* room for the largest case */
 };
 
-static void add_answer(struct buf *b, const struct test_answer *a);
+static void add_answer(struct buf *b, const struct aipolicy_test_answer *a);
 static char *sanitized(struct buf *b);
 
 struct testrun *
-testrun_new(const struct policy *p)
+testrun_new(const struct aipolicy *p)
 {
 	struct testrun *t = calloc(1, sizeof *t);
 	size_t i, most = 1;
@@ -31,7 +31,7 @@ testrun_new(const struct policy *p)
 		if (p->tests[i].nanswers > most)
 			most = p->tests[i].nanswers;
 	}
-	t->w = walker_new(p);
+	t->w = aipolicy_walker_new(p);
 	t->given = calloc(most, sizeof *t->given);
 	if (t->w == NULL || t->given == NULL) {
 		testrun_free(t);
@@ -45,23 +45,23 @@ testrun_free(struct testrun *t)
 {
 	if (t == NULL)
 		return;
-	walker_free(t->w);
+	aipolicy_walker_free(t->w);
 	free(t->given);
 	free(t);
 }
 
 bool
-testrun_expect_matches(const struct outcome *o, const char *expect)
+testrun_expect_matches(const struct aipolicy_outcome *o, const char *expect)
 {
 	return strcmp(o->id, expect) == 0 ||
-	    strcmp(verdict_id(o->verdict), expect) == 0;
+	    strcmp(aipolicy_verdict_id(o->verdict), expect) == 0;
 }
 
 int
 testrun_case(struct testrun *t, size_t i, struct testrun_result *r)
 {
-	const struct test_case *tc = &t->p->tests[i];
-	struct walk_result wr;
+	const struct aipolicy_test_case *tc = &t->p->tests[i];
+	struct aipolicy_walk_result wr;
 	size_t j;
 
 	for (j = 0; j < tc->nanswers; j++) {
@@ -70,16 +70,16 @@ testrun_case(struct testrun *t, size_t i, struct testrun_result *r)
 		t->given[j].answer = tc->answers[j].answer;
 		t->given[j].answer_len = strlen(tc->answers[j].answer);
 	}
-	if (walker_run(t->w, t->given, tc->nanswers, 0, &wr) != 0)
+	if (aipolicy_walker_run(t->w, t->given, tc->nanswers, 0, &wr) != 0)
 		return -1;
 	memset(r, 0, sizeof *r);
 	r->tc = tc;
 	r->status = wr.status;
-	if (wr.status == WALK_BAD_ANSWER) {
+	if (wr.status == AIPOLICY_WALK_BAD_ANSWER) {
 		r->bad = wr.bad;
 		return 0;
 	}
-	r->reached = wr.status == WALK_VERDICT ? wr.outcome : NULL;
+	r->reached = wr.status == AIPOLICY_WALK_VERDICT ? wr.outcome : NULL;
 	r->next = wr.next;
 	r->unused = wr.unused;
 	r->nunused = wr.nunused;
@@ -90,7 +90,7 @@ testrun_case(struct testrun *t, size_t i, struct testrun_result *r)
 
 /* Append "question='answer'". */
 static void
-add_answer(struct buf *b, const struct test_answer *a)
+add_answer(struct buf *b, const struct aipolicy_test_answer *a)
 {
 	buf_adds(b, a->question);
 	buf_adds(b, "='");
@@ -112,7 +112,7 @@ sanitized(struct buf *b)
 }
 
 char *
-testrun_answers_text(const struct test_case *tc)
+testrun_answers_text(const struct aipolicy_test_case *tc)
 {
 	struct buf b;
 	size_t i;
@@ -129,10 +129,10 @@ testrun_answers_text(const struct test_case *tc)
 }
 
 char *
-testrun_failure_text(const struct policy *p, const struct testrun_result *r)
+testrun_failure_text(const struct aipolicy *p, const struct testrun_result *r)
 {
-	const struct test_case *tc = r->tc;
-	bool matched = r->status == WALK_VERDICT &&
+	const struct aipolicy_test_case *tc = r->tc;
+	bool matched = r->status == AIPOLICY_WALK_VERDICT &&
 	    testrun_expect_matches(r->reached, tc->expect);
 	struct buf b;
 	size_t i;
@@ -140,11 +140,11 @@ testrun_failure_text(const struct policy *p, const struct testrun_result *r)
 	buf_init(&b);
 	if (matched)
 		buf_addf(&b, "reached '%s' (%s) as expected, but ",
-		    r->reached->id, verdict_id(r->reached->verdict));
-	else if (r->status == WALK_VERDICT)
+		    r->reached->id, aipolicy_verdict_id(r->reached->verdict));
+	else if (r->status == AIPOLICY_WALK_VERDICT)
 		buf_addf(&b, "expected '%s', reached '%s' (%s)", tc->expect,
-		    r->reached->id, verdict_id(r->reached->verdict));
-	else if (r->status == WALK_INCOMPLETE)
+		    r->reached->id, aipolicy_verdict_id(r->reached->verdict));
+	else if (r->status == AIPOLICY_WALK_INCOMPLETE)
 		buf_addf(&b, "expected '%s', stopped at question '%s', which "
 		    "the case does not answer", tc->expect,
 		    p->questions[r->next].id);

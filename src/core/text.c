@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/text.h"
+#include "core/text.h"
 #include "util.h"
 
 /* A suggestion is at most this many edits away from the word... */

@@ -1,6 +1,6 @@
 /*
- * walk.c: answering a query (struct walker) and a person's step-by-step
- * walk (struct walk_state, whose answers a walker evaluates).
+ * walk.c: answering a query (struct aipolicy_walker) and a person's step-by-step
+ * walk (struct aipolicy_walk_state, whose answers a walker evaluates).
  *
  * A walker keeps per-question scratch arrays stamped with a generation
  * number, so that a query costs time in proportion to the answers given and
@@ -17,8 +17,8 @@
 
 #define ANSWER_UNSURE (-2)
 
-struct walker {
-	const struct policy *p;
+struct aipolicy_walker {
+	const struct aipolicy *p;
 	uint32_t gen;
 	uint32_t *stamp;       /* stamp[q] == gen: q has an answer */
 	int32_t *answer;       /* its index, or ANSWER_UNSURE */
@@ -32,7 +32,7 @@ struct walker {
 	                        * unanswered question (q included) */
 	uint32_t *stack;       /* explicit DFS stack */
 	uint32_t *next;        /* next answer to explore, per question */
-	struct step *path;
+	struct aipolicy_step *path;
 	uint32_t *unsure;
 	size_t *unused;
 	size_t unused_cap;
@@ -40,27 +40,27 @@ struct walker {
 	size_t nopen;          /* unanswered questions explored this run */
 };
 
-static void walker_reset(struct walker *w);
-static inline bool is_branched(const struct walker *w, uint32_t q);
-static inline bool is_unanswered(const struct walker *w, uint32_t q);
-static inline enum verdict target_verdict(const struct walker *w,
-    const struct target *t);
-static inline bool target_clean(const struct walker *w,
-    const struct target *t);
-static void finish(struct walker *w, uint32_t q, size_t lo, size_t hi);
-static void push(struct walker *w, size_t *sp, uint32_t q);
-static void explore(struct walker *w, uint32_t root);
-static int add_unused(struct walker *w, size_t i, size_t *n);
-static size_t take_answers(struct walker *w, const struct given *given,
+static void walker_reset(struct aipolicy_walker *w);
+static inline bool is_branched(const struct aipolicy_walker *w, uint32_t q);
+static inline bool is_unanswered(const struct aipolicy_walker *w, uint32_t q);
+static inline enum aipolicy_verdict target_verdict(const struct aipolicy_walker *w,
+    const struct aipolicy_target *t);
+static inline bool target_clean(const struct aipolicy_walker *w,
+    const struct aipolicy_target *t);
+static void finish(struct aipolicy_walker *w, uint32_t q, size_t lo, size_t hi);
+static void push(struct aipolicy_walker *w, size_t *sp, uint32_t q);
+static void explore(struct aipolicy_walker *w, uint32_t root);
+static int add_unused(struct aipolicy_walker *w, size_t i, size_t *n);
+static size_t take_answers(struct aipolicy_walker *w, const struct aipolicy_given *given,
     size_t n);
-static void walk_path(struct walker *w, unsigned flags,
-    struct walk_result *r);
-static void walk_state_evaluate(struct walk_state *s);
+static void walk_path(struct aipolicy_walker *w, unsigned flags,
+    struct aipolicy_walk_result *r);
+static void walk_state_evaluate(struct aipolicy_walk_state *s);
 
-struct walker *
-walker_new(const struct policy *p)
+struct aipolicy_walker *
+aipolicy_walker_new(const struct aipolicy *p)
 {
-	struct walker *w = calloc(1, sizeof *w);
+	struct aipolicy_walker *w = calloc(1, sizeof *w);
 	size_t n = p->nquestions ? p->nquestions : 1;
 
 	if (w == NULL)
@@ -88,14 +88,14 @@ walker_new(const struct policy *p)
 	    w->choice == NULL || w->clean == NULL || w->stack == NULL ||
 	    w->next == NULL || w->path == NULL || w->unsure == NULL ||
 	    w->unused == NULL || w->given_of == NULL) {
-		walker_free(w);
+		aipolicy_walker_free(w);
 		return NULL;
 	}
 	return w;
 }
 
 void
-walker_free(struct walker *w)
+aipolicy_walker_free(struct aipolicy_walker *w)
 {
 	if (w == NULL)
 		return;
@@ -117,7 +117,7 @@ walker_free(struct walker *w)
 }
 
 bool
-given_is_unsure(const struct given *g)
+aipolicy_given_is_unsure(const struct aipolicy_given *g)
 {
 	const char *s = g->answer;
 	size_t n = g->answer_len;
@@ -128,7 +128,7 @@ given_is_unsure(const struct given *g)
 
 /* Start a new generation; on wrap-around, clear every stamp. */
 static void
-walker_reset(struct walker *w)
+walker_reset(struct aipolicy_walker *w)
 {
 	size_t n = w->p->nquestions;
 
@@ -141,7 +141,7 @@ walker_reset(struct walker *w)
 }
 
 static inline bool
-is_branched(const struct walker *w, uint32_t q)
+is_branched(const struct aipolicy_walker *w, uint32_t q)
 {
 	return w->stamp[q] != w->gen || w->answer[q] == ANSWER_UNSURE;
 }
@@ -149,24 +149,24 @@ is_branched(const struct walker *w, uint32_t q)
 /* An unanswered question: branched without an answer given (a question
  * answered "?" is not one). */
 static inline bool
-is_unanswered(const struct walker *w, uint32_t q)
+is_unanswered(const struct aipolicy_walker *w, uint32_t q)
 {
 	return w->stamp[q] != w->gen;
 }
 
-static inline enum verdict
-target_verdict(const struct walker *w, const struct target *t)
+static inline enum aipolicy_verdict
+target_verdict(const struct aipolicy_walker *w, const struct aipolicy_target *t)
 {
-	uint32_t o = t->kind == TARGET_OUTCOME ? t->index : w->best[t->index];
+	uint32_t o = t->kind == AIPOLICY_TARGET_OUTCOME ? t->index : w->best[t->index];
 
 	return w->p->outcomes[o].verdict;
 }
 
 /* A path from target T to its verdict with no unanswered question. */
 static inline bool
-target_clean(const struct walker *w, const struct target *t)
+target_clean(const struct aipolicy_walker *w, const struct aipolicy_target *t)
 {
-	return t->kind == TARGET_OUTCOME || w->clean[t->index];
+	return t->kind == AIPOLICY_TARGET_OUTCOME || w->clean[t->index];
 }
 
 /*
@@ -176,10 +176,10 @@ target_clean(const struct walker *w, const struct target *t)
  * question, else the first reached).
  */
 static void
-finish(struct walker *w, uint32_t q, size_t lo, size_t hi)
+finish(struct aipolicy_walker *w, uint32_t q, size_t lo, size_t hi)
 {
-	const struct answer *ans = w->p->questions[q].answers;
-	enum verdict v = target_verdict(w, &ans[lo].target), tv;
+	const struct aipolicy_answer *ans = w->p->questions[q].answers;
+	enum aipolicy_verdict v = target_verdict(w, &ans[lo].target), tv;
 	size_t i;
 
 	w->first[q] = (uint32_t)lo;
@@ -201,8 +201,8 @@ finish(struct walker *w, uint32_t q, size_t lo, size_t hi)
 		}
 	}
 	{
-		const struct target *t = &ans[w->first[q]].target;
-		w->best[q] = t->kind == TARGET_OUTCOME ? t->index :
+		const struct aipolicy_target *t = &ans[w->first[q]].target;
+		w->best[q] = t->kind == AIPOLICY_TARGET_OUTCOME ? t->index :
 		    w->best[t->index];
 	}
 	w->done[q] = w->gen;
@@ -211,7 +211,7 @@ finish(struct walker *w, uint32_t q, size_t lo, size_t hi)
 /* push: put Q on the exploration stack (at *SP) and count it when it is
  * unanswered. */
 static void
-push(struct walker *w, size_t *sp, uint32_t q)
+push(struct aipolicy_walker *w, size_t *sp, uint32_t q)
 {
 	w->stack[(*sp)++] = q;
 	w->seen[q] = w->gen;
@@ -227,9 +227,9 @@ push(struct walker *w, size_t *sp, uint32_t q)
  * finished once per generation.
  */
 static void
-explore(struct walker *w, uint32_t root)
+explore(struct aipolicy_walker *w, uint32_t root)
 {
-	const struct policy *p = w->p;
+	const struct aipolicy *p = w->p;
 	size_t sp = 0, lo, hi;
 
 	if (w->done[root] == w->gen)
@@ -237,7 +237,7 @@ explore(struct walker *w, uint32_t root)
 	push(w, &sp, root);
 	while (sp > 0) {
 		uint32_t q = w->stack[sp - 1];
-		const struct question *qq = &p->questions[q];
+		const struct aipolicy_question *qq = &p->questions[q];
 		bool branched = is_branched(w, q);
 
 		lo = branched ? 0 : (size_t)w->answer[q];
@@ -245,8 +245,8 @@ explore(struct walker *w, uint32_t root)
 		if (w->next[q] < lo)
 			w->next[q] = (uint32_t)lo;
 		if (w->next[q] < hi) {
-			const struct target *t = &qq->answers[w->next[q]++].target;
-			if (t->kind == TARGET_QUESTION &&
+			const struct aipolicy_target *t = &qq->answers[w->next[q]++].target;
+			if (t->kind == AIPOLICY_TARGET_QUESTION &&
 			    w->done[t->index] != w->gen)
 				push(w, &sp, t->index);
 			continue;
@@ -257,7 +257,7 @@ explore(struct walker *w, uint32_t root)
 }
 
 static int
-add_unused(struct walker *w, size_t i, size_t *n)
+add_unused(struct aipolicy_walker *w, size_t i, size_t *n)
 {
 	size_t *nv;
 
@@ -278,21 +278,21 @@ add_unused(struct walker *w, size_t i, size_t *n)
  * reached or not: the index of the first bad one, or N when all are good.
  */
 static size_t
-take_answers(struct walker *w, const struct given *given, size_t n)
+take_answers(struct aipolicy_walker *w, const struct aipolicy_given *given, size_t n)
 {
-	const struct policy *p = w->p;
+	const struct aipolicy *p = w->p;
 	int64_t qi, a;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		qi = policy_find_question(p, given[i].question,
+		qi = aipolicy_find_question(p, given[i].question,
 		    given[i].question_len);
 		if (qi < 0)
 			continue;
-		if (given_is_unsure(&given[i])) {
+		if (aipolicy_given_is_unsure(&given[i])) {
 			a = ANSWER_UNSURE;
 		} else {
-			a = question_match(&p->questions[qi], given[i].answer,
+			a = aipolicy_question_match(&p->questions[qi], given[i].answer,
 			    given[i].answer_len);
 			if (a < 0)
 				return i;
@@ -312,9 +312,9 @@ take_answers(struct walker *w, const struct given *given, size_t n)
  * path, the branched questions and the first unanswered one in R.
  */
 static void
-walk_path(struct walker *w, unsigned flags, struct walk_result *r)
+walk_path(struct aipolicy_walker *w, unsigned flags, struct aipolicy_walk_result *r)
 {
-	const struct policy *p = w->p;
+	const struct aipolicy *p = w->p;
 	uint32_t q = p->start;
 	bool branching = false, clean = false;
 
@@ -323,8 +323,8 @@ walk_path(struct walker *w, unsigned flags, struct walk_result *r)
 		w->seen[q] = w->gen;
 		if (!branching) {
 			if (w->stamp[q] != w->gen &&
-			    !(flags & WALK_WORST_CASE)) {
-				r->status = WALK_INCOMPLETE;
+			    !(flags & AIPOLICY_WALK_WORST_CASE)) {
+				r->status = AIPOLICY_WALK_INCOMPLETE;
 				r->next = q;
 				return;
 			}
@@ -337,17 +337,17 @@ walk_path(struct walker *w, unsigned flags, struct walk_result *r)
 		}
 		if (branching && is_branched(w, q))
 			w->unsure[r->nunsure++] = q;
-		if (branching && is_unanswered(w, q) && r->next == WALK_NO_NEXT)
+		if (branching && is_unanswered(w, q) && r->next == AIPOLICY_WALK_NO_NEXT)
 			r->next = q;
 		w->path[r->npath].question = q;
 		w->path[r->npath].answer = !branching ?
 		    (uint32_t)w->answer[q] : clean ? w->choice[q] : w->first[q];
 		{
-			const struct target *t = &p->questions[q].answers[
+			const struct aipolicy_target *t = &p->questions[q].answers[
 			    w->path[r->npath].answer].target;
 			r->npath++;
-			if (t->kind == TARGET_OUTCOME) {
-				r->status = WALK_VERDICT;
+			if (t->kind == AIPOLICY_TARGET_OUTCOME) {
+				r->status = AIPOLICY_WALK_VERDICT;
 				r->outcome = &p->outcomes[t->index];
 				return;
 			}
@@ -357,30 +357,30 @@ walk_path(struct walker *w, unsigned flags, struct walk_result *r)
 }
 
 int
-walker_run(struct walker *w, const struct given *given, size_t n,
-    unsigned flags, struct walk_result *r)
+aipolicy_walker_run(struct aipolicy_walker *w, const struct aipolicy_given *given, size_t n,
+    unsigned flags, struct aipolicy_walk_result *r)
 {
-	const struct policy *p = w->p;
+	const struct aipolicy *p = w->p;
 	size_t i, nunused = 0;
 	int64_t qi;
 
 	walker_reset(w);
 	memset(r, 0, sizeof *r);
-	r->next = WALK_NO_NEXT;
+	r->next = AIPOLICY_WALK_NO_NEXT;
 	if ((r->bad = take_answers(w, given, n)) < n) {
-		r->status = WALK_BAD_ANSWER;
+		r->status = AIPOLICY_WALK_BAD_ANSWER;
 		return 0;
 	}
 	r->bad = 0;
 	walk_path(w, flags, r);
 	/* Nothing can lower use-freely: no question to narrow it down. */
-	if (r->status == WALK_VERDICT &&
-	    r->outcome->verdict == VERDICT_USE_FREELY)
-		r->next = WALK_NO_NEXT;
+	if (r->status == AIPOLICY_WALK_VERDICT &&
+	    r->outcome->verdict == AIPOLICY_VERDICT_USE_FREELY)
+		r->next = AIPOLICY_WALK_NO_NEXT;
 	r->nopen = w->nopen;
 	/* Unused: unknown questions, and those no explored branch reached. */
 	for (i = 0; i < n; i++) {
-		qi = policy_find_question(p, given[i].question,
+		qi = aipolicy_find_question(p, given[i].question,
 		    given[i].question_len);
 		if (qi >= 0 && w->seen[qi] == w->gen && w->given_of[qi] == i &&
 		    w->stamp[qi] == w->gen)
@@ -396,12 +396,12 @@ walker_run(struct walker *w, const struct given *given, size_t n,
 }
 
 int
-walker_try_answers(struct walker *w, const struct given *given, size_t n,
-    unsigned flags, uint32_t q, enum verdict *out)
+aipolicy_walker_try_answers(struct aipolicy_walker *w, const struct aipolicy_given *given, size_t n,
+    unsigned flags, uint32_t q, enum aipolicy_verdict *out)
 {
-	const struct question *qq = &w->p->questions[q];
-	struct given *g = malloc((n + 1) * sizeof *g);
-	struct walk_result r;
+	const struct aipolicy_question *qq = &w->p->questions[q];
+	struct aipolicy_given *g = malloc((n + 1) * sizeof *g);
+	struct aipolicy_walk_result r;
 	size_t i, at = n, m = n;
 	uint32_t a;
 
@@ -425,13 +425,13 @@ walker_try_answers(struct walker *w, const struct given *given, size_t n,
 		g[at].answer = qq->answers[a].key;
 		g[at].answer_len = strlen(qq->answers[a].key);
 		/* The rest stays unknown: still branched, as it was below Q. */
-		if (walker_run(w, g, m, flags | WALK_WORST_CASE, &r) != 0) {
+		if (aipolicy_walker_run(w, g, m, flags | AIPOLICY_WALK_WORST_CASE, &r) != 0) {
 			free(g);
 			return -1;
 		}
 		/* Valid answers, every open question branched: a verdict. */
-		out[a] = r.status == WALK_VERDICT ? r.outcome->verdict :
-		    VERDICT_DO_NOT_USE;
+		out[a] = r.status == AIPOLICY_WALK_VERDICT ? r.outcome->verdict :
+		    AIPOLICY_VERDICT_DO_NOT_USE;
 	}
 	free(g);
 	return 0;
@@ -440,7 +440,7 @@ walker_try_answers(struct walker *w, const struct given *given, size_t n,
 /* ---- a person's walk ---------------------------------------------------- */
 
 int
-walk_state_init(struct walk_state *s, const struct policy *p)
+aipolicy_walk_state_init(struct aipolicy_walk_state *s, const struct aipolicy *p)
 {
 	size_t n = p->nquestions ? p->nquestions : 1;
 
@@ -450,79 +450,79 @@ walk_state_init(struct walk_state *s, const struct policy *p)
 	s->choices = calloc(n, sizeof *s->choices);
 	s->chosen = malloc(n * sizeof *s->chosen);
 	s->given = calloc(n, sizeof *s->given);
-	s->walker = walker_new(p);
+	s->walker = aipolicy_walker_new(p);
 	if (s->choices == NULL || s->chosen == NULL || s->given == NULL ||
 	    s->walker == NULL) {
-		walk_state_release(s);
+		aipolicy_walk_state_release(s);
 		return -1;
 	}
-	walk_state_restart(s);
+	aipolicy_walk_state_restart(s);
 	return 0;
 }
 
 void
-walk_state_release(struct walk_state *s)
+aipolicy_walk_state_release(struct aipolicy_walk_state *s)
 {
 	free(s->choices);
 	free(s->chosen);
 	free(s->given);
-	walker_free(s->walker);
+	aipolicy_walker_free(s->walker);
 	memset(s, 0, sizeof *s);
 }
 
 /*
  * walk_state_evaluate: walk the choices as check would and set current and
  * outcome. It cannot fail: at most one answer per question is given, all
- * of them valid, so walker_run allocates nothing.
+ * of them valid, so aipolicy_walker_run allocates nothing.
  */
 static void
-walk_state_evaluate(struct walk_state *s)
+walk_state_evaluate(struct aipolicy_walk_state *s)
 {
-	const struct policy *p = s->policy;
+	const struct aipolicy *p = s->policy;
 	size_t i;
 
 	for (i = 0; i < s->count; i++) {
-		const struct question *q = &p->questions[s->choices[i].question];
-		const char *a = s->choices[i].answer == WALK_NOT_SURE ? "?" :
+		const struct aipolicy_question *q = &p->questions[s->choices[i].question];
+		const char *a = s->choices[i].answer == AIPOLICY_WALK_NOT_SURE ? "?" :
 		    q->answers[s->choices[i].answer].key;
 
-		s->given[i] = (struct given){ q->id, strlen(q->id), a,
+		s->given[i] = (struct aipolicy_given){ q->id, strlen(q->id), a,
 		    strlen(a) };
 	}
-	walker_run(s->walker, s->given, s->count, 0, &s->result);
+	aipolicy_walker_run(s->walker, s->given, s->count, 0, &s->result);
 	s->outcome = NULL;
-	if (s->result.next != WALK_NO_NEXT)
+	if (s->result.next != AIPOLICY_WALK_NO_NEXT)
 		s->current = s->result.next;
 	else
 		s->outcome = s->result.outcome;
 }
 
 void
-walk_state_restart(struct walk_state *s)
+aipolicy_walk_state_restart(struct aipolicy_walk_state *s)
 {
 	size_t i;
 
 	for (i = 0; i < s->policy->nquestions; i++)
-		s->chosen[i] = WALK_CHOSEN_NONE;
+		s->chosen[i] = AIPOLICY_WALK_CHOSEN_NONE;
 	s->count = 0;
 	walk_state_evaluate(s);
 }
 
 void
-walk_state_answer(struct walk_state *s, uint32_t a)
+aipolicy_walk_state_answer(struct aipolicy_walk_state *s, uint32_t a)
 {
-	const struct question *q = &s->policy->questions[s->current];
+	const struct aipolicy_question *q = &s->policy->questions[s->current];
 
-	if (s->outcome != NULL || (a >= q->nanswers && a != WALK_NOT_SURE))
+	if (s->outcome != NULL || (a >= q->nanswers && a != AIPOLICY_WALK_NOT_SURE))
 		return;
-	s->chosen[s->current] = a == WALK_NOT_SURE ? WALK_CHOSEN_NOT_SURE :
+	s->chosen[s->current] = a == AIPOLICY_WALK_NOT_SURE ? AIPOLICY_WALK_CHOSEN_NOT_SURE :
 	    (int32_t)a;
-	s->choices[s->count++] = (struct walk_choice){ s->current, a };
+	s->choices[s->count++] = (struct aipolicy_walk_choice){ s->current, a };
 	walk_state_evaluate(s);
 }
 
 bool
-walk_state_back(struct walk_state *s)
+aipolicy_walk_state_back(struct aipolicy_walk_state *s)
 {
 	if (s->count == 0)
 		return false;
@@ -532,17 +532,17 @@ walk_state_back(struct walk_state *s)
 }
 
 bool
-walk_state_narrowing(const struct walk_state *s)
+aipolicy_walk_state_narrowing(const struct aipolicy_walk_state *s)
 {
-	return s->outcome == NULL && s->result.status == WALK_VERDICT;
+	return s->outcome == NULL && s->result.status == AIPOLICY_WALK_VERDICT;
 }
 
 size_t
-walk_state_remaining(const struct walk_state *s)
+aipolicy_walk_state_remaining(const struct aipolicy_walk_state *s)
 {
 	if (s->outcome != NULL)
 		return 0;
-	if (walk_state_narrowing(s))
+	if (aipolicy_walk_state_narrowing(s))
 		return s->result.nopen;
 	return s->policy->questions[s->current].height;
 }

@@ -7,8 +7,8 @@
 #include <stdbool.h>
 #include <wchar.h>
 
-#include "aipolicy/text.h"
-#include "aipolicy/wrap.h"
+#include "core/text.h"
+#include "core/wrap.h"
 #include "util.h"
 
 static uint32_t decode(const char *s, size_t len, size_t *i);

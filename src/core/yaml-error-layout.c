@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/text.h"
+#include "core/text.h"
 #include "policy-private.h"
 #include "yaml-error-private.h"
 

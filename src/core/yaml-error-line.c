@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/text.h"
+#include "core/text.h"
 #include "yaml-error-private.h"
 
 /* Add 'S' (N bytes of source) to B: trimmed, made safe to show, cut after

@@ -21,10 +21,10 @@
 
 static void yread_error(struct yread *r, uint32_t line, uint32_t column,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-static void yread_add(struct yread *r, enum severity sev, uint32_t line,
+static void yread_add(struct yread *r, enum aipolicy_severity sev, uint32_t line,
     uint32_t column, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
-static void yread_report(struct yread *r, enum severity sev, uint32_t line,
+static void yread_report(struct yread *r, enum aipolicy_severity sev, uint32_t line,
     uint32_t column, const char *fmt, va_list ap);
 static void syntax_error(struct yread *r);
 static void check_properties(struct yread *r, const yaml_event_t *ev,
@@ -43,7 +43,7 @@ static enum yread_kind on_open(struct yread *r, struct yread_event *ev,
 static enum yread_kind on_event(struct yread *r, struct yread_event *ev);
 
 int
-yread_init(struct yread *r, struct source *src, struct diags *d)
+yread_init(struct yread *r, struct source *src, struct aipolicy_diags *d)
 {
 	memset(r, 0, sizeof *r);
 	if (!yaml_parser_initialize(&r->parser))
@@ -71,7 +71,7 @@ yread_release(struct yread *r)
 }
 
 static void
-yread_report(struct yread *r, enum severity sev, uint32_t line,
+yread_report(struct yread *r, enum aipolicy_severity sev, uint32_t line,
     uint32_t column, const char *fmt, va_list ap)
 {
 	if (!source_vdiag(r->src, r->d, sev, line, column, fmt, ap))
@@ -85,13 +85,13 @@ yread_error(struct yread *r, uint32_t line, uint32_t column,
 	va_list ap;
 
 	va_start(ap, fmt);
-	yread_report(r, SEVERITY_ERROR, line, column, fmt, ap);
+	yread_report(r, AIPOLICY_SEVERITY_ERROR, line, column, fmt, ap);
 	va_end(ap);
 }
 
 /* A diagnostic of another severity, with no format checking needed. */
 static void
-yread_add(struct yread *r, enum severity sev, uint32_t line, uint32_t column,
+yread_add(struct yread *r, enum aipolicy_severity sev, uint32_t line, uint32_t column,
     const char *fmt, ...)
 {
 	va_list ap;
@@ -134,8 +134,8 @@ syntax_error(struct yread *r)
 		r->oom = true;
 		return;
 	}
-	yread_add(r, SEVERITY_ERROR, e.line, e.column, "%s", e.message);
-	yread_add(r, SEVERITY_NOTE, e.line, e.column, "%s", e.note);
+	yread_add(r, AIPOLICY_SEVERITY_ERROR, e.line, e.column, "%s", e.message);
+	yread_add(r, AIPOLICY_SEVERITY_NOTE, e.line, e.column, "%s", e.note);
 	yaml_error_release(&e);
 }
 
@@ -205,7 +205,7 @@ check_chars(struct yread *r, const struct yread_event *ev)
 			return;
 		}
 		if (!bidi && is_bidi_override(cp)) {
-			yread_add(r, SEVERITY_WARNING, ev->line, ev->column,
+			yread_add(r, AIPOLICY_SEVERITY_WARNING, ev->line, ev->column,
 			    "text holds the bidirectional override U+%04X, "
 			    "which can make it read differently than it acts",
 			    (unsigned)cp);
@@ -390,7 +390,7 @@ on_scalar(struct yread *r, struct yread_event *ev)
 	}
 	ev->text = (const char *)e->data.scalar.value;
 	ev->len = n;
-	if (e->data.scalar.length > POLICY_MAX_SCALAR)
+	if (e->data.scalar.length > AIPOLICY_MAX_SCALAR)
 		yread_error(r, ev->line, ev->column,
 		    "scalar is longer than 64 KiB (%zu bytes)",
 		    e->data.scalar.length);
@@ -414,10 +414,10 @@ on_open(struct yread *r, struct yread_event *ev, bool mapping)
 	else
 		check_properties(r, e, e->data.sequence_start.anchor,
 		    e->data.sequence_start.tag);
-	if (r->depth == POLICY_MAX_DEPTH) {
+	if (r->depth == AIPOLICY_MAX_DEPTH) {
 		yread_error(r, (uint32_t)e->start_mark.line + 1,
 		    (uint32_t)e->start_mark.column + 1,
-		    "nesting is deeper than %d levels", POLICY_MAX_DEPTH);
+		    "nesting is deeper than %d levels", AIPOLICY_MAX_DEPTH);
 		return YREAD_FAIL;
 	}
 	node_start(r, ev);

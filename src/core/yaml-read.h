@@ -2,7 +2,7 @@
  * yaml-read.h: the policy file as a stream of YAML events, with the rules
  * that hold at the YAML level checked on the way: one document, no anchors,
  * aliases or tags, scalar keys only, no duplicate key, at most
- * POLICY_MAX_DEPTH levels, scalars of at most POLICY_MAX_SCALAR bytes
+ * AIPOLICY_MAX_DEPTH levels, scalars of at most AIPOLICY_MAX_SCALAR bytes
  * without control characters (bidirectional overrides are a warning). Each
  * broken rule is a diagnostic with its place; a YAML syntax error is told in
  * plain words (yaml-error.c). Nothing is built: the caller reads one event
@@ -83,8 +83,8 @@ struct yread {
 	yaml_event_t event;     /* the last one, freed by the next call */
 	bool have_event;
 	struct source *src;
-	struct diags *d;
-	struct yread_frame frames[POLICY_MAX_DEPTH];
+	struct aipolicy_diags *d;
+	struct yread_frame frames[AIPOLICY_MAX_DEPTH];
 	size_t depth;
 	struct yread_key *keys;      /* keys of the open mappings */
 	size_t nkeys, keys_cap;
@@ -99,7 +99,7 @@ struct yread {
 
 /* yread_init: read SRC (not owned; must outlive R), reporting to D. 0, or
  * -1 when out of memory (R needs no release then). */
-int yread_init(struct yread *r, struct source *src, struct diags *d);
+int yread_init(struct yread *r, struct source *src, struct aipolicy_diags *d);
 
 /* yread_release: free what R holds. */
 void yread_release(struct yread *r);

@@ -10,11 +10,11 @@
 
 #include <jansson.h>
 
-#include "aipolicy/batch.h"
-#include "aipolicy/jsonmem.h"
-#include "aipolicy/logwrite.h"
+#include "core/batch.h"
+#include "core/jsonmem.h"
+#include "core/logwrite.h"
 #include "aipolicy/result.h"
-#include "aipolicy/text.h"
+#include "core/text.h"
 #include "aipolicy/walk.h"
 #include "respond.h"
 
@@ -36,17 +36,17 @@ struct serve_stream {
 static int cmp_args(const void *a, const void *b);
 static bool same_name(const struct serve_arg *a, const struct serve_arg *b);
 static int args_to_given(const struct serve_request *rq,
-    struct given **given, char *msg, size_t msgsz);
+    struct aipolicy_given **given, char *msg, size_t msgsz);
 static json_t *body_to_given(const struct serve_request *rq,
-    struct given **given, size_t *n, unsigned *flags, char *msg,
+    struct aipolicy_given **given, size_t *n, unsigned *flags, char *msg,
     size_t msgsz, int *oom);
 static int check_keys(json_t *obj, char *msg, size_t msgsz);
 static void answer_query(struct server *srv, struct served *s,
-    const struct serve_request *rq, const struct given *given, size_t n,
+    const struct serve_request *rq, const struct aipolicy_given *given, size_t n,
     unsigned flags, struct serve_response *rs);
 static int batch_flags(const struct serve_request *rq, unsigned *flags,
     char *msg, size_t msgsz);
-static int batch_records(struct served *s, const struct result_json *rj,
+static int batch_records(struct served *s, const struct aipolicy_result_json *rj,
     const struct serve_request *rq, unsigned flags,
     struct serve_response *rs);
 
@@ -80,11 +80,11 @@ same_name(const struct serve_arg *a, const struct serve_arg *b)
  * MSG; -2 when out of memory.
  */
 static int
-args_to_given(const struct serve_request *rq, struct given **given,
+args_to_given(const struct serve_request *rq, struct aipolicy_given **given,
     char *msg, size_t msgsz)
 {
 	const struct serve_arg **order;
-	struct given *g;
+	struct aipolicy_given *g;
 	size_t i;
 
 	*given = g = calloc(rq->nargs ? rq->nargs : 1, sizeof *g);
@@ -159,7 +159,7 @@ check_keys(json_t *obj, char *msg, size_t msgsz)
  * or with *OOM set.
  */
 static json_t *
-body_to_given(const struct serve_request *rq, struct given **given,
+body_to_given(const struct serve_request *rq, struct aipolicy_given **given,
     size_t *n, unsigned *flags, char *msg, size_t msgsz, int *oom)
 {
 	json_error_t jerr;
@@ -207,7 +207,7 @@ body_to_given(const struct serve_request *rq, struct given **given,
 		json_decref(obj);
 		return NULL;
 	}
-	*flags = json_is_true(wc) ? WALK_WORST_CASE : 0;
+	*flags = json_is_true(wc) ? AIPOLICY_WALK_WORST_CASE : 0;
 	return obj;
 }
 
@@ -215,22 +215,22 @@ body_to_given(const struct serve_request *rq, struct given **given,
  * the decision log's record of a verdict. */
 static void
 answer_query(struct server *srv, struct served *s,
-    const struct serve_request *rq, const struct given *given, size_t n,
+    const struct serve_request *rq, const struct aipolicy_given *given, size_t n,
     unsigned flags, struct serve_response *rs)
 {
-	struct walker *w = served_walker(s);
-	date_t today = server_today(srv);
-	struct walk_result r;
+	struct aipolicy_walker *w = served_walker(s);
+	aipolicy_date_t today = server_today(srv);
+	struct aipolicy_walk_result r;
 	struct buf b;
 	char *msg;
 
-	if (w == NULL || walker_run(w, given, n, flags, &r) != 0) {
+	if (w == NULL || aipolicy_walker_run(w, given, n, flags, &r) != 0) {
 		served_walker_put(s, w);
 		serve_response_nomem(rs);
 		return;
 	}
-	if (r.status == WALK_BAD_ANSWER) {
-		msg = result_bad_answer(s->p, &given[r.bad]);
+	if (r.status == AIPOLICY_WALK_BAD_ANSWER) {
+		msg = aipolicy_result_bad_answer(s->p, &given[r.bad]);
 		if (msg == NULL)
 			serve_response_nomem(rs);
 		else
@@ -240,12 +240,12 @@ answer_query(struct server *srv, struct served *s,
 		return;
 	}
 	buf_init(&b);
-	if (result_json_render(served_result(s, today), &r, given,
+	if (aipolicy_result_json_render(served_result(s, today), &r, given,
 	    n, 0, &b.data, &b.len, &b.cap) != 0)
 		b.failed = true;
 	buf_addc(&b, '\n');
 	respond_body(rs, HTTP_OK, TYPE_JSON, &b);
-	if (rs->status == HTTP_OK && r.status == WALK_VERDICT) {
+	if (rs->status == HTTP_OK && r.status == AIPOLICY_WALK_VERDICT) {
 		rs->verdicts[r.outcome->verdict] = 1;
 		if (srv->logq != NULL && !rq->head) {
 			size_t cap = 0;
@@ -263,7 +263,7 @@ api_check(struct server *srv, struct served *s,
     const struct serve_request *rq, struct serve_response *rs)
 {
 	char msg[MSG_SIZE] = "";
-	struct given *given = NULL;
+	struct aipolicy_given *given = NULL;
 	size_t n = 0;
 	unsigned flags = 0;
 	json_t *obj = NULL;
@@ -308,7 +308,7 @@ batch_flags(const struct serve_request *rq, unsigned *flags, char *msg,
 		}
 		if (a->value != NULL && a->value_len == 4 &&
 		    memcmp(a->value, "true", 4) == 0)
-			*flags = WALK_WORST_CASE;
+			*flags = AIPOLICY_WALK_WORST_CASE;
 		else if (a->value == NULL || a->value_len != 5 ||
 		    memcmp(a->value, "false", 5) != 0) {
 			snprintf(msg, msgsz, "worst_case must be true or "
@@ -322,12 +322,12 @@ batch_flags(const struct serve_request *rq, unsigned *flags, char *msg,
 /* The decision log's records of the batch's verdicts, into rs->records,
  * made before any line is answered. 0, or -1 when out of memory. */
 static int
-batch_records(struct served *s, const struct result_json *rj,
+batch_records(struct served *s, const struct aipolicy_result_json *rj,
     const struct serve_request *rq, unsigned flags,
     struct serve_response *rs)
 {
 	struct batch *b = batch_new(s->p, rj, flags);
-	const struct walk_result *r;
+	const struct aipolicy_walk_result *r;
 	enum batch_status st;
 	const char *line;
 	size_t pos = 0, n, lineno = 0, cap = 0;
@@ -339,7 +339,7 @@ batch_records(struct served *s, const struct result_json *rj,
 		rc = batch_line(b, line, n, ++lineno, &st, NULL, NULL, NULL);
 		r = batch_result(b);
 		if (rc == 0 && st == BATCH_ANSWERED &&
-		    r->status == WALK_VERDICT)
+		    r->status == AIPOLICY_WALK_VERDICT)
 			rc = logwrite_record(s->log, LOG_VIA, now, r->path,
 			    r->npath, r->unsure, r->nunsure, r->outcome,
 			    &rs->records, &rs->records_len, &cap);
@@ -352,7 +352,7 @@ void
 api_batch(struct server *srv, struct served *s,
     const struct serve_request *rq, struct serve_response *rs)
 {
-	const struct result_json *rj = served_result(s, server_today(srv));
+	const struct aipolicy_result_json *rj = served_result(s, server_today(srv));
 	struct serve_stream *st;
 	char msg[MSG_SIZE] = "";
 	unsigned flags;
@@ -389,7 +389,7 @@ api_batch(struct server *srv, struct served *s,
 ssize_t
 serve_stream_read(struct serve_stream *st, char *buf, size_t max)
 {
-	const struct walk_result *r;
+	const struct aipolicy_walk_result *r;
 	enum batch_status bs;
 	const char *line;
 	size_t n;
@@ -400,7 +400,7 @@ serve_stream_read(struct serve_stream *st, char *buf, size_t max)
 		    &st->out.data, &st->out.len, &st->out.cap) != 0)
 			return -1;
 		r = batch_result(st->b);
-		if (bs == BATCH_ANSWERED && r->status == WALK_VERDICT)
+		if (bs == BATCH_ANSWERED && r->status == AIPOLICY_WALK_VERDICT)
 			metrics_decisions(st->m, r->outcome->verdict, 1);
 	}
 	n = st->out.len - st->out_pos;

@@ -181,7 +181,7 @@ serve_response_error(struct serve_response *rs, int status,
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	buf_init(&b);
-	if (result_json_error(0, msg, &b.data, &b.len, &b.cap) != 0)
+	if (aipolicy_result_json_error(0, msg, &b.data, &b.len, &b.cap) != 0)
 		b.failed = true;
 	buf_addc(&b, '\n');
 	respond_body(rs, status, TYPE_JSON, &b);

@@ -78,7 +78,7 @@ struct serve_response {
 	char *records;              /* decision log records to keep before
 	                             * the response is sent; owned */
 	size_t records_len;
-	unsigned long verdicts[VERDICT_COUNT]; /* verdicts carried by body */
+	unsigned long verdicts[AIPOLICY_VERDICT_COUNT]; /* verdicts carried by body */
 };
 
 /*

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/text.h"
+#include "core/text.h"
 #include "html.h"
 
 static void escape(struct buf *b, const char *s, size_t len, bool breaks);
@@ -98,7 +98,7 @@ html_walk_url(struct buf *b, const struct html_answer *answers, size_t n)
 }
 
 void
-html_begin(struct buf *b, const struct policy *p, const char *title,
+html_begin(struct buf *b, const struct aipolicy *p, const char *title,
     const char *banner)
 {
 	buf_adds(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"

@@ -37,7 +37,7 @@ void html_walk_url(struct buf *b, const struct html_answer *answers,
  * text sanitised already): the document's head with the stylesheet, the
  * policy's title and version, and BANNER (a date warning, or NULL).
  */
-void html_begin(struct buf *b, const struct policy *p, const char *title,
+void html_begin(struct buf *b, const struct aipolicy *p, const char *title,
     const char *banner);
 /* html_end: the rest of the page, after the main content. */
 void html_end(struct buf *b);

@@ -478,9 +478,9 @@ send_response(struct request *rq)
 	if (ret != MHD_YES)
 		return MHD_NO;
 	rq->code = rs->status;
-	for (v = 0; v < VERDICT_COUNT; v++) {
+	for (v = 0; v < AIPOLICY_VERDICT_COUNT; v++) {
 		if (rs->verdicts[v] > 0)
-			metrics_decisions(&rq->h->srv->metrics, (enum verdict)v,
+			metrics_decisions(&rq->h->srv->metrics, (enum aipolicy_verdict)v,
 			    rs->verdicts[v]);
 	}
 	return MHD_YES;

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "aipolicy/logwrite.h"
+#include "core/logwrite.h"
 #include "logq.h"
 #include "msg.h"
 

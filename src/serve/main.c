@@ -18,8 +18,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "aipolicy/exit.h"
-#include "aipolicy/jsonmem.h"
+#include "cli/exit.h"
+#include "core/jsonmem.h"
 #include "http.h"
 #include "listen.h"
 #include "msg.h"
@@ -38,7 +38,7 @@ struct opts {
 	const char *log;
 	const char *policy;
 	bool fixed_today;
-	date_t today;
+	aipolicy_date_t today;
 	bool help;            /* --help was answered */
 };
 
@@ -95,7 +95,7 @@ take_opt(int c, char **argv, struct opts *o)
 		o->log = optarg;
 		return EXIT_OK;
 	case 't':
-		if (!date_parse(optarg, strlen(optarg), &o->today))
+		if (!aipolicy_date_parse(optarg, strlen(optarg), &o->today))
 			return msg_error(EXIT_USAGE, "--today '%s' is not a "
 			    "date YYYY-MM-DD", optarg);
 		o->fixed_today = true;
@@ -170,7 +170,7 @@ static int
 start(const struct opts *o, struct server *srv, struct http **http)
 {
 	struct listen_addr la;
-	struct policy *p;
+	struct aipolicy *p;
 	struct served *s;
 	char url[LISTEN_URL_SIZE];
 	int code, fd;
@@ -180,7 +180,7 @@ start(const struct opts *o, struct server *srv, struct http **http)
 		return code;
 	s = served_new(p);
 	if (s == NULL) {
-		policy_free(p);
+		aipolicy_free(p);
 		return msg_error(EXIT_NOMEM, "out of memory");
 	}
 	server_init(srv, s);
@@ -210,7 +210,7 @@ start(const struct opts *o, struct server *srv, struct http **http)
 static void
 reload(struct server *srv, const char *path)
 {
-	struct policy *p = NULL;
+	struct aipolicy *p = NULL;
 	struct served *s = NULL, *cur;
 
 	if (srv->logq != NULL)
@@ -218,7 +218,7 @@ reload(struct server *srv, const char *path)
 	if (msg_load(path, &p) == EXIT_OK) {
 		s = served_new(p);
 		if (s == NULL) {
-			policy_free(p);
+			aipolicy_free(p);
 			msg_error(0, "out of memory");
 		}
 	}

@@ -21,7 +21,7 @@ static unsigned long get(atomic_ulong *a);
 static void add_label(struct buf *b, const char *s);
 static void render_requests(struct metrics *m, struct buf *b);
 static void render_duration(struct metrics *m, struct buf *b);
-static void render_policy(const struct served *s, date_t today,
+static void aipolicy_render(const struct served *s, aipolicy_date_t today,
     struct buf *b);
 
 const char *
@@ -57,7 +57,7 @@ metrics_request(struct metrics *m, enum serve_handler h, int code,
 }
 
 void
-metrics_decisions(struct metrics *m, enum verdict v, unsigned long n)
+metrics_decisions(struct metrics *m, enum aipolicy_verdict v, unsigned long n)
 {
 	atomic_fetch_add_explicit(&m->decisions[v], n, memory_order_relaxed);
 }
@@ -131,9 +131,9 @@ render_duration(struct metrics *m, struct buf *b)
 }
 
 static void
-render_policy(const struct served *s, date_t today, struct buf *b)
+aipolicy_render(const struct served *s, aipolicy_date_t today, struct buf *b)
 {
-	const struct policy *p = s->p;
+	const struct aipolicy *p = s->p;
 
 	buf_adds(b, "# HELP aipolicy_policy_info The policy being served.\n"
 	    "# TYPE aipolicy_policy_info gauge\n"
@@ -155,7 +155,7 @@ render_policy(const struct served *s, date_t today, struct buf *b)
 }
 
 void
-metrics_render(struct metrics *m, const struct served *s, date_t today,
+metrics_render(struct metrics *m, const struct served *s, aipolicy_date_t today,
     struct buf *b)
 {
 	int v;
@@ -163,11 +163,11 @@ metrics_render(struct metrics *m, const struct served *s, date_t today,
 	render_requests(m, b);
 	buf_adds(b, "# HELP aipolicy_decisions_total Verdicts served.\n"
 	    "# TYPE aipolicy_decisions_total counter\n");
-	for (v = 0; v < VERDICT_COUNT; v++)
+	for (v = 0; v < AIPOLICY_VERDICT_COUNT; v++)
 		buf_addf(b, "aipolicy_decisions_total{verdict=\"%s\"} %lu\n",
-		    verdict_id((enum verdict)v), get(&m->decisions[v]));
+		    aipolicy_verdict_id((enum aipolicy_verdict)v), get(&m->decisions[v]));
 	render_duration(m, b);
-	render_policy(s, today, b);
+	aipolicy_render(s, today, b);
 	buf_addf(b, "# HELP aipolicy_policy_reloads_total Reloads on SIGHUP, "
 	    "by result.\n"
 	    "# TYPE aipolicy_policy_reloads_total counter\n"

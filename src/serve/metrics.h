@@ -39,7 +39,7 @@ enum serve_handler {
 
 struct metrics {
 	atomic_ulong requests[HANDLER_COUNT][METRICS_NCODES];
-	atomic_ulong decisions[VERDICT_COUNT];
+	atomic_ulong decisions[AIPOLICY_VERDICT_COUNT];
 	atomic_ulong duration_le[METRICS_NBUCKETS]; /* not cumulative */
 	atomic_ulong duration_count;
 	atomic_ulong duration_sum_us;
@@ -56,13 +56,13 @@ void metrics_init(struct metrics *m);
 void metrics_request(struct metrics *m, enum serve_handler h, int code,
     uint64_t microseconds);
 /* metrics_decisions: N verdicts V served. */
-void metrics_decisions(struct metrics *m, enum verdict v, unsigned long n);
+void metrics_decisions(struct metrics *m, enum aipolicy_verdict v, unsigned long n);
 
 /*
  * metrics_render: the exposition into B: the counters of M, and for the
  * policy S as of TODAY its info and whether it is stale.
  */
-void metrics_render(struct metrics *m, const struct served *s, date_t today,
+void metrics_render(struct metrics *m, const struct served *s, aipolicy_date_t today,
     struct buf *b);
 
 /* metrics_handler_name: the label value of H ("check", ...). */

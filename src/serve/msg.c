@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aipolicy/exit.h"
-#include "aipolicy/text.h"
+#include "cli/exit.h"
+#include "core/text.h"
 #include "msg.h"
 #include "util.h"
 #include "usage.h"
@@ -17,7 +17,7 @@
 static void vsay(const char *file, const char *kind, const char *fmt,
     va_list ap);
 static void add_caret(struct buf *b, const char *line, uint32_t column);
-static void print_diag(const struct diags *d, const struct diag *g);
+static void print_diag(const struct aipolicy_diags *d, const struct aipolicy_diag *g);
 
 /* "aipolicy: [FILE: ][KIND: ]MESSAGE\n" as one write. */
 static void
@@ -106,9 +106,9 @@ add_caret(struct buf *b, const char *line, uint32_t column)
 }
 
 static void
-print_diag(const struct diags *d, const struct diag *g)
+print_diag(const struct aipolicy_diags *d, const struct aipolicy_diag *g)
 {
-	const char *sev = g->severity == SEVERITY_ERROR ? "error" : "warning";
+	const char *sev = g->severity == AIPOLICY_SEVERITY_ERROR ? "error" : "warning";
 	struct buf b;
 
 	buf_init(&b);
@@ -127,26 +127,26 @@ print_diag(const struct diags *d, const struct diag *g)
 }
 
 int
-msg_load(const char *path, struct policy **out)
+msg_load(const char *path, struct aipolicy **out)
 {
-	struct diags d;
-	enum load_status st;
+	struct aipolicy_diags d;
+	enum aipolicy_status st;
 	size_t i, shown = 0;
 
-	diags_init(&d, path);
-	st = policy_load_file(path, out, &d);
-	if (st == LOAD_CANNOT_OPEN) {
-		diags_release(&d);
+	aipolicy_diags_init(&d, path);
+	st = aipolicy_load_file(path, out, &d);
+	if (st == AIPOLICY_CANNOT_OPEN) {
+		aipolicy_diags_release(&d);
 		if (errno == ENOMEM)
 			return msg_error(EXIT_NOMEM, "out of memory");
 		return msg_file_error(EXIT_NOINPUT, path, "cannot open: %s",
 		    strerror(errno));
 	}
-	if (st == LOAD_INVALID) {
+	if (st == AIPOLICY_INVALID) {
 		/* Only the errors: like every command but lint. */
-		diags_sort(&d);
-		for (i = 0; i < d.count && shown < DIAG_SHOW_MAX; i++) {
-			if (d.items[i].severity != SEVERITY_ERROR)
+		aipolicy_diags_sort(&d);
+		for (i = 0; i < d.count && shown < AIPOLICY_DIAG_SHOW_MAX; i++) {
+			if (d.items[i].severity != AIPOLICY_SEVERITY_ERROR)
 				continue;
 			print_diag(&d, &d.items[i]);
 			shown++;
@@ -154,9 +154,9 @@ msg_load(const char *path, struct policy **out)
 		if (d.nerrors > shown)
 			msg_file_error(0, path, "too many errors (%zu more not "
 			    "shown)", d.nerrors - shown);
-		diags_release(&d);
+		aipolicy_diags_release(&d);
 		return EXIT_DATAERR;
 	}
-	diags_release(&d);
+	aipolicy_diags_release(&d);
 	return EXIT_OK;
 }

@@ -28,6 +28,6 @@ int msg_usage(void);
  * returns EXIT_DATAERR or EXIT_NOINPUT (EXIT_NOMEM when out of memory).
  * EXIT_OK with *OUT set (the caller owns it) on success.
  */
-int msg_load(const char *path, struct policy **out);
+int msg_load(const char *path, struct aipolicy **out);
 
 #endif

@@ -5,17 +5,17 @@
 #include <string.h>
 
 #include "aipolicy/render.h"
-#include "aipolicy/text.h"
+#include "core/text.h"
 #include "served.h"
 #include "util.h"
 
-static char *make_name(const struct policy *p);
-static date_t day_of(const struct policy *p, enum present_dates k);
+static char *make_name(const struct aipolicy *p);
+static aipolicy_date_t day_of(const struct aipolicy *p, enum present_dates k);
 static void served_free(struct served *s);
 
 /* "ID VERSION" with anything a terminal would act on replaced. */
 static char *
-make_name(const struct policy *p)
+make_name(const struct aipolicy *p)
 {
 	struct buf b;
 	char *out;
@@ -35,8 +35,8 @@ make_name(const struct policy *p)
 
 /* A day on which P's dates stand as K (present_dates_on compares days in
  * their YYYYMMDD order, so one past review_by need not be a real date). */
-static date_t
-day_of(const struct policy *p, enum present_dates k)
+static aipolicy_date_t
+day_of(const struct aipolicy *p, enum present_dates k)
 {
 	switch (k) {
 	case PRESENT_STALE:
@@ -48,14 +48,14 @@ day_of(const struct policy *p, enum present_dates k)
 	}
 }
 
-const struct result_json *
-served_result(const struct served *s, date_t today)
+const struct aipolicy_result_json *
+served_result(const struct served *s, aipolicy_date_t today)
 {
 	return s->rj[present_dates_on(s->p, today)];
 }
 
 struct served *
-served_new(struct policy *p)
+served_new(struct aipolicy *p)
 {
 	struct served *s = calloc(1, sizeof *s);
 	int i;
@@ -65,7 +65,7 @@ served_new(struct policy *p)
 	atomic_init(&s->refs, 1);
 	pthread_mutex_init(&s->lock, NULL);
 	for (i = 0; i < SERVED_DATES_COUNT; i++) {
-		s->rj[i] = result_json_new(p, day_of(p,
+		s->rj[i] = aipolicy_result_json_new(p, day_of(p,
 		    (enum present_dates)i));
 		if (s->rj[i] == NULL)
 			break;
@@ -87,16 +87,16 @@ served_free(struct served *s)
 	size_t i;
 
 	for (i = 0; i < SERVED_DATES_COUNT; i++) {
-		result_json_free(s->rj[i]);
+		aipolicy_result_json_free(s->rj[i]);
 		free(s->policy_json[i]);
 	}
 	for (i = 0; i < s->npool; i++)
-		walker_free(s->pool[i]);
+		aipolicy_walker_free(s->pool[i]);
 	free(s->pool);
 	logwrite_enc_free(s->log);
 	free(s->name);
 	pthread_mutex_destroy(&s->lock);
-	policy_free(s->p);
+	aipolicy_free(s->p);
 	free(s);
 }
 
@@ -114,22 +114,22 @@ served_release(struct served *s)
 		served_free(s);
 }
 
-struct walker *
+struct aipolicy_walker *
 served_walker(struct served *s)
 {
-	struct walker *w = NULL;
+	struct aipolicy_walker *w = NULL;
 
 	pthread_mutex_lock(&s->lock);
 	if (s->npool > 0)
 		w = s->pool[--s->npool];
 	pthread_mutex_unlock(&s->lock);
-	return w != NULL ? w : walker_new(s->p);
+	return w != NULL ? w : aipolicy_walker_new(s->p);
 }
 
 void
-served_walker_put(struct served *s, struct walker *w)
+served_walker_put(struct served *s, struct aipolicy_walker *w)
 {
-	struct walker **np;
+	struct aipolicy_walker **np;
 	size_t cap;
 
 	if (w == NULL)
@@ -148,14 +148,14 @@ served_walker_put(struct served *s, struct walker *w)
 		w = NULL;
 	}
 	pthread_mutex_unlock(&s->lock);
-	walker_free(w);
+	aipolicy_walker_free(w);
 }
 
 int
-served_policy_json(struct served *s, date_t today, const char **out,
+served_policy_json(struct served *s, aipolicy_date_t today, const char **out,
     size_t *len)
 {
-	struct render_opts o = { true, today };
+	struct aipolicy_render_opts o = { true, today };
 	enum present_dates k = present_dates_on(s->p, today);
 	char *text;
 	size_t n;
@@ -163,7 +163,7 @@ served_policy_json(struct served *s, date_t today, const char **out,
 
 	pthread_mutex_lock(&s->lock);
 	if (s->policy_json[k] == NULL) {
-		rc = render_policy(s->p, RENDER_JSON, &o, &text, &n);
+		rc = aipolicy_render(s->p, AIPOLICY_RENDER_JSON, &o, &text, &n);
 		if (rc == 0) {
 			s->policy_json[k] = text;
 			s->policy_json_len[k] = n;

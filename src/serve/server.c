@@ -47,8 +47,8 @@ server_swap(struct server *srv, struct served *s)
 	served_release(old);
 }
 
-date_t
+aipolicy_date_t
 server_today(const struct server *srv)
 {
-	return srv->fixed_today ? srv->today : date_today();
+	return srv->fixed_today ? srv->today : aipolicy_date_today();
 }

@@ -20,7 +20,7 @@ struct server {
 	pthread_mutex_t lock;   /* guards current */
 	struct served *current;
 	bool fixed_today;       /* --today was given */
-	date_t today;           /* its date */
+	aipolicy_date_t today;           /* its date */
 	struct logq *logq;      /* NULL without --log */
 	struct metrics metrics;
 	atomic_bool stopping;   /* answer with Connection: close */
@@ -40,6 +40,6 @@ struct served *server_acquire(struct server *srv);
 void server_swap(struct server *srv, struct served *s);
 
 /* server_today: --today, or the local date now. */
-date_t server_today(const struct server *srv);
+aipolicy_date_t server_today(const struct server *srv);
 
 #endif

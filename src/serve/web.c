@@ -12,10 +12,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "aipolicy/logwrite.h"
-#include "aipolicy/present.h"
+#include "core/logwrite.h"
+#include "core/present.h"
 #include "aipolicy/result.h"
-#include "aipolicy/text.h"
+#include "core/text.h"
 #include "html.h"
 #include "respond.h"
 
@@ -29,11 +29,11 @@
 
 /* The walk of a request. */
 struct walk {
-	const struct policy *p;
+	const struct aipolicy *p;
 	struct html_answer *answers; /* the URL's answers, in order */
-	struct given *given;         /* the same, for the walker */
+	struct aipolicy_given *given;         /* the same, for the walker */
 	size_t n;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 	char *banner;                /* the date warning, or NULL */
 };
 
@@ -43,8 +43,8 @@ struct lines_state {
 	bool in_list;
 };
 
-static int banner(struct walk *w, date_t today);
-static int collect(const struct policy *p, const struct serve_request *rq,
+static int banner(struct walk *w, aipolicy_date_t today);
+static int collect(const struct aipolicy *p, const struct serve_request *rq,
     struct walk *w, char *msg, size_t msgsz);
 static void error_page(struct serve_response *rs, const struct walk *w,
     const char *msg);
@@ -59,7 +59,7 @@ static const char *role_tag(enum present_role role);
 static void add_choice(struct buf *b, const char *name, size_t nlen,
     const char *value, size_t vlen, const char *label, const char *id);
 static void add_form(struct buf *b, const struct walk *w,
-    const struct question *qu);
+    const struct aipolicy_question *qu);
 
 void
 web_root(struct serve_response *rs)
@@ -78,7 +78,7 @@ web_root(struct serve_response *rs)
  * it in, into w->banner (NULL when the dates are in order). 0, or -1 when
  * out of memory. */
 static int
-banner(struct walk *w, date_t today)
+banner(struct walk *w, aipolicy_date_t today)
 {
 	struct present pr;
 	int rc;
@@ -98,7 +98,7 @@ banner(struct walk *w, date_t today)
  * with a message for a 400 page in MSG; -1 when out of memory.
  */
 static int
-collect(const struct policy *p, const struct serve_request *rq,
+collect(const struct aipolicy *p, const struct serve_request *rq,
     struct walk *w, char *msg, size_t msgsz)
 {
 	bool *seen = calloc(p->nquestions ? p->nquestions : 1, sizeof *seen);
@@ -121,7 +121,7 @@ collect(const struct policy *p, const struct serve_request *rq,
 			snprintf(msg, msgsz, "the address holds a NUL byte");
 			break;
 		}
-		q = policy_find_question(p, a->name, a->name_len);
+		q = aipolicy_find_question(p, a->name, a->name_len);
 		if (q < 0)
 			continue;
 		if (seen[q]) {
@@ -132,7 +132,7 @@ collect(const struct policy *p, const struct serve_request *rq,
 		seen[q] = true;
 		w->answers[w->n] = (struct html_answer){ a->name, v,
 		    a->name_len, vlen };
-		w->given[w->n] = (struct given){ a->name, a->name_len, v,
+		w->given[w->n] = (struct aipolicy_given){ a->name, a->name_len, v,
 		    vlen };
 		w->n++;
 	}
@@ -173,7 +173,7 @@ add_choice(struct buf *b, const char *name, size_t nlen, const char *value,
 /* The form of question QU: the URL's answers as hidden fields, then the
  * question, its help and a radio per answer, "Not sure" last. */
 static void
-add_form(struct buf *b, const struct walk *w, const struct question *qu)
+add_form(struct buf *b, const struct walk *w, const struct aipolicy_question *qu)
 {
 	char id[32];
 	size_t i;
@@ -211,7 +211,7 @@ static void
 question_page(struct serve_response *rs, struct walk *w, uint32_t q,
     bool narrowing)
 {
-	const struct question *qu = &w->p->questions[q];
+	const struct aipolicy_question *qu = &w->p->questions[q];
 	struct present pr;
 	struct buf b;
 
@@ -321,21 +321,21 @@ add_line(struct buf *b, struct lines_state *ls,
 static void
 answers_list(struct buf *b, const struct walk *w)
 {
-	const struct walk_result *r = &w->r;
-	const struct question *qu;
+	const struct aipolicy_walk_result *r = &w->r;
+	const struct aipolicy_question *qu;
 	size_t i, k;
 	int64_t q, a;
 	bool given;
 
 	buf_adds(b, "<h2>Your answers</h2>\n<ol class=\"answers\">\n");
 	for (i = 0; i < w->n; i++) {
-		q = policy_find_question(w->p, w->given[i].question,
+		q = aipolicy_find_question(w->p, w->given[i].question,
 		    w->given[i].question_len);
 		qu = &w->p->questions[q];
 		buf_adds(b, "<li><span class=\"question\">");
 		html_texts(b, qu->label);
 		buf_adds(b, "</span> <span class=\"answer\">");
-		if (given_is_unsure(&w->given[i])) {
+		if (aipolicy_given_is_unsure(&w->given[i])) {
 			buf_adds(b, "Not sure");
 			for (k = 0; k < r->npath; k++) {
 				if (r->path[k].question != (uint32_t)q)
@@ -346,7 +346,7 @@ answers_list(struct buf *b, const struct walk *w)
 				buf_addc(b, ')');
 			}
 		} else {
-			a = question_match(qu, w->given[i].answer,
+			a = aipolicy_question_match(qu, w->given[i].answer,
 			    w->given[i].answer_len);
 			html_texts(b, a >= 0 ? qu->answers[a].key : "?");
 		}
@@ -360,7 +360,7 @@ answers_list(struct buf *b, const struct walk *w)
 		qu = &w->p->questions[r->path[k].question];
 		given = false;
 		for (i = 0; i < w->n && !given; i++)
-			given = policy_find_question(w->p, w->given[i].question,
+			given = aipolicy_find_question(w->p, w->given[i].question,
 			    w->given[i].question_len) ==
 			    (int64_t)r->path[k].question;
 		if (given)
@@ -393,10 +393,10 @@ verdict_page(struct serve_response *rs, struct walk *w)
 		return;
 	}
 	snprintf(title, sizeof title, "%s%s", w->r.nunsure > 0 ?
-	    "Worst case: " : "Verdict: ", verdict_words(w->r.outcome->verdict));
+	    "Worst case: " : "Verdict: ", aipolicy_verdict_words(w->r.outcome->verdict));
 	html_begin(&b, w->p, title, w->banner);
 	buf_addf(&b, "<section class=\"result result-%s\">\n",
-	    verdict_id(w->r.outcome->verdict));
+	    aipolicy_verdict_id(w->r.outcome->verdict));
 	for (i = 0; i < pr.n; i++) {
 		if (pr.lines[i].role == PRESENT_BLANK) {
 			close_line(&b, &ls, false);
@@ -421,7 +421,7 @@ web_walk(struct server *srv, struct served *s,
     const struct serve_request *rq, struct serve_response *rs)
 {
 	struct walk w;
-	struct walker *wk = NULL;
+	struct aipolicy_walker *wk = NULL;
 	char msg[MSG_SIZE] = "", *bad;
 	size_t cap = 0;
 	int rc;
@@ -431,19 +431,19 @@ web_walk(struct server *srv, struct served *s,
 	if (banner(&w, server_today(srv)) != 0 ||
 	    (rc = collect(s->p, rq, &w, msg, sizeof msg)) < 0 ||
 	    (rc == 0 && ((wk = served_walker(s)) == NULL ||
-	    walker_run(wk, w.given, w.n, 0, &w.r) != 0))) {
+	    aipolicy_walker_run(wk, w.given, w.n, 0, &w.r) != 0))) {
 		serve_response_nomem(rs);
 	} else if (rc > 0) {
 		error_page(rs, &w, msg);
-	} else if (w.r.status == WALK_BAD_ANSWER) {
-		bad = result_bad_answer(s->p, &w.given[w.r.bad]);
+	} else if (w.r.status == AIPOLICY_WALK_BAD_ANSWER) {
+		bad = aipolicy_result_bad_answer(s->p, &w.given[w.r.bad]);
 		if (bad == NULL)
 			serve_response_nomem(rs);
 		else
 			error_page(rs, &w, bad);
 		free(bad);
-	} else if (w.r.next != WALK_NO_NEXT) {
-		question_page(rs, &w, w.r.next, w.r.status == WALK_VERDICT);
+	} else if (w.r.next != AIPOLICY_WALK_NO_NEXT) {
+		question_page(rs, &w, w.r.next, w.r.status == AIPOLICY_WALK_VERDICT);
 	} else {
 		verdict_page(rs, &w);
 		if (rs->status == HTTP_OK) {

@@ -5,15 +5,15 @@
 #include <signal.h>
 #include <string.h>
 
-#include "aipolicy/exit.h"
-#include "aipolicy/present.h"
+#include "cli/exit.h"
+#include "core/present.h"
 #include "tui.h"
 
 static void on_signal(int sig);
 
 static volatile sig_atomic_t caught;
 
-int ask_present_verdict(struct present *pr, const struct walk_state *s)
+int ask_present_verdict(struct present *pr, const struct aipolicy_walk_state *s)
 {
 	return present_result(pr, s->policy, &s->result, s->given, s->count,
 	    0);

@@ -10,9 +10,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "aipolicy/exit.h"
-#include "aipolicy/present.h"
-#include "aipolicy/wrap.h"
+#include "cli/exit.h"
+#include "core/present.h"
+#include "core/wrap.h"
 #include "tui.h"
 
 /* The largest number an answer can be typed as (digits). */
@@ -20,17 +20,17 @@
 
 static void put_text(FILE *out, const char *s, bool multiline);
 static void put_lines(FILE *out, const struct present *pr);
-static int print_header(FILE *out, const struct policy *p, date_t today);
-static int print_question(FILE *out, const struct walk_state *s);
-static int print_verdict(FILE *out, const struct walk_state *s,
+static int print_header(FILE *out, const struct aipolicy *p, aipolicy_date_t today);
+static int print_question(FILE *out, const struct aipolicy_walk_state *s);
+static int print_verdict(FILE *out, const struct aipolicy_walk_state *s,
     unsigned flags);
 static long parse_number(const char *s, size_t len);
 static bool is_not_sure(const char *s, size_t len);
-static int64_t choice_of(const struct question *q, const char *a,
+static int64_t choice_of(const struct aipolicy_question *q, const char *a,
     size_t len);
 static bool read_answer(FILE *in, char **line, size_t *cap, char **a,
     size_t *len);
-static int end_walk(FILE *out, const struct walk_state *s, unsigned flags,
+static int end_walk(FILE *out, const struct aipolicy_walk_state *s, unsigned flags,
     const struct ask_hooks *hooks);
 
 /* put_text: S as wrap_char shows it; newlines kept when MULTILINE. */
@@ -62,7 +62,7 @@ static void put_lines(FILE *out, const struct present *pr)
 
 /* print_header: the policy, and the warning when its dates are not in
  * order on TODAY. 0, or -1 when out of memory. */
-static int print_header(FILE *out, const struct policy *p, date_t today)
+static int print_header(FILE *out, const struct aipolicy *p, aipolicy_date_t today)
 {
 	struct present pr;
 	int rc;
@@ -83,21 +83,21 @@ static int print_header(FILE *out, const struct policy *p, date_t today)
 /* print_question: S's current question, numbered, with its answers and
  * "Not sure"; first, while narrowing down, the worst case so far. 0, or
  * -1 when out of memory. */
-static int print_question(FILE *out, const struct walk_state *s)
+static int print_question(FILE *out, const struct aipolicy_walk_state *s)
 {
-	const struct question *q = &s->policy->questions[s->current];
+	const struct aipolicy_question *q = &s->policy->questions[s->current];
 	struct present pr;
 	int rc = 0;
 
 	fputc('\n', out);
-	if (walk_state_narrowing(s)) {
+	if (aipolicy_walk_state_narrowing(s)) {
 		present_init(&pr, 0, 0);
 		if ((rc = present_narrowing(&pr, &s->result)) == 0)
 			put_lines(out, &pr);
 		present_release(&pr);
 	}
 	fprintf(out, "Question %zu (at most %zu to go): ", s->count + 1,
-	    walk_state_remaining(s));
+	    aipolicy_walk_state_remaining(s));
 	put_text(out, q->ask, true);
 	fputc('\n', out);
 	for (size_t i = 0; i < q->nanswers; i++) {
@@ -111,7 +111,7 @@ static int print_question(FILE *out, const struct walk_state *s)
 
 /* print_verdict: the verdict S reached, in the core's words (FLAGS of
  * present_init). 0, or -1 when out of memory. */
-static int print_verdict(FILE *out, const struct walk_state *s,
+static int print_verdict(FILE *out, const struct aipolicy_walk_state *s,
     unsigned flags)
 {
 	struct present pr;
@@ -150,21 +150,21 @@ static bool is_not_sure(const char *s, size_t len)
 }
 
 /* choice_of: what A (LEN bytes, trimmed) chooses at Q: an answer index,
- * WALK_NOT_SURE, or -1. An exact key wins over a number. */
-static int64_t choice_of(const struct question *q, const char *a, size_t len)
+ * AIPOLICY_WALK_NOT_SURE, or -1. An exact key wins over a number. */
+static int64_t choice_of(const struct aipolicy_question *q, const char *a, size_t len)
 {
-	int64_t m = question_match(q, a, len);
+	int64_t m = aipolicy_question_match(q, a, len);
 	long n;
 
 	if (m >= 0)
 		return m;
 	if (is_not_sure(a, len))
-		return WALK_NOT_SURE;
+		return AIPOLICY_WALK_NOT_SURE;
 	n = parse_number(a, len);
 	if (n >= 1 && (size_t)n <= q->nanswers)
 		return n - 1;
 	if (n >= 1 && (size_t)n == q->nanswers + 1)
-		return WALK_NOT_SURE;
+		return AIPOLICY_WALK_NOT_SURE;
 	return -1;
 }
 
@@ -190,17 +190,17 @@ static bool read_answer(FILE *in, char **line, size_t *cap, char **a,
 
 /* end_walk: S is at a verdict: show it, tell HOOKS, and return its exit
  * code (EXIT_NOMEM when it could not be put in words). */
-static int end_walk(FILE *out, const struct walk_state *s, unsigned flags,
+static int end_walk(FILE *out, const struct aipolicy_walk_state *s, unsigned flags,
     const struct ask_hooks *hooks)
 {
 	if (print_verdict(out, s, flags) != 0)
 		return EXIT_NOMEM;
 	fflush(out);
 	hooks->verdict(hooks->arg, s);
-	return verdict_exit_code(s->outcome->verdict);
+	return exit_of_verdict(s->outcome->verdict);
 }
 
-int plain_run(const struct policy *p, struct walk_state *s, date_t today,
+int plain_run(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_date_t today,
     FILE *in, FILE *out, const struct ask_hooks *hooks)
 {
 	unsigned flags = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? 0 :
@@ -213,7 +213,7 @@ int plain_run(const struct policy *p, struct walk_state *s, date_t today,
 	if (print_header(out, p, today) != 0)
 		return EXIT_NOMEM;
 	for (;;) {
-		const struct question *q = &p->questions[s->current];
+		const struct aipolicy_question *q = &p->questions[s->current];
 		int64_t m;
 
 		if (s->outcome != NULL) {
@@ -252,7 +252,7 @@ int plain_run(const struct policy *p, struct walk_state *s, date_t today,
 			    q->nanswers + 1);
 			continue;
 		}
-		walk_state_answer(s, (uint32_t)m);
+		aipolicy_walk_state_answer(s, (uint32_t)m);
 		show = true;
 	}
 	free(line);

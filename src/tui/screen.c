@@ -1,7 +1,7 @@
 /*
  * screen.c: the ncurses screens of `aipolicy ask`.
  *
- * A thin layer over struct walk_state: three screens (question, help,
+ * A thin layer over struct aipolicy_walk_state: three screens (question, help,
  * verdict), each with one draw function and one key function. Key functions
  * return what must happen (enum action) and tui_run's loop acts on it;
  * KEY_RESIZE and the "Terminal too small" notice are handled in that loop
@@ -32,9 +32,9 @@
 #include <wchar.h>
 #include <wctype.h>
 
-#include "aipolicy/exit.h"
-#include "aipolicy/present.h"
-#include "aipolicy/wrap.h"
+#include "cli/exit.h"
+#include "core/present.h"
+#include "core/wrap.h"
 #include "tui.h"
 
 #define MIN_COLS     40
@@ -122,10 +122,10 @@ struct frame {
 };
 
 struct ui {
-	const struct policy *p;
-	struct walk_state *ws;
+	const struct aipolicy *p;
+	struct aipolicy_walk_state *ws;
 	const struct ask_hooks *hooks;
-	date_t today;
+	aipolicy_date_t today;
 	unsigned present_flags; /* PRESENT_ASCII when not UTF-8 */
 	enum screen_id screen;
 	size_t sel;             /* the selected menu item */
@@ -182,8 +182,8 @@ static enum action key_help(struct ui *ui, struct key k);
 static void draw_verdict(struct ui *ui);
 static enum action key_verdict(struct ui *ui, struct key k);
 static int quit_code(const struct ui *ui);
-static bool ui_init(struct ui *ui, const struct policy *p,
-    struct walk_state *s, date_t today, const struct ask_hooks *hooks);
+static bool ui_init(struct ui *ui, const struct aipolicy *p,
+    struct aipolicy_walk_state *s, aipolicy_date_t today, const struct ask_hooks *hooks);
 static void ui_release(struct ui *ui);
 static SCREEN *term_start(void);
 static void draw(struct ui *ui);
@@ -620,7 +620,7 @@ static void enter_question(struct ui *ui)
 	int32_t c = ui->ws->chosen[ui->ws->current];
 
 	ui->screen = SCREEN_QUESTION;
-	if (c == WALK_CHOSEN_NOT_SURE)
+	if (c == AIPOLICY_WALK_CHOSEN_NOT_SURE)
 		ui->sel = answer_count(ui);
 	else
 		ui->sel = c >= 0 && (size_t)c < answer_count(ui) ? (size_t)c :
@@ -634,7 +634,7 @@ static enum action choose(struct ui *ui, size_t i)
 {
 	if (i >= menu_count(ui))
 		return ACT_NONE;
-	walk_state_answer(ui->ws, i == answer_count(ui) ? WALK_NOT_SURE :
+	aipolicy_walk_state_answer(ui->ws, i == answer_count(ui) ? AIPOLICY_WALK_NOT_SURE :
 	    (uint32_t)i);
 	if (ui->ws->outcome == NULL) {
 		enter_question(ui);
@@ -669,13 +669,13 @@ static bool is_quit_key(struct key k)
 static enum action common_key(struct ui *ui, struct key k)
 {
 	if (is_back_key(k)) {
-		if (!walk_state_back(ui->ws))
+		if (!aipolicy_walk_state_back(ui->ws))
 			return ACT_NONE;
 		enter_question(ui);
 		return ACT_REDRAW;
 	}
 	if (key_is(k, 0, 'r')) {
-		walk_state_restart(ui->ws);
+		aipolicy_walk_state_restart(ui->ws);
 		enter_question(ui);
 		return ACT_REDRAW;
 	}
@@ -713,7 +713,7 @@ static int letter_choice(const struct ui *ui, wint_t c)
 
 static void draw_question(struct ui *ui)
 {
-	const struct question *q = &ui->p->questions[ui->ws->current];
+	const struct aipolicy_question *q = &ui->p->questions[ui->ws->current];
 	const struct keyhint hints[] = {
 		{ g.updown, 4 }, { "Enter choose", 3 }, { "1-9 pick", 6 },
 		{ g.left, 1 }, { "r restart", 5 }, { "? help", 2 },
@@ -728,7 +728,7 @@ static void draw_question(struct ui *ui)
 	body_reset(&ui->body);
 	present_release(&ui->words);
 	present_init(&ui->words, content_width(), ui->present_flags);
-	if (walk_state_narrowing(ui->ws) &&
+	if (aipolicy_walk_state_narrowing(ui->ws) &&
 	    present_narrowing(&ui->words, &ui->ws->result) == 0) {
 		body_present(&ui->body, &ui->words);
 		body_gap(&ui->body);
@@ -761,7 +761,7 @@ static void draw_question(struct ui *ui)
 			ui->scroll = first;
 	}
 	snprintf(status, sizeof status, "%zu answered%sat most %zu to go",
-	    ui->ws->count, g.sep, walk_state_remaining(ui->ws));
+	    ui->ws->count, g.sep, aipolicy_walk_state_remaining(ui->ws));
 	keys_text(hints, sizeof hints / sizeof hints[0], keys, sizeof keys);
 	draw_frame(ui, &f, status, keys);
 	draw_body(ui, &f);
@@ -803,7 +803,7 @@ static enum action key_question(struct ui *ui, struct key k)
 
 static void draw_help(struct ui *ui)
 {
-	const struct question *q = &ui->p->questions[ui->ws->current];
+	const struct aipolicy_question *q = &ui->p->questions[ui->ws->current];
 	const struct keyhint hints[] = {
 		{ "Press any key to go back", 0 },
 	};
@@ -884,12 +884,12 @@ static enum action key_verdict(struct ui *ui, struct key k)
 static int quit_code(const struct ui *ui)
 {
 	if (ui->screen == SCREEN_VERDICT && ui->ws->outcome != NULL)
-		return verdict_exit_code(ui->ws->outcome->verdict);
+		return exit_of_verdict(ui->ws->outcome->verdict);
 	return EXIT_QUIT;
 }
 
-static bool ui_init(struct ui *ui, const struct policy *p,
-    struct walk_state *s, date_t today, const struct ask_hooks *hooks)
+static bool ui_init(struct ui *ui, const struct aipolicy *p,
+    struct aipolicy_walk_state *s, aipolicy_date_t today, const struct ask_hooks *hooks)
 {
 	static const struct glyphs utf8 = { " · ", "…", "↑↓ move", "← back",
 		"↓ more", "↑ more", "↑↓ more" };
@@ -999,7 +999,7 @@ static int loop(struct ui *ui)
 	}
 }
 
-int tui_run(const struct policy *p, struct walk_state *s, date_t today,
+int tui_run(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_date_t today,
     const struct ask_hooks *hooks)
 {
 	struct ui ui;

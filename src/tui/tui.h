@@ -1,7 +1,7 @@
 /*
  * tui.h: `aipolicy ask`, the walk a person takes one question at a time.
  *
- * Two front ends over the same struct walk_state (the engine's, which
+ * Two front ends over the same struct aipolicy_walk_state (the engine's, which
  * keeps no terminal state):
  *  - tui_run: the ncurses screens (screen.c), the only code that includes
  *    curses;
@@ -43,7 +43,7 @@ struct present;
 struct ask_hooks {
 	/* verdict: S has just reached a verdict screen, which is shown
 	 * (s->outcome, s->result); once per screen reached. */
-	void (*verdict)(void *arg, const struct walk_state *s);
+	void (*verdict)(void *arg, const struct aipolicy_walk_state *s);
 	void *arg;
 };
 
@@ -51,7 +51,7 @@ struct ask_hooks {
  * ask_present_verdict: the words of S's verdict (S at a verdict) into PR,
  * laid out as PR says. Returns 0, or -1 when out of memory.
  */
-int ask_present_verdict(struct present *pr, const struct walk_state *s);
+int ask_present_verdict(struct present *pr, const struct aipolicy_walk_state *s);
 
 /*
  * ask_signals_install: SIGINT, SIGTERM and SIGHUP only set a flag (no
@@ -73,7 +73,7 @@ bool tui_usable(void);
  * EXIT_QUIT when anywhere else, 129/130/143 after a signal;
  * TUI_UNAVAILABLE when curses could not start (nothing was drawn).
  */
-int tui_run(const struct policy *p, struct walk_state *s, date_t today,
+int tui_run(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_date_t today,
     const struct ask_hooks *hooks);
 
 /*
@@ -82,7 +82,7 @@ int tui_run(const struct policy *p, struct walk_state *s, date_t today,
  * 129/130/143 after a signal, or EXIT_NOMEM. Prints no escape sequence and
  * no control character from the policy.
  */
-int plain_run(const struct policy *p, struct walk_state *s, date_t today,
+int plain_run(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_date_t today,
     FILE *in, FILE *out, const struct ask_hooks *hooks);
 
 #endif

@@ -13,7 +13,7 @@
 
 #include <jansson.h>
 
-#include "aipolicy/batch.h"
+#include "core/batch.h"
 #include "aipolicy/diag.h"
 #include "aipolicy/policy.h"
 #include "aipolicy/result.h"
@@ -52,21 +52,21 @@ static const char policy_yaml[] =
 	"  free: { verdict: use-freely, summary: Go. }\n";
 
 /* Made once, kept for the whole run. */
-static struct policy *pol;
-static struct result_json *rj;
+static struct aipolicy *pol;
+static struct aipolicy_result_json *rj;
 static struct batch *fast, *slow;
 
 static void
 setup(void)
 {
-	struct diags d;
+	struct aipolicy_diags d;
 
-	diags_init(&d, "fuzz.yaml");
-	if (policy_load_buffer("fuzz.yaml", policy_yaml,
-	    sizeof policy_yaml - 1, &pol, &d) != LOAD_OK)
+	aipolicy_diags_init(&d, "fuzz.yaml");
+	if (aipolicy_load_buffer("fuzz.yaml", policy_yaml,
+	    sizeof policy_yaml - 1, &pol, &d) != AIPOLICY_OK)
 		abort();
-	diags_release(&d);
-	rj = result_json_new(pol, 20261128);
+	aipolicy_diags_release(&d);
+	rj = aipolicy_result_json_new(pol, 20261128);
 	fast = rj != NULL ? batch_new(pol, rj, 0) : NULL;
 	slow = rj != NULL ? batch_new(pol, rj, 0) : NULL;
 	if (fast == NULL || slow == NULL)
@@ -78,8 +78,8 @@ setup(void)
 static void
 same_answers(struct batch *b, const char *line, size_t len, size_t n)
 {
-	const struct given *g = batch_given(b);
-	struct given *jg = NULL;
+	const struct aipolicy_given *g = batch_given(b);
+	struct aipolicy_given *jg = NULL;
 	size_t jn = 0, cap = 0, i;
 	char err[ERR_SIZE];
 	json_t *obj;

@@ -15,21 +15,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct policy *p = NULL;
-	struct diags d;
-	struct walker *w;
-	struct walk_result r;
+	struct aipolicy *p = NULL;
+	struct aipolicy_diags d;
+	struct aipolicy_walker *w;
+	struct aipolicy_walk_result r;
 
-	diags_init(&d, "fuzz.yaml");
-	if (policy_load_buffer("fuzz.yaml", (const char *)data, size, &p,
-	    &d) == LOAD_OK) {
-		policy_lint(p, 20261128, &d);
-		w = walker_new(p);
+	aipolicy_diags_init(&d, "fuzz.yaml");
+	if (aipolicy_load_buffer("fuzz.yaml", (const char *)data, size, &p,
+	    &d) == AIPOLICY_OK) {
+		aipolicy_lint(p, 20261128, &d);
+		w = aipolicy_walker_new(p);
 		if (w != NULL)
-			walker_run(w, NULL, 0, WALK_WORST_CASE, &r);
-		walker_free(w);
-		policy_free(p);
+			aipolicy_walker_run(w, NULL, 0, AIPOLICY_WALK_WORST_CASE, &r);
+		aipolicy_walker_free(w);
+		aipolicy_free(p);
 	}
-	diags_release(&d);
+	aipolicy_diags_release(&d);
 	return 0;
 }

@@ -30,7 +30,7 @@ static struct server *
 get_server(void)
 {
 	static int ready;
-	struct policy *p;
+	struct aipolicy *p;
 	struct served *s;
 
 	if (ready)

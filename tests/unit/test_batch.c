@@ -1,7 +1,7 @@
 /*
  * test_batch.c: answering JSON lines (batch_line): blank lines skipped,
  * every kind of bad line an error line with its number and the run going
- * on, results as result_json_render makes them; walking without output
+ * on, results as aipolicy_result_json_render makes them; walking without output
  * (for the decision log); lines cut as getline would cut them
  * (batch_next_line); answers taken from a JSON object in order; the
  * strict parser taking what it should and nothing else, and a batch with it
@@ -17,7 +17,7 @@
 
 #include <cmocka.h>
 
-#include "aipolicy/batch.h"
+#include "core/batch.h"
 #include "testutil.h"
 
 /* Lines the generator makes for the comparison of the two parsers. */
@@ -51,8 +51,8 @@ static const char policy_yaml[] =
 	"  free: { verdict: use-freely, summary: Go. }\n";
 
 struct fixture {
-	struct policy *p;
-	struct result_json *rj;
+	struct aipolicy *p;
+	struct aipolicy_result_json *rj;
 	struct batch *b;
 	char *out;
 	size_t len, cap;
@@ -69,7 +69,7 @@ setup(void **state)
 	f->p = test_load(policy_yaml, sizeof policy_yaml - 1);
 	if (f->p == NULL)
 		return -1;
-	f->rj = result_json_new(f->p, false);
+	f->rj = aipolicy_result_json_new(f->p, false);
 	f->b = f->rj != NULL ? batch_new(f->p, f->rj, 0) : NULL;
 	return f->b != NULL ? 0 : -1;
 }
@@ -81,8 +81,8 @@ teardown(void **state)
 
 	if (f != NULL) {
 		batch_free(f->b);
-		result_json_free(f->rj);
-		policy_free(f->p);
+		aipolicy_result_json_free(f->rj);
+		aipolicy_free(f->p);
 		free(f->out);
 		free(f);
 	}
@@ -124,7 +124,7 @@ test_lines(void **state)
 	assert_int_equal(line(f, "", 0, 1), BATCH_SKIPPED);
 	assert_int_equal(line(f, " \t ", 3, 2), BATCH_SKIPPED);
 	assert_int_equal(line(f, "{\"data\": \"no\"}", 14, 3), BATCH_ANSWERED);
-	assert_int_equal(batch_result(f->b)->status, WALK_VERDICT);
+	assert_int_equal(batch_result(f->b)->status, AIPOLICY_WALK_VERDICT);
 	assert_non_null(strstr(f->out,
 	    "{\"line\": 3, \"status\": \"verdict\""));
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
@@ -145,7 +145,7 @@ test_lines(void **state)
 	assert_non_null(strstr(f->out, "a NUL byte is not allowed"));
 	assert_int_equal(line(f, "{\"data\": \"yes\"}", 15, 11),
 	    BATCH_ANSWERED);
-	assert_int_equal(batch_result(f->b)->status, WALK_INCOMPLETE);
+	assert_int_equal(batch_result(f->b)->status, AIPOLICY_WALK_INCOMPLETE);
 }
 
 static void
@@ -158,7 +158,7 @@ test_walk_only(void **state)
 	assert_int_equal(batch_line(f->b, q, strlen(q), 1, &st, NULL, NULL,
 	    NULL), 0);
 	assert_int_equal(st, BATCH_ANSWERED);
-	assert_int_equal(batch_result(f->b)->status, WALK_VERDICT);
+	assert_int_equal(batch_result(f->b)->status, AIPOLICY_WALK_VERDICT);
 	assert_string_equal(batch_result(f->b)->outcome->id, "tool.no");
 	assert_int_equal(batch_line(f->b, "{", 1, 2, &st, NULL, NULL, NULL), 0);
 	assert_int_equal(st, BATCH_ERROR);
@@ -193,7 +193,7 @@ test_answers_in_order(void **state)
 {
 	json_t *obj = json_loads("{\"z\": \"1\", \"a\": \"2\", \"m\": \"3\"}",
 	    0, NULL);
-	struct given *given = NULL;
+	struct aipolicy_given *given = NULL;
 	size_t n, cap = 0;
 	char err[100];
 
@@ -219,7 +219,7 @@ test_fast_takes(void **state)
 {
 	struct fixture *f = *state;
 	static const char ok[] = " {\t\"data\" :\"no\", \"\": \"a b?\"} ";
-	const struct given *g;
+	const struct aipolicy_given *g;
 	size_t n;
 
 	assert_int_equal(batch_parse_fast(f->b, ok, sizeof ok - 1, &n), 1);

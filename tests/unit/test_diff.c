@@ -25,7 +25,7 @@
 
 #include <jansson.h>
 
-#include "aipolicy/diff.h"
+#include "core/diff.h"
 #include "aipolicy/policy.h"
 #include "util.h"
 
@@ -68,7 +68,7 @@ static const char base_yaml[] = HEAD("v1") BASE_QUESTIONS BASE_OUTCOMES;
 
 /* A loaded pair and its diff. */
 struct pair {
-	struct policy *old, *new;
+	struct aipolicy *old, *new;
 	struct diff *d;
 };
 
@@ -76,8 +76,8 @@ static void
 pair_free(struct pair *p)
 {
 	diff_free(p->d);
-	policy_free(p->old);
-	policy_free(p->new);
+	aipolicy_free(p->old);
+	aipolicy_free(p->new);
 	memset(p, 0, sizeof *p);
 }
 
@@ -190,8 +190,8 @@ test_diff_tightened(void **state)
 	expect_changes(p.d, want, 1);
 	assert_int_equal(p.d->count[DIFF_TIGHTENED], 1);
 	assert_true(diff_verdict_changed(p.d));
-	assert_int_equal(p.d->changes[0].old->verdict, VERDICT_USE_WITH_REVIEW);
-	assert_int_equal(p.d->changes[0].new->verdict, VERDICT_DO_NOT_USE);
+	assert_int_equal(p.d->changes[0].old->verdict, AIPOLICY_VERDICT_USE_WITH_REVIEW);
+	assert_int_equal(p.d->changes[0].new->verdict, AIPOLICY_VERDICT_DO_NOT_USE);
 	pair_free(&p);
 }
 
@@ -338,7 +338,7 @@ test_diff_classify_fields(void **state)
 	static const char *const field[] = { NULL, "summary", "why",
 	    "reviewer", "disclose", "conditions", "review_minutes", NULL,
 	    NULL, NULL };
-	struct policy *p[sizeof variants / sizeof variants[0]];
+	struct aipolicy *p[sizeof variants / sizeof variants[0]];
 	const char *fields[DIFF_FIELDS];
 	char yaml[1024];
 	size_t i, n = sizeof variants / sizeof variants[0];
@@ -373,7 +373,7 @@ test_diff_classify_fields(void **state)
 	assert_string_equal(fields[1], "reviewer");
 	assert_string_equal(diff_kind_id(DIFF_SAME), "unchanged");
 	for (i = 0; i < n; i++)
-		policy_free(p[i]);
+		aipolicy_free(p[i]);
 }
 
 /* A question added in the middle of a path: it is answered in the
@@ -1050,7 +1050,7 @@ test_diff_render_text(void **state)
 enum rkind { R_QUESTION, R_OUTCOME, R_INLINE };
 
 struct r_outcome {
-	int verdict;           /* enum verdict */
+	int verdict;           /* enum aipolicy_verdict */
 	int text;              /* which summary */
 };
 
@@ -1092,7 +1092,7 @@ rnd(uint64_t *s, uint32_t n)
 static void
 r_outcome_random(uint64_t *s, struct r_outcome *o)
 {
-	o->verdict = (int)rnd(s, VERDICT_COUNT);
+	o->verdict = (int)rnd(s, AIPOLICY_VERDICT_COUNT);
 	o->text = (int)rnd(s, 2);
 }
 
@@ -1315,7 +1315,7 @@ static void
 r_put_outcome(struct buf *b, const struct r_outcome *o)
 {
 	buf_addf(b, "{ verdict: %s, summary: S%d.%s }", r_verdicts[o->verdict],
-	    o->text, o->verdict == VERDICT_USE_WITH_REVIEW ?
+	    o->text, o->verdict == AIPOLICY_VERDICT_USE_WITH_REVIEW ?
 	    ", reviewer: R" : "");
 }
 
@@ -1371,10 +1371,10 @@ key_letter(const char *key)
  * answer that P's question has. ASKED (when not NULL) gets the questions
  * asked.
  */
-static const struct outcome *
-r_walk(const struct policy *p, const int *ans, bool *asked)
+static const struct aipolicy_outcome *
+r_walk(const struct aipolicy *p, const int *ans, bool *asked)
 {
-	const struct question *q = &p->questions[p->start];
+	const struct aipolicy_question *q = &p->questions[p->start];
 	size_t k;
 	int rank;
 
@@ -1389,7 +1389,7 @@ r_walk(const struct policy *p, const int *ans, bool *asked)
 				break;
 		if (k == q->nanswers)
 			return NULL;
-		if (q->answers[k].target.kind == TARGET_OUTCOME)
+		if (q->answers[k].target.kind == AIPOLICY_TARGET_OUTCOME)
 			return &p->outcomes[q->answers[k].target.index];
 		q = &p->questions[q->answers[k].target.index];
 	}
@@ -1424,17 +1424,17 @@ r_fail(const char *what, const char *old_yaml, const char *new_yaml,
 
 /* The letters of pool question I in either policy (a bit set). */
 static unsigned
-r_universe(const struct policy *a, const struct policy *b, int i)
+r_universe(const struct aipolicy *a, const struct aipolicy *b, int i)
 {
 	char id[8];
 	unsigned set = 0;
-	const struct policy *ps[2] = { a, b };
+	const struct aipolicy *ps[2] = { a, b };
 	int64_t qi;
 	size_t k, s;
 
 	snprintf(id, sizeof id, "q%d", i);
 	for (s = 0; s < 2; s++) {
-		qi = policy_find_question(ps[s], id, strlen(id));
+		qi = aipolicy_find_question(ps[s], id, strlen(id));
 		for (k = 0; qi >= 0 && k < ps[s]->questions[qi].nanswers; k++)
 			set |= 1u << key_letter(ps[s]->questions[qi].answers[k].key);
 	}
@@ -1452,7 +1452,7 @@ r_check_change(const struct diff *d, size_t c, const unsigned *uni,
     uint64_t *covered)
 {
 	const struct diff_change *ch = &d->changes[c];
-	const struct policy *pn = d->new;
+	const struct aipolicy *pn = d->new;
 	int ans[POOL_Q], other[POOL_Q], i, q;
 	bool asked[POOL_Q] = { false }, clash;
 	uint64_t per = 1;
@@ -1468,7 +1468,7 @@ r_check_change(const struct diff *d, size_t c, const unsigned *uni,
 		q = atoi(ch->answers[k].question + 1);
 		if (!asked[q])
 			return "a change answers a question not asked";
-		qi = policy_find_question(pn, ch->answers[k].question,
+		qi = aipolicy_find_question(pn, ch->answers[k].question,
 		    strlen(ch->answers[k].question));
 		for (e = 0; qi >= 0 && e < pn->questions[qi].nanswers; e++)
 			if (key_letter(pn->questions[qi].answers[e].key) ==
@@ -1494,10 +1494,10 @@ r_check_change(const struct diff *d, size_t c, const unsigned *uni,
 /* How many full assignments over the letters UNI lead both PO and PN to
  * outcomes that differ. */
 static uint64_t
-r_count_differing(const struct policy *po, const struct policy *pn,
+r_count_differing(const struct aipolicy *po, const struct aipolicy *pn,
     const unsigned *uni)
 {
-	const struct outcome *oo, *on;
+	const struct aipolicy_outcome *oo, *on;
 	uint64_t differing = 0;
 	int ans[POOL_Q], i;
 

@@ -17,10 +17,10 @@
 /* A policy of N questions q0..; question i's answers lead to the targets
  * in T[i] (a question index, or -1 - K for outcome K), ending with 0. */
 struct handmade {
-	struct policy p;
-	struct question q[8];
-	struct answer a[8][3];
-	struct outcome o[2];
+	struct aipolicy p;
+	struct aipolicy_question q[8];
+	struct aipolicy_answer a[8][3];
+	struct aipolicy_outcome o[2];
 };
 
 static const char *const ids[] = { "q0", "q1", "q2", "q3", "q4", "q5",
@@ -40,14 +40,14 @@ make(struct handmade *h, size_t n, const int t[][3])
 		h->q[i].id = ids[i];
 		h->q[i].answers = h->a[i];
 		for (j = 0; j < 3 && t[i][j] != 0; j++) {
-			struct answer *a = &h->a[i][j];
+			struct aipolicy_answer *a = &h->a[i][j];
 			a->loc.line = (uint32_t)(10 * i + j + 1);
 			a->loc.column = 5;
 			if (t[i][j] > 0) {
-				a->target.kind = TARGET_QUESTION;
+				a->target.kind = AIPOLICY_TARGET_QUESTION;
 				a->target.index = (uint32_t)t[i][j];
 			} else {
-				a->target.kind = TARGET_OUTCOME;
+				a->target.kind = AIPOLICY_TARGET_OUTCOME;
 				a->target.index = (uint32_t)(-t[i][j] - 1);
 			}
 		}
@@ -124,10 +124,10 @@ static void
 test_long_chain(void **state)
 {
 	enum { N = 200000 };
-	struct policy p;
-	struct question *q = calloc(N, sizeof *q);
-	struct answer *a = calloc(2 * N, sizeof *a);
-	struct outcome o;
+	struct aipolicy p;
+	struct aipolicy_question *q = calloc(N, sizeof *q);
+	struct aipolicy_answer *a = calloc(2 * N, sizeof *a);
+	struct aipolicy_outcome o;
 	struct graph_cycle c;
 	size_t i;
 
@@ -144,10 +144,10 @@ test_long_chain(void **state)
 		q[i].id = "q";
 		q[i].answers = &a[2 * i];
 		q[i].nanswers = 2;
-		a[2 * i].target.kind = i + 1 < N ? TARGET_QUESTION :
-		    TARGET_OUTCOME;
+		a[2 * i].target.kind = i + 1 < N ? AIPOLICY_TARGET_QUESTION :
+		    AIPOLICY_TARGET_OUTCOME;
 		a[2 * i].target.index = i + 1 < N ? (uint32_t)(i + 1) : 0;
-		a[2 * i + 1].target.kind = TARGET_OUTCOME;
+		a[2 * i + 1].target.kind = AIPOLICY_TARGET_OUTCOME;
 	}
 	assert_int_equal(graph_find_cycle(&p, &c), 0);
 	assert_int_equal(q[0].height, N);

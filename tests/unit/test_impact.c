@@ -22,8 +22,8 @@
 
 #include "testutil.h"
 
-#include "aipolicy/impact.h"
-#include "aipolicy/logread.h"
+#include "core/impact.h"
+#include "core/logread.h"
 
 /* Steps and unsure questions a test record may have. */
 #define MAX_STEPS 16
@@ -55,7 +55,7 @@ static const char old_yaml[] =
 
 /* The test's two versions and its impact. */
 struct pair {
-	struct policy *old, *new;
+	struct aipolicy *old, *new;
 	struct impact *im;
 };
 
@@ -110,8 +110,8 @@ static void
 pair_release(struct pair *p)
 {
 	impact_free(p->im);
-	policy_free(p->old);
-	policy_free(p->new);
+	aipolicy_free(p->old);
+	aipolicy_free(p->new);
 }
 
 /*
@@ -150,7 +150,7 @@ add(struct pair *p, const char *sha, const char *id, const char *path,
 	rec.policy_sha256 = sha;
 	rec.path = steps;
 	rec.unsure = uns;
-	rec.verdict = VERDICT_USE_FREELY;
+	rec.verdict = AIPOLICY_VERDICT_USE_FREELY;
 	rec.outcome = "free";
 	return impact_add(p->im, &rec);
 }
@@ -185,7 +185,7 @@ assert_example(const struct pair *p, enum impact_kind k, size_t i,
 static size_t
 new_question(const struct pair *p, const char *id)
 {
-	int64_t q = policy_find_question(p->new, id, strlen(id));
+	int64_t q = aipolicy_find_question(p->new, id, strlen(id));
 
 	assert_true(q >= 0);
 	return (size_t)q;

@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "aipolicy/lang.h"
+#include "core/lang.h"
 
 static void
 test_tags(void **state)

@@ -1,5 +1,5 @@
 /*
- * test_lint.c: policy_lint (stale, not in force yet, the one page no longer
+ * test_lint.c: aipolicy_lint (stale, not in force yet, the one page no longer
  * fits, outcomes no test case reaches, test answers a walk never uses) and
  * the diagnostics list it fills (sorting, --strict).
  */
@@ -106,14 +106,14 @@ static const char quoted_dates_yaml[] =
 
 /* Lint P on TODAY into D (initialised here). */
 static void
-lint(const struct policy *p, date_t today, struct diags *d)
+lint(const struct aipolicy *p, aipolicy_date_t today, struct aipolicy_diags *d)
 {
-	diags_init(d, "lint-test.yaml");
-	assert_int_equal(policy_lint(p, today, d), 0);
+	aipolicy_diags_init(d, "lint-test.yaml");
+	assert_int_equal(aipolicy_lint(p, today, d), 0);
 }
 
 static void
-print_diags(const struct diags *d)
+print_diags(const struct aipolicy_diags *d)
 {
 	size_t i;
 
@@ -124,15 +124,15 @@ print_diags(const struct diags *d)
 
 /* D holds N diagnostics; shows them when it does not. */
 static void
-assert_count(const struct diags *d, size_t n)
+assert_count(const struct aipolicy_diags *d, size_t n)
 {
 	if (d->count != n)
 		print_diags(d);
 	assert_int_equal(d->count, n);
 }
 
-static const struct diag *
-find(const struct diags *d, const char *needle)
+static const struct aipolicy_diag *
+find(const struct aipolicy_diags *d, const char *needle)
 {
 	size_t i;
 
@@ -148,9 +148,9 @@ find(const struct diags *d, const char *needle)
 static void
 test_lint_stale(void **state)
 {
-	struct policy *p = TEST_LOAD(no_tests_yaml);
-	const struct diag *w;
-	struct diags d;
+	struct aipolicy *p = TEST_LOAD(no_tests_yaml);
+	const struct aipolicy_diag *w;
+	struct aipolicy_diags d;
 
 	(void)state;
 	lint(p, 20270101, &d);
@@ -158,7 +158,7 @@ test_lint_stale(void **state)
 	assert_int_equal(d.nwarnings, 1);
 	assert_int_equal(d.nerrors, 0);
 	w = &d.items[0];
-	assert_int_equal(w->severity, SEVERITY_WARNING);
+	assert_int_equal(w->severity, AIPOLICY_SEVERITY_WARNING);
 	assert_non_null(strstr(w->message, "stale"));
 	assert_non_null(strstr(w->message, "2026-12-31"));
 	/* At the value of review_by, with its line for the caret. */
@@ -166,51 +166,51 @@ test_lint_stale(void **state)
 	assert_int_equal(w->column, 15);
 	assert_non_null(w->source);
 	assert_string_equal(w->source, "review_by:    2026-12-31");
-	diags_release(&d);
+	aipolicy_diags_release(&d);
 
 	/* Long past: still one warning. */
 	lint(p, 20300615, &d);
 	assert_int_equal(d.count, 1);
 	assert_non_null(find(&d, "stale"));
-	diags_release(&d);
-	policy_free(p);
+	aipolicy_diags_release(&d);
+	aipolicy_free(p);
 }
 
 static void
 test_lint_not_stale_on_review_day(void **state)
 {
-	struct policy *p = TEST_LOAD(no_tests_yaml);
-	struct diags d;
+	struct aipolicy *p = TEST_LOAD(no_tests_yaml);
+	struct aipolicy_diags d;
 
 	(void)state;
 	lint(p, 20261231, &d);
 	assert_count(&d, 0);
 	assert_int_equal(d.nwarnings, 0);
-	diags_release(&d);
+	aipolicy_diags_release(&d);
 	lint(p, 20261230, &d);
 	assert_int_equal(d.count, 0);
-	diags_release(&d);
+	aipolicy_diags_release(&d);
 	/* In force on its first day. */
 	lint(p, 20260101, &d);
 	assert_int_equal(d.count, 0);
-	diags_release(&d);
-	assert_false(policy_is_stale(p, 20261231));
-	assert_true(policy_is_stale(p, 20270101));
-	policy_free(p);
+	aipolicy_diags_release(&d);
+	assert_false(aipolicy_is_stale(p, 20261231));
+	assert_true(aipolicy_is_stale(p, 20270101));
+	aipolicy_free(p);
 }
 
 static void
 test_lint_not_in_force(void **state)
 {
-	struct policy *p = TEST_LOAD(no_tests_yaml);
-	const struct diag *w;
-	struct diags d;
+	struct aipolicy *p = TEST_LOAD(no_tests_yaml);
+	const struct aipolicy_diag *w;
+	struct aipolicy_diags d;
 
 	(void)state;
 	lint(p, 20251231, &d);
 	assert_count(&d, 1);
 	w = &d.items[0];
-	assert_int_equal(w->severity, SEVERITY_WARNING);
+	assert_int_equal(w->severity, AIPOLICY_SEVERITY_WARNING);
 	assert_non_null(strstr(w->message, "not in force yet"));
 	assert_non_null(strstr(w->message, "2026-01-01"));
 	assert_null(strstr(w->message, "stale"));
@@ -218,17 +218,17 @@ test_lint_not_in_force(void **state)
 	assert_int_equal(w->column, 12);
 	assert_non_null(w->source);
 	assert_string_equal(w->source, "effective: 2026-01-01");
-	diags_release(&d);
-	policy_free(p);
+	aipolicy_diags_release(&d);
+	aipolicy_free(p);
 }
 
 /* Quoted dates: the position is that of the value (its quote). */
 static void
 test_lint_dates_quoted(void **state)
 {
-	struct policy *p = TEST_LOAD(quoted_dates_yaml);
-	const struct diag *w;
-	struct diags d;
+	struct aipolicy *p = TEST_LOAD(quoted_dates_yaml);
+	const struct aipolicy_diag *w;
+	struct aipolicy_diags d;
 
 	(void)state;
 	lint(p, 20270401, &d);
@@ -237,7 +237,7 @@ test_lint_dates_quoted(void **state)
 	assert_non_null(w);
 	assert_int_equal(w->line, 6);
 	assert_int_equal(w->column, 12);
-	diags_release(&d);
+	aipolicy_diags_release(&d);
 
 	lint(p, 20270131, &d);
 	assert_int_equal(d.count, 1);
@@ -245,12 +245,12 @@ test_lint_dates_quoted(void **state)
 	assert_non_null(w);
 	assert_int_equal(w->line, 7);
 	assert_int_equal(w->column, 12);
-	diags_release(&d);
+	aipolicy_diags_release(&d);
 
 	lint(p, 20270201, &d);
 	assert_int_equal(d.count, 0);
-	diags_release(&d);
-	policy_free(p);
+	aipolicy_diags_release(&d);
+	aipolicy_free(p);
 }
 
 /* ---- outcomes no test case reaches ------------------------------------ */
@@ -258,24 +258,24 @@ test_lint_dates_quoted(void **state)
 static void
 test_lint_untested_only_with_tests(void **state)
 {
-	struct policy *p = TEST_LOAD(no_tests_yaml);
-	struct diags d;
+	struct aipolicy *p = TEST_LOAD(no_tests_yaml);
+	struct aipolicy_diags d;
 
 	(void)state;
 	assert_int_equal(p->ntests, 0);
 	lint(p, 20260601, &d);
 	assert_count(&d, 0);
 	assert_null(find(&d, "no test case"));
-	diags_release(&d);
-	policy_free(p);
+	aipolicy_diags_release(&d);
+	aipolicy_free(p);
 }
 
 static void
 test_lint_untested_outcomes(void **state)
 {
-	struct policy *p = TEST_LOAD(some_tests_yaml);
-	const struct diag *w;
-	struct diags d;
+	struct aipolicy *p = TEST_LOAD(some_tests_yaml);
+	const struct aipolicy_diag *w;
+	struct aipolicy_diags d;
 
 	(void)state;
 	assert_int_equal(p->ntests, 2);
@@ -286,7 +286,7 @@ test_lint_untested_outcomes(void **state)
 
 	w = find(&d, "no test case reaches outcome 'rev'");
 	assert_non_null(w);
-	assert_int_equal(w->severity, SEVERITY_WARNING);
+	assert_int_equal(w->severity, AIPOLICY_SEVERITY_WARNING);
 	assert_int_equal(w->line, 25);
 	assert_int_equal(w->column, 3);
 	assert_non_null(w->source);
@@ -295,24 +295,24 @@ test_lint_untested_outcomes(void **state)
 	/* Inline outcomes count too, by their QUESTION.answer id. */
 	w = find(&d, "no test case reaches outcome 'a.z'");
 	assert_non_null(w);
-	assert_int_equal(w->severity, SEVERITY_WARNING);
+	assert_int_equal(w->severity, AIPOLICY_SEVERITY_WARNING);
 	assert_int_equal(w->line, 15);
 	assert_int_equal(w->column, 10);
-	diags_release(&d);
+	aipolicy_diags_release(&d);
 
 	/* With the dates too: three warnings. */
 	lint(p, 20270102, &d);
 	assert_int_equal(d.count, 3);
 	assert_non_null(find(&d, "stale"));
-	diags_release(&d);
-	policy_free(p);
+	aipolicy_diags_release(&d);
+	aipolicy_free(p);
 }
 
 static void
 test_lint_all_outcomes_tested(void **state)
 {
-	struct policy *p = TEST_LOAD(all_tests_yaml);
-	struct diags d;
+	struct aipolicy *p = TEST_LOAD(all_tests_yaml);
+	struct aipolicy_diags d;
 
 	(void)state;
 	assert_int_equal(p->ntests, 3);
@@ -320,8 +320,8 @@ test_lint_all_outcomes_tested(void **state)
 	assert_count(&d, 0);
 	assert_int_equal(d.nwarnings, 0);
 	assert_int_equal(d.nerrors, 0);
-	diags_release(&d);
-	policy_free(p);
+	aipolicy_diags_release(&d);
+	aipolicy_free(p);
 }
 
 /* ---- test answers a walk never uses ------------------------------------ */
@@ -329,16 +329,16 @@ test_lint_all_outcomes_tested(void **state)
 static void
 test_lint_unused_test_answers(void **state)
 {
-	struct policy *p = TEST_LOAD(unused_yaml);
-	const struct diag *w;
-	struct diags d;
+	struct aipolicy *p = TEST_LOAD(unused_yaml);
+	const struct aipolicy_diag *w;
+	struct aipolicy_diags d;
 
 	(void)state;
 	lint(p, 20260601, &d);
 	assert_count(&d, 2);
-	diags_sort(&d);
+	aipolicy_diags_sort(&d);
 	w = &d.items[0];
-	assert_int_equal(w->severity, SEVERITY_WARNING);
+	assert_int_equal(w->severity, AIPOLICY_SEVERITY_WARNING);
 	assert_string_equal(w->message, "the walk of this test case never uses "
 	    "its answer 'p' to 'b' (the case tests less than it seems to)");
 	assert_int_equal(w->line, 30);
@@ -353,8 +353,8 @@ test_lint_unused_test_answers(void **state)
 	assert_int_equal(w->column, 7);
 	/* Every outcome is reached: no other warning. */
 	assert_null(find(&d, "no test case"));
-	diags_release(&d);
-	policy_free(p);
+	aipolicy_diags_release(&d);
+	aipolicy_free(p);
 }
 
 /* ---- the one page ------------------------------------------------------ */
@@ -389,13 +389,13 @@ static void
 assert_page_fits(size_t n, size_t len)
 {
 	char *yaml = page_yaml(n, len);
-	struct policy *p = test_load_ok(yaml, strlen(yaml));
-	struct diags d;
+	struct aipolicy *p = test_load_ok(yaml, strlen(yaml));
+	struct aipolicy_diags d;
 
 	lint(p, 20260601, &d);
 	assert_count(&d, 0);
-	diags_release(&d);
-	policy_free(p);
+	aipolicy_diags_release(&d);
+	aipolicy_free(p);
 	free(yaml);
 }
 
@@ -403,22 +403,22 @@ static void
 test_lint_page_too_long(void **state)
 {
 	char *yaml = page_yaml(57, 3);
-	struct policy *p = test_load_ok(yaml, strlen(yaml));
-	const struct diag *w;
-	struct diags d;
+	struct aipolicy *p = test_load_ok(yaml, strlen(yaml));
+	const struct aipolicy_diag *w;
+	struct aipolicy_diags d;
 
 	(void)state;
 	lint(p, 20260601, &d);
 	assert_count(&d, 1);
 	w = &d.items[0];
-	assert_int_equal(w->severity, SEVERITY_WARNING);
+	assert_int_equal(w->severity, AIPOLICY_SEVERITY_WARNING);
 	assert_string_equal(w->message, "the policy no longer fits on one page: "
 	    "its text rendering is longer than 66 lines");
 	assert_int_equal(w->line, 1);
 	assert_int_equal(w->column, 1);
 	assert_string_equal(w->source, "aipolicy: 1");
-	diags_release(&d);
-	policy_free(p);
+	aipolicy_diags_release(&d);
+	aipolicy_free(p);
 	free(yaml);
 	/* One answer less: 66 lines, no warning. */
 	assert_page_fits(56, 3);
@@ -429,9 +429,9 @@ test_lint_page_too_wide(void **state)
 {
 	/* "  " + 78 characters + " -> Use AI freely [1]" = 101 columns. */
 	char *yaml = page_yaml(2, 78);
-	struct policy *p = test_load_ok(yaml, strlen(yaml));
-	const struct diag *w;
-	struct diags d;
+	struct aipolicy *p = test_load_ok(yaml, strlen(yaml));
+	const struct aipolicy_diag *w;
+	struct aipolicy_diags d;
 
 	(void)state;
 	lint(p, 20260601, &d);
@@ -444,8 +444,8 @@ test_lint_page_too_wide(void **state)
 	/* At the answer's key. */
 	assert_int_equal(w->line, 13);
 	assert_int_equal(w->column, 7);
-	diags_release(&d);
-	policy_free(p);
+	aipolicy_diags_release(&d);
+	aipolicy_free(p);
 	free(yaml);
 	/* One character less: 100 columns, no warning. */
 	assert_page_fits(2, 77);
@@ -455,18 +455,18 @@ test_lint_page_too_wide(void **state)
 static void
 test_lint_example_clean(void **state)
 {
-	struct policy *p = NULL;
-	struct diags d;
+	struct aipolicy *p = NULL;
+	struct aipolicy_diags d;
 
 	(void)state;
-	diags_init(&d, "example.yaml");
-	assert_int_equal(policy_load_file(SOURCE_DIR "/policies/example.yaml",
-	    &p, &d), LOAD_OK);
+	aipolicy_diags_init(&d, "example.yaml");
+	assert_int_equal(aipolicy_load_file(SOURCE_DIR "/policies/example.yaml",
+	    &p, &d), AIPOLICY_OK);
 	assert_int_equal(d.count, 0);
-	assert_int_equal(policy_lint(p, 20261128, &d), 0);
+	assert_int_equal(aipolicy_lint(p, 20261128, &d), 0);
 	assert_count(&d, 0);
-	diags_release(&d);
-	policy_free(p);
+	aipolicy_diags_release(&d);
+	aipolicy_free(p);
 }
 
 /* ---- the diagnostics list ---------------------------------------------- */
@@ -487,8 +487,8 @@ test_lint_unreachable_not_untested(void **state)
 	    "tests:\n"
 	    "  - answers: {a: x}\n"
 	    "    expect: free\n";
-	struct policy *p = TEST_LOAD(yaml);
-	struct diags d;
+	struct aipolicy *p = TEST_LOAD(yaml);
+	struct aipolicy_diags d;
 
 	(void)state;
 	assert_false(p->outcomes[2].reachable);
@@ -496,8 +496,8 @@ test_lint_unreachable_not_untested(void **state)
 	lint(p, 20260601, &d);
 	assert_count(&d, 1);
 	assert_non_null(find(&d, "no test case reaches outcome 'stop'"));
-	diags_release(&d);
-	policy_free(p);
+	aipolicy_diags_release(&d);
+	aipolicy_free(p);
 }
 
 static void
@@ -514,23 +514,23 @@ test_diags_sort(void **state)
 	static const char *const want[] = {
 		"nopos1", "nopos2", "a", "b", "c", "d", "e1", "e2", "e3", "f",
 	};
-	struct diags d;
+	struct aipolicy_diags d;
 	size_t i;
 
 	(void)state;
-	diags_init(&d, "x.yaml");
-	diags_sort(&d); /* empty: nothing happens */
+	aipolicy_diags_init(&d, "x.yaml");
+	aipolicy_diags_sort(&d); /* empty: nothing happens */
 	assert_int_equal(d.count, 0);
 	for (i = 0; i < sizeof in / sizeof *in; i++)
-		diags_add(&d, i % 2 ? SEVERITY_ERROR : SEVERITY_WARNING,
+		aipolicy_diags_add(&d, i % 2 ? AIPOLICY_SEVERITY_ERROR : AIPOLICY_SEVERITY_WARNING,
 		    in[i].line, in[i].column, NULL, 0, "%s", in[i].msg);
 	assert_int_equal(d.count, 10);
 	assert_int_equal(d.nerrors, 5);
 	assert_int_equal(d.nwarnings, 5);
-	diags_sort(&d);
+	aipolicy_diags_sort(&d);
 	for (i = 0; i < d.count; i++)
 		assert_string_equal(d.items[i].message, want[i]);
-	diags_release(&d);
+	aipolicy_diags_release(&d);
 	assert_int_equal(d.count, 0);
 	assert_null(d.items);
 	assert_string_equal(d.file, "x.yaml");
@@ -540,16 +540,16 @@ test_diags_sort(void **state)
 static void
 test_diags_sort_stable(void **state)
 {
-	struct diags d;
+	struct aipolicy_diags d;
 	size_t i;
 	char want[16];
 
 	(void)state;
-	diags_init(&d, "x.yaml");
+	aipolicy_diags_init(&d, "x.yaml");
 	for (i = 0; i < 300; i++)
-		diags_add(&d, SEVERITY_ERROR, i % 3 == 0 ? 7 : 3, 4, NULL, 0,
+		aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, i % 3 == 0 ? 7 : 3, 4, NULL, 0,
 		    "m%zu", i);
-	diags_sort(&d);
+	aipolicy_diags_sort(&d);
 	/* First the 200 at line 3 in order, then the 100 at line 7. */
 	for (i = 0; i < 300; i++) {
 		size_t k = i < 200 ? (i / 2) * 3 + 1 + i % 2 : (i - 200) * 3;
@@ -557,96 +557,96 @@ test_diags_sort_stable(void **state)
 		assert_string_equal(d.items[i].message, want);
 		assert_int_equal(d.items[i].line, i < 200 ? 3 : 7);
 	}
-	diags_release(&d);
+	aipolicy_diags_release(&d);
 }
 
 static void
 test_diags_promote_warnings(void **state)
 {
-	struct diags d;
+	struct aipolicy_diags d;
 	size_t i;
 
 	(void)state;
-	diags_init(&d, "x.yaml");
-	diags_add(&d, SEVERITY_WARNING, 1, 1, NULL, 0, "w1");
-	diags_add(&d, SEVERITY_ERROR, 2, 1, NULL, 0, "e1");
-	diags_add(&d, SEVERITY_WARNING, 3, 1, NULL, 0, "w2");
+	aipolicy_diags_init(&d, "x.yaml");
+	aipolicy_diags_add(&d, AIPOLICY_SEVERITY_WARNING, 1, 1, NULL, 0, "w1");
+	aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, 2, 1, NULL, 0, "e1");
+	aipolicy_diags_add(&d, AIPOLICY_SEVERITY_WARNING, 3, 1, NULL, 0, "w2");
 	assert_int_equal(d.nerrors, 1);
 	assert_int_equal(d.nwarnings, 2);
-	diags_promote_warnings(&d);
+	aipolicy_diags_promote_warnings(&d);
 	assert_int_equal(d.nerrors, 3);
 	assert_int_equal(d.nwarnings, 0);
 	assert_int_equal(d.count, 3);
 	for (i = 0; i < d.count; i++)
-		assert_int_equal(d.items[i].severity, SEVERITY_ERROR);
+		assert_int_equal(d.items[i].severity, AIPOLICY_SEVERITY_ERROR);
 	/* Messages and places are kept. */
 	assert_string_equal(d.items[0].message, "w1");
 	assert_string_equal(d.items[2].message, "w2");
 	assert_int_equal(d.items[2].line, 3);
 	/* Nothing to promote: no change. */
-	diags_promote_warnings(&d);
+	aipolicy_diags_promote_warnings(&d);
 	assert_int_equal(d.nerrors, 3);
-	diags_release(&d);
+	aipolicy_diags_release(&d);
 }
 
 /* Lint warnings promoted, as lint --strict does. */
 static void
 test_lint_strict(void **state)
 {
-	struct policy *p = TEST_LOAD(some_tests_yaml);
-	struct diags d;
+	struct aipolicy *p = TEST_LOAD(some_tests_yaml);
+	struct aipolicy_diags d;
 	size_t i;
 
 	(void)state;
 	lint(p, 20270102, &d);
 	assert_int_equal(d.nwarnings, 3);
-	diags_promote_warnings(&d);
+	aipolicy_diags_promote_warnings(&d);
 	assert_int_equal(d.nerrors, 3);
 	assert_int_equal(d.nwarnings, 0);
 	for (i = 0; i < d.count; i++)
-		assert_int_equal(d.items[i].severity, SEVERITY_ERROR);
+		assert_int_equal(d.items[i].severity, AIPOLICY_SEVERITY_ERROR);
 	/* Sorted by position: stale (7) before a.z (15) before rev (25). */
-	diags_sort(&d);
+	aipolicy_diags_sort(&d);
 	assert_int_equal(d.items[0].line, 7);
 	assert_int_equal(d.items[1].line, 15);
 	assert_int_equal(d.items[2].line, 25);
-	diags_release(&d);
-	policy_free(p);
+	aipolicy_diags_release(&d);
+	aipolicy_free(p);
 }
 
 static void
 test_diags_source_sanitised(void **state)
 {
 	static const char line[] = "a\x1b[31mb\xE2\x80\xAE" "c\td";
-	struct diags d;
+	struct aipolicy_diags d;
 
 	(void)state;
-	diags_init(&d, "x.yaml");
-	diags_add(&d, SEVERITY_ERROR, 1, 1, line, sizeof line - 1, "m %d", 5);
+	aipolicy_diags_init(&d, "x.yaml");
+	aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, 1, 1, line, sizeof line - 1, "m %d", 5);
 	assert_int_equal(d.count, 1);
 	assert_string_equal(d.items[0].message, "m 5");
 	assert_non_null(d.items[0].source);
 	/* ESC and the right-to-left override become '?', a tab stays. */
 	assert_string_equal(d.items[0].source, "a?[31mb?c\td");
-	diags_release(&d);
+	aipolicy_diags_release(&d);
 }
 
 static void
 test_diags_keep_max(void **state)
 {
-	struct diags d;
+	struct aipolicy_diags d;
 	size_t i;
 
 	(void)state;
-	diags_init(&d, "x.yaml");
-	for (i = 0; i < DIAG_KEEP_MAX + 4; i++)
-		diags_add(&d, SEVERITY_ERROR, (uint32_t)i + 1, 1, NULL, 0, "e");
-	diags_add(&d, SEVERITY_WARNING, 1, 1, NULL, 0, "w");
-	assert_int_equal(d.count, DIAG_KEEP_MAX);
+	aipolicy_diags_init(&d, "x.yaml");
+	for (i = 0; i < AIPOLICY_DIAG_KEEP_MAX + 4; i++)
+		aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, (uint32_t)i + 1, 1, NULL, 0, "e");
+	aipolicy_diags_add(&d, AIPOLICY_SEVERITY_WARNING, 1, 1, NULL, 0, "w");
+	assert_int_equal(d.count, AIPOLICY_DIAG_KEEP_MAX);
 	assert_int_equal(d.dropped, 5);
-	assert_int_equal(d.nerrors, DIAG_KEEP_MAX + 4);
+	assert_int_equal(d.nerrors, AIPOLICY_DIAG_KEEP_MAX + 4);
 	assert_int_equal(d.nwarnings, 1);
-	diags_release(&d);
+	aipolicy_diags_release(&d);
 }
 
 int

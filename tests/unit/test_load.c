@@ -37,21 +37,21 @@
 	"    ask: A?\n" \
 	"    answers: { yes: free, no: stop }\n"
 
-static struct policy *
-load_ok(const char *yaml, struct diags *d)
+static struct aipolicy *
+load_ok(const char *yaml, struct aipolicy_diags *d)
 {
-	struct policy *p = NULL;
-	enum load_status st;
+	struct aipolicy *p = NULL;
+	enum aipolicy_status st;
 	size_t i;
 
-	diags_init(d, "t.yaml");
-	st = policy_load_buffer("t.yaml", yaml, strlen(yaml), &p, d);
-	if (st != LOAD_OK) {
+	aipolicy_diags_init(d, "t.yaml");
+	st = aipolicy_load_buffer("t.yaml", yaml, strlen(yaml), &p, d);
+	if (st != AIPOLICY_OK) {
 		for (i = 0; i < d->count; i++)
 			fprintf(stderr, "  %u:%u: %s\n", d->items[i].line,
 			    d->items[i].column, d->items[i].message);
 	}
-	assert_int_equal(st, LOAD_OK);
+	assert_int_equal(st, AIPOLICY_OK);
 	assert_non_null(p);
 	return p;
 }
@@ -62,18 +62,18 @@ static void
 expect_errorn(const char *yaml, size_t len, uint32_t line, uint32_t column,
     const char *text)
 {
-	struct policy *p = (struct policy *)1;
-	struct diags d;
-	enum load_status st;
+	struct aipolicy *p = (struct aipolicy *)1;
+	struct aipolicy_diags d;
+	enum aipolicy_status st;
 	size_t i;
 	bool found = false;
 
-	diags_init(&d, "t.yaml");
-	st = policy_load_buffer("t.yaml", yaml, len, &p, &d);
-	assert_int_equal(st, LOAD_INVALID);
+	aipolicy_diags_init(&d, "t.yaml");
+	st = aipolicy_load_buffer("t.yaml", yaml, len, &p, &d);
+	assert_int_equal(st, AIPOLICY_INVALID);
 	assert_null(p);
 	for (i = 0; i < d.count; i++) {
-		if (d.items[i].severity == SEVERITY_ERROR &&
+		if (d.items[i].severity == AIPOLICY_SEVERITY_ERROR &&
 		    d.items[i].line == line && d.items[i].column == column &&
 		    strstr(d.items[i].message, text) != NULL)
 			found = true;
@@ -86,7 +86,7 @@ expect_errorn(const char *yaml, size_t len, uint32_t line, uint32_t column,
 			    d.items[i].column, d.items[i].message);
 	}
 	assert_true(found);
-	diags_release(&d);
+	aipolicy_diags_release(&d);
 }
 
 static void
@@ -97,12 +97,12 @@ expect_error(const char *yaml, uint32_t line, uint32_t column,
 }
 
 static bool
-has_warning(const struct diags *d, uint32_t line, const char *text)
+has_warning(const struct aipolicy_diags *d, uint32_t line, const char *text)
 {
 	size_t i;
 
 	for (i = 0; i < d->count; i++) {
-		if (d->items[i].severity == SEVERITY_WARNING &&
+		if (d->items[i].severity == AIPOLICY_SEVERITY_WARNING &&
 		    d->items[i].line == line &&
 		    strstr(d->items[i].message, text) != NULL)
 			return true;
@@ -113,8 +113,8 @@ has_warning(const struct diags *d, uint32_t line, const char *text)
 static void
 test_valid_policy(void **state)
 {
-	struct diags d;
-	struct policy *p = load_ok(HEAD
+	struct aipolicy_diags d;
+	struct aipolicy *p = load_ok(HEAD
 	    "questions:\n"
 	    "  a:\n"
 	    "    ask: >\n"
@@ -171,7 +171,7 @@ test_valid_policy(void **state)
 	assert_null(p->outcomes[0].why);
 	/* b's third answer names a's inline outcome. */
 	assert_int_equal(p->questions[1].answers[2].target.kind,
-	    TARGET_OUTCOME);
+	    AIPOLICY_TARGET_OUTCOME);
 	assert_int_equal(p->questions[1].answers[2].target.index, 2);
 	assert_int_equal(p->questions[0].answers[0].loc.line, 20);
 	assert_int_equal(p->questions[0].answers[0].loc.column, 7);
@@ -180,8 +180,8 @@ test_valid_policy(void **state)
 	assert_int_equal(strlen(p->sha256), 64);
 	assert_int_equal(d.nerrors, 0);
 	assert_int_equal(d.nwarnings, 0);
-	diags_release(&d);
-	policy_free(p);
+	aipolicy_diags_release(&d);
+	aipolicy_free(p);
 }
 
 static void
@@ -262,12 +262,12 @@ test_limits(void **state)
 	expect_error(big, 2, 4, "longer than 64 KiB");
 	free(big);
 	/* A file over 64 MiB: the error is where the limit is reached. */
-	n = (size_t)POLICY_MAX_FILE + 10;
+	n = (size_t)AIPOLICY_MAX_FILE + 10;
 	big = malloc(n);
 	assert_non_null(big);
 	for (i = 0; i < n; i++)
 		big[i] = (i % 64 == 63) ? '\n' : '#';
-	expect_errorn(big, n, (uint32_t)(POLICY_MAX_FILE / 64) + 1, 1,
+	expect_errorn(big, n, (uint32_t)(AIPOLICY_MAX_FILE / 64) + 1, 1,
 	    "larger than 64 MiB");
 	free(big);
 }
@@ -327,16 +327,16 @@ test_top_level_keys(void **state)
 static void
 test_leap_day_is_a_date(void **state)
 {
-	struct diags d;
-	struct policy *p = load_ok("aipolicy: 1\nid: t\ntitle: T\nversion: v\n"
+	struct aipolicy_diags d;
+	struct aipolicy *p = load_ok("aipolicy: 1\nid: t\ntitle: T\nversion: v\n"
 	    "owner: O\neffective: \"2028-02-29\"\nreview_by: '2028-03-01'\n"
 	    "start: a\n" QA OUTCOMES, &d);
 
 	(void)state;
 	assert_int_equal(p->effective, 20280229);
 	assert_int_equal(p->review_by, 20280301);
-	diags_release(&d);
-	policy_free(p);
+	aipolicy_diags_release(&d);
+	aipolicy_free(p);
 }
 
 static void
@@ -375,15 +375,15 @@ test_questions(void **state)
 static size_t
 errors_on_line(const char *yaml, uint32_t line, const char *text)
 {
-	struct policy *p = NULL;
-	struct diags d;
+	struct aipolicy *p = NULL;
+	struct aipolicy_diags d;
 	size_t i, n = 0;
 
-	diags_init(&d, "t.yaml");
-	assert_int_equal(policy_load_buffer("t.yaml", yaml, strlen(yaml), &p,
-	    &d), LOAD_INVALID);
+	aipolicy_diags_init(&d, "t.yaml");
+	assert_int_equal(aipolicy_load_buffer("t.yaml", yaml, strlen(yaml), &p,
+	    &d), AIPOLICY_INVALID);
 	for (i = 0; i < d.count; i++) {
-		if (d.items[i].severity != SEVERITY_ERROR ||
+		if (d.items[i].severity != AIPOLICY_SEVERITY_ERROR ||
 		    d.items[i].line != line)
 			continue;
 		if (strstr(d.items[i].message, text) == NULL)
@@ -393,7 +393,7 @@ errors_on_line(const char *yaml, uint32_t line, const char *text)
 		assert_non_null(strstr(d.items[i].message, text));
 		n++;
 	}
-	diags_release(&d);
+	aipolicy_diags_release(&d);
 	return n;
 }
 
@@ -434,15 +434,15 @@ test_graph_checked_despite_bad_test_case(void **state)
 	const char *yaml = HEAD QA OUTCOMES
 	    "  lost: { verdict: use-freely, summary: L. }\n"
 	    "tests:\n  - answers: { a: yes }\n    expect: free\n    ask: x\n";
-	struct policy *p = NULL;
-	struct diags d;
+	struct aipolicy *p = NULL;
+	struct aipolicy_diags d;
 
 	(void)state;
-	diags_init(&d, "t.yaml");
-	assert_int_equal(policy_load_buffer("t.yaml", yaml, strlen(yaml), &p,
-	    &d), LOAD_INVALID);
+	aipolicy_diags_init(&d, "t.yaml");
+	assert_int_equal(aipolicy_load_buffer("t.yaml", yaml, strlen(yaml), &p,
+	    &d), AIPOLICY_INVALID);
 	assert_true(has_warning(&d, 16, "outcome 'lost' cannot be reached"));
-	diags_release(&d);
+	aipolicy_diags_release(&d);
 }
 
 static void
@@ -610,29 +610,29 @@ test_tests_section(void **state)
 static void
 test_collects_many_errors(void **state)
 {
-	struct policy *p = NULL;
-	struct diags d;
+	struct aipolicy *p = NULL;
+	struct aipolicy_diags d;
 	const char *yaml = "aipolicy: 2\nid: A\ntitle: \"\"\n";
 
 	(void)state;
-	diags_init(&d, "t.yaml");
-	assert_int_equal(policy_load_buffer("t.yaml", yaml, strlen(yaml), &p,
-	    &d), LOAD_INVALID);
+	aipolicy_diags_init(&d, "t.yaml");
+	assert_int_equal(aipolicy_load_buffer("t.yaml", yaml, strlen(yaml), &p,
+	    &d), AIPOLICY_INVALID);
 	/* aipolicy, id, title, and the missing keys: all in one go. */
 	assert_true(d.nerrors >= 4);
-	diags_sort(&d);
+	aipolicy_diags_sort(&d);
 	assert_int_equal(d.items[0].line, 1);
 	assert_int_equal(d.items[d.count - 1].line, 3);
 	/* Each keeps its source line for the caret. */
 	assert_string_equal(d.items[d.count - 1].source, "title: \"\"");
-	diags_release(&d);
+	aipolicy_diags_release(&d);
 }
 
 static void
 test_warnings_when_loading(void **state)
 {
-	struct diags d;
-	struct policy *p = load_ok(HEAD "questions:\n"
+	struct aipolicy_diags d;
+	struct aipolicy *p = load_ok(HEAD "questions:\n"
 	    "  a:\n    ask: A?\n    answers: { x: free, y: stop }\n"
 	    "  lost:\n    ask: \"L\u202e?\"\n    answers: { x: free, y: stop }\n"
 	    OUTCOMES "  unused: { verdict: use-freely, summary: U. }\n", &d);
@@ -642,8 +642,8 @@ test_warnings_when_loading(void **state)
 	assert_true(has_warning(&d, 14, "bidirectional override U+202E"));
 	assert_true(has_warning(&d, 19, "outcome 'unused' cannot be reached"));
 	assert_int_equal(d.nwarnings, 3);
-	diags_release(&d);
-	policy_free(p);
+	aipolicy_diags_release(&d);
+	aipolicy_free(p);
 }
 
 /* A 200,000-question chain: no recursion, so no stack overflow. */
@@ -653,8 +653,8 @@ test_long_chain(void **state)
 	const size_t n = 200000;
 	size_t cap = n * 64 + 1024, len, i;
 	char *yaml = malloc(cap);
-	struct policy *p = NULL;
-	struct diags d;
+	struct aipolicy *p = NULL;
+	struct aipolicy_diags d;
 
 	(void)state;
 	assert_non_null(yaml);
@@ -672,13 +672,13 @@ test_long_chain(void **state)
 			    i);
 	}
 	len += (size_t)snprintf(yaml + len, cap - len, "%s", OUTCOMES);
-	diags_init(&d, "chain.yaml");
-	assert_int_equal(policy_load_buffer("chain.yaml", yaml, len, &p, &d),
-	    LOAD_OK);
+	aipolicy_diags_init(&d, "chain.yaml");
+	assert_int_equal(aipolicy_load_buffer("chain.yaml", yaml, len, &p, &d),
+	    AIPOLICY_OK);
 	assert_int_equal(p->nquestions, n);
 	assert_int_equal(p->questions[0].height, n);
-	policy_free(p);
-	diags_release(&d);
+	aipolicy_free(p);
+	aipolicy_diags_release(&d);
 
 	/* The same chain closed into a cycle at its end. */
 	{
@@ -686,33 +686,33 @@ test_long_chain(void **state)
 		assert_non_null(s);
 		memcpy(s + 4, "q0  ", 4);
 	}
-	diags_init(&d, "chain.yaml");
-	assert_int_equal(policy_load_buffer("chain.yaml", yaml, len, &p, &d),
-	    LOAD_INVALID);
+	aipolicy_diags_init(&d, "chain.yaml");
+	assert_int_equal(aipolicy_load_buffer("chain.yaml", yaml, len, &p, &d),
+	    AIPOLICY_INVALID);
 	assert_int_equal(d.nerrors, 1);
 	assert_non_null(strstr(d.items[0].message, "cycle: q0 -> q1 -> q2"));
 	assert_non_null(strstr(d.items[0].message, "q199999 -> q0"));
-	diags_release(&d);
+	aipolicy_diags_release(&d);
 	free(yaml);
 }
 
 static void
 test_load_file(void **state)
 {
-	struct policy *p = NULL;
-	struct diags d;
+	struct aipolicy *p = NULL;
+	struct aipolicy_diags d;
 
 	(void)state;
-	diags_init(&d, "x");
-	assert_int_equal(policy_load_file("/nonexistent/x.yaml", &p, &d),
-	    LOAD_CANNOT_OPEN);
-	assert_int_equal(policy_load_file("/", &p, &d), LOAD_CANNOT_OPEN);
-	assert_int_equal(policy_load_file(SOURCE_DIR "/policies/example.yaml",
-	    &p, &d), LOAD_OK);
+	aipolicy_diags_init(&d, "x");
+	assert_int_equal(aipolicy_load_file("/nonexistent/x.yaml", &p, &d),
+	    AIPOLICY_CANNOT_OPEN);
+	assert_int_equal(aipolicy_load_file("/", &p, &d), AIPOLICY_CANNOT_OPEN);
+	assert_int_equal(aipolicy_load_file(SOURCE_DIR "/policies/example.yaml",
+	    &p, &d), AIPOLICY_OK);
 	assert_int_equal(d.nerrors, 0);
-	policy_free(p);
-	diags_release(&d);
-	policy_free(NULL);
+	aipolicy_free(p);
+	aipolicy_diags_release(&d);
+	aipolicy_free(NULL);
 }
 
 int

@@ -15,7 +15,7 @@
 
 #include <cmocka.h>
 
-#include "aipolicy/logread.h"
+#include "core/logread.h"
 
 /* Room for what a test remembers. */
 #define SEEN_SIZE 4096

@@ -16,7 +16,7 @@
 
 #include <jansson.h>
 
-#include "aipolicy/logrec.h"
+#include "core/logrec.h"
 #include "logrec-json.h"
 
 #define SHA "448dc861024dd5852ba11d7f7ffd85a16649c75883fdb4012b6d7953b7d4d6fb"
@@ -98,7 +98,7 @@ test_good_record(void **state)
 	assert_string_equal(f->rec.path[1].answer, "clients or the public");
 	assert_int_equal(f->rec.nunsure, 1);
 	assert_string_equal(f->rec.unsure[0], "audience");
-	assert_int_equal(f->rec.verdict, VERDICT_USE_WITH_REVIEW);
+	assert_int_equal(f->rec.verdict, AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_string_equal(f->rec.outcome, "reviewed");
 	assert_int_equal(f->rec.review_minutes, 20);
 }
@@ -120,7 +120,7 @@ test_escapes_and_extra_keys(void **state)
 	assert_string_equal(f->rec.path[0].answer, "a\tb");
 	assert_int_equal(f->rec.nunsure, 0);
 	assert_int_equal(f->rec.review_minutes, 0);
-	assert_int_equal(f->rec.verdict, VERDICT_DO_NOT_USE);
+	assert_int_equal(f->rec.verdict, AIPOLICY_VERDICT_DO_NOT_USE);
 	snprintf(line, sizeof line, "{\"extra\": {\"deep\": [null]}, %s",
 	    GOOD + 1);
 	assert_int_equal(parse(f, line), LOGREC_OK);

@@ -24,7 +24,7 @@
 
 #include <jansson.h>
 
-#include "aipolicy/logwrite.h"
+#include "core/logwrite.h"
 #include "aipolicy/walk.h"
 #include "testutil.h"
 
@@ -92,7 +92,7 @@ static const char policy_yaml[] =
 	"    review_minutes: 20\n";
 
 struct fixture {
-	struct policy *p;
+	struct aipolicy *p;
 	struct logwrite_enc *e;
 	char dir[64];
 };
@@ -124,7 +124,7 @@ teardown(void **state)
 		if (system(cmd) != 0)
 			print_error("cannot remove %s\n", f->dir);
 		logwrite_enc_free(f->e);
-		policy_free(f->p);
+		aipolicy_free(f->p);
 		free(f);
 	}
 	write_errno = fsync_errno = 0;
@@ -135,9 +135,9 @@ teardown(void **state)
 /* The record as decision logs have always been made: jansson's json_pack
  * and json_dumps, with the time and id of the record RECORD. */
 static char *
-jansson_record(const struct policy *p, const char *record,
-    const struct step *path, size_t npath, const uint32_t *unsure,
-    size_t nunsure, const struct outcome *o)
+jansson_record(const struct aipolicy *p, const char *record,
+    const struct aipolicy_step *path, size_t npath, const uint32_t *unsure,
+    size_t nunsure, const struct aipolicy_outcome *o)
 {
 	json_t *got = json_loads(record, 0, NULL), *rec, *jpath, *junsure;
 	char *line;
@@ -147,7 +147,7 @@ jansson_record(const struct policy *p, const char *record,
 	jpath = json_array();
 	junsure = json_array();
 	for (i = 0; i < npath; i++) {
-		const struct question *q = &p->questions[path[i].question];
+		const struct aipolicy_question *q = &p->questions[path[i].question];
 		json_array_append_new(jpath, json_pack("{s:s, s:s}",
 		    "question", q->id, "answer",
 		    q->answers[path[i].answer].key));
@@ -160,7 +160,7 @@ jansson_record(const struct policy *p, const char *record,
 	    "decision_id", json_object_get(got, "decision_id"),
 	    "policy", "id", p->id, "version", p->version, "sha256", p->sha256,
 	    "path", jpath, "unsure", junsure,
-	    "verdict", verdict_id(o->verdict), "outcome", o->id,
+	    "verdict", aipolicy_verdict_id(o->verdict), "outcome", o->id,
 	    "review_minutes", o->review_minutes ?
 	    json_integer(o->review_minutes) : json_null());
 	assert_non_null(rec);
@@ -171,8 +171,8 @@ jansson_record(const struct policy *p, const char *record,
 }
 
 static void
-check_record(struct fixture *f, const struct step *path, size_t npath,
-    const uint32_t *unsure, size_t nunsure, const struct outcome *o)
+check_record(struct fixture *f, const struct aipolicy_step *path, size_t npath,
+    const uint32_t *unsure, size_t nunsure, const struct aipolicy_outcome *o)
 {
 	char *out = NULL, *want;
 	size_t len = 0, cap = 0;
@@ -193,11 +193,11 @@ static void
 test_record_as_jansson(void **state)
 {
 	struct fixture *f = *state;
-	struct step both[] = { { 0, 0 }, { 1, 1 } };
-	struct step quoted[] = { { 0, 1 } };
+	struct aipolicy_step both[] = { { 0, 0 }, { 1, 1 } };
+	struct aipolicy_step quoted[] = { { 0, 1 } };
 	uint32_t unsure[] = { 0, 1 };
-	int64_t review = policy_find_outcome(f->p, "review", 6);
-	int64_t stop = policy_find_outcome(f->p, "tool.no", 7);
+	int64_t review = aipolicy_find_outcome(f->p, "review", 6);
+	int64_t stop = aipolicy_find_outcome(f->p, "tool.no", 7);
 
 	assert_true(review >= 0 && stop >= 0);
 	check_record(f, quoted, 1, NULL, 0, &f->p->outcomes[review]);
@@ -209,10 +209,10 @@ static void
 test_records_append(void **state)
 {
 	struct fixture *f = *state;
-	struct step path[] = { { 0, 1 } };
+	struct aipolicy_step path[] = { { 0, 1 } };
 	char *out = NULL, *nl;
 	size_t len = 0, cap = 0;
-	int64_t review = policy_find_outcome(f->p, "review", 6);
+	int64_t review = aipolicy_find_outcome(f->p, "review", 6);
 
 	assert_int_equal(logwrite_record(f->e, "check", 0, path, 1, NULL, 0,
 	    &f->p->outcomes[review], &out, &len, &cap), 0);

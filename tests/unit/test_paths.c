@@ -15,7 +15,7 @@
 #include "testutil.h"
 #include <jansson.h>
 
-#include "aipolicy/paths.h"
+#include "core/paths.h"
 
 #define HEAD(start) \
 	"aipolicy: 1\nid: t\ntitle: T\nversion: v1\nowner: O\n" \
@@ -36,7 +36,7 @@ static const char basic_yaml[] = HEAD("data")
 
 /* Render every row of P in FORMAT; caller owns the result. */
 static char *
-render_all(const struct policy *p, enum paths_format format, size_t *rows)
+render_all(const struct aipolicy *p, enum paths_format format, size_t *rows)
 {
 	struct paths *it = paths_new(p);
 	struct paths_render *pr = paths_render_new(p, format);
@@ -64,7 +64,7 @@ render_all(const struct policy *p, enum paths_format format, size_t *rows)
 static void
 test_tsv(void **state)
 {
-	struct policy *p = test_load(basic_yaml, sizeof basic_yaml - 1);
+	struct aipolicy *p = test_load(basic_yaml, sizeof basic_yaml - 1);
 	size_t rows;
 	char *out;
 
@@ -80,7 +80,7 @@ test_tsv(void **state)
 	    "data=a\\=b\\;c\\\\d\\te\tuse-with-review\t"
 	    "data.a\\=b\\;c\\\\d\\te\n");
 	free(out);
-	policy_free(p);
+	aipolicy_free(p);
 }
 
 #define JSON_START "[{\"path\": [{\"question\": \"data\", \"answer\": " \
@@ -90,7 +90,7 @@ test_tsv(void **state)
 static void
 test_json(void **state)
 {
-	struct policy *p = test_load(basic_yaml, sizeof basic_yaml - 1);
+	struct aipolicy *p = test_load(basic_yaml, sizeof basic_yaml - 1);
 	json_error_t err;
 	json_t *j, *row, *step;
 	size_t rows;
@@ -117,7 +117,7 @@ test_json(void **state)
 	    "a=b;c\\d\te");
 	json_decref(j);
 	free(out);
-	policy_free(p);
+	aipolicy_free(p);
 }
 
 /* Ten questions, each with two answers to the next: 2^10 paths, in
@@ -127,7 +127,7 @@ test_dag(void **state)
 {
 	char yaml[4096];
 	size_t len, i, rows = 0;
-	struct policy *p;
+	struct aipolicy *p;
 	struct paths *it;
 	struct paths_row row;
 
@@ -159,7 +159,7 @@ test_dag(void **state)
 	}
 	assert_int_equal(rows, 1024);
 	paths_free(it);
-	policy_free(p);
+	aipolicy_free(p);
 }
 
 #define CHAIN_END ";q199998=y;q199999=y\tdo-not-use\tstop0\n"
@@ -172,7 +172,7 @@ test_long_chain(void **state)
 	const size_t n = 200000;
 	size_t cap = n * 64 + 1024, len, i, rows = 0;
 	char *yaml = malloc(cap), *out = NULL;
-	struct policy *p;
+	struct aipolicy *p;
 	struct paths *it;
 	struct paths_render *pr;
 	struct paths_row row;
@@ -212,14 +212,14 @@ test_long_chain(void **state)
 	free(out);
 	paths_render_free(pr);
 	paths_free(it);
-	policy_free(p);
+	aipolicy_free(p);
 }
 
 /* The caller may write the buffer out and empty it between rows. */
 static void
 test_chunks(void **state)
 {
-	struct policy *p = test_load(basic_yaml, sizeof basic_yaml - 1);
+	struct aipolicy *p = test_load(basic_yaml, sizeof basic_yaml - 1);
 	struct paths *it;
 	struct paths_render *pr;
 	struct paths_row row;
@@ -245,7 +245,7 @@ test_chunks(void **state)
 	free(out);
 	paths_render_free(pr);
 	paths_free(it);
-	policy_free(p);
+	aipolicy_free(p);
 	paths_free(NULL);
 	paths_render_free(NULL);
 }

@@ -18,10 +18,10 @@
 
 #include "testutil.h"
 
-#include "aipolicy/present.h"
+#include "core/present.h"
 #include "aipolicy/result.h"
 #include "aipolicy/walk.h"
-#include "aipolicy/wrap.h"
+#include "core/wrap.h"
 
 #define MAXGIVEN 8
 
@@ -70,10 +70,10 @@ static const char policy_yaml[] =
 	"      - Check every figure.\n";
 
 struct fixture {
-	struct policy *p;
-	struct walker *w;
-	struct walk_result r;
-	struct given given[MAXGIVEN];
+	struct aipolicy *p;
+	struct aipolicy_walker *w;
+	struct aipolicy_walk_result r;
+	struct aipolicy_given given[MAXGIVEN];
 	size_t n;
 	struct present pr;
 };
@@ -86,7 +86,7 @@ static void present(struct fixture *f, int width, unsigned flags,
 static void assert_lines(const struct present *pr, ...);
 static size_t find(const struct present *pr, const char *text);
 static void present_yaml(const char *yaml, size_t len,
-    const struct given *g, unsigned flags, date_t today, struct present *pr);
+    const struct aipolicy_given *g, unsigned flags, aipolicy_date_t today, struct present *pr);
 
 static int setup(void **state)
 {
@@ -95,7 +95,7 @@ static int setup(void **state)
 	if (f == NULL || setlocale(LC_ALL, "C.UTF-8") == NULL)
 		return -1;
 	f->p = test_load(policy_yaml, sizeof policy_yaml - 1);
-	f->w = f->p != NULL ? walker_new(f->p) : NULL;
+	f->w = f->p != NULL ? aipolicy_walker_new(f->p) : NULL;
 	present_init(&f->pr, 0, 0);
 	*state = f;
 	return f->w != NULL ? 0 : -1;
@@ -106,13 +106,13 @@ static int teardown(void **state)
 	struct fixture *f = *state;
 
 	present_release(&f->pr);
-	walker_free(f->w);
-	policy_free(f->p);
+	aipolicy_walker_free(f->w);
+	aipolicy_free(f->p);
 	free(f);
 	return 0;
 }
 
-/* walk: walker_run with QUESTION, ANSWER, ... NULL. */
+/* walk: aipolicy_walker_run with QUESTION, ANSWER, ... NULL. */
 static void walk(struct fixture *f, unsigned flags, ...)
 {
 	const char *q;
@@ -124,10 +124,10 @@ static void walk(struct fixture *f, unsigned flags, ...)
 		const char *a = va_arg(ap, const char *);
 
 		assert_true(f->n < MAXGIVEN);
-		f->given[f->n++] = (struct given){ q, strlen(q), a, strlen(a) };
+		f->given[f->n++] = (struct aipolicy_given){ q, strlen(q), a, strlen(a) };
 	}
 	va_end(ap);
-	assert_int_equal(walker_run(f->w, f->given, f->n, flags, &f->r), 0);
+	assert_int_equal(aipolicy_walker_run(f->w, f->given, f->n, flags, &f->r), 0);
 }
 
 /* present: the words for the last walk, in a fresh list. */
@@ -295,7 +295,7 @@ static void test_worst_case_final(void **state)
 	struct fixture *f = *state;
 
 	walk(f, 0, "audience", "clients", "tool", "?", NULL);
-	assert_int_equal(f->r.next, WALK_NO_NEXT);
+	assert_int_equal(f->r.next, AIPOLICY_WALK_NO_NEXT);
 	present(f, 0, PRESENT_ASCII, 0);
 	find(&f->pr, "Worst case: Do not use AI");
 	find(&f->pr, "Your answers: Audience? clients -> Approved tool? no, a "
@@ -307,8 +307,8 @@ static void test_worst_case_final(void **state)
 
 	/* --worst-case on a reviewed path: managers is the first review,
 	 * and nothing lower is reachable from 'clients' -> 'yes'. */
-	walk(f, WALK_WORST_CASE, "tool", "yes", NULL);
-	present(f, 0, 0, WALK_WORST_CASE);
+	walk(f, AIPOLICY_WALK_WORST_CASE, "tool", "yes", NULL);
+	present(f, 0, 0, AIPOLICY_WALK_WORST_CASE);
 	find(&f->pr, "Worst case: Use AI with review");
 	find(&f->pr, "  - Audience? \xE2\x80\x94 'only me' or 'my team' gives "
 	    "at worst: Use AI freely");
@@ -326,16 +326,16 @@ static void test_worst_case_free(void **state)
 		"    answers:\n"
 		"      yes: { verdict: use-freely, summary: Go yes. }\n"
 		"      no: { verdict: use-freely, summary: Go no. }\n";
-	struct policy *p = test_load(yaml, sizeof yaml - 1);
-	struct walker *w = p != NULL ? walker_new(p) : NULL;
-	struct walk_result r;
+	struct aipolicy *p = test_load(yaml, sizeof yaml - 1);
+	struct aipolicy_walker *w = p != NULL ? aipolicy_walker_new(p) : NULL;
+	struct aipolicy_walk_result r;
 	struct present pr;
 
 	(void)state;
 	assert_non_null(w);
-	assert_int_equal(walker_run(w, NULL, 0, WALK_WORST_CASE, &r), 0);
+	assert_int_equal(aipolicy_walker_run(w, NULL, 0, AIPOLICY_WALK_WORST_CASE, &r), 0);
 	present_init(&pr, 0, 0);
-	assert_int_equal(present_result(&pr, p, &r, NULL, 0, WALK_WORST_CASE),
+	assert_int_equal(present_result(&pr, p, &r, NULL, 0, AIPOLICY_WALK_WORST_CASE),
 	    0);
 	assert_lines(&pr,
 	    PRESENT_FREE, "Worst case: Use AI freely",
@@ -346,28 +346,28 @@ static void test_worst_case_free(void **state)
 	    PRESENT_TEXT, "Your answers: Draft? yes (not sure)",
 	    PRESENT_TEXT, "Questions? Ask O", -1);
 	present_release(&pr);
-	walker_free(w);
-	policy_free(p);
+	aipolicy_walker_free(w);
+	aipolicy_free(p);
 }
 
 /* PR: the words (unwrapped, with FLAGS) for the policy in LEN bytes of
  * YAML walked with the one answer G, then its date warning on TODAY (0:
  * none). The caller releases PR. */
 static void present_yaml(const char *yaml, size_t len,
-    const struct given *g, unsigned flags, date_t today, struct present *pr)
+    const struct aipolicy_given *g, unsigned flags, aipolicy_date_t today, struct present *pr)
 {
-	struct policy *p = test_load(yaml, len);
-	struct walker *w = p != NULL ? walker_new(p) : NULL;
-	struct walk_result r;
+	struct aipolicy *p = test_load(yaml, len);
+	struct aipolicy_walker *w = p != NULL ? aipolicy_walker_new(p) : NULL;
+	struct aipolicy_walk_result r;
 
 	assert_non_null(w);
-	assert_int_equal(walker_run(w, g, 1, 0, &r), 0);
+	assert_int_equal(aipolicy_walker_run(w, g, 1, 0, &r), 0);
 	present_init(pr, 0, flags);
 	assert_int_equal(present_result(pr, p, &r, g, 1, 0), 0);
 	if (today != 0)
 		assert_int_equal(present_dates(pr, p, today), 0);
-	walker_free(w);
-	policy_free(p);
+	aipolicy_walker_free(w);
+	aipolicy_free(p);
 }
 
 /* No answer of an assumed question gives less. */
@@ -380,7 +380,7 @@ static void test_no_lower_answer(void **state)
 		"    answers:\n"
 		"      yes: { verdict: do-not-use, summary: Stop yes. }\n"
 		"      no: { verdict: do-not-use, summary: Stop no. }\n";
-	struct given g = { "draft", 5, "?", 1 };
+	struct aipolicy_given g = { "draft", 5, "?", 1 };
 	struct present pr;
 
 	(void)state;
@@ -429,10 +429,10 @@ static void test_narrowing(void **state)
 static void test_roles(void **state)
 {
 	(void)state;
-	assert_int_equal(present_role_of(VERDICT_USE_FREELY), PRESENT_FREE);
-	assert_int_equal(present_role_of(VERDICT_USE_WITH_REVIEW),
+	assert_int_equal(present_role_of(AIPOLICY_VERDICT_USE_FREELY), PRESENT_FREE);
+	assert_int_equal(present_role_of(AIPOLICY_VERDICT_USE_WITH_REVIEW),
 	    PRESENT_REVIEW);
-	assert_int_equal(present_role_of(VERDICT_DO_NOT_USE), PRESENT_STOP);
+	assert_int_equal(present_role_of(AIPOLICY_VERDICT_DO_NOT_USE), PRESENT_STOP);
 }
 
 /* One warning for each way the dates can be wrong, none when right; the
@@ -481,7 +481,7 @@ static void test_sanitised(void **state)
 		"      \"y\\tes\": { verdict: do-not-use, summary: "
 		"\"S\\u202Dx\" }\n"
 		"      no: { verdict: use-freely, summary: Go. }\n";
-	struct given g = { "q", 1, "?", 1 };
+	struct aipolicy_given g = { "q", 1, "?", 1 };
 	struct present pr;
 
 	(void)state;
@@ -503,15 +503,15 @@ static void test_sanitised(void **state)
 static void test_answers(void **state)
 {
 	struct fixture *f = *state;
-	struct policy *p = f->p;
+	struct aipolicy *p = f->p;
 	char *s = present_answers(&p->questions[1]);
 	char *bad;
-	struct given g = { "tool", 4, "m\x1b[1mayb\xff" "e", 10 };
+	struct aipolicy_given g = { "tool", 4, "m\x1b[1mayb\xff" "e", 10 };
 
 	assert_non_null(s);
 	assert_string_equal(s, "'yes', 'no, a web one'");
 	free(s);
-	bad = result_bad_answer(p, &g);
+	bad = aipolicy_result_bad_answer(p, &g);
 	assert_non_null(bad);
 	assert_string_equal(bad, "'m?[1mayb?e' is not an answer of question "
 	    "'tool' (answers: 'yes', 'no, a web one')");

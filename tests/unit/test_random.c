@@ -5,10 +5,10 @@
  * of questions where question i only leads to questions j > i, so there is
  * no cycle, and every question is the target of an answer of an earlier
  * one, so every question is reachable), renders it to YAML with varied
- * quoting and styles, loads it with policy_load_buffer() and runs
- * walker_run() on random answer sets. Every field of each result is compared
+ * quoting and styles, loads it with aipolicy_load_buffer() and runs
+ * aipolicy_walker_run() on random answer sets. Every field of each result is compared
  * with a second evaluator written here, which works on the model (never on
- * struct policy) and follows the contract of the format and of check
+ * struct aipolicy) and follows the contract of the format and of check
  * ("Answer matching", "check --json", "Not sure" with its tie rule and
  * "Narrowing down", as docs/ and docs/not-sure.md say them) directly and
  * naively.
@@ -55,8 +55,8 @@
 enum tkind { T_QUESTION, T_OUTCOME, T_INLINE };
 
 struct m_outcome {
-	char id[POLICY_MAX_ID + 2 + TEXT_MAX]; /* "QUESTION.answer" inline */
-	enum verdict verdict;
+	char id[AIPOLICY_MAX_ID + 2 + TEXT_MAX]; /* "QUESTION.answer" inline */
+	enum aipolicy_verdict verdict;
 	char summary[TEXT_MAX];
 	char reviewer[TEXT_MAX];   /* "" when none */
 	char why[TEXT_MAX];        /* "" when none */
@@ -76,7 +76,7 @@ struct m_answer {
 };
 
 struct m_question {
-	char id[POLICY_MAX_ID + 1];
+	char id[AIPOLICY_MAX_ID + 1];
 	char ask[TEXT_MAX];
 	int nanswers;
 	struct m_answer answers[MAX_A];
@@ -98,9 +98,9 @@ struct gv {
 	int qidx;                  /* model question, -1 for an unknown id */
 };
 
-/* What the evaluator expects walker_run to return. */
+/* What the evaluator expects aipolicy_walker_run to return. */
 struct expect {
-	enum walk_status status;
+	enum aipolicy_walk_status status;
 	const struct m_outcome *outcome;
 	int next;                  /* a question, or -1 (a verdict without) */
 	size_t bad;
@@ -142,7 +142,7 @@ struct dfs {
  * producing some kind would make the test pass without testing it. */
 struct stats {
 	unsigned long runs, status[3], unused, unsure, inline_outcome;
-	unsigned long verdict[VERDICT_COUNT];
+	unsigned long verdict[AIPOLICY_VERDICT_COUNT];
 	unsigned long next;        /* verdicts with a question to narrow down */
 	unsigned long tie_later;   /* the tie rule passed over the first path */
 };
@@ -185,7 +185,7 @@ static void put_outcome(struct sbuf *b, struct rng *r,
     const struct m_outcome *o, int indent, bool flow);
 static void put_question(struct sbuf *b, struct rng *r,
     const struct model *m, const struct m_question *q);
-static void render_policy(struct rng *r, const struct model *m, int number,
+static void aipolicy_render(struct rng *r, const struct model *m, int number,
     struct sbuf *b);
 static void given_set(struct gv *g, struct rng *r, const char *q, int qidx,
     const char *a);
@@ -213,21 +213,21 @@ static bool dfs_open(const struct dfs *d);
 static int oracle_next(const struct expect *e, const int *ans);
 static void oracle_not_sure(const struct model *m, const struct gv *g,
     size_t n, unsigned flags, struct expect *e);
-static const char *status_name(enum walk_status s);
+static const char *status_name(enum aipolicy_walk_status s);
 static void put_escaped(struct sbuf *b, const char *s, size_t len);
 static void describe_expect(struct sbuf *b, const struct model *m,
     const struct expect *e);
-static void describe_result(struct sbuf *b, const struct policy *p,
-    const struct walk_result *r);
+static void describe_result(struct sbuf *b, const struct aipolicy *p,
+    const struct aipolicy_walk_result *r);
 static bool compare_outcome(const struct m_outcome *mo,
-    const struct outcome *o, struct sbuf *diff);
-static bool compare(const struct policy *p, const struct model *m,
-    const struct expect *e, const struct walk_result *r, struct sbuf *diff);
+    const struct aipolicy_outcome *o, struct sbuf *diff);
+static bool compare(const struct aipolicy *p, const struct model *m,
+    const struct expect *e, const struct aipolicy_walk_result *r, struct sbuf *diff);
 static void report(const char *test, int number, int set, unsigned flags,
     const char *yaml, const struct gv *g, size_t n, const struct model *m,
-    const struct expect *e, const struct policy *p,
-    const struct walk_result *r, const char *diff);
-static struct policy *load_model(const char *test, int number,
+    const struct expect *e, const struct aipolicy *p,
+    const struct aipolicy_walk_result *r, const char *diff);
+static struct aipolicy *load_model(const char *test, int number,
     const char *yaml, size_t len);
 static bool check_policy(const char *test, int number, struct rng *r,
     const struct model *m, bool not_sure, struct stats *st);
@@ -455,13 +455,13 @@ id_taken(const struct model *m, int nq, int no, const char *id)
 }
 
 /* gen_id: a fresh id, unique among the first NQ questions and NO
- * outcomes of M, never a verdict id. OUT has POLICY_MAX_ID + 1 bytes. */
+ * outcomes of M, never a verdict id. OUT has AIPOLICY_MAX_ID + 1 bytes. */
 static void
 gen_id(struct rng *r, const struct model *m, int nq, int no, char *out)
 {
 	static const char chars[] = "abcdefghijklmnopqrstuvwxyz0123456789_-";
-	char buf[POLICY_MAX_ID + 1];
-	enum verdict v;
+	char buf[AIPOLICY_MAX_ID + 1];
+	enum aipolicy_verdict v;
 
 	for (;;) {
 		unsigned pick = rng_below(r, 100);
@@ -486,11 +486,11 @@ gen_id(struct rng *r, const struct model *m, int nq, int no, char *out)
 			}
 		} else {
 			buf[0] = 'l';
-			for (int i = 1; i < POLICY_MAX_ID; i++)
+			for (int i = 1; i < AIPOLICY_MAX_ID; i++)
 				buf[i] = chars[rng_below(r, sizeof chars - 1)];
-			buf[POLICY_MAX_ID] = '\0';
+			buf[AIPOLICY_MAX_ID] = '\0';
 		}
-		if (verdict_parse(buf, strlen(buf), &v) ||
+		if (aipolicy_verdict_parse(buf, strlen(buf), &v) ||
 		    id_taken(m, nq, no, buf))
 			continue;
 		memcpy(out, buf, strlen(buf) + 1);
@@ -555,11 +555,11 @@ gen_key(struct rng *r, const struct m_question *q, int upto, char *out)
 static void
 gen_outcome(struct rng *r, struct m_outcome *o)
 {
-	o->verdict = (enum verdict)rng_below(r, VERDICT_COUNT);
+	o->verdict = (enum aipolicy_verdict)rng_below(r, AIPOLICY_VERDICT_COUNT);
 	snprintf(o->summary, sizeof o->summary, "%s", PICK(r, text_pool));
 	o->reviewer[0] = '\0';
 	o->review_minutes = 0;
-	if (o->verdict == VERDICT_USE_WITH_REVIEW) {
+	if (o->verdict == AIPOLICY_VERDICT_USE_WITH_REVIEW) {
 		snprintf(o->reviewer, sizeof o->reviewer, "%s",
 		    PICK(r, text_pool));
 		if (rng_chance(r, 30))
@@ -813,7 +813,7 @@ static void
 put_outcome(struct sbuf *b, struct rng *r, const struct m_outcome *o,
     int indent, bool flow)
 {
-	const char *v = verdict_id(o->verdict);
+	const char *v = aipolicy_verdict_id(o->verdict);
 	char sep[80];
 
 	if (flow)
@@ -953,7 +953,7 @@ put_question(struct sbuf *b, struct rng *r, const struct model *m,
 }
 
 static void
-render_policy(struct rng *r, const struct model *m, int number,
+aipolicy_render(struct rng *r, const struct model *m, int number,
     struct sbuf *b)
 {
 	bool start_last = rng_chance(r, 30);
@@ -1214,7 +1214,7 @@ gen_answers(struct rng *r, const struct model *m, struct gv *g,
 		int unknown = 1 + (int)rng_below(r, 2);
 
 		while (unknown-- > 0) {
-			char id[POLICY_MAX_ID + 16];
+			char id[AIPOLICY_MAX_ID + 16];
 			int dup = 0;
 
 			spell_unknown_id(r, m, id, sizeof id);
@@ -1236,7 +1236,7 @@ gen_answers(struct rng *r, const struct model *m, struct gv *g,
 
 		while (bad-- > 0) {
 			struct gv *x = &g[rng_below(r, (uint32_t)n)];
-			char qid[POLICY_MAX_ID + 1];
+			char qid[AIPOLICY_MAX_ID + 1];
 
 			if (x->qidx < 0)
 				continue;
@@ -1283,7 +1283,7 @@ oracle_unsure(const char *s, size_t len)
  * oracle_check: sets ans[q] for every question of M (ANS_NONE, ANS_UNSURE
  * or the answer index) from the N answers in G and returns true; or, when
  * an answer for a question of the policy matches none of its keys, sets
- * E to WALK_BAD_ANSWER and returns false.
+ * E to AIPOLICY_WALK_BAD_ANSWER and returns false.
  *
  * Assumption: the spec says that every answer given for a question of the
  * policy is checked before the walk, reached or not, but not which one is
@@ -1309,7 +1309,7 @@ oracle_check(const struct model *m, const struct gv *g, size_t n, int *ans,
 		}
 		k = oracle_match(&m->q[g[i].qidx], a, g[i].alen);
 		if (k < 0) {
-			e->status = WALK_BAD_ANSWER;
+			e->status = AIPOLICY_WALK_BAD_ANSWER;
 			e->bad = i;
 			return false;
 		}
@@ -1353,7 +1353,7 @@ oracle_walk(const struct model *m, const struct gv *g, size_t n,
 
 		on_path[q] = true;
 		if (ans[q] < 0) {
-			e->status = WALK_INCOMPLETE;
+			e->status = AIPOLICY_WALK_INCOMPLETE;
 			e->next = q;
 			break;
 		}
@@ -1363,7 +1363,7 @@ oracle_walk(const struct model *m, const struct gv *g, size_t n,
 		e->npath++;
 		a = &m->q[q].answers[ans[q]];
 		if (a->kind != T_QUESTION) {
-			e->status = WALK_VERDICT;
+			e->status = AIPOLICY_WALK_VERDICT;
 			e->outcome = outcome_of(m, a);
 			e->next = -1;
 			break;
@@ -1376,7 +1376,7 @@ oracle_walk(const struct model *m, const struct gv *g, size_t n,
 /*
  * dfs_question: explore question Q; BELOW says a "?" was branched above
  * it on this path. An answered question follows its answer; a "?", any
- * unanswered question below a "?", and with WALK_WORST_CASE any
+ * unanswered question below a "?", and with AIPOLICY_WALK_WORST_CASE any
  * unanswered question, is branched over every answer in the policy's
  * order. An unanswered question reached with no "?" above it (only
  * possible on the single path before any branching) ends the walk as
@@ -1478,13 +1478,13 @@ oracle_not_sure(const struct model *m, const struct gv *g, size_t n,
 	memset(&d, 0, sizeof d);
 	d.m = m;
 	d.ans = ans;
-	d.worst = (flags & WALK_WORST_CASE) != 0;
+	d.worst = (flags & AIPOLICY_WALK_WORST_CASE) != 0;
 	d.e = e;
 	dfs_question(&d, 0, false);
 	/* Before the first branch the walk is one path, and after it every
 	 * unanswered question is branched: never both an outcome and a stop. */
 	assert_true(d.found != d.incomplete);
-	e->status = d.found ? WALK_VERDICT : WALK_INCOMPLETE;
+	e->status = d.found ? AIPOLICY_WALK_VERDICT : AIPOLICY_WALK_INCOMPLETE;
 	if (d.incomplete)
 		e->outcome = NULL;
 	else
@@ -1498,7 +1498,7 @@ oracle_not_sure(const struct model *m, const struct gv *g, size_t n,
 static int
 oracle_next(const struct expect *e, const int *ans)
 {
-	if (e->outcome->verdict == VERDICT_USE_FREELY)
+	if (e->outcome->verdict == AIPOLICY_VERDICT_USE_FREELY)
 		return -1;
 	for (int i = 0; i < e->npath; i++)
 		if (e->pb[i] && ans[e->pq[i]] == ANS_NONE)
@@ -1510,14 +1510,14 @@ oracle_next(const struct expect *e, const int *ans)
 /* Comparing and reporting.                                            */
 
 static const char *
-status_name(enum walk_status s)
+status_name(enum aipolicy_walk_status s)
 {
 	switch (s) {
-	case WALK_VERDICT:
+	case AIPOLICY_WALK_VERDICT:
 		return "verdict";
-	case WALK_INCOMPLETE:
+	case AIPOLICY_WALK_INCOMPLETE:
 		return "incomplete";
-	case WALK_BAD_ANSWER:
+	case AIPOLICY_WALK_BAD_ANSWER:
 		return "bad-answer";
 	}
 	return "(unknown status)";
@@ -1547,13 +1547,13 @@ static void
 describe_expect(struct sbuf *b, const struct model *m, const struct expect *e)
 {
 	sb_printf(b, "  status %s", status_name(e->status));
-	if (e->status == WALK_BAD_ANSWER) {
+	if (e->status == AIPOLICY_WALK_BAD_ANSWER) {
 		sb_printf(b, ", bad %zu\n", e->bad);
 		return;
 	}
-	if (e->status == WALK_VERDICT)
+	if (e->status == AIPOLICY_WALK_VERDICT)
 		sb_printf(b, ", outcome '%s' (%s)", e->outcome->id,
-		    verdict_id(e->outcome->verdict));
+		    aipolicy_verdict_id(e->outcome->verdict));
 	if (e->next >= 0)
 		sb_printf(b, ", next '%s'", m->q[e->next].id);
 	sb_puts(b, "\n  path:");
@@ -1573,20 +1573,20 @@ describe_expect(struct sbuf *b, const struct model *m, const struct expect *e)
 }
 
 static void
-describe_result(struct sbuf *b, const struct policy *p,
-    const struct walk_result *r)
+describe_result(struct sbuf *b, const struct aipolicy *p,
+    const struct aipolicy_walk_result *r)
 {
 	sb_printf(b, "  status %s", status_name(r->status));
-	if (r->status == WALK_BAD_ANSWER) {
+	if (r->status == AIPOLICY_WALK_BAD_ANSWER) {
 		sb_printf(b, ", bad %zu\n", r->bad);
 		return;
 	}
-	if (r->status == WALK_VERDICT && r->outcome != NULL)
+	if (r->status == AIPOLICY_WALK_VERDICT && r->outcome != NULL)
 		sb_printf(b, ", outcome '%s' (%s)", r->outcome->id,
-		    verdict_id(r->outcome->verdict));
-	else if (r->status == WALK_VERDICT)
+		    aipolicy_verdict_id(r->outcome->verdict));
+	else if (r->status == AIPOLICY_WALK_VERDICT)
 		sb_puts(b, ", outcome NULL");
-	if (r->next == WALK_NO_NEXT)
+	if (r->next == AIPOLICY_WALK_NO_NEXT)
 		;
 	else if (r->next < p->nquestions)
 		sb_printf(b, ", next '%s'", p->questions[r->next].id);
@@ -1594,7 +1594,7 @@ describe_result(struct sbuf *b, const struct policy *p,
 		sb_printf(b, ", next out of range (%u)", (unsigned)r->next);
 	sb_puts(b, "\n  path:");
 	for (size_t i = 0; i < r->npath && r->path != NULL; i++) {
-		const struct step *s = &r->path[i];
+		const struct aipolicy_step *s = &r->path[i];
 
 		if (s->question >= p->nquestions ||
 		    s->answer >= p->questions[s->question].nanswers) {
@@ -1617,7 +1617,7 @@ describe_result(struct sbuf *b, const struct policy *p,
 }
 
 static bool
-compare_outcome(const struct m_outcome *mo, const struct outcome *o,
+compare_outcome(const struct m_outcome *mo, const struct aipolicy_outcome *o,
     struct sbuf *diff)
 {
 	size_t before = diff->len;
@@ -1631,7 +1631,7 @@ compare_outcome(const struct m_outcome *mo, const struct outcome *o,
 		    o->id);
 	if (o->verdict != mo->verdict)
 		sb_printf(diff, "  verdict: expected %s, got %s\n",
-		    verdict_id(mo->verdict), verdict_id(o->verdict));
+		    aipolicy_verdict_id(mo->verdict), aipolicy_verdict_id(o->verdict));
 	if (o->is_inline != mo->is_inline)
 		sb_printf(diff, "  is_inline: expected %d\n", mo->is_inline);
 	if (o->summary == NULL || strcmp(o->summary, mo->summary) != 0)
@@ -1664,11 +1664,11 @@ compare_outcome(const struct m_outcome *mo, const struct outcome *o,
 
 /*
  * compare: every field of R against E; the differences are appended to
- * DIFF. For WALK_BAD_ANSWER only the status and the index are specified.
+ * DIFF. For AIPOLICY_WALK_BAD_ANSWER only the status and the index are specified.
  */
 static bool
-compare(const struct policy *p, const struct model *m,
-    const struct expect *e, const struct walk_result *r, struct sbuf *diff)
+compare(const struct aipolicy *p, const struct model *m,
+    const struct expect *e, const struct aipolicy_walk_result *r, struct sbuf *diff)
 {
 	size_t before = diff->len;
 	size_t nunsure = 0;
@@ -1678,15 +1678,15 @@ compare(const struct policy *p, const struct model *m,
 		    status_name(e->status), status_name(r->status));
 		return false;
 	}
-	if (e->status == WALK_BAD_ANSWER) {
+	if (e->status == AIPOLICY_WALK_BAD_ANSWER) {
 		if (r->bad != e->bad)
 			sb_printf(diff, "  bad: expected %zu, got %zu\n", e->bad,
 			    r->bad);
 		return diff->len == before;
 	}
-	if (e->status == WALK_VERDICT)
+	if (e->status == AIPOLICY_WALK_VERDICT)
 		compare_outcome(e->outcome, r->outcome, diff);
-	if (e->next < 0 && r->next != WALK_NO_NEXT)
+	if (e->next < 0 && r->next != AIPOLICY_WALK_NO_NEXT)
 		sb_puts(diff, "  next: expected none\n");
 	else if (e->next >= 0 && (r->next >= p->nquestions ||
 	    strcmp(p->questions[r->next].id, m->q[e->next].id) != 0))
@@ -1697,7 +1697,7 @@ compare(const struct policy *p, const struct model *m,
 		    r->npath);
 	} else {
 		for (int i = 0; i < e->npath; i++) {
-			const struct step *s = &r->path[i];
+			const struct aipolicy_step *s = &r->path[i];
 			const struct m_question *mq = &m->q[e->pq[i]];
 
 			if (s->question >= p->nquestions ||
@@ -1746,14 +1746,14 @@ compare(const struct policy *p, const struct model *m,
 static void
 report(const char *test, int number, int set, unsigned flags,
     const char *yaml, const struct gv *g, size_t n, const struct model *m,
-    const struct expect *e, const struct policy *p,
-    const struct walk_result *r, const char *diff)
+    const struct expect *e, const struct aipolicy *p,
+    const struct aipolicy_walk_result *r, const char *diff)
 {
 	struct sbuf b = {0};
 
 	sb_printf(&b, "==== %s: mismatch (seed %llu, policy #%d, answer set #%d, "
 	    "flags %s)\n", test, (unsigned long long)g_seed, number, set,
-	    flags & WALK_WORST_CASE ? "WALK_WORST_CASE" : "0");
+	    flags & AIPOLICY_WALK_WORST_CASE ? "AIPOLICY_WALK_WORST_CASE" : "0");
 	sb_printf(&b, "reproduce: AIPOLICY_SEED=%llu test_random\n",
 	    (unsigned long long)g_seed);
 	sb_printf(&b, "---- policy ----\n%s", yaml);
@@ -1779,35 +1779,35 @@ report(const char *test, int number, int set, unsigned flags,
 
 /* load_model: YAML (LEN bytes) loaded, or NULL with the YAML and the
  * diagnostics on stderr. Caller owns the result. */
-static struct policy *
+static struct aipolicy *
 load_model(const char *test, int number, const char *yaml, size_t len)
 {
-	struct diags d;
-	struct policy *p = NULL;
-	enum load_status st;
+	struct aipolicy_diags d;
+	struct aipolicy *p = NULL;
+	enum aipolicy_status st;
 
-	diags_init(&d, "random.yaml");
-	st = policy_load_buffer("random.yaml", yaml, len, &p, &d);
-	if (st != LOAD_OK || p == NULL) {
+	aipolicy_diags_init(&d, "random.yaml");
+	st = aipolicy_load_buffer("random.yaml", yaml, len, &p, &d);
+	if (st != AIPOLICY_OK || p == NULL) {
 		fprintf(stderr, "==== %s: policy #%d (seed %llu) did not load "
 		    "(status %d)\n---- policy ----\n%s---- diagnostics ----\n",
 		    test, number, (unsigned long long)g_seed, (int)st, yaml);
 		for (size_t i = 0; i < d.count; i++)
 			fprintf(stderr, "random.yaml:%u:%u: %s: %s\n",
 			    (unsigned)d.items[i].line, (unsigned)d.items[i].column,
-			    d.items[i].severity == SEVERITY_ERROR ? "error" :
+			    d.items[i].severity == AIPOLICY_SEVERITY_ERROR ? "error" :
 			    "warning", d.items[i].message);
-		policy_free(p);
+		aipolicy_free(p);
 		p = NULL;
 	}
-	diags_release(&d);
+	aipolicy_diags_release(&d);
 	return p;
 }
 
 /*
- * check_policy: render M, load it, and compare walker_run with the
+ * check_policy: render M, load it, and compare aipolicy_walker_run with the
  * evaluator on ANSWER_SETS random answer sets (NOT_SURE: with "?" answers,
- * each set run with flags 0 and with WALK_WORST_CASE). False after
+ * each set run with flags 0 and with AIPOLICY_WALK_WORST_CASE). False after
  * reporting the first mismatch.
  */
 static bool
@@ -1815,11 +1815,11 @@ check_policy(const char *test, int number, struct rng *r,
     const struct model *m, bool not_sure, struct stats *st)
 {
 	struct sbuf yaml = {0}, diff = {0};
-	struct policy *p;
-	struct walker *w = NULL;
+	struct aipolicy *p;
+	struct aipolicy_walker *w = NULL;
 	bool ok = true;
 
-	render_policy(r, m, number, &yaml);
+	aipolicy_render(r, m, number, &yaml);
 	p = load_model(test, number, sb_str(&yaml), yaml.len);
 	if (p == NULL) {
 		ok = false;
@@ -1834,11 +1834,11 @@ check_policy(const char *test, int number, struct rng *r,
 		ok = false;
 		goto out;
 	}
-	w = walker_new(p);
+	w = aipolicy_walker_new(p);
 	assert_non_null(w);
 	for (int set = 0; ok && set < ANSWER_SETS; set++) {
 		struct gv g[MAX_GIVEN];
-		struct given given[MAX_GIVEN];
+		struct aipolicy_given given[MAX_GIVEN];
 		size_t n = gen_answers(r, m, g, not_sure);
 
 		for (size_t i = 0; i < n; i++) {
@@ -1848,8 +1848,8 @@ check_policy(const char *test, int number, struct rng *r,
 			given[i].answer_len = g[i].alen;
 		}
 		for (int pass = 0; ok && pass < (not_sure ? 2 : 1); pass++) {
-			unsigned flags = pass == 1 ? WALK_WORST_CASE : 0;
-			struct walk_result res;
+			unsigned flags = pass == 1 ? AIPOLICY_WALK_WORST_CASE : 0;
+			struct aipolicy_walk_result res;
 			struct expect e;
 
 			if (not_sure)
@@ -1858,13 +1858,13 @@ check_policy(const char *test, int number, struct rng *r,
 				oracle_walk(m, g, n, &e);
 			st->runs++;
 			st->status[e.status]++;
-			st->unused += e.status != WALK_BAD_ANSWER && e.nunused > 0;
+			st->unused += e.status != AIPOLICY_WALK_BAD_ANSWER && e.nunused > 0;
 			for (int i = 0; i < e.npath; i++)
 				if (e.pb[i]) {
 					st->unsure++;
 					break;
 				}
-			if (e.status == WALK_VERDICT) {
+			if (e.status == AIPOLICY_WALK_VERDICT) {
 				st->verdict[e.outcome->verdict]++;
 				st->inline_outcome += e.outcome->is_inline;
 				st->next += e.next >= 0;
@@ -1872,8 +1872,8 @@ check_policy(const char *test, int number, struct rng *r,
 			}
 			memset(&res, 0, sizeof res);
 			diff.len = 0;
-			if (walker_run(w, given, n, flags, &res) != 0)
-				sb_puts(&diff, "  walker_run returned -1\n");
+			if (aipolicy_walker_run(w, given, n, flags, &res) != 0)
+				sb_puts(&diff, "  aipolicy_walker_run returned -1\n");
 			else
 				compare(p, m, &e, &res, &diff);
 			if (diff.len > 0) {
@@ -1884,8 +1884,8 @@ check_policy(const char *test, int number, struct rng *r,
 		}
 	}
 out:
-	walker_free(w);
-	policy_free(p);
+	aipolicy_walker_free(w);
+	aipolicy_free(p);
 	sb_release(&yaml);
 	sb_release(&diff);
 	return ok;
@@ -1899,15 +1899,15 @@ check_stats(const char *test, const struct stats *st, bool not_sure)
 	printf("%s: %lu walks: %lu verdicts (%lu/%lu/%lu by verdict, %lu "
 	    "inline, %lu with next, %lu where a tie passed over the first "
 	    "path), %lu incomplete, %lu bad answers, %lu with unused, %lu "
-	    "with unsure\n", test, st->runs, st->status[WALK_VERDICT],
+	    "with unsure\n", test, st->runs, st->status[AIPOLICY_WALK_VERDICT],
 	    st->verdict[0], st->verdict[1], st->verdict[2], st->inline_outcome,
-	    st->next, st->tie_later, st->status[WALK_INCOMPLETE],
-	    st->status[WALK_BAD_ANSWER], st->unused, st->unsure);
+	    st->next, st->tie_later, st->status[AIPOLICY_WALK_INCOMPLETE],
+	    st->status[AIPOLICY_WALK_BAD_ANSWER], st->unused, st->unsure);
 	fflush(stdout);
-	assert_true(st->status[WALK_VERDICT] > st->runs / 10);
-	assert_true(st->status[WALK_INCOMPLETE] > st->runs / 50);
-	assert_true(st->status[WALK_BAD_ANSWER] > st->runs / 50);
-	for (int v = 0; v < VERDICT_COUNT; v++)
+	assert_true(st->status[AIPOLICY_WALK_VERDICT] > st->runs / 10);
+	assert_true(st->status[AIPOLICY_WALK_INCOMPLETE] > st->runs / 50);
+	assert_true(st->status[AIPOLICY_WALK_BAD_ANSWER] > st->runs / 50);
+	for (int v = 0; v < AIPOLICY_VERDICT_COUNT; v++)
 		assert_true(st->verdict[v] > 0);
 	assert_true(st->inline_outcome > 0);
 	assert_true(st->unused > 0);
@@ -1924,7 +1924,7 @@ check_stats(const char *test, const struct stats *st, bool not_sure)
 static void
 on_alarm(int sig)
 {
-	static const char msg[] = "test_worst_case_2_to_60: walker_run did not "
+	static const char msg[] = "test_worst_case_2_to_60: aipolicy_walker_run did not "
 	    "return within 60 s (is the worst-case walk exponential?)\n";
 
 	(void)sig;
@@ -1980,12 +1980,12 @@ test_random_walk(void **state)
 	}
 	free(m);
 	if (!ok)
-		fail_msg("walker_run disagrees with the spec (seed %llu); see "
+		fail_msg("aipolicy_walker_run disagrees with the spec (seed %llu); see "
 		    "above", (unsigned long long)g_seed);
 	check_stats("test_random_walk", &st, false);
 }
 
-/* "Not sure": "?" answers, with and without WALK_WORST_CASE, on policies
+/* "Not sure": "?" answers, with and without AIPOLICY_WALK_WORST_CASE, on policies
  * small enough for the exhaustive evaluator. */
 static void
 test_random_not_sure(void **state)
@@ -2013,7 +2013,7 @@ test_random_not_sure(void **state)
 	}
 	free(m);
 	if (!ok)
-		fail_msg("walker_run disagrees with the spec (seed %llu); see "
+		fail_msg("aipolicy_walker_run disagrees with the spec (seed %llu); see "
 		    "above", (unsigned long long)g_seed);
 	check_stats("test_random_not_sure", &st, true);
 }
@@ -2030,14 +2030,14 @@ test_worst_case_2_to_60(void **state)
 {
 	struct model *m = calloc(1, sizeof *m);
 	struct sbuf yaml = {0}, diff = {0};
-	struct policy *p;
-	struct walker *w;
-	struct walk_result res;
+	struct aipolicy *p;
+	struct aipolicy_walker *w;
+	struct aipolicy_walk_result res;
 	struct expect e;
 	struct gv g[1];
-	struct given given[1];
+	struct aipolicy_given given[1];
 	struct rng r;
-	int perm[VERDICT_COUNT] = {0, 1, 2};
+	int perm[AIPOLICY_VERDICT_COUNT] = {0, 1, 2};
 	int best = 0, last = CHAIN - 1, pick;
 	bool ok = true;
 
@@ -2050,7 +2050,7 @@ test_worst_case_2_to_60(void **state)
 
 		gen_id(&r, m, i, 0, q->id);
 		snprintf(q->ask, sizeof q->ask, "Question %d?", i);
-		q->nanswers = i == last ? VERDICT_COUNT : 2;
+		q->nanswers = i == last ? AIPOLICY_VERDICT_COUNT : 2;
 		for (int k = 0; k < q->nanswers; k++) {
 			gen_key(&r, q, k, q->answers[k].key);
 			q->answers[k].kind = T_QUESTION;
@@ -2058,42 +2058,42 @@ test_worst_case_2_to_60(void **state)
 		}
 		m->order[i] = i;
 	}
-	for (int i = VERDICT_COUNT - 1; i > 0; i--) {
+	for (int i = AIPOLICY_VERDICT_COUNT - 1; i > 0; i--) {
 		int j = (int)rng_below(&r, (uint32_t)i + 1), t = perm[i];
 
 		perm[i] = perm[j];
 		perm[j] = t;
 	}
-	m->no = VERDICT_COUNT;
-	for (int k = 0; k < VERDICT_COUNT; k++) {
+	m->no = AIPOLICY_VERDICT_COUNT;
+	for (int k = 0; k < AIPOLICY_VERDICT_COUNT; k++) {
 		gen_outcome(&r, &m->o[k]);
 		gen_id(&r, m, CHAIN, k, m->o[k].id);
-		m->o[k].verdict = (enum verdict)perm[k];
-		if (m->o[k].verdict == VERDICT_USE_WITH_REVIEW)
+		m->o[k].verdict = (enum aipolicy_verdict)perm[k];
+		if (m->o[k].verdict == AIPOLICY_VERDICT_USE_WITH_REVIEW)
 			snprintf(m->o[k].reviewer, sizeof m->o[k].reviewer, "%s",
 			    "Your line manager");
 		else
 			m->o[k].reviewer[0] = '\0';
-		if (m->o[k].verdict != VERDICT_USE_WITH_REVIEW)
+		if (m->o[k].verdict != AIPOLICY_VERDICT_USE_WITH_REVIEW)
 			m->o[k].review_minutes = 0;
 		m->q[last].answers[k].kind = T_OUTCOME;
 		m->q[last].answers[k].index = k;
 	}
-	for (int k = 1; k < VERDICT_COUNT; k++)
+	for (int k = 1; k < AIPOLICY_VERDICT_COUNT; k++)
 		if (m->o[k].verdict > m->o[best].verdict)
 			best = k;
 
-	render_policy(&r, m, 0, &yaml);
+	aipolicy_render(&r, m, 0, &yaml);
 	p = load_model("test_worst_case_2_to_60", 0, sb_str(&yaml), yaml.len);
 	assert_non_null(p);
-	w = walker_new(p);
+	w = aipolicy_walker_new(p);
 	assert_non_null(w);
 	signal(SIGALRM, on_alarm);
 
-	/* 1. No answers, WALK_WORST_CASE: every question branched, the
+	/* 1. No answers, AIPOLICY_WALK_WORST_CASE: every question branched, the
 	 * first answer kept where both lead to the same (tie: first reached). */
 	memset(&e, 0, sizeof e);
-	e.status = WALK_VERDICT;
+	e.status = AIPOLICY_WALK_VERDICT;
 	e.outcome = &m->o[best];
 	e.npath = CHAIN;
 	for (int i = 0; i < CHAIN; i++) {
@@ -2104,14 +2104,14 @@ test_worst_case_2_to_60(void **state)
 	e.next = 0; /* every question is unanswered; best is not use-freely */
 	memset(&res, 0, sizeof res);
 	alarm(60);
-	assert_int_equal(walker_run(w, given, 0, WALK_WORST_CASE, &res), 0);
+	assert_int_equal(aipolicy_walker_run(w, given, 0, AIPOLICY_WALK_WORST_CASE, &res), 0);
 	alarm(0);
 	if (!compare(p, m, &e, &res, &diff)) {
-		report("test_worst_case_2_to_60", 0, 0, WALK_WORST_CASE,
+		report("test_worst_case_2_to_60", 0, 0, AIPOLICY_WALK_WORST_CASE,
 		    sb_str(&yaml), g, 0, m, &e, p, &res, sb_str(&diff));
 		ok = false;
 	}
-	assert_int_equal(res.status, WALK_VERDICT);
+	assert_int_equal(res.status, AIPOLICY_WALK_VERDICT);
 	assert_non_null(res.outcome);
 	assert_int_equal(res.outcome->verdict, m->o[best].verdict);
 	assert_int_equal(res.npath, CHAIN);
@@ -2129,7 +2129,7 @@ test_worst_case_2_to_60(void **state)
 	memset(&res, 0, sizeof res);
 	diff.len = 0;
 	alarm(60);
-	assert_int_equal(walker_run(w, given, 1, 0, &res), 0);
+	assert_int_equal(aipolicy_walker_run(w, given, 1, 0, &res), 0);
 	alarm(0);
 	if (ok && !compare(p, m, &e, &res, &diff)) {
 		report("test_worst_case_2_to_60", 0, 1, 0, sb_str(&yaml), g, 1, m,
@@ -2137,9 +2137,9 @@ test_worst_case_2_to_60(void **state)
 		ok = false;
 	}
 
-	/* 3. The last question answered, WALK_WORST_CASE: its answer is
+	/* 3. The last question answered, AIPOLICY_WALK_WORST_CASE: its answer is
 	 * followed, the 59 before it branched. */
-	pick = (int)rng_below(&r, VERDICT_COUNT);
+	pick = (int)rng_below(&r, AIPOLICY_VERDICT_COUNT);
 	given_set(&g[0], &r, m->q[last].id, last, m->q[last].answers[pick].key);
 	given[0].question = g[0].buf;
 	given[0].question_len = g[0].qlen;
@@ -2148,26 +2148,26 @@ test_worst_case_2_to_60(void **state)
 	e.outcome = &m->o[pick];
 	e.pa[last] = pick;
 	e.pb[last] = false;
-	e.next = m->o[pick].verdict == VERDICT_USE_FREELY ? -1 : 0;
+	e.next = m->o[pick].verdict == AIPOLICY_VERDICT_USE_FREELY ? -1 : 0;
 	memset(&res, 0, sizeof res);
 	diff.len = 0;
 	alarm(60);
-	assert_int_equal(walker_run(w, given, 1, WALK_WORST_CASE, &res), 0);
+	assert_int_equal(aipolicy_walker_run(w, given, 1, AIPOLICY_WALK_WORST_CASE, &res), 0);
 	alarm(0);
 	if (ok && !compare(p, m, &e, &res, &diff)) {
-		report("test_worst_case_2_to_60", 0, 2, WALK_WORST_CASE,
+		report("test_worst_case_2_to_60", 0, 2, AIPOLICY_WALK_WORST_CASE,
 		    sb_str(&yaml), g, 1, m, &e, p, &res, sb_str(&diff));
 		ok = false;
 	}
 	signal(SIGALRM, SIG_DFL);
 
-	walker_free(w);
-	policy_free(p);
+	aipolicy_walker_free(w);
+	aipolicy_free(p);
 	sb_release(&yaml);
 	sb_release(&diff);
 	free(m);
 	if (!ok)
-		fail_msg("walker_run disagrees with the spec (seed %llu); see "
+		fail_msg("aipolicy_walker_run disagrees with the spec (seed %llu); see "
 		    "above", (unsigned long long)g_seed);
 }
 

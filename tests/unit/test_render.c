@@ -1,5 +1,5 @@
 /*
- * test_render.c: render_policy in every format and render_text_fit: the
+ * test_render.c: aipolicy_render in every format and aipolicy_render_text_fit: the
  * example fits its page, shared questions are shown once, hostile policy
  * text cannot break out of any format, and the JSON object has the keys,
  * defaults and order of the command-line contract.
@@ -97,12 +97,12 @@ static const char shape_yaml[] =
 
 /* P rendered as F; the caller frees the result. */
 static char *
-render(const struct policy *p, enum render_format f)
+render(const struct aipolicy *p, enum aipolicy_render_format f)
 {
 	char *s = NULL;
 	size_t len = 0;
 
-	assert_int_equal(render_policy(p, f, NULL, &s, &len), 0);
+	assert_int_equal(aipolicy_render(p, f, NULL, &s, &len), 0);
 	assert_non_null(s);
 	assert_int_equal(strlen(s), len);
 	assert_true(len > 0 && s[len - 1] == '\n');
@@ -132,18 +132,18 @@ line_starting(const char *s, const char *prefix)
 static void
 test_render_example_fits_page(void **state)
 {
-	struct policy *p = NULL;
-	struct diags d;
-	struct render_fit fit;
+	struct aipolicy *p = NULL;
+	struct aipolicy_diags d;
+	struct aipolicy_render_fit fit;
 	char *s, *line, *save = NULL;
 	size_t lines = 0;
 
 	(void)state;
-	diags_init(&d, "example.yaml");
-	assert_int_equal(policy_load_file(SOURCE_DIR "/policies/example.yaml",
-	    &p, &d), LOAD_OK);
-	diags_release(&d);
-	s = render(p, RENDER_TEXT);
+	aipolicy_diags_init(&d, "example.yaml");
+	assert_int_equal(aipolicy_load_file(SOURCE_DIR "/policies/example.yaml",
+	    &p, &d), AIPOLICY_OK);
+	aipolicy_diags_release(&d);
+	s = render(p, AIPOLICY_RENDER_TEXT);
 	/* 'Audience?' is reached from two answers: its answers are shown
 	 * once, and the second answer refers to it. */
 	assert_int_equal(test_count(s, "-> Q5 Audience?\n"), 1);
@@ -151,27 +151,27 @@ test_render_example_fits_page(void **state)
 	assert_int_equal(test_count(s, "only me ->"), 1);
 	for (line = strtok_r(s, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {
-		assert_true(render_width(line, strlen(line)) <=
-		    RENDER_PAGE_COLUMNS);
+		assert_true(aipolicy_render_width(line, strlen(line)) <=
+		    AIPOLICY_RENDER_PAGE_COLUMNS);
 		lines++;
 	}
 	free(s);
 	/* strtok skips empty lines: count them from the fit instead. */
-	assert_int_equal(render_text_fit(p, &fit), 0);
+	assert_int_equal(aipolicy_render_text_fit(p, &fit), 0);
 	assert_true(fit.lines >= lines);
-	assert_true(fit.lines <= RENDER_PAGE_LINES);
-	assert_true(fit.width <= RENDER_PAGE_COLUMNS);
+	assert_true(fit.lines <= AIPOLICY_RENDER_PAGE_LINES);
+	assert_true(fit.width <= AIPOLICY_RENDER_PAGE_COLUMNS);
 	assert_null(fit.wide_question);
 	assert_null(fit.wide_answer);
-	policy_free(p);
+	aipolicy_free(p);
 }
 
 /* A question reached twice is shown once and referred to by number. */
 static void
 test_render_text_shared_once(void **state)
 {
-	struct policy *p = TEST_LOAD(shape_yaml);
-	char *s = render(p, RENDER_TEXT);
+	struct aipolicy *p = TEST_LOAD(shape_yaml);
+	char *s = render(p, AIPOLICY_RENDER_TEXT);
 
 	(void)state;
 	assert_non_null(strstr(s, "\nQ1 First?\n"));
@@ -188,14 +188,14 @@ test_render_text_shared_once(void **state)
 	assert_non_null(strstr(s, "\nShape, version 2026-Q4: in force from "
 	    "2026-10-01, review by 2026-12-31.\nOwner: Owner <o@example>\n"));
 	free(s);
-	policy_free(p);
+	aipolicy_free(p);
 }
 
 static void
 test_render_text_hostile(void **state)
 {
-	struct policy *p = TEST_LOAD(hostile_yaml);
-	char *s = render(p, RENDER_TEXT);
+	struct aipolicy *p = TEST_LOAD(hostile_yaml);
+	char *s = render(p, AIPOLICY_RENDER_TEXT);
 	const unsigned char *u;
 
 	(void)state;
@@ -207,7 +207,7 @@ test_render_text_hostile(void **state)
 	assert_non_null(strstr(s, "y|es -> Q2 line one line two \\ \"}\"\n"));
 	assert_non_null(strstr(s, "a b -> Do not use AI [2]\n"));
 	free(s);
-	policy_free(p);
+	aipolicy_free(p);
 }
 
 /* A policy of N questions in a chain, each with a long answer of LEN
@@ -263,36 +263,36 @@ static void
 test_render_fit_too_long(void **state)
 {
 	char *yaml = fan_yaml(100);
-	struct policy *p = test_load_ok(yaml, strlen(yaml));
-	struct render_fit fit;
+	struct aipolicy *p = test_load_ok(yaml, strlen(yaml));
+	struct aipolicy_render_fit fit;
 	char *s;
 
 	(void)state;
-	assert_int_equal(render_text_fit(p, &fit), 0);
+	assert_int_equal(aipolicy_render_text_fit(p, &fit), 0);
 	/* Rendering stops at the first line past the page. */
-	assert_int_equal(fit.lines, RENDER_PAGE_LINES + 1);
+	assert_int_equal(fit.lines, AIPOLICY_RENDER_PAGE_LINES + 1);
 	assert_null(fit.wide_answer);
 	assert_null(fit.wide_question);
 	/* The whole rendering goes on: 100 answers. */
-	s = render(p, RENDER_TEXT);
+	s = render(p, AIPOLICY_RENDER_TEXT);
 	assert_non_null(strstr(s, "\n  a99 -> Use AI freely [1]\n"));
 	free(s);
-	policy_free(p);
+	aipolicy_free(p);
 	free(yaml);
 
 	/* Title, hint, blank, the question and N answers, blank, "Outcomes",
 	 * one outcome, blank, two footer lines: N + 10 lines. */
-	yaml = fan_yaml(RENDER_PAGE_LINES - 10);
+	yaml = fan_yaml(AIPOLICY_RENDER_PAGE_LINES - 10);
 	p = test_load_ok(yaml, strlen(yaml));
-	assert_int_equal(render_text_fit(p, &fit), 0);
-	assert_int_equal(fit.lines, RENDER_PAGE_LINES);
-	policy_free(p);
+	assert_int_equal(aipolicy_render_text_fit(p, &fit), 0);
+	assert_int_equal(fit.lines, AIPOLICY_RENDER_PAGE_LINES);
+	aipolicy_free(p);
 	free(yaml);
-	yaml = fan_yaml(RENDER_PAGE_LINES - 9);
+	yaml = fan_yaml(AIPOLICY_RENDER_PAGE_LINES - 9);
 	p = test_load_ok(yaml, strlen(yaml));
-	assert_int_equal(render_text_fit(p, &fit), 0);
-	assert_int_equal(fit.lines, RENDER_PAGE_LINES + 1);
-	policy_free(p);
+	assert_int_equal(aipolicy_render_text_fit(p, &fit), 0);
+	assert_int_equal(fit.lines, AIPOLICY_RENDER_PAGE_LINES + 1);
+	aipolicy_free(p);
 	free(yaml);
 }
 
@@ -302,39 +302,39 @@ test_render_fit_too_wide(void **state)
 	/* The answers of q5 are indented by 12: 12 + 68 + " -> Use AI freely
 	 * [1]" (21) = 101 columns; the lines above are narrower. */
 	char *yaml = chain_yaml(6, 68);
-	struct policy *p = test_load_ok(yaml, strlen(yaml));
-	struct render_fit fit;
+	struct aipolicy *p = test_load_ok(yaml, strlen(yaml));
+	struct aipolicy_render_fit fit;
 	char *s, *line;
 
 	(void)state;
-	assert_int_equal(render_text_fit(p, &fit), 0);
+	assert_int_equal(aipolicy_render_text_fit(p, &fit), 0);
 	assert_non_null(fit.wide_answer);
 	assert_string_equal(fit.wide_question->id, "q5");
 	assert_ptr_equal(fit.wide_answer, &p->questions[5].answers[0]);
-	assert_int_equal(fit.wide_width, RENDER_PAGE_COLUMNS + 1);
+	assert_int_equal(fit.wide_width, AIPOLICY_RENDER_PAGE_COLUMNS + 1);
 	assert_int_equal(fit.width, fit.wide_width);
 	/* The line is cut to the page, with a mark. */
-	s = render(p, RENDER_TEXT);
+	s = render(p, AIPOLICY_RENDER_TEXT);
 	line = line_starting(s, "            abcdef");
 	assert_non_null(line);
-	assert_int_equal(render_width(line, strlen(line)), RENDER_PAGE_COLUMNS);
+	assert_int_equal(aipolicy_render_width(line, strlen(line)), AIPOLICY_RENDER_PAGE_COLUMNS);
 	assert_string_equal(line + strlen(line) - 3, "...");
 	free(line);
 	free(s);
-	policy_free(p);
+	aipolicy_free(p);
 	free(yaml);
 
 	/* One character less: the line fits exactly. */
 	yaml = chain_yaml(6, 67);
 	p = test_load_ok(yaml, strlen(yaml));
-	assert_int_equal(render_text_fit(p, &fit), 0);
+	assert_int_equal(aipolicy_render_text_fit(p, &fit), 0);
 	assert_null(fit.wide_question);
 	assert_null(fit.wide_answer);
-	assert_int_equal(fit.width, RENDER_PAGE_COLUMNS);
-	s = render(p, RENDER_TEXT);
+	assert_int_equal(fit.width, AIPOLICY_RENDER_PAGE_COLUMNS);
+	s = render(p, AIPOLICY_RENDER_TEXT);
 	assert_null(strstr(s, "..."));
 	free(s);
-	policy_free(p);
+	aipolicy_free(p);
 	free(yaml);
 }
 
@@ -355,16 +355,16 @@ test_render_fit_wide_start_and_wrap(void **state)
 	    "      A summary long enough to need more than one line of the"
 	    " page, so that it is wrapped at a space and goes on below with"
 	    " an indent of four spaces.\n";
-	struct policy *p = TEST_LOAD(yaml);
-	struct render_fit fit;
+	struct aipolicy *p = TEST_LOAD(yaml);
+	struct aipolicy_render_fit fit;
 	char *s;
 
 	(void)state;
-	assert_int_equal(render_text_fit(p, &fit), 0);
+	assert_int_equal(aipolicy_render_text_fit(p, &fit), 0);
 	assert_non_null(fit.wide_question);
 	assert_null(fit.wide_answer);
 	assert_string_equal(fit.wide_question->id, "a");
-	s = render(p, RENDER_TEXT);
+	s = render(p, AIPOLICY_RENDER_TEXT);
 	assert_non_null(strstr(s, "\n[1] Use AI freely: A summary long enough "
 	    "to need more than one line of the page, so that it is\n    "
 	    "wrapped at a space and goes on below with an indent of four "
@@ -372,22 +372,22 @@ test_render_fit_wide_start_and_wrap(void **state)
 	assert_non_null(strstr(s, "\nQ1 Is this a question that goes on and "
 	    "on, well past the width of one line of the page, because n...\n"));
 	free(s);
-	policy_free(p);
+	aipolicy_free(p);
 }
 
 static void
 test_render_width(void **state)
 {
 	(void)state;
-	assert_int_equal(render_width("abc", 3), 3);
-	assert_int_equal(render_width("", 0), 0);
+	assert_int_equal(aipolicy_render_width("abc", 3), 3);
+	assert_int_equal(aipolicy_render_width("", 0), 0);
 	/* CJK and an emoji are 2 columns wide; a combining accent is 0. */
-	assert_int_equal(render_width("\xE6\x97\xA5\xE6\x9C\xAC", 6), 4);
-	assert_int_equal(render_width("\xF0\x9F\x98\x80", 4), 2);
-	assert_int_equal(render_width("e\xCC\x81", 3), 1);
-	assert_int_equal(render_width("\xC3\xA9", 2), 1);
+	assert_int_equal(aipolicy_render_width("\xE6\x97\xA5\xE6\x9C\xAC", 6), 4);
+	assert_int_equal(aipolicy_render_width("\xF0\x9F\x98\x80", 4), 2);
+	assert_int_equal(aipolicy_render_width("e\xCC\x81", 3), 1);
+	assert_int_equal(aipolicy_render_width("\xC3\xA9", 2), 1);
 	/* An invalid byte is shown as one '?'. */
-	assert_int_equal(render_width("\xFF" "a", 2), 2);
+	assert_int_equal(aipolicy_render_width("\xFF" "a", 2), 2);
 }
 
 /* ---- escaping in the other formats ------------------------------------- */
@@ -395,8 +395,8 @@ test_render_width(void **state)
 static void
 test_render_markdown_hostile(void **state)
 {
-	struct policy *p = TEST_LOAD(hostile_yaml);
-	char *s = render(p, RENDER_MARKDOWN), *row;
+	struct aipolicy *p = TEST_LOAD(hostile_yaml);
+	char *s = render(p, AIPOLICY_RENDER_MARKDOWN), *row;
 	const char *c;
 	size_t pipes;
 
@@ -419,14 +419,14 @@ test_render_markdown_hostile(void **state)
 	free(row);
 	assert_null(strstr(s, "\xE2\x80\xAE"));
 	free(s);
-	policy_free(p);
+	aipolicy_free(p);
 }
 
 static void
 test_render_html_hostile(void **state)
 {
-	struct policy *p = TEST_LOAD(hostile_yaml);
-	char *s = render(p, RENDER_HTML);
+	struct aipolicy *p = TEST_LOAD(hostile_yaml);
+	char *s = render(p, AIPOLICY_RENDER_HTML);
 
 	(void)state;
 	assert_null(strcasestr(s, "<script"));
@@ -447,14 +447,14 @@ test_render_html_hostile(void **state)
 	assert_non_null(strstr(s, "@page { size: A4;"));
 	assert_null(strstr(s, "\xE2\x80\xAE"));
 	free(s);
-	policy_free(p);
+	aipolicy_free(p);
 }
 
 static void
 test_render_dot_hostile(void **state)
 {
-	struct policy *p = TEST_LOAD(hostile_yaml);
-	char *s = render(p, RENDER_DOT);
+	struct aipolicy *p = TEST_LOAD(hostile_yaml);
+	char *s = render(p, AIPOLICY_RENDER_DOT);
 	const char *c;
 	size_t quotes;
 
@@ -474,14 +474,14 @@ test_render_dot_hostile(void **state)
 		}
 	}
 	free(s);
-	policy_free(p);
+	aipolicy_free(p);
 }
 
 static void
 test_render_mermaid_hostile(void **state)
 {
-	struct policy *p = TEST_LOAD(hostile_yaml);
-	char *s = render(p, RENDER_MERMAID), *line;
+	struct aipolicy *p = TEST_LOAD(hostile_yaml);
+	char *s = render(p, AIPOLICY_RENDER_MERMAID), *line;
 
 	(void)state;
 	assert_true(strncmp(s, "flowchart TD\n", 13) == 0);
@@ -500,7 +500,7 @@ test_render_mermaid_hostile(void **state)
 	assert_non_null(strstr(s, "  class o0 free\n  class o1 review\n"
 	    "  class o2 stop\n"));
 	free(s);
-	policy_free(p);
+	aipolicy_free(p);
 }
 
 /* ---- JSON ------------------------------------------------------------- */
@@ -532,8 +532,8 @@ static const char shape_json[] =
 static void
 test_render_json_shape(void **state)
 {
-	struct policy *p = TEST_LOAD(shape_yaml);
-	char *s = render(p, RENDER_JSON), want[sizeof shape_json + 64];
+	struct aipolicy *p = TEST_LOAD(shape_yaml);
+	char *s = render(p, AIPOLICY_RENDER_JSON), want[sizeof shape_json + 64];
 	json_error_t err;
 	json_t *j;
 
@@ -544,7 +544,7 @@ test_render_json_shape(void **state)
 	assert_non_null(j);
 	json_decref(j);
 	free(s);
-	policy_free(p);
+	aipolicy_free(p);
 }
 
 /* For serve: "stale" and "in_force" appended, as of the day given. */
@@ -552,7 +552,7 @@ static void
 test_render_json_status(void **state)
 {
 	static const struct {
-		date_t today;
+		aipolicy_date_t today;
 		const char *tail;
 	} days[] = {
 		{ 20260930, "\"stale\": false, \"in_force\": false}\n" },
@@ -560,15 +560,15 @@ test_render_json_status(void **state)
 		{ 20261231, "\"stale\": false, \"in_force\": true}\n" },
 		{ 20270101, "\"stale\": true, \"in_force\": true}\n" },
 	};
-	struct policy *p = TEST_LOAD(shape_yaml);
-	struct render_opts o = { true, 0 };
-	char *plain = render(p, RENDER_JSON), *s;
+	struct aipolicy *p = TEST_LOAD(shape_yaml);
+	struct aipolicy_render_opts o = { true, 0 };
+	char *plain = render(p, AIPOLICY_RENDER_JSON), *s;
 	size_t i, len;
 
 	(void)state;
 	for (i = 0; i < sizeof days / sizeof *days; i++) {
 		o.today = days[i].today;
-		assert_int_equal(render_policy(p, RENDER_JSON, &o, &s, &len), 0);
+		assert_int_equal(aipolicy_render(p, AIPOLICY_RENDER_JSON, &o, &s, &len), 0);
 		/* The same object, two keys longer. */
 		assert_memory_equal(s, plain, strlen(plain) - 2);
 		assert_memory_equal(s + strlen(plain) - 2, ", ", 2);
@@ -576,15 +576,15 @@ test_render_json_status(void **state)
 		free(s);
 	}
 	free(plain);
-	policy_free(p);
+	aipolicy_free(p);
 }
 
 /* JSON keeps text as written (JSON escaping alone makes it safe). */
 static void
 test_render_json_as_written(void **state)
 {
-	struct policy *p = TEST_LOAD(hostile_yaml);
-	char *s = render(p, RENDER_JSON);
+	struct aipolicy *p = TEST_LOAD(hostile_yaml);
+	char *s = render(p, AIPOLICY_RENDER_JSON);
 	json_error_t err;
 	json_t *j = json_loads(s, JSON_REJECT_DUPLICATES, &err), *q;
 
@@ -602,25 +602,25 @@ test_render_json_as_written(void **state)
 	    json_object_get(q, "answers"), 1), "next")), "b.a\tb");
 	json_decref(j);
 	free(s);
-	policy_free(p);
+	aipolicy_free(p);
 }
 
 static void
 test_render_format_names(void **state)
 {
-	enum render_format f;
+	enum aipolicy_render_format f;
 	int i;
 
 	(void)state;
-	for (i = 0; i < RENDER_FORMAT_COUNT; i++) {
-		assert_true(render_format_parse(render_format_name(
-		    (enum render_format)i), &f));
+	for (i = 0; i < AIPOLICY_RENDER_FORMAT_COUNT; i++) {
+		assert_true(aipolicy_render_format_parse(aipolicy_render_format_name(
+		    (enum aipolicy_render_format)i), &f));
 		assert_int_equal(f, i);
 	}
-	assert_string_equal(render_format_name(RENDER_MERMAID), "mermaid");
-	assert_false(render_format_parse("Text", &f));
-	assert_false(render_format_parse("", &f));
-	assert_false(render_format_parse("svg", &f));
+	assert_string_equal(aipolicy_render_format_name(AIPOLICY_RENDER_MERMAID), "mermaid");
+	assert_false(aipolicy_render_format_parse("Text", &f));
+	assert_false(aipolicy_render_format_parse("", &f));
+	assert_false(aipolicy_render_format_parse("svg", &f));
 }
 
 int

@@ -13,7 +13,7 @@
 
 #include <cmocka.h>
 
-#include "aipolicy/report.h"
+#include "core/report.h"
 #include "testutil.h"
 
 static const struct logrec_step one_step[] = { { "data", "no" } };
@@ -21,7 +21,7 @@ static const struct logrec_step one_step[] = { { "data", "no" } };
 /* Add a record made at TIME under policy ID VERSION. */
 static void
 add(struct report *r, const char *time, const char *id, const char *version,
-    enum verdict v, const char *outcome, uint32_t minutes)
+    enum aipolicy_verdict v, const char *outcome, uint32_t minutes)
 {
 	struct logrec rec;
 
@@ -59,17 +59,17 @@ sample(void)
 	assert_non_null(r);
 	for (i = 0; i < 12; i++)
 		add(r, "2026-11-23T09:00:00Z", "uni", "2026-Q4 (rev. 2)",
-		    VERDICT_USE_FREELY, "free", 0);
+		    AIPOLICY_VERDICT_USE_FREELY, "free", 0);
 	for (i = 0; i < 6; i++)
 		add(r, i < 4 ? "2026-11-30T10:00:00Z" : "2026-12-31T23:59:59Z",
-		    "uni", "2026-Q4 (rev. 2)", VERDICT_USE_WITH_REVIEW,
+		    "uni", "2026-Q4 (rev. 2)", AIPOLICY_VERDICT_USE_WITH_REVIEW,
 		    "published", 20);
-	add(r, "2027-01-01T00:00:00Z", "uni", "2026-Q3", VERDICT_DO_NOT_USE,
+	add(r, "2027-01-01T00:00:00Z", "uni", "2026-Q3", AIPOLICY_VERDICT_DO_NOT_USE,
 	    "restricted", 0);
-	add(r, "2027-01-04T00:00:00Z", "uni", "2026-Q3", VERDICT_DO_NOT_USE,
+	add(r, "2027-01-04T00:00:00Z", "uni", "2026-Q3", AIPOLICY_VERDICT_DO_NOT_USE,
 	    "restricted", 0);
 	/* A review whose outcome gives no minutes. */
-	add(r, "2026-11-30T11:00:00Z", "acme", "v1", VERDICT_USE_WITH_REVIEW,
+	add(r, "2026-11-30T11:00:00Z", "acme", "v1", AIPOLICY_VERDICT_USE_WITH_REVIEW,
 	    "reviewed", 0);
 	report_skip(r);
 	report_skip(r);
@@ -84,9 +84,9 @@ test_counts(void **state)
 	(void)state;
 	assert_int_equal(r->decisions, 21);
 	assert_int_equal(r->lines_skipped, 2);
-	assert_int_equal(r->by_verdict[VERDICT_USE_FREELY], 12);
-	assert_int_equal(r->by_verdict[VERDICT_USE_WITH_REVIEW], 7);
-	assert_int_equal(r->by_verdict[VERDICT_DO_NOT_USE], 2);
+	assert_int_equal(r->by_verdict[AIPOLICY_VERDICT_USE_FREELY], 12);
+	assert_int_equal(r->by_verdict[AIPOLICY_VERDICT_USE_WITH_REVIEW], 7);
+	assert_int_equal(r->by_verdict[AIPOLICY_VERDICT_DO_NOT_USE], 2);
 	assert_int_equal(count(r, REPORT_BY_OUTCOME, "uni/free"), 12);
 	assert_int_equal(count(r, REPORT_BY_OUTCOME, "uni/published"), 6);
 	assert_int_equal(count(r, REPORT_BY_OUTCOME, "uni/restricted"), 2);
@@ -179,11 +179,11 @@ test_sorted(void **state)
 
 	(void)state;
 	assert_non_null(r);
-	add(r, "2026-11-23T09:00:00Z", "b", "v", VERDICT_USE_FREELY, "x", 0);
-	add(r, "2026-11-23T09:00:00Z", "a", "v", VERDICT_USE_FREELY, "x", 0);
-	add(r, "2026-11-23T09:00:00Z", "B", "v", VERDICT_USE_FREELY, "x", 0);
-	add(r, "2026-11-23T09:00:00Z", "a", "v", VERDICT_USE_FREELY, "x-y", 0);
-	add(r, "2026-11-23T09:00:00Z", "a", "v", VERDICT_USE_FREELY, "x", 0);
+	add(r, "2026-11-23T09:00:00Z", "b", "v", AIPOLICY_VERDICT_USE_FREELY, "x", 0);
+	add(r, "2026-11-23T09:00:00Z", "a", "v", AIPOLICY_VERDICT_USE_FREELY, "x", 0);
+	add(r, "2026-11-23T09:00:00Z", "B", "v", AIPOLICY_VERDICT_USE_FREELY, "x", 0);
+	add(r, "2026-11-23T09:00:00Z", "a", "v", AIPOLICY_VERDICT_USE_FREELY, "x-y", 0);
+	add(r, "2026-11-23T09:00:00Z", "a", "v", AIPOLICY_VERDICT_USE_FREELY, "x", 0);
 	assert_int_equal(report_sorted(r, REPORT_BY_OUTCOME, &e, &n), 0);
 	assert_int_equal(n, 4);
 	assert_string_equal(e[0].key, "B/x");
@@ -258,9 +258,9 @@ test_text_small_and_unsafe(void **state)
 	(void)state;
 	assert_non_null(r);
 	for (i = 0; i < 1000; i++)
-		add(r, "2026-11-23T09:00:00Z", "p", "v", VERDICT_USE_WITH_REVIEW,
+		add(r, "2026-11-23T09:00:00Z", "p", "v", AIPOLICY_VERDICT_USE_WITH_REVIEW,
 		    "o", 30);
-	add(r, "2026-11-30T09:00:00Z", "p\x1b[2J", "v\t1", VERDICT_USE_FREELY,
+	add(r, "2026-11-30T09:00:00Z", "p\x1b[2J", "v\t1", AIPOLICY_VERDICT_USE_FREELY,
 	    "o", 0);
 	s = report_text(r);
 	assert_non_null(s);
@@ -318,7 +318,7 @@ add_path(struct report *r, const char *sha, const struct logrec_step *path,
 	rec.npath = n;
 	rec.unsure = unsure;
 	rec.nunsure = m;
-	rec.verdict = VERDICT_USE_FREELY;
+	rec.verdict = AIPOLICY_VERDICT_USE_FREELY;
 	rec.outcome = outcome;
 	assert_int_equal(report_add(r, &rec), 0);
 }
@@ -335,7 +335,7 @@ test_never_reached(void **state)
 	    { "comms", "yes" } };
 	static const struct logrec_step p3[] = { { "data", "personal" } };
 	static const char *const unsure_comms[] = { "comms" };
-	struct policy *p = test_load(reach_yaml, sizeof reach_yaml - 1);
+	struct aipolicy *p = test_load(reach_yaml, sizeof reach_yaml - 1);
 	struct report *r = report_new();
 	char other[65], *s;
 
@@ -383,7 +383,7 @@ test_never_reached(void **state)
 	    "  answer   lost=b (no path leads here)\n"));
 	free(s);
 	report_free(r);
-	policy_free(p);
+	aipolicy_free(p);
 }
 
 /* No record under the policy: everything is listed, and the heading says
@@ -399,7 +399,7 @@ test_never_reached_none_all(void **state)
 	    { { "lost", "b" }, { NULL, NULL } } };
 	static const char *const ends[] = { "reviewed", "free",
 	    "data.personal", "spare", "free" };
-	struct policy *p = test_load(reach_yaml, sizeof reach_yaml - 1);
+	struct aipolicy *p = test_load(reach_yaml, sizeof reach_yaml - 1);
 	struct report *r = report_new();
 	size_t i;
 	char *s;
@@ -424,7 +424,7 @@ test_never_reached_none_all(void **state)
 	    "\"answers\": []}}"));
 	free(s);
 	report_free(r);
-	policy_free(p);
+	aipolicy_free(p);
 }
 
 int

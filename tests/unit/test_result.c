@@ -1,6 +1,6 @@
 /*
  * test_result.c: the JSON objects of `check --json` and `check --batch`
- * (result_json_new/render/error) and the bad-answer message. Every rendered
+ * (aipolicy_result_json_new/render/error) and the bad-answer message. Every rendered
  * text is parsed back with jansson and checked key by key, in order.
  */
 #include <setjmp.h>
@@ -81,14 +81,14 @@ static const char *const result_keys[] = {
 };
 
 struct fixture {
-	struct policy *p;
-	struct walker *w;
-	struct result_json *rj;
+	struct aipolicy *p;
+	struct aipolicy_walker *w;
+	struct aipolicy_result_json *rj;
 	char *out;
 	size_t len, cap;
-	struct given given[16];
+	struct aipolicy_given given[16];
 	size_t ngiven;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 };
 
 static int
@@ -102,8 +102,8 @@ setup(void **state)
 	f->p = test_load(policy_yaml, sizeof policy_yaml - 1);
 	if (f->p == NULL)
 		return -1;
-	f->w = walker_new(f->p);
-	f->rj = result_json_new(f->p, IN_FORCE_DAY);
+	f->w = aipolicy_walker_new(f->p);
+	f->rj = aipolicy_result_json_new(f->p, IN_FORCE_DAY);
 	return f->w != NULL && f->rj != NULL ? 0 : -1;
 }
 
@@ -113,9 +113,9 @@ teardown(void **state)
 	struct fixture *f = *state;
 
 	if (f != NULL) {
-		result_json_free(f->rj);
-		walker_free(f->w);
-		policy_free(f->p);
+		aipolicy_result_json_free(f->rj);
+		aipolicy_walker_free(f->w);
+		aipolicy_free(f->p);
 		free(f->out);
 		free(f);
 	}
@@ -140,7 +140,7 @@ walk(struct fixture *f, unsigned flags, ...)
 		f->ngiven++;
 	}
 	va_end(ap);
-	assert_int_equal(walker_run(f->w, f->given, f->ngiven, flags, &f->r),
+	assert_int_equal(aipolicy_walker_run(f->w, f->given, f->ngiven, flags, &f->r),
 	    0);
 }
 
@@ -152,7 +152,7 @@ render(struct fixture *f, size_t line)
 	json_error_t err;
 	json_t *j;
 
-	assert_int_equal(result_json_render(f->rj, &f->r, f->given, f->ngiven,
+	assert_int_equal(aipolicy_result_json_render(f->rj, &f->r, f->given, f->ngiven,
 	    line, &f->out, &f->len, &f->cap), 0);
 	assert_non_null(f->out);
 	assert_true(f->len > start);
@@ -315,7 +315,7 @@ test_result_verdict_review(void **state)
 
 	sha256_hex(policy_yaml, sizeof policy_yaml - 1, sha);
 	walk(f, 0, "data", "NO ", "audience", " The \"Public\"", NULL);
-	assert_int_equal(f->r.status, WALK_VERDICT);
+	assert_int_equal(f->r.status, AIPOLICY_WALK_VERDICT);
 	j = render(f, 0);
 	assert_keys(j, result_keys);
 	assert_str(j, "status", "verdict");
@@ -346,7 +346,7 @@ test_result_verdict_free(void **state)
 	json_t *j;
 
 	walk(f, 0, "data", "no", "audience", EQUIPE, NULL);
-	assert_int_equal(f->r.status, WALK_VERDICT);
+	assert_int_equal(f->r.status, AIPOLICY_WALK_VERDICT);
 	j = render(f, 0);
 	assert_keys(j, result_keys);
 	assert_str(j, "verdict", "use-freely");
@@ -369,7 +369,7 @@ test_result_inline_outcome(void **state)
 	json_t *j;
 
 	walk(f, 0, "data", "yes", "approved_tool", "no", NULL);
-	assert_int_equal(f->r.status, WALK_VERDICT);
+	assert_int_equal(f->r.status, AIPOLICY_WALK_VERDICT);
 	j = render(f, 0);
 	assert_keys(j, result_keys);
 	assert_str(j, "verdict", "do-not-use");
@@ -390,7 +390,7 @@ test_result_unused_and_unsure(void **state)
 
 	walk(f, 0, "nope", "1", "data", "?", "audience", "only me", "zz", "2",
 	    NULL);
-	assert_int_equal(f->r.status, WALK_VERDICT);
+	assert_int_equal(f->r.status, AIPOLICY_WALK_VERDICT);
 	j = render(f, 0);
 	assert_keys(j, result_keys);
 	assert_str(j, "verdict", "do-not-use");
@@ -448,7 +448,7 @@ test_result_incomplete(void **state)
 
 	sha256_hex(policy_yaml, sizeof policy_yaml - 1, sha);
 	walk(f, 0, "data", "no", "approved_tool", "yes", NULL);
-	assert_int_equal(f->r.status, WALK_INCOMPLETE);
+	assert_int_equal(f->r.status, AIPOLICY_WALK_INCOMPLETE);
 	j = render(f, 0);
 	assert_keys(j, result_keys);
 	assert_str(j, "status", "incomplete");
@@ -564,7 +564,7 @@ test_result_sha256(void **state)
 	char sha[65], sha2[65], *yaml2;
 	size_t len2 = sizeof policy_yaml - 1 + sizeof extra - 1;
 	static const struct {
-		date_t today;
+		aipolicy_date_t today;
 		bool stale, in_force;
 	} days[] = {
 		{ 20260930, false, false }, /* the day before effective */
@@ -572,10 +572,10 @@ test_result_sha256(void **state)
 		{ 20261231, false, true },  /* review_by */
 		{ 20270101, true, true },   /* the day after */
 	};
-	struct policy *p2;
-	struct result_json *rj2;
-	struct walker *w2;
-	struct walk_result r;
+	struct aipolicy *p2;
+	struct aipolicy_result_json *rj2;
+	struct aipolicy_walker *w2;
+	struct aipolicy_walk_result r;
 	char *out = NULL;
 	size_t len = 0, cap = 0;
 	json_t *j;
@@ -598,27 +598,27 @@ test_result_sha256(void **state)
 	sha256_hex(yaml2, len2, sha2);
 	assert_string_not_equal(sha, sha2);
 	assert_string_equal(p2->sha256, sha2);
-	w2 = walker_new(p2);
+	w2 = aipolicy_walker_new(p2);
 	assert_non_null(w2);
 	/* Stale and in force are judged on the day the caller gives. */
-	assert_int_equal(walker_run(w2, NULL, 0, 0, &r), 0);
+	assert_int_equal(aipolicy_walker_run(w2, NULL, 0, 0, &r), 0);
 	for (size_t k = 0; k < sizeof days / sizeof days[0]; k++) {
-		rj2 = result_json_new(p2, days[k].today);
+		rj2 = aipolicy_result_json_new(p2, days[k].today);
 		assert_non_null(rj2);
 		len = 0;
-		assert_int_equal(result_json_render(rj2, &r, NULL, 0, 0, &out,
+		assert_int_equal(aipolicy_result_json_render(rj2, &r, NULL, 0, 0, &out,
 		    &len, &cap), 0);
 		j = json_loadb(out, len, JSON_REJECT_DUPLICATES, NULL);
 		assert_non_null(j);
 		assert_policy_block(j, sha2, days[k].stale, days[k].in_force);
 		json_decref(j);
-		result_json_free(rj2);
+		aipolicy_result_json_free(rj2);
 	}
 	free(out);
-	walker_free(w2);
-	policy_free(p2);
+	aipolicy_walker_free(w2);
+	aipolicy_free(p2);
 	free(yaml2);
-	result_json_free(NULL);
+	aipolicy_result_json_free(NULL);
 }
 
 /* ---- errors ------------------------------------------------------------- */
@@ -630,7 +630,7 @@ render_error(size_t line, const char *msg, char **out, size_t *len,
 	size_t start = *len;
 	json_t *j;
 
-	assert_int_equal(result_json_error(line, msg, out, len, cap), 0);
+	assert_int_equal(aipolicy_result_json_error(line, msg, out, len, cap), 0);
 	assert_int_equal((*out)[*len], '\0');
 	assert_null(memchr(*out + start, '\n', *len - start));
 	j = json_loadb(*out + start, *len - start, JSON_REJECT_DUPLICATES,
@@ -706,9 +706,9 @@ test_result_bad_answer(void **state)
 	json_t *j;
 
 	walk(f, 0, "data", "no", "audience", "everyone", NULL);
-	assert_int_equal(f->r.status, WALK_BAD_ANSWER);
+	assert_int_equal(f->r.status, AIPOLICY_WALK_BAD_ANSWER);
 	assert_int_equal(f->r.bad, 1);
-	msg = result_bad_answer(f->p, &f->given[f->r.bad]);
+	msg = aipolicy_result_bad_answer(f->p, &f->given[f->r.bad]);
 	assert_non_null(msg);
 	assert_string_equal(msg, "'everyone' is not an answer of question "
 	    "'audience' (answers: 'only me', 'the \"public\"', '" EQUIPE "')");
@@ -718,7 +718,7 @@ test_result_bad_answer(void **state)
 	free(msg);
 
 	walk(f, 0, "data", "maybe", NULL);
-	msg = result_bad_answer(f->p, &f->given[0]);
+	msg = aipolicy_result_bad_answer(f->p, &f->given[0]);
 	assert_non_null(msg);
 	assert_string_equal(msg, "'maybe' is not an answer of question "
 	    "'data' (answers: 'yes', 'no')");

@@ -15,7 +15,7 @@
 
 #include <cmocka.h>
 
-#include "aipolicy/batch.h"
+#include "core/batch.h"
 #include "handler.h"
 #include "server.h"
 #include "testutil.h"
@@ -53,7 +53,7 @@ static int
 setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	struct policy *p;
+	struct aipolicy *p;
 	struct served *s;
 
 	*state = f;
@@ -171,7 +171,7 @@ test_check(void **state)
 	assert_int_equal(f->rs.status, 200);
 	assert_non_null(strstr(f->rs.body, "\"outcome\": \"tool.no\""));
 	assert_int_equal(f->rs.body[f->rs.len - 1], '\n');
-	assert_int_equal(f->rs.verdicts[VERDICT_DO_NOT_USE], 1);
+	assert_int_equal(f->rs.verdicts[AIPOLICY_VERDICT_DO_NOT_USE], 1);
 	assert_null(f->rs.records);
 	ask(f, "GET", "/v1/check", NULL, args, 3, NULL);
 	assert_int_equal(f->rs.status, 400);
@@ -194,8 +194,8 @@ test_check(void **state)
 	ask(f, "GET", "/v1/check", NULL, NULL, 0, NULL);
 	assert_int_equal(f->rs.status, 200);
 	assert_non_null(strstr(f->rs.body, "\"status\": \"incomplete\""));
-	assert_int_equal(f->rs.verdicts[VERDICT_USE_FREELY] +
-	    f->rs.verdicts[VERDICT_DO_NOT_USE], 0);
+	assert_int_equal(f->rs.verdicts[AIPOLICY_VERDICT_USE_FREELY] +
+	    f->rs.verdicts[AIPOLICY_VERDICT_DO_NOT_USE], 0);
 }
 
 /* Everything a streamed response gives, read CHUNK bytes at a time. */

@@ -14,12 +14,12 @@
 #include "show.h"
 
 /* Two outcomes that differ in their summary and why only. */
-static const struct outcome before = {
-	.id = "rev\x1bwed", .verdict = VERDICT_USE_WITH_REVIEW,
+static const struct aipolicy_outcome before = {
+	.id = "rev\x1bwed", .verdict = AIPOLICY_VERDICT_USE_WITH_REVIEW,
 	.summary = "Check it.", .why = "Risky.", .reviewer = "A colleague",
 };
-static const struct outcome after = {
-	.id = "rev\x1bwed", .verdict = VERDICT_USE_WITH_REVIEW,
+static const struct aipolicy_outcome after = {
+	.id = "rev\x1bwed", .verdict = AIPOLICY_VERDICT_USE_WITH_REVIEW,
 	.summary = "Check it twice.", .why = "Very risky.",
 	.reviewer = "A colleague",
 };

@@ -13,7 +13,7 @@
 #include <cmocka.h>
 
 #include "testutil.h"
-#include "aipolicy/testrun.h"
+#include "core/testrun.h"
 
 #define HEAD \
 	"aipolicy: 1\nid: acme\ntitle: T\nversion: v1\nowner: O\n" \
@@ -51,7 +51,7 @@ static const char policy_yaml[] = HEAD
 	"    expect: free\n";
 
 struct fixture {
-	struct policy *p;
+	struct aipolicy *p;
 	struct testrun *t;
 	struct testrun_result r;
 };
@@ -78,7 +78,7 @@ teardown(void **state)
 
 	if (f != NULL) {
 		testrun_free(f->t);
-		policy_free(f->p);
+		aipolicy_free(f->p);
 		free(f);
 	}
 	return 0;
@@ -110,7 +110,7 @@ test_passing(void **state)
 
 	assert_int_equal(f->p->ntests, 7);
 	run(f, 0, NULL);
-	assert_int_equal(f->r.status, WALK_VERDICT);
+	assert_int_equal(f->r.status, AIPOLICY_WALK_VERDICT);
 	assert_string_equal(f->r.reached->id, "free");
 	assert_int_equal(f->r.nunused, 0);
 	/* Matched ignoring case and surrounding space, as check does. */
@@ -124,7 +124,7 @@ test_wrong_outcome(void **state)
 	struct fixture *f = *state;
 
 	run(f, 2, "expected 'free', reached 'reviewed' (use-with-review)");
-	assert_int_equal(f->r.status, WALK_VERDICT);
+	assert_int_equal(f->r.status, AIPOLICY_WALK_VERDICT);
 	assert_string_equal(f->r.reached->id, "reviewed");
 }
 
@@ -135,7 +135,7 @@ test_stops_short(void **state)
 
 	run(f, 3, "expected 'free', stopped at question 'audience', which "
 	    "the case does not answer");
-	assert_int_equal(f->r.status, WALK_INCOMPLETE);
+	assert_int_equal(f->r.status, AIPOLICY_WALK_INCOMPLETE);
 	assert_null(f->r.reached);
 	assert_string_equal(f->p->questions[f->r.next].id, "audience");
 	run(f, 6, "expected 'free', stopped at question 'data', which the "
@@ -161,7 +161,7 @@ static void
 test_expect_matches(void **state)
 {
 	struct fixture *f = *state;
-	const struct outcome *o = &f->p->outcomes[0];
+	const struct aipolicy_outcome *o = &f->p->outcomes[0];
 
 	assert_string_equal(o->id, "free");
 	assert_true(testrun_expect_matches(o, "free"));
@@ -198,7 +198,7 @@ test_bad_answer(void **state)
 	f->p->tests[0].answers[1].answer = "maybe";
 	run(f, 0, "expected 'use-freely', but 'maybe' is not an answer of "
 	    "question 'audience'");
-	assert_int_equal(f->r.status, WALK_BAD_ANSWER);
+	assert_int_equal(f->r.status, AIPOLICY_WALK_BAD_ANSWER);
 	assert_int_equal(f->r.bad, 1);
 	f->p->tests[0].answers[1].answer = saved;
 }

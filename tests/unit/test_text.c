@@ -12,8 +12,8 @@
 #include <cmocka.h>
 
 #include "aipolicy/diag.h"
-#include "aipolicy/text.h"
-#include "aipolicy/wrap.h"
+#include "core/text.h"
+#include "core/wrap.h"
 
 static void
 expect_sanitized(const char *in, unsigned flags, const char *want)
@@ -65,18 +65,18 @@ test_front_ends_agree(void **state)
 {
 	static const uint32_t samples[] = { 'a', '\t', '\n', 0x1B, 0x7F, 0x9B,
 	    0x202E, 0x2067, 0xFEFF, 0xE9, 0x4E2D };
-	struct diags d;
+	struct aipolicy_diags d;
 	size_t i;
 
 	for (i = 0; i < sizeof samples / sizeof samples[0]; i++)
 		assert_int_equal(wrap_printable(samples[i]),
 		    text_safe(samples[i]));
 
-	diags_init(&d, "x.yaml");
-	diags_add(&d, SEVERITY_ERROR, 1, 1, "x:\t\xe2\x80\xae" "y\x1b", 8,
+	aipolicy_diags_init(&d, "x.yaml");
+	aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, 1, 1, "x:\t\xe2\x80\xae" "y\x1b", 8,
 	    "m");
 	assert_string_equal(d.items[0].source, "x:\t?y?");
-	diags_release(&d);
+	aipolicy_diags_release(&d);
 }
 
 static const char *

@@ -1,8 +1,8 @@
 /*
- * test_walk.c: struct walker, answering a whole query at once (check,
+ * test_walk.c: struct aipolicy_walker, answering a whole query at once (check,
  * check --batch, test): answer matching, bad answers, unused answers,
  * incomplete walks, inline outcomes, and "not sure" (`?` and
- * WALK_WORST_CASE) on small hand-made policies. struct walk_state has its
+ * AIPOLICY_WALK_WORST_CASE) on small hand-made policies. struct aipolicy_walk_state has its
  * own file, test_walkstate.c.
  */
 #include <setjmp.h>
@@ -127,12 +127,12 @@ static const char ns_yaml[] = HEADER
 
 #define MAXGIVEN 64
 
-static struct given given[MAXGIVEN];
+static struct aipolicy_given given[MAXGIVEN];
 static size_t ngiven;
 
 struct fixture {
-	struct policy *p;
-	struct walker *w;
+	struct aipolicy *p;
+	struct aipolicy_walker *w;
 };
 
 static int
@@ -143,7 +143,7 @@ fixture_new(void **state, const char *yaml, size_t len)
 	if (f == NULL)
 		return -1;
 	f->p = test_load(yaml, len);
-	f->w = f->p ? walker_new(f->p) : NULL;
+	f->w = f->p ? aipolicy_walker_new(f->p) : NULL;
 	*state = f;
 	return f->w != NULL ? 0 : -1;
 }
@@ -166,8 +166,8 @@ teardown(void **state)
 	struct fixture *f = *state;
 
 	if (f != NULL) {
-		walker_free(f->w);
-		policy_free(f->p);
+		aipolicy_walker_free(f->w);
+		aipolicy_free(f->p);
 		free(f);
 	}
 	return 0;
@@ -175,7 +175,7 @@ teardown(void **state)
 
 /* Walk with QUESTION, ANSWER, ... NULL (NUL-terminated strings). */
 static void
-run(struct walker *w, unsigned flags, struct walk_result *r, ...)
+run(struct aipolicy_walker *w, unsigned flags, struct aipolicy_walk_result *r, ...)
 {
 	const char *q, *a;
 	va_list ap;
@@ -193,12 +193,12 @@ run(struct walker *w, unsigned flags, struct walk_result *r, ...)
 	}
 	va_end(ap);
 	memset(r, 0xA5, sizeof *r);
-	assert_int_equal(walker_run(w, given, ngiven, flags, r), 0);
+	assert_int_equal(aipolicy_walker_run(w, given, ngiven, flags, r), 0);
 }
 
 /* The path is QUESTION, KEY, ... NULL, keys spelled as the policy does. */
 static void
-assert_path(const struct policy *p, const struct walk_result *r, ...)
+assert_path(const struct aipolicy *p, const struct aipolicy_walk_result *r, ...)
 {
 	const char *q;
 	size_t i = 0;
@@ -207,7 +207,7 @@ assert_path(const struct policy *p, const struct walk_result *r, ...)
 	va_start(ap, r);
 	while ((q = va_arg(ap, const char *)) != NULL) {
 		const char *key = va_arg(ap, const char *);
-		const struct question *qq;
+		const struct aipolicy_question *qq;
 		assert_true(i < r->npath);
 		assert_true(r->path[i].question < p->nquestions);
 		qq = &p->questions[r->path[i].question];
@@ -222,7 +222,7 @@ assert_path(const struct policy *p, const struct walk_result *r, ...)
 
 /* The unsure list is QUESTION, ... NULL. */
 static void
-assert_unsure(const struct policy *p, const struct walk_result *r, ...)
+assert_unsure(const struct aipolicy *p, const struct aipolicy_walk_result *r, ...)
 {
 	const char *q;
 	size_t i = 0;
@@ -241,7 +241,7 @@ assert_unsure(const struct policy *p, const struct walk_result *r, ...)
 
 /* The unused list is N indexes into given. */
 static void
-assert_unused(const struct walk_result *r, size_t n, ...)
+assert_unused(const struct aipolicy_walk_result *r, size_t n, ...)
 {
 	size_t i;
 	va_list ap;
@@ -255,11 +255,11 @@ assert_unused(const struct walk_result *r, size_t n, ...)
 
 /* The result's next question is ID, or none when ID is NULL. */
 static void
-assert_next(const struct policy *p, const struct walk_result *r,
+assert_next(const struct aipolicy *p, const struct aipolicy_walk_result *r,
     const char *id)
 {
 	if (id == NULL) {
-		assert_int_equal(r->next, WALK_NO_NEXT);
+		assert_int_equal(r->next, AIPOLICY_WALK_NO_NEXT);
 		return;
 	}
 	assert_true(r->next < p->nquestions);
@@ -267,19 +267,19 @@ assert_next(const struct policy *p, const struct walk_result *r,
 }
 
 static void
-assert_verdict(const struct walk_result *r, const char *outcome,
-    enum verdict v)
+assert_verdict(const struct aipolicy_walk_result *r, const char *outcome,
+    enum aipolicy_verdict v)
 {
-	assert_int_equal(r->status, WALK_VERDICT);
+	assert_int_equal(r->status, AIPOLICY_WALK_VERDICT);
 	assert_non_null(r->outcome);
 	assert_string_equal(r->outcome->id, outcome);
 	assert_int_equal(r->outcome->verdict, v);
 }
 
 static uint32_t
-qindex(const struct policy *p, const char *id)
+qindex(const struct aipolicy *p, const char *id)
 {
-	int64_t i = policy_find_question(p, id, strlen(id));
+	int64_t i = aipolicy_find_question(p, id, strlen(id));
 
 	assert_true(i >= 0);
 	return (uint32_t)i;
@@ -291,16 +291,16 @@ static void
 test_walk_simple(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 
 	run(f->w, 0, &r, "data", "No", "audience", "Only Me", NULL);
-	assert_verdict(&r, "free", VERDICT_USE_FREELY);
+	assert_verdict(&r, "free", AIPOLICY_VERDICT_USE_FREELY);
 	assert_path(f->p, &r, "data", "No", "audience", "Only Me", NULL);
 	assert_unused(&r, 0);
 	assert_unsure(f->p, &r, NULL);
 
 	run(f->w, 0, &r, "data", "Yes", "tool", "yes", NULL);
-	assert_verdict(&r, "reviewed", VERDICT_USE_WITH_REVIEW);
+	assert_verdict(&r, "reviewed", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_path(f->p, &r, "data", "Yes", "tool", "yes", NULL);
 	assert_unused(&r, 0);
 }
@@ -309,19 +309,19 @@ static void
 test_walk_match_trim(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 
 	run(f->w, 0, &r, "data", "  No\t", "audience", "\n\t the public \r\n",
 	    NULL);
-	assert_verdict(&r, "reviewed", VERDICT_USE_WITH_REVIEW);
+	assert_verdict(&r, "reviewed", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_path(f->p, &r, "data", "No", "audience", "the public", NULL);
 
 	/* Inner white space is part of the key. */
 	run(f->w, 0, &r, "data", "No", "audience", "the  public", NULL);
-	assert_int_equal(r.status, WALK_BAD_ANSWER);
+	assert_int_equal(r.status, AIPOLICY_WALK_BAD_ANSWER);
 	assert_int_equal(r.bad, 1);
 	run(f->w, 0, &r, "data", "N o", NULL);
-	assert_int_equal(r.status, WALK_BAD_ANSWER);
+	assert_int_equal(r.status, AIPOLICY_WALK_BAD_ANSWER);
 	assert_int_equal(r.bad, 0);
 }
 
@@ -329,55 +329,55 @@ static void
 test_walk_match_ascii_case(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 
 	run(f->w, 0, &r, "data", "nO", "audience", "ONLY me", NULL);
-	assert_verdict(&r, "free", VERDICT_USE_FREELY);
+	assert_verdict(&r, "free", AIPOLICY_VERDICT_USE_FREELY);
 	/* The path spells the keys as the policy does. */
 	assert_path(f->p, &r, "data", "No", "audience", "Only Me", NULL);
 
 	run(f->w, 0, &r, "data", "YES", "tool", "YeS", NULL);
-	assert_verdict(&r, "reviewed", VERDICT_USE_WITH_REVIEW);
+	assert_verdict(&r, "reviewed", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_path(f->p, &r, "data", "Yes", "tool", "yes", NULL);
 
 	/* A prefix or a longer text is not a match. */
 	run(f->w, 0, &r, "data", "Ye", NULL);
-	assert_int_equal(r.status, WALK_BAD_ANSWER);
+	assert_int_equal(r.status, AIPOLICY_WALK_BAD_ANSWER);
 	run(f->w, 0, &r, "data", "Yess", NULL);
-	assert_int_equal(r.status, WALK_BAD_ANSWER);
+	assert_int_equal(r.status, AIPOLICY_WALK_BAD_ANSWER);
 	run(f->w, 0, &r, "data", "", NULL);
-	assert_int_equal(r.status, WALK_BAD_ANSWER);
+	assert_int_equal(r.status, AIPOLICY_WALK_BAD_ANSWER);
 	run(f->w, 0, &r, "data", "   ", NULL);
-	assert_int_equal(r.status, WALK_BAD_ANSWER);
+	assert_int_equal(r.status, AIPOLICY_WALK_BAD_ANSWER);
 }
 
 static void
 test_walk_match_non_ascii(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 
 	/* The exact key matches. */
 	run(f->w, 0, &r, "data", "no", "audience", "\xC3\x89quipe", NULL);
-	assert_verdict(&r, "free", VERDICT_USE_FREELY);
+	assert_verdict(&r, "free", AIPOLICY_VERDICT_USE_FREELY);
 	assert_path(f->p, &r, "data", "No", "audience", "\xC3\x89quipe",
 	    NULL);
 	/* ASCII letters of it are folded, the É is not. */
 	run(f->w, 0, &r, "data", "no", "audience", " \xC3\x89QUIPE ", NULL);
-	assert_verdict(&r, "free", VERDICT_USE_FREELY);
+	assert_verdict(&r, "free", AIPOLICY_VERDICT_USE_FREELY);
 	assert_path(f->p, &r, "data", "No", "audience", "\xC3\x89quipe",
 	    NULL);
 	/* é (U+00E9) is not É (U+00C9). */
 	run(f->w, 0, &r, "data", "no", "audience", "\xC3\xA9quipe", NULL);
-	assert_int_equal(r.status, WALK_BAD_ANSWER);
+	assert_int_equal(r.status, AIPOLICY_WALK_BAD_ANSWER);
 	assert_int_equal(r.bad, 1);
 	/* CAFÉ is not café; CAFé is. */
 	run(f->w, 0, &r, "data", "no", "audience", "CAF\xC3\x89", NULL);
-	assert_int_equal(r.status, WALK_BAD_ANSWER);
+	assert_int_equal(r.status, AIPOLICY_WALK_BAD_ANSWER);
 	assert_int_equal(r.bad, 1);
 	run(f->w, 0, &r, "data", "no", "audience", "CAF\xC3\xA9", NULL);
-	assert_int_equal(r.status, WALK_VERDICT);
-	assert_verdict(&r, "tool.no", VERDICT_DO_NOT_USE);
+	assert_int_equal(r.status, AIPOLICY_WALK_VERDICT);
+	assert_verdict(&r, "tool.no", AIPOLICY_VERDICT_DO_NOT_USE);
 	assert_path(f->p, &r, "data", "No", "audience", "caf\xC3\xA9", NULL);
 }
 
@@ -386,16 +386,16 @@ static void
 test_walk_given_lengths(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 	static const char arg1[] = "data=noise", arg2[] = "audienceXonly meZ";
-	struct given g[2] = {
+	struct aipolicy_given g[2] = {
 		{ arg1, 4, arg1 + 5, 2 },        /* data = no */
 		{ arg2, 8, arg2 + 9, 7 },        /* audience = only me */
 	};
 
 	memset(&r, 0, sizeof r);
-	assert_int_equal(walker_run(f->w, g, 2, 0, &r), 0);
-	assert_verdict(&r, "free", VERDICT_USE_FREELY);
+	assert_int_equal(aipolicy_walker_run(f->w, g, 2, 0, &r), 0);
+	assert_verdict(&r, "free", AIPOLICY_VERDICT_USE_FREELY);
 	assert_path(f->p, &r, "data", "No", "audience", "Only Me", NULL);
 	assert_int_equal(r.nunused, 0);
 }
@@ -406,24 +406,24 @@ static void
 test_walk_bad_answer(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 
 	run(f->w, 0, &r, "data", "maybe", NULL);
-	assert_int_equal(r.status, WALK_BAD_ANSWER);
+	assert_int_equal(r.status, AIPOLICY_WALK_BAD_ANSWER);
 	assert_int_equal(r.bad, 0);
 
 	/* The first bad one in given order wins. */
 	run(f->w, 0, &r, "data", "no", "audience", "everyone", "tool",
 	    "perhaps", NULL);
-	assert_int_equal(r.status, WALK_BAD_ANSWER);
+	assert_int_equal(r.status, AIPOLICY_WALK_BAD_ANSWER);
 	assert_int_equal(r.bad, 1);
 	run(f->w, 0, &r, "tool", "perhaps", "data", "no", "audience",
 	    "everyone", NULL);
-	assert_int_equal(r.status, WALK_BAD_ANSWER);
+	assert_int_equal(r.status, AIPOLICY_WALK_BAD_ANSWER);
 	assert_int_equal(r.bad, 0);
 	/* An answer that is a key of another question is still bad. */
 	run(f->w, 0, &r, "data", "only me", NULL);
-	assert_int_equal(r.status, WALK_BAD_ANSWER);
+	assert_int_equal(r.status, AIPOLICY_WALK_BAD_ANSWER);
 	assert_int_equal(r.bad, 0);
 }
 
@@ -432,15 +432,15 @@ static void
 test_walk_bad_answer_unreached(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 
 	run(f->w, 0, &r, "data", "no", "audience", "only me", "tool",
 	    "perhaps", NULL);
-	assert_int_equal(r.status, WALK_BAD_ANSWER);
+	assert_int_equal(r.status, AIPOLICY_WALK_BAD_ANSWER);
 	assert_int_equal(r.bad, 2);
 	/* Also when the walk would stop short before it. */
 	run(f->w, 0, &r, "audience", "nobody", NULL);
-	assert_int_equal(r.status, WALK_BAD_ANSWER);
+	assert_int_equal(r.status, AIPOLICY_WALK_BAD_ANSWER);
 	assert_int_equal(r.bad, 0);
 }
 
@@ -449,11 +449,11 @@ static void
 test_walk_unknown_question_not_bad(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 
 	run(f->w, 0, &r, "nope", "whatever", "data", "no", "tool", "x",
 	    "audience", "nobody", NULL);
-	assert_int_equal(r.status, WALK_BAD_ANSWER);
+	assert_int_equal(r.status, AIPOLICY_WALK_BAD_ANSWER);
 	assert_int_equal(r.bad, 2);
 }
 
@@ -463,18 +463,18 @@ static void
 test_walk_unused(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 
 	run(f->w, 0, &r, "nope", "x", "data", "no", "tool", "yes", "audience",
 	    "only me", "zzz", "1", NULL);
-	assert_verdict(&r, "free", VERDICT_USE_FREELY);
+	assert_verdict(&r, "free", AIPOLICY_VERDICT_USE_FREELY);
 	assert_path(f->p, &r, "data", "No", "audience", "Only Me", NULL);
 	/* In given order: the unknown ids and the unreached question. */
 	assert_unused(&r, 3, 0, 2, 4);
 
 	/* Ids are exact: "Data" is not "data". */
 	run(f->w, 0, &r, "data", "yes", "tool", "no", "Data", "no", NULL);
-	assert_verdict(&r, "tool.no", VERDICT_DO_NOT_USE);
+	assert_verdict(&r, "tool.no", AIPOLICY_VERDICT_DO_NOT_USE);
 	assert_unused(&r, 1, 2);
 }
 
@@ -482,17 +482,17 @@ static void
 test_walk_same_question_twice(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 
 	/* The first answer counts; the second is unused. */
 	run(f->w, 0, &r, "data", "no", "audience", "only me", "data", "yes",
 	    NULL);
-	assert_verdict(&r, "free", VERDICT_USE_FREELY);
+	assert_verdict(&r, "free", AIPOLICY_VERDICT_USE_FREELY);
 	assert_path(f->p, &r, "data", "No", "audience", "Only Me", NULL);
 	assert_unused(&r, 1, 2);
 
 	run(f->w, 0, &r, "data", "yes", "data", "no", "tool", "yes", NULL);
-	assert_verdict(&r, "reviewed", VERDICT_USE_WITH_REVIEW);
+	assert_verdict(&r, "reviewed", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_unused(&r, 1, 1);
 }
 
@@ -506,11 +506,11 @@ static void
 test_walk_same_question_twice_second_bad(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 
 	run(f->w, 0, &r, "data", "no", "audience", "only me", "data",
 	    "maybe", NULL);
-	assert_int_equal(r.status, WALK_BAD_ANSWER);
+	assert_int_equal(r.status, AIPOLICY_WALK_BAD_ANSWER);
 	assert_int_equal(r.bad, 2);
 }
 
@@ -518,17 +518,17 @@ static void
 test_walk_incomplete(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 
 	run(f->w, 0, &r, NULL);
-	assert_int_equal(r.status, WALK_INCOMPLETE);
+	assert_int_equal(r.status, AIPOLICY_WALK_INCOMPLETE);
 	assert_int_equal(r.next, qindex(f->p, "data"));
 	assert_path(f->p, &r, NULL);
 	assert_unused(&r, 0);
 	assert_null(r.outcome);
 
 	run(f->w, 0, &r, "data", "NO", NULL);
-	assert_int_equal(r.status, WALK_INCOMPLETE);
+	assert_int_equal(r.status, AIPOLICY_WALK_INCOMPLETE);
 	assert_int_equal(r.next, qindex(f->p, "audience"));
 	assert_path(f->p, &r, "data", "No", NULL);
 	assert_unused(&r, 0);
@@ -536,7 +536,7 @@ test_walk_incomplete(void **state)
 
 	/* An answer past the stop is not reached: unused. */
 	run(f->w, 0, &r, "audience", "only me", "data", "yes", NULL);
-	assert_int_equal(r.status, WALK_INCOMPLETE);
+	assert_int_equal(r.status, AIPOLICY_WALK_INCOMPLETE);
 	assert_int_equal(r.next, qindex(f->p, "tool"));
 	assert_path(f->p, &r, "data", "Yes", NULL);
 	assert_unused(&r, 1, 0);
@@ -548,22 +548,22 @@ static void
 test_walk_inline_outcome(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 
 	run(f->w, 0, &r, "data", "yes", "tool", "no", NULL);
-	assert_verdict(&r, "tool.no", VERDICT_DO_NOT_USE);
+	assert_verdict(&r, "tool.no", AIPOLICY_VERDICT_DO_NOT_USE);
 	assert_true(r.outcome->is_inline);
 	assert_string_equal(r.outcome->summary, "Do not.");
 	assert_path(f->p, &r, "data", "Yes", "tool", "No", NULL);
 
 	/* The id is QUESTION.ANSWER with the key lower-cased. */
 	run(f->w, 0, &r, "data", "yes", "tool", "not approved", NULL);
-	assert_verdict(&r, "tool.not approved", VERDICT_DO_NOT_USE);
+	assert_verdict(&r, "tool.not approved", AIPOLICY_VERDICT_DO_NOT_USE);
 	assert_true(r.outcome->is_inline);
 	assert_string_equal(r.outcome->summary, "Never.");
 	assert_path(f->p, &r, "data", "Yes", "tool", "Not Approved", NULL);
-	assert_true(policy_find_outcome(f->p, "tool.not approved", 17) >= 0);
-	assert_true(policy_find_outcome(f->p, "tool.No", 7) < 0);
+	assert_true(aipolicy_find_outcome(f->p, "tool.not approved", 17) >= 0);
+	assert_true(aipolicy_find_outcome(f->p, "tool.No", 7) < 0);
 }
 
 /* A target may name the inline outcome of another question. */
@@ -571,14 +571,14 @@ static void
 test_walk_target_inline_of_other(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
-	const struct outcome *via_tool;
+	struct aipolicy_walk_result r;
+	const struct aipolicy_outcome *via_tool;
 
 	run(f->w, 0, &r, "data", "yes", "tool", "no", NULL);
-	assert_verdict(&r, "tool.no", VERDICT_DO_NOT_USE);
+	assert_verdict(&r, "tool.no", AIPOLICY_VERDICT_DO_NOT_USE);
 	via_tool = r.outcome;
 	run(f->w, 0, &r, "data", "no", "audience", "caf\xC3\xA9", NULL);
-	assert_verdict(&r, "tool.no", VERDICT_DO_NOT_USE);
+	assert_verdict(&r, "tool.no", AIPOLICY_VERDICT_DO_NOT_USE);
 	assert_ptr_equal(r.outcome, via_tool);
 	assert_path(f->p, &r, "data", "No", "audience", "caf\xC3\xA9", NULL);
 }
@@ -589,19 +589,19 @@ static void
 test_walk_unsure_is_not_bad(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
-	struct given g = { "data", 4, " ? ", 3 };
+	struct aipolicy_walk_result r;
+	struct aipolicy_given g = { "data", 4, " ? ", 3 };
 
-	assert_true(given_is_unsure(&g));
+	assert_true(aipolicy_given_is_unsure(&g));
 	g.answer = "??";
 	g.answer_len = 2;
-	assert_false(given_is_unsure(&g));
+	assert_false(aipolicy_given_is_unsure(&g));
 	g.answer = "?x";
-	assert_false(given_is_unsure(&g));
+	assert_false(aipolicy_given_is_unsure(&g));
 
 	/* data=? : Yes -> tool (branched) -> tool.no (first do-not-use). */
 	run(f->w, 0, &r, "data", " ?\t", NULL);
-	assert_verdict(&r, "tool.no", VERDICT_DO_NOT_USE);
+	assert_verdict(&r, "tool.no", AIPOLICY_VERDICT_DO_NOT_USE);
 	assert_path(f->p, &r, "data", "Yes", "tool", "No", NULL);
 	assert_unsure(f->p, &r, "data", "tool", NULL);
 	assert_unused(&r, 0);
@@ -614,11 +614,11 @@ static void
 test_walk_unsure_tie_first_reached(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 
 	/* a=?, b=q: x reaches rev, y reaches d (branched): rev2 first. */
 	run(f->w, 0, &r, "a", "?", "b", "q", NULL);
-	assert_verdict(&r, "rev", VERDICT_USE_WITH_REVIEW);
+	assert_verdict(&r, "rev", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_path(f->p, &r, "a", "x", "b", "q", NULL);
 	assert_unsure(f->p, &r, "a", NULL);
 	assert_unused(&r, 0);
@@ -626,7 +626,7 @@ test_walk_unsure_tie_first_reached(void **state)
 
 	/* b=r leads to e (branched): rev3 is reached before d's rev2. */
 	run(f->w, 0, &r, "a", "?", "b", "r", NULL);
-	assert_verdict(&r, "rev3", VERDICT_USE_WITH_REVIEW);
+	assert_verdict(&r, "rev3", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_path(f->p, &r, "a", "x", "b", "r", "e", "t", NULL);
 	assert_unsure(f->p, &r, "a", "e", NULL);
 	/* Every review path has an unanswered question (e, or d): the
@@ -635,7 +635,7 @@ test_walk_unsure_tie_first_reached(void **state)
 
 	/* b=?, c=m: under b, q (rev) comes before r -> e -> rev3. */
 	run(f->w, 0, &r, "a", "x", "b", "?", "c", "m", NULL);
-	assert_verdict(&r, "rev", VERDICT_USE_WITH_REVIEW);
+	assert_verdict(&r, "rev", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_path(f->p, &r, "a", "x", "b", "q", NULL);
 	assert_unsure(f->p, &r, "b", NULL);
 	assert_unused(&r, 0);
@@ -643,7 +643,7 @@ test_walk_unsure_tie_first_reached(void **state)
 
 	/* d=?, e=s: l (rev2) is the only review; e's answer is kept. */
 	run(f->w, 0, &r, "a", "y", "d", "?", "e", "s", NULL);
-	assert_verdict(&r, "rev2", VERDICT_USE_WITH_REVIEW);
+	assert_verdict(&r, "rev2", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_path(f->p, &r, "a", "y", "d", "l", NULL);
 	assert_unsure(f->p, &r, "d", NULL);
 	/* e is reached by an explored branch (d=o), so it is used. */
@@ -655,10 +655,10 @@ static void
 test_walk_unsure_most_restrictive(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 
 	run(f->w, 0, &r, "a", "?", NULL);
-	assert_verdict(&r, "stop", VERDICT_DO_NOT_USE);
+	assert_verdict(&r, "stop", AIPOLICY_VERDICT_DO_NOT_USE);
 	assert_path(f->p, &r, "a", "x", "b", "p", "c", "n", NULL);
 	assert_unsure(f->p, &r, "a", "b", "c", NULL);
 	assert_unused(&r, 0);
@@ -666,7 +666,7 @@ test_walk_unsure_most_restrictive(void **state)
 
 	/* With c answered, no stop is left: rev via b=q is the first. */
 	run(f->w, 0, &r, "c", "m", "a", "?", NULL);
-	assert_verdict(&r, "rev", VERDICT_USE_WITH_REVIEW);
+	assert_verdict(&r, "rev", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_path(f->p, &r, "a", "x", "b", "q", NULL);
 	assert_unsure(f->p, &r, "a", "b", NULL);
 	assert_unused(&r, 0);
@@ -681,34 +681,34 @@ static void
 test_walk_unsure_tie_clean_first(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 
 	/* a=x, b=r, e (unanswered) = t is reached first; a=y, d=l has only
 	 * questions answered, "?" included. */
 	run(f->w, 0, &r, "a", "?", "d", "?", "b", "r", NULL);
-	assert_verdict(&r, "rev2", VERDICT_USE_WITH_REVIEW);
+	assert_verdict(&r, "rev2", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_path(f->p, &r, "a", "y", "d", "l", NULL);
 	assert_unsure(f->p, &r, "a", "d", NULL);
 	assert_next(f->p, &r, NULL);
 
 	/* e answered: the first path is clean, and it wins. */
 	run(f->w, 0, &r, "a", "?", "d", "?", "b", "r", "e", "t", NULL);
-	assert_verdict(&r, "rev3", VERDICT_USE_WITH_REVIEW);
+	assert_verdict(&r, "rev3", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_path(f->p, &r, "a", "x", "b", "r", "e", "t", NULL);
 	assert_unsure(f->p, &r, "a", NULL);
 	assert_next(f->p, &r, NULL);
 
 	/* e answered "?" is not unanswered either. */
 	run(f->w, 0, &r, "a", "?", "d", "?", "b", "r", "e", "?", NULL);
-	assert_verdict(&r, "rev3", VERDICT_USE_WITH_REVIEW);
+	assert_verdict(&r, "rev3", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_path(f->p, &r, "a", "x", "b", "r", "e", "t", NULL);
 	assert_unsure(f->p, &r, "a", "e", NULL);
 	assert_next(f->p, &r, NULL);
 
-	/* Under WALK_WORST_CASE an unanswered start makes every path one
+	/* Under AIPOLICY_WALK_WORST_CASE an unanswered start makes every path one
 	 * with an unanswered question: the first reached, next = a. */
-	run(f->w, WALK_WORST_CASE, &r, "d", "l", "b", "q", NULL);
-	assert_verdict(&r, "rev", VERDICT_USE_WITH_REVIEW);
+	run(f->w, AIPOLICY_WALK_WORST_CASE, &r, "d", "l", "b", "q", NULL);
+	assert_verdict(&r, "rev", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_path(f->p, &r, "a", "x", "b", "q", NULL);
 	assert_unsure(f->p, &r, "a", NULL);
 	assert_next(f->p, &r, "a");
@@ -720,40 +720,40 @@ static void
 test_walk_unsure_next(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 
 	run(f->w, 0, &r, "a", "x", "b", "?", NULL);
-	assert_verdict(&r, "stop", VERDICT_DO_NOT_USE);
+	assert_verdict(&r, "stop", AIPOLICY_VERDICT_DO_NOT_USE);
 	assert_unsure(f->p, &r, "b", "c", NULL);
 	assert_next(f->p, &r, "c");
 
-	run(f->w, WALK_WORST_CASE, &r, "a", "x", NULL);
-	assert_verdict(&r, "stop", VERDICT_DO_NOT_USE);
+	run(f->w, AIPOLICY_WALK_WORST_CASE, &r, "a", "x", NULL);
+	assert_verdict(&r, "stop", AIPOLICY_VERDICT_DO_NOT_USE);
 	assert_next(f->p, &r, "b");
-	run(f->w, WALK_WORST_CASE, &r, "a", "x", "b", "p", NULL);
+	run(f->w, AIPOLICY_WALK_WORST_CASE, &r, "a", "x", "b", "p", NULL);
 	assert_next(f->p, &r, "c");
 
 	/* Answering next, as a person narrowing down would: c=m leaves
 	 * b's q (rev), with b still unanswered. */
-	run(f->w, WALK_WORST_CASE, &r, "a", "x", "c", "m", NULL);
-	assert_verdict(&r, "rev", VERDICT_USE_WITH_REVIEW);
+	run(f->w, AIPOLICY_WALK_WORST_CASE, &r, "a", "x", "c", "m", NULL);
+	assert_verdict(&r, "rev", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_path(f->p, &r, "a", "x", "b", "q", NULL);
 	assert_next(f->p, &r, "b");
-	run(f->w, WALK_WORST_CASE, &r, "a", "x", "c", "m", "b", "r", NULL);
-	assert_verdict(&r, "rev3", VERDICT_USE_WITH_REVIEW);
+	run(f->w, AIPOLICY_WALK_WORST_CASE, &r, "a", "x", "c", "m", "b", "r", NULL);
+	assert_verdict(&r, "rev3", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_next(f->p, &r, "e");
-	run(f->w, WALK_WORST_CASE, &r, "a", "x", "c", "m", "b", "r", "e", "s",
+	run(f->w, AIPOLICY_WALK_WORST_CASE, &r, "a", "x", "c", "m", "b", "r", "e", "s",
 	    NULL);
-	assert_verdict(&r, "free", VERDICT_USE_FREELY);
+	assert_verdict(&r, "free", AIPOLICY_VERDICT_USE_FREELY);
 	assert_unsure(f->p, &r, NULL);
 	assert_next(f->p, &r, NULL);
 
 	/* A plain verdict has no next; an incomplete one has. */
 	run(f->w, 0, &r, "a", "y", "d", "k", NULL);
-	assert_verdict(&r, "free", VERDICT_USE_FREELY);
+	assert_verdict(&r, "free", AIPOLICY_VERDICT_USE_FREELY);
 	assert_next(f->p, &r, NULL);
 	run(f->w, 0, &r, "a", "y", NULL);
-	assert_int_equal(r.status, WALK_INCOMPLETE);
+	assert_int_equal(r.status, AIPOLICY_WALK_INCOMPLETE);
 	assert_next(f->p, &r, "d");
 }
 
@@ -762,11 +762,11 @@ static void
 test_walk_unsure_shared_subtree(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 
 	/* b=r and d=o both lead to e=?; the first reached is via x. */
 	run(f->w, 0, &r, "a", "?", "b", "r", "d", "o", "e", "?", NULL);
-	assert_verdict(&r, "rev3", VERDICT_USE_WITH_REVIEW);
+	assert_verdict(&r, "rev3", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_path(f->p, &r, "a", "x", "b", "r", "e", "t", NULL);
 	assert_unsure(f->p, &r, "a", "e", NULL);
 	assert_unused(&r, 0);
@@ -774,14 +774,14 @@ test_walk_unsure_shared_subtree(void **state)
 
 	/* e=s: every branch is free; the first is a=x, b=r, e=s. */
 	run(f->w, 0, &r, "a", "?", "b", "r", "d", "o", "e", "s", NULL);
-	assert_verdict(&r, "free", VERDICT_USE_FREELY);
+	assert_verdict(&r, "free", AIPOLICY_VERDICT_USE_FREELY);
 	assert_path(f->p, &r, "a", "x", "b", "r", "e", "s", NULL);
 	assert_unsure(f->p, &r, "a", NULL);
 	assert_unused(&r, 0);
 
 	/* Through d only: e explored from d. */
 	run(f->w, 0, &r, "a", "y", "d", "o", "e", "?", NULL);
-	assert_verdict(&r, "rev3", VERDICT_USE_WITH_REVIEW);
+	assert_verdict(&r, "rev3", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_path(f->p, &r, "a", "y", "d", "o", "e", "t", NULL);
 	assert_unsure(f->p, &r, "e", NULL);
 }
@@ -791,24 +791,24 @@ static void
 test_walk_unsure_nested(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 
 	run(f->w, 0, &r, "a", "x", "b", "?", "c", "?", NULL);
-	assert_verdict(&r, "stop", VERDICT_DO_NOT_USE);
+	assert_verdict(&r, "stop", AIPOLICY_VERDICT_DO_NOT_USE);
 	assert_path(f->p, &r, "a", "x", "b", "p", "c", "n", NULL);
 	assert_unsure(f->p, &r, "b", "c", NULL);
 	assert_next(f->p, &r, NULL);
 
 	/* c unanswered below b=?: branched the same. */
 	run(f->w, 0, &r, "a", "x", "b", "?", NULL);
-	assert_verdict(&r, "stop", VERDICT_DO_NOT_USE);
+	assert_verdict(&r, "stop", AIPOLICY_VERDICT_DO_NOT_USE);
 	assert_path(f->p, &r, "a", "x", "b", "p", "c", "n", NULL);
 	assert_unsure(f->p, &r, "b", "c", NULL);
 
 	/* Answered "?" and unanswered mixed deeper down: a=x, b=q is
 	 * reached first, but b is unanswered; a=y, d=l has only "?"s. */
 	run(f->w, 0, &r, "a", "?", "d", "?", "c", "m", NULL);
-	assert_verdict(&r, "rev2", VERDICT_USE_WITH_REVIEW);
+	assert_verdict(&r, "rev2", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_path(f->p, &r, "a", "y", "d", "l", NULL);
 	assert_unsure(f->p, &r, "a", "d", NULL);
 	assert_next(f->p, &r, NULL);
@@ -819,10 +819,10 @@ static void
 test_walk_unsure_incomplete_before(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 
 	run(f->w, 0, &r, "c", "?", NULL);
-	assert_int_equal(r.status, WALK_INCOMPLETE);
+	assert_int_equal(r.status, AIPOLICY_WALK_INCOMPLETE);
 	assert_int_equal(r.next, qindex(f->p, "a"));
 	assert_path(f->p, &r, NULL);
 	assert_unsure(f->p, &r, NULL);
@@ -830,7 +830,7 @@ test_walk_unsure_incomplete_before(void **state)
 	assert_unused(&r, 1, 0);
 
 	run(f->w, 0, &r, "a", "x", "c", "?", NULL);
-	assert_int_equal(r.status, WALK_INCOMPLETE);
+	assert_int_equal(r.status, AIPOLICY_WALK_INCOMPLETE);
 	assert_int_equal(r.next, qindex(f->p, "b"));
 	assert_path(f->p, &r, "a", "x", NULL);
 	assert_unsure(f->p, &r, NULL);
@@ -842,17 +842,17 @@ static void
 test_walk_unsure_bad_in_branch(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 
 	run(f->w, 0, &r, "a", "?", "d", "bogus", NULL);
-	assert_int_equal(r.status, WALK_BAD_ANSWER);
+	assert_int_equal(r.status, AIPOLICY_WALK_BAD_ANSWER);
 	assert_int_equal(r.bad, 1);
-	run(f->w, WALK_WORST_CASE, &r, "c", "n", "e", "z", NULL);
-	assert_int_equal(r.status, WALK_BAD_ANSWER);
+	run(f->w, AIPOLICY_WALK_WORST_CASE, &r, "c", "n", "e", "z", NULL);
+	assert_int_equal(r.status, AIPOLICY_WALK_BAD_ANSWER);
 	assert_int_equal(r.bad, 1);
 	/* `?` for a question is never bad, even off every path. */
 	run(f->w, 0, &r, "a", "y", "d", "k", "c", "?", NULL);
-	assert_verdict(&r, "free", VERDICT_USE_FREELY);
+	assert_verdict(&r, "free", AIPOLICY_VERDICT_USE_FREELY);
 	assert_unused(&r, 1, 2);
 }
 
@@ -861,7 +861,7 @@ static void
 test_walk_unsure_unused(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 
 	/*
 	 * a=?: x -> b=q -> rev; y -> d=k -> free. c is only reached by
@@ -869,14 +869,14 @@ test_walk_unsure_unused(void **state)
 	 */
 	run(f->w, 0, &r, "zzz", "1", "a", "?", "b", "q", "c", "n", "d", "k",
 	    "e", "t", NULL);
-	assert_verdict(&r, "rev", VERDICT_USE_WITH_REVIEW);
+	assert_verdict(&r, "rev", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_path(f->p, &r, "a", "x", "b", "q", NULL);
 	assert_unsure(f->p, &r, "a", NULL);
 	assert_unused(&r, 3, 0, 3, 5);
 
 	/* The same question twice in not-sure mode: the second is unused. */
 	run(f->w, 0, &r, "a", "?", "a", "y", "b", "q", "d", "k", NULL);
-	assert_verdict(&r, "rev", VERDICT_USE_WITH_REVIEW);
+	assert_verdict(&r, "rev", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_unused(&r, 1, 1);
 }
 
@@ -884,23 +884,23 @@ static void
 test_walk_worst_case(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 
-	run(f->w, WALK_WORST_CASE, &r, NULL);
-	assert_verdict(&r, "stop", VERDICT_DO_NOT_USE);
+	run(f->w, AIPOLICY_WALK_WORST_CASE, &r, NULL);
+	assert_verdict(&r, "stop", AIPOLICY_VERDICT_DO_NOT_USE);
 	assert_path(f->p, &r, "a", "x", "b", "p", "c", "n", NULL);
 	assert_unsure(f->p, &r, "a", "b", "c", NULL);
 	assert_next(f->p, &r, "a");
 	assert_int_equal(r.nopen, 5); /* every question is unanswered */
 
 	/* Answered questions are followed; only the rest are branched. */
-	run(f->w, WALK_WORST_CASE, &r, "a", "y", NULL);
-	assert_verdict(&r, "rev2", VERDICT_USE_WITH_REVIEW);
+	run(f->w, AIPOLICY_WALK_WORST_CASE, &r, "a", "y", NULL);
+	assert_verdict(&r, "rev2", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_path(f->p, &r, "a", "y", "d", "l", NULL);
 	assert_unsure(f->p, &r, "d", NULL);
 
-	run(f->w, WALK_WORST_CASE, &r, "a", "x", "b", "p", "c", "m", NULL);
-	assert_verdict(&r, "free", VERDICT_USE_FREELY);
+	run(f->w, AIPOLICY_WALK_WORST_CASE, &r, "a", "x", "b", "p", "c", "m", NULL);
+	assert_verdict(&r, "free", AIPOLICY_VERDICT_USE_FREELY);
 	assert_path(f->p, &r, "a", "x", "b", "p", "c", "m", NULL);
 	assert_unsure(f->p, &r, NULL);
 	assert_next(f->p, &r, NULL);
@@ -908,13 +908,13 @@ test_walk_worst_case(void **state)
 
 	/* Without the flag the same answers stop short. */
 	run(f->w, 0, &r, "a", "y", NULL);
-	assert_int_equal(r.status, WALK_INCOMPLETE);
+	assert_int_equal(r.status, AIPOLICY_WALK_INCOMPLETE);
 	assert_int_equal(r.next, qindex(f->p, "d"));
 	assert_unsure(f->p, &r, NULL);
 
 	/* "?" and the flag together: the same as either. */
-	run(f->w, WALK_WORST_CASE, &r, "a", "?", "c", "m", NULL);
-	assert_verdict(&r, "rev", VERDICT_USE_WITH_REVIEW);
+	run(f->w, AIPOLICY_WALK_WORST_CASE, &r, "a", "?", "c", "m", NULL);
+	assert_verdict(&r, "rev", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_path(f->p, &r, "a", "x", "b", "q", NULL);
 	assert_unsure(f->p, &r, "a", "b", NULL);
 }
@@ -924,19 +924,19 @@ static void
 test_walk_reuse(void **state)
 {
 	struct fixture *f = *state;
-	struct walk_result r;
+	struct aipolicy_walk_result r;
 	int i;
 
 	for (i = 0; i < 1000; i++) {
 		run(f->w, 0, &r, "a", "?", NULL);
-		assert_verdict(&r, "stop", VERDICT_DO_NOT_USE);
+		assert_verdict(&r, "stop", AIPOLICY_VERDICT_DO_NOT_USE);
 		run(f->w, 0, &r, "a", "x", "b", "q", NULL);
-		assert_verdict(&r, "rev", VERDICT_USE_WITH_REVIEW);
+		assert_verdict(&r, "rev", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 		assert_unsure(f->p, &r, NULL);
 		run(f->w, 0, &r, "a", "x", NULL);
-		assert_int_equal(r.status, WALK_INCOMPLETE);
+		assert_int_equal(r.status, AIPOLICY_WALK_INCOMPLETE);
 		run(f->w, 0, &r, "a", "?", "c", "m", "b", "?", NULL);
-		assert_verdict(&r, "rev", VERDICT_USE_WITH_REVIEW);
+		assert_verdict(&r, "rev", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 		assert_unused(&r, 0);
 	}
 }
@@ -950,9 +950,9 @@ test_walk_unsure_chain_60(void **state)
 {
 	enum { N = 60 };
 	struct buf b;
-	struct policy *p;
-	struct walker *w;
-	struct walk_result r;
+	struct aipolicy *p;
+	struct aipolicy_walker *w;
+	struct aipolicy_walk_result r;
 	char qid[16];
 	size_t i;
 
@@ -975,13 +975,13 @@ test_walk_unsure_chain_60(void **state)
 	p = test_load(b.data, b.len);
 	buf_release(&b);
 	assert_non_null(p);
-	w = walker_new(p);
+	w = aipolicy_walker_new(p);
 	assert_non_null(w);
 
 	alarm(20); /* exponential work would never finish: fail instead */
-	given[0] = (struct given){ "q0", 2, "?", 1 };
-	assert_int_equal(walker_run(w, given, 1, 0, &r), 0);
-	assert_verdict(&r, "stop", VERDICT_DO_NOT_USE);
+	given[0] = (struct aipolicy_given){ "q0", 2, "?", 1 };
+	assert_int_equal(aipolicy_walker_run(w, given, 1, 0, &r), 0);
+	assert_verdict(&r, "stop", AIPOLICY_VERDICT_DO_NOT_USE);
 	assert_int_equal(r.npath, N);
 	assert_int_equal(r.nunsure, N);
 	for (i = 0; i < N; i++) {
@@ -995,8 +995,8 @@ test_walk_unsure_chain_60(void **state)
 	assert_int_equal(r.next, r.path[1].question);
 	assert_int_equal(r.nopen, N - 1);
 
-	assert_int_equal(walker_run(w, NULL, 0, WALK_WORST_CASE, &r), 0);
-	assert_verdict(&r, "stop", VERDICT_DO_NOT_USE);
+	assert_int_equal(aipolicy_walker_run(w, NULL, 0, AIPOLICY_WALK_WORST_CASE, &r), 0);
+	assert_verdict(&r, "stop", AIPOLICY_VERDICT_DO_NOT_USE);
 	assert_int_equal(r.npath, N);
 	assert_int_equal(r.nunsure, N);
 	assert_int_equal(r.next, r.path[0].question);
@@ -1004,24 +1004,24 @@ test_walk_unsure_chain_60(void **state)
 
 	/* The last answered: nothing worse than free is left, so nothing
 	 * to narrow down, though q1..q58 are unanswered. */
-	given[1] = (struct given){ "q59", 3, "a", 1 };
-	assert_int_equal(walker_run(w, given, 2, 0, &r), 0);
-	assert_verdict(&r, "free", VERDICT_USE_FREELY);
+	given[1] = (struct aipolicy_given){ "q59", 3, "a", 1 };
+	assert_int_equal(aipolicy_walker_run(w, given, 2, 0, &r), 0);
+	assert_verdict(&r, "free", AIPOLICY_VERDICT_USE_FREELY);
 	assert_int_equal(r.npath, N);
 	assert_int_equal(r.nunsure, N - 1);
 	assert_int_equal(r.nunused, 0);
-	assert_int_equal(r.next, WALK_NO_NEXT);
+	assert_int_equal(r.next, AIPOLICY_WALK_NO_NEXT);
 	alarm(0);
 
-	walker_free(w);
-	policy_free(p);
+	aipolicy_walker_free(w);
+	aipolicy_free(p);
 }
 
 static void
 test_walker_free_null(void **state)
 {
 	(void)state;
-	walker_free(NULL);
+	aipolicy_walker_free(NULL);
 }
 
 int

@@ -1,5 +1,5 @@
 /*
- * test_walkstate.c: struct walk_state, a person's walk one answer at a time
+ * test_walkstate.c: struct aipolicy_walk_state, a person's walk one answer at a time
  * as `ask` takes it: the list of answers given ("not sure" included),
  * evaluated as check evaluates them; back and restart; the questions that
  * narrow a worst case down; progress; and the words of the verdict it
@@ -16,7 +16,7 @@
 #include <cmocka.h>
 
 #include "aipolicy/policy.h"
-#include "aipolicy/present.h"
+#include "core/present.h"
 #include "aipolicy/walk.h"
 #include "tui.h"
 
@@ -57,18 +57,18 @@ static const char policy_yaml[] =
 	"    summary: Do not.\n";
 
 struct fixture {
-	struct policy *p;
-	struct walk_state s;
+	struct aipolicy *p;
+	struct aipolicy_walk_state s;
 	uint32_t a, b, c;
 };
 
 static int setup(void **state);
 static int teardown(void **state);
-static uint32_t qindex(const struct policy *p, const char *id);
+static uint32_t qindex(const struct aipolicy *p, const char *id);
 
-static uint32_t qindex(const struct policy *p, const char *id)
+static uint32_t qindex(const struct aipolicy *p, const char *id)
 {
-	int64_t i = policy_find_question(p, id, strlen(id));
+	int64_t i = aipolicy_find_question(p, id, strlen(id));
 
 	assert_true(i >= 0);
 	return (uint32_t)i;
@@ -77,20 +77,20 @@ static uint32_t qindex(const struct policy *p, const char *id)
 static int setup(void **state)
 {
 	static struct fixture f;
-	struct diags d;
+	struct aipolicy_diags d;
 
 	memset(&f, 0, sizeof f);
-	diags_init(&d, "walk-test.yaml");
-	if (policy_load_buffer("walk-test.yaml", policy_yaml,
-	    sizeof policy_yaml - 1, &f.p, &d) != LOAD_OK) {
+	aipolicy_diags_init(&d, "walk-test.yaml");
+	if (aipolicy_load_buffer("walk-test.yaml", policy_yaml,
+	    sizeof policy_yaml - 1, &f.p, &d) != AIPOLICY_OK) {
 		for (size_t i = 0; i < d.count; i++)
 			fprintf(stderr, "%u:%u: %s\n", d.items[i].line,
 			    d.items[i].column, d.items[i].message);
-		diags_release(&d);
+		aipolicy_diags_release(&d);
 		return -1;
 	}
-	diags_release(&d);
-	if (walk_state_init(&f.s, f.p) != 0)
+	aipolicy_diags_release(&d);
+	if (aipolicy_walk_state_init(&f.s, f.p) != 0)
 		return -1;
 	f.a = qindex(f.p, "a");
 	f.b = qindex(f.p, "b");
@@ -103,8 +103,8 @@ static int teardown(void **state)
 {
 	struct fixture *f = *state;
 
-	walk_state_release(&f->s);
-	policy_free(f->p);
+	aipolicy_walk_state_release(&f->s);
+	aipolicy_free(f->p);
 	return 0;
 }
 
@@ -115,11 +115,11 @@ static void test_starts_at_start(void **state)
 	assert_int_equal(f->s.current, f->a);
 	assert_int_equal(f->s.count, 0);
 	assert_null(f->s.outcome);
-	assert_false(walk_state_narrowing(&f->s));
-	assert_int_equal(f->s.result.status, WALK_INCOMPLETE);
+	assert_false(aipolicy_walk_state_narrowing(&f->s));
+	assert_int_equal(f->s.result.status, AIPOLICY_WALK_INCOMPLETE);
 	for (size_t i = 0; i < f->p->nquestions; i++)
-		assert_int_equal(f->s.chosen[i], WALK_CHOSEN_NONE);
-	assert_false(walk_state_back(&f->s));
+		assert_int_equal(f->s.chosen[i], AIPOLICY_WALK_CHOSEN_NONE);
+	assert_false(aipolicy_walk_state_back(&f->s));
 	assert_int_equal(f->s.current, f->a);
 }
 
@@ -127,17 +127,17 @@ static void test_answer_moves_on(void **state)
 {
 	struct fixture *f = *state;
 
-	walk_state_answer(&f->s, 0); /* a = x */
+	aipolicy_walk_state_answer(&f->s, 0); /* a = x */
 	assert_int_equal(f->s.current, f->b);
 	assert_int_equal(f->s.count, 1);
 	assert_int_equal(f->s.choices[0].question, f->a);
 	assert_int_equal(f->s.choices[0].answer, 0);
 	assert_int_equal(f->s.chosen[f->a], 0);
-	walk_state_answer(&f->s, 0); /* b = p */
+	aipolicy_walk_state_answer(&f->s, 0); /* b = p */
 	assert_int_equal(f->s.current, f->c);
-	walk_state_answer(&f->s, 1); /* c = n */
+	aipolicy_walk_state_answer(&f->s, 1); /* c = n */
 	assert_non_null(f->s.outcome);
-	assert_int_equal(f->s.outcome->verdict, VERDICT_DO_NOT_USE);
+	assert_int_equal(f->s.outcome->verdict, AIPOLICY_VERDICT_DO_NOT_USE);
 	assert_string_equal(f->s.outcome->id, "stop");
 	assert_int_equal(f->s.count, 3);
 	/* the evaluation: the path, nothing unsure, nothing to narrow */
@@ -148,22 +148,22 @@ static void test_answer_moves_on(void **state)
 	assert_int_equal(f->s.result.path[2].question, f->c);
 	assert_int_equal(f->s.result.path[2].answer, 1);
 	assert_int_equal(f->s.result.nunsure, 0);
-	assert_int_equal(f->s.result.next, WALK_NO_NEXT);
+	assert_int_equal(f->s.result.next, AIPOLICY_WALK_NO_NEXT);
 }
 
 static void test_answer_ignored_at_verdict_or_bad(void **state)
 {
 	struct fixture *f = *state;
 
-	walk_state_answer(&f->s, 7); /* a has 3 answers */
+	aipolicy_walk_state_answer(&f->s, 7); /* a has 3 answers */
 	assert_int_equal(f->s.current, f->a);
 	assert_int_equal(f->s.count, 0);
-	assert_int_equal(f->s.chosen[f->a], WALK_CHOSEN_NONE);
-	walk_state_answer(&f->s, 2); /* a = z: a verdict at once */
+	assert_int_equal(f->s.chosen[f->a], AIPOLICY_WALK_CHOSEN_NONE);
+	aipolicy_walk_state_answer(&f->s, 2); /* a = z: a verdict at once */
 	assert_non_null(f->s.outcome);
 	assert_string_equal(f->s.outcome->id, "free");
-	walk_state_answer(&f->s, 0);
-	walk_state_answer(&f->s, WALK_NOT_SURE);
+	aipolicy_walk_state_answer(&f->s, 0);
+	aipolicy_walk_state_answer(&f->s, AIPOLICY_WALK_NOT_SURE);
 	assert_int_equal(f->s.count, 1);
 	assert_string_equal(f->s.outcome->id, "free");
 }
@@ -172,40 +172,40 @@ static void test_back_keeps_later_answers(void **state)
 {
 	struct fixture *f = *state;
 
-	walk_state_answer(&f->s, 0); /* a = x */
-	walk_state_answer(&f->s, 0); /* b = p */
-	walk_state_answer(&f->s, 1); /* c = n: stop */
+	aipolicy_walk_state_answer(&f->s, 0); /* a = x */
+	aipolicy_walk_state_answer(&f->s, 0); /* b = p */
+	aipolicy_walk_state_answer(&f->s, 1); /* c = n: stop */
 	assert_non_null(f->s.outcome);
 
-	assert_true(walk_state_back(&f->s)); /* from the verdict to c */
+	assert_true(aipolicy_walk_state_back(&f->s)); /* from the verdict to c */
 	assert_null(f->s.outcome);
 	assert_int_equal(f->s.current, f->c);
 	assert_int_equal(f->s.count, 2);
 	assert_int_equal(f->s.chosen[f->c], 1);
 
-	assert_true(walk_state_back(&f->s)); /* to b */
+	assert_true(aipolicy_walk_state_back(&f->s)); /* to b */
 	assert_int_equal(f->s.current, f->b);
 	assert_int_equal(f->s.count, 1);
 	assert_int_equal(f->s.chosen[f->b], 0);
 	assert_int_equal(f->s.chosen[f->c], 1); /* kept */
 
-	assert_true(walk_state_back(&f->s)); /* to a */
+	assert_true(aipolicy_walk_state_back(&f->s)); /* to a */
 	assert_int_equal(f->s.current, f->a);
 	assert_int_equal(f->s.count, 0);
-	assert_false(walk_state_back(&f->s));
+	assert_false(aipolicy_walk_state_back(&f->s));
 
 	/* forward again along the pre-selected answers */
-	walk_state_answer(&f->s, (uint32_t)f->s.chosen[f->s.current]);
+	aipolicy_walk_state_answer(&f->s, (uint32_t)f->s.chosen[f->s.current]);
 	assert_int_equal(f->s.current, f->b);
-	walk_state_answer(&f->s, (uint32_t)f->s.chosen[f->s.current]);
+	aipolicy_walk_state_answer(&f->s, (uint32_t)f->s.chosen[f->s.current]);
 	assert_int_equal(f->s.current, f->c);
-	walk_state_answer(&f->s, (uint32_t)f->s.chosen[f->s.current]);
+	aipolicy_walk_state_answer(&f->s, (uint32_t)f->s.chosen[f->s.current]);
 	assert_non_null(f->s.outcome);
 	assert_string_equal(f->s.outcome->id, "stop");
 
 	/* a different answer replaces the one remembered */
-	assert_true(walk_state_back(&f->s));
-	walk_state_answer(&f->s, 0); /* c = m */
+	assert_true(aipolicy_walk_state_back(&f->s));
+	aipolicy_walk_state_answer(&f->s, 0); /* c = m */
 	assert_string_equal(f->s.outcome->id, "free");
 	assert_int_equal(f->s.chosen[f->c], 0);
 }
@@ -214,17 +214,17 @@ static void test_restart_forgets(void **state)
 {
 	struct fixture *f = *state;
 
-	walk_state_answer(&f->s, 1); /* a = y */
-	walk_state_answer(&f->s, WALK_NOT_SURE); /* c = ?: stop, final */
+	aipolicy_walk_state_answer(&f->s, 1); /* a = y */
+	aipolicy_walk_state_answer(&f->s, AIPOLICY_WALK_NOT_SURE); /* c = ?: stop, final */
 	assert_non_null(f->s.outcome);
-	walk_state_restart(&f->s);
+	aipolicy_walk_state_restart(&f->s);
 	assert_null(f->s.outcome);
 	assert_int_equal(f->s.current, f->a);
 	assert_int_equal(f->s.count, 0);
 	assert_int_equal(f->s.result.nunsure, 0);
 	for (size_t i = 0; i < f->p->nquestions; i++)
-		assert_int_equal(f->s.chosen[i], WALK_CHOSEN_NONE);
-	walk_state_answer(&f->s, 0);
+		assert_int_equal(f->s.chosen[i], AIPOLICY_WALK_CHOSEN_NONE);
+	aipolicy_walk_state_answer(&f->s, 0);
 	assert_int_equal(f->s.current, f->b);
 }
 
@@ -232,16 +232,16 @@ static void test_remaining_counts_longest_path(void **state)
 {
 	struct fixture *f = *state;
 
-	assert_int_equal(walk_state_remaining(&f->s), 3); /* a, b, c */
-	walk_state_answer(&f->s, 1);                      /* a = y: at c */
-	assert_int_equal(walk_state_remaining(&f->s), 1);
-	assert_true(walk_state_back(&f->s));
-	assert_int_equal(walk_state_remaining(&f->s), 3);
-	walk_state_answer(&f->s, 0);                      /* a = x: at b */
-	assert_int_equal(walk_state_remaining(&f->s), 2);
-	walk_state_answer(&f->s, 1);                      /* b = q: free */
+	assert_int_equal(aipolicy_walk_state_remaining(&f->s), 3); /* a, b, c */
+	aipolicy_walk_state_answer(&f->s, 1);                      /* a = y: at c */
+	assert_int_equal(aipolicy_walk_state_remaining(&f->s), 1);
+	assert_true(aipolicy_walk_state_back(&f->s));
+	assert_int_equal(aipolicy_walk_state_remaining(&f->s), 3);
+	aipolicy_walk_state_answer(&f->s, 0);                      /* a = x: at b */
+	assert_int_equal(aipolicy_walk_state_remaining(&f->s), 2);
+	aipolicy_walk_state_answer(&f->s, 1);                      /* b = q: free */
 	assert_non_null(f->s.outcome);
-	assert_int_equal(walk_state_remaining(&f->s), 0);
+	assert_int_equal(aipolicy_walk_state_remaining(&f->s), 0);
 }
 
 /*
@@ -255,38 +255,38 @@ static void test_not_sure_narrows_down(void **state)
 {
 	struct fixture *f = *state;
 
-	walk_state_answer(&f->s, WALK_NOT_SURE); /* a = ? */
+	aipolicy_walk_state_answer(&f->s, AIPOLICY_WALK_NOT_SURE); /* a = ? */
 	assert_null(f->s.outcome);
-	assert_true(walk_state_narrowing(&f->s));
-	assert_int_equal(f->s.chosen[f->a], WALK_CHOSEN_NOT_SURE);
-	assert_int_equal(f->s.choices[0].answer, WALK_NOT_SURE);
-	assert_int_equal(f->s.result.outcome->verdict, VERDICT_DO_NOT_USE);
+	assert_true(aipolicy_walk_state_narrowing(&f->s));
+	assert_int_equal(f->s.chosen[f->a], AIPOLICY_WALK_CHOSEN_NOT_SURE);
+	assert_int_equal(f->s.choices[0].answer, AIPOLICY_WALK_NOT_SURE);
+	assert_int_equal(f->s.result.outcome->verdict, AIPOLICY_VERDICT_DO_NOT_USE);
 	assert_int_equal(f->s.current, f->b);
-	assert_int_equal(walk_state_remaining(&f->s), 2); /* b, c */
+	assert_int_equal(aipolicy_walk_state_remaining(&f->s), 2); /* b, c */
 
-	walk_state_answer(&f->s, 1); /* b = q */
-	assert_true(walk_state_narrowing(&f->s));
-	assert_int_equal(f->s.result.outcome->verdict, VERDICT_DO_NOT_USE);
+	aipolicy_walk_state_answer(&f->s, 1); /* b = q */
+	assert_true(aipolicy_walk_state_narrowing(&f->s));
+	assert_int_equal(f->s.result.outcome->verdict, AIPOLICY_VERDICT_DO_NOT_USE);
 	assert_int_equal(f->s.current, f->c);
-	assert_int_equal(walk_state_remaining(&f->s), 1);
+	assert_int_equal(aipolicy_walk_state_remaining(&f->s), 1);
 
-	walk_state_answer(&f->s, 0); /* c = m */
+	aipolicy_walk_state_answer(&f->s, 0); /* c = m */
 	assert_non_null(f->s.outcome);
-	assert_false(walk_state_narrowing(&f->s));
+	assert_false(aipolicy_walk_state_narrowing(&f->s));
 	assert_string_equal(f->s.outcome->id, "free");
 	assert_int_equal(f->s.count, 3);
 	assert_int_equal(f->s.result.nunsure, 1); /* a */
 	assert_int_equal(f->s.result.unsure[0], f->a);
 
 	/* back from the verdict: narrowing down at c again, m selected */
-	assert_true(walk_state_back(&f->s));
-	assert_true(walk_state_narrowing(&f->s));
+	assert_true(aipolicy_walk_state_back(&f->s));
+	assert_true(aipolicy_walk_state_narrowing(&f->s));
 	assert_int_equal(f->s.current, f->c);
 	assert_int_equal(f->s.chosen[f->c], 0);
 
 	/* "Not sure" again: a=y, c=n has only answered questions ("?" is an
 	 * answer), so the worst case is final and shown */
-	walk_state_answer(&f->s, WALK_NOT_SURE);
+	aipolicy_walk_state_answer(&f->s, AIPOLICY_WALK_NOT_SURE);
 	assert_non_null(f->s.outcome);
 	assert_string_equal(f->s.outcome->id, "stop");
 	assert_int_equal(f->s.result.npath, 2);
@@ -297,16 +297,16 @@ static void test_not_sure_narrows_down(void **state)
 	assert_int_equal(f->s.result.nunsure, 2);
 
 	/* back undoes a "Not sure" like any answer, and remembers it */
-	assert_true(walk_state_back(&f->s));
+	assert_true(aipolicy_walk_state_back(&f->s));
 	assert_int_equal(f->s.current, f->c);
-	assert_int_equal(f->s.chosen[f->c], WALK_CHOSEN_NOT_SURE);
-	assert_true(walk_state_back(&f->s));
-	assert_true(walk_state_back(&f->s));
+	assert_int_equal(f->s.chosen[f->c], AIPOLICY_WALK_CHOSEN_NOT_SURE);
+	assert_true(aipolicy_walk_state_back(&f->s));
+	assert_true(aipolicy_walk_state_back(&f->s));
 	assert_int_equal(f->s.current, f->a);
-	assert_false(walk_state_narrowing(&f->s));
-	assert_int_equal(f->s.result.status, WALK_INCOMPLETE);
-	assert_int_equal(f->s.chosen[f->a], WALK_CHOSEN_NOT_SURE);
-	assert_false(walk_state_back(&f->s));
+	assert_false(aipolicy_walk_state_narrowing(&f->s));
+	assert_int_equal(f->s.result.status, AIPOLICY_WALK_INCOMPLETE);
+	assert_int_equal(f->s.chosen[f->a], AIPOLICY_WALK_CHOSEN_NOT_SURE);
+	assert_false(aipolicy_walk_state_back(&f->s));
 }
 
 /* "Not sure" below answers: a=y, c=? is final at once (c is answered). */
@@ -315,8 +315,8 @@ static void test_not_sure_final_at_once(void **state)
 	struct fixture *f = *state;
 	struct present pr;
 
-	walk_state_answer(&f->s, 1);
-	walk_state_answer(&f->s, WALK_NOT_SURE);
+	aipolicy_walk_state_answer(&f->s, 1);
+	aipolicy_walk_state_answer(&f->s, AIPOLICY_WALK_NOT_SURE);
 	assert_non_null(f->s.outcome);
 	assert_string_equal(f->s.outcome->id, "stop");
 	assert_int_equal(f->s.result.nunsure, 1);
@@ -351,7 +351,7 @@ static void test_plain_verdict_words(void **state)
 	struct fixture *f = *state;
 	struct present pr;
 
-	walk_state_answer(&f->s, 2);
+	aipolicy_walk_state_answer(&f->s, 2);
 	present_init(&pr, 0, 0);
 	assert_int_equal(ask_present_verdict(&pr, &f->s), 0);
 	assert_string_equal(pr.lines[0].text, "Verdict: Use AI freely");
@@ -362,17 +362,17 @@ static void test_stale(void **state)
 {
 	struct fixture *f = *state;
 
-	assert_false(policy_is_stale(f->p, 20261231));
-	assert_true(policy_is_stale(f->p, 20270101));
+	assert_false(aipolicy_is_stale(f->p, 20261231));
+	assert_true(aipolicy_is_stale(f->p, 20270101));
 }
 
 static void test_release_twice(void **state)
 {
 	struct fixture *f = *state;
 
-	walk_state_release(&f->s);
-	walk_state_release(&f->s); /* released twice: a no-op */
-	assert_int_equal(walk_state_init(&f->s, f->p), 0);
+	aipolicy_walk_state_release(&f->s);
+	aipolicy_walk_state_release(&f->s); /* released twice: a no-op */
+	assert_int_equal(aipolicy_walk_state_init(&f->s, f->p), 0);
 }
 
 int main(void)

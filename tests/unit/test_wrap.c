@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "aipolicy/wrap.h"
+#include "core/wrap.h"
 
 #define MAXL 64
 

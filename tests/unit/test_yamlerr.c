@@ -318,18 +318,18 @@ edited(unsigned edit, const char *text)
 	return s;
 }
 
-static bool check_error(const struct diag *e, const struct diag *note,
+static bool check_error(const struct aipolicy_diag *e, const struct aipolicy_diag *note,
     uint32_t line, uint32_t column);
 
 static void
-print_diags(const struct diags *d)
+print_diags(const struct aipolicy_diags *d)
 {
 	size_t i;
 
 	for (i = 0; i < d->count; i++)
 		fprintf(stderr, "    %u:%u: %s: %s\n", d->items[i].line,
 		    d->items[i].column,
-		    diag_severity_name(d->items[i].severity),
+		    aipolicy_severity_name(d->items[i].severity),
 		    d->items[i].message);
 }
 
@@ -343,17 +343,17 @@ static bool
 check_one(const char *what, const char *yaml, size_t len, uint32_t line,
     uint32_t column, const char *const *words, size_t nwords)
 {
-	struct policy *p = NULL;
-	struct diags d;
-	const struct diag *e = NULL, *note = NULL;
+	struct aipolicy *p = NULL;
+	struct aipolicy_diags d;
+	const struct aipolicy_diag *e = NULL, *note = NULL;
 	size_t i;
 	bool ok;
 
-	diags_init(&d, "t.yaml");
-	ok = policy_load_buffer("t.yaml", yaml, len, &p, &d) == LOAD_INVALID;
-	diags_sort(&d);
+	aipolicy_diags_init(&d, "t.yaml");
+	ok = aipolicy_load_buffer("t.yaml", yaml, len, &p, &d) == AIPOLICY_INVALID;
+	aipolicy_diags_sort(&d);
 	for (i = 0; i < d.count; i++) {
-		if (d.items[i].severity == SEVERITY_ERROR && e == NULL) {
+		if (d.items[i].severity == AIPOLICY_SEVERITY_ERROR && e == NULL) {
 			e = &d.items[i];
 			note = i + 1 < d.count ? &d.items[i + 1] : NULL;
 		}
@@ -371,20 +371,20 @@ check_one(const char *what, const char *yaml, size_t len, uint32_t line,
 		fprintf(stderr, " and a note; got:\n");
 		print_diags(&d);
 	}
-	diags_release(&d);
-	policy_free(p);
+	aipolicy_diags_release(&d);
+	aipolicy_free(p);
 	return ok;
 }
 
 /* The error E is at LINE:COLUMN (any column for ANY_COLUMN) and NOTE, the
  * diagnostic after it, is its note with the YAML parser's words. */
 static bool
-check_error(const struct diag *e, const struct diag *note, uint32_t line,
+check_error(const struct aipolicy_diag *e, const struct aipolicy_diag *note, uint32_t line,
     uint32_t column)
 {
 	return e != NULL && e->line == line &&
 	    (column == ANY_COLUMN || e->column == column) && note != NULL &&
-	    note->severity == SEVERITY_NOTE && note->line == e->line &&
+	    note->severity == AIPOLICY_SEVERITY_NOTE && note->line == e->line &&
 	    note->column == e->column &&
 	    strncmp(note->message, "the YAML parser said: ", 22) == 0;
 }
@@ -393,19 +393,19 @@ check_error(const struct diag *e, const struct diag *note, uint32_t line,
 static void
 test_base_is_valid(void **state)
 {
-	struct policy *p = NULL;
-	struct diags d;
+	struct aipolicy *p = NULL;
+	struct aipolicy_diags d;
 	char *yaml = edited(0, "");
 
 	(void)state;
-	diags_init(&d, "t.yaml");
-	if (policy_load_buffer("t.yaml", yaml, strlen(yaml), &p, &d) !=
-	    LOAD_OK)
+	aipolicy_diags_init(&d, "t.yaml");
+	if (aipolicy_load_buffer("t.yaml", yaml, strlen(yaml), &p, &d) !=
+	    AIPOLICY_OK)
 		print_diags(&d);
 	assert_non_null(p);
 	assert_int_equal(d.nerrors, 0);
-	policy_free(p);
-	diags_release(&d);
+	aipolicy_free(p);
+	aipolicy_diags_release(&d);
 	free(yaml);
 }
 
@@ -479,18 +479,18 @@ static bool
 check_syntax_error(const char *yaml, uint32_t line, uint32_t column,
     const char *words)
 {
-	struct policy *p = NULL;
-	struct diags d;
-	const struct diag *e = NULL;
+	struct aipolicy *p = NULL;
+	struct aipolicy_diags d;
+	const struct aipolicy_diag *e = NULL;
 	size_t i, n = 0;
 	bool ok;
 
-	diags_init(&d, "t.yaml");
-	policy_load_buffer("t.yaml", yaml, strlen(yaml), &p, &d);
-	diags_sort(&d);
+	aipolicy_diags_init(&d, "t.yaml");
+	aipolicy_load_buffer("t.yaml", yaml, strlen(yaml), &p, &d);
+	aipolicy_diags_sort(&d);
 	for (i = 0; i + 1 < d.count; i++) {
-		if (d.items[i].severity == SEVERITY_ERROR &&
-		    d.items[i + 1].severity == SEVERITY_NOTE) {
+		if (d.items[i].severity == AIPOLICY_SEVERITY_ERROR &&
+		    d.items[i + 1].severity == AIPOLICY_SEVERITY_NOTE) {
 			e = &d.items[i];
 			n++;
 		}
@@ -502,8 +502,8 @@ check_syntax_error(const char *yaml, uint32_t line, uint32_t column,
 		    "in:\n%s  got:\n", line, column, words, yaml);
 		print_diags(&d);
 	}
-	diags_release(&d);
-	policy_free(p);
+	aipolicy_diags_release(&d);
+	aipolicy_free(p);
 	return ok;
 }
 
@@ -573,69 +573,69 @@ test_notes_and_fallback(void **state)
 static void
 test_note_counts_and_order(void **state)
 {
-	struct diags d;
+	struct aipolicy_diags d;
 
 	(void)state;
-	diags_init(&d, "t.yaml");
-	diags_add(&d, SEVERITY_ERROR, 3, 1, "x", 1, "e3");
-	diags_add(&d, SEVERITY_NOTE, 3, 1, "x", 1, "n3");
-	diags_add(&d, SEVERITY_WARNING, 3, 1, NULL, 0, "w3");
-	diags_add(&d, SEVERITY_ERROR, 1, 1, NULL, 0, "e1");
-	diags_add(&d, SEVERITY_NOTE, 1, 1, NULL, 0, "n1");
+	aipolicy_diags_init(&d, "t.yaml");
+	aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, 3, 1, "x", 1, "e3");
+	aipolicy_diags_add(&d, AIPOLICY_SEVERITY_NOTE, 3, 1, "x", 1, "n3");
+	aipolicy_diags_add(&d, AIPOLICY_SEVERITY_WARNING, 3, 1, NULL, 0, "w3");
+	aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, 1, 1, NULL, 0, "e1");
+	aipolicy_diags_add(&d, AIPOLICY_SEVERITY_NOTE, 1, 1, NULL, 0, "n1");
 	assert_int_equal(d.nerrors, 2);
 	assert_int_equal(d.nwarnings, 1);
-	diags_sort(&d);
+	aipolicy_diags_sort(&d);
 	assert_string_equal(d.items[0].message, "e1");
 	assert_string_equal(d.items[1].message, "n1");
 	assert_string_equal(d.items[2].message, "e3");
 	assert_string_equal(d.items[3].message, "n3");
 	assert_string_equal(d.items[4].message, "w3");
-	diags_promote_warnings(&d);
-	assert_int_equal(d.items[3].severity, SEVERITY_NOTE);
-	assert_int_equal(d.items[4].severity, SEVERITY_ERROR);
+	aipolicy_diags_promote_warnings(&d);
+	assert_int_equal(d.items[3].severity, AIPOLICY_SEVERITY_NOTE);
+	assert_int_equal(d.items[4].severity, AIPOLICY_SEVERITY_ERROR);
 	assert_int_equal(d.nerrors, 3);
-	assert_string_equal(diag_severity_name(SEVERITY_NOTE), "note");
-	diags_release(&d);
+	assert_string_equal(aipolicy_severity_name(AIPOLICY_SEVERITY_NOTE), "note");
+	aipolicy_diags_release(&d);
 }
 
 /* Notes come with their diagnostics and are not counted among the
- * DIAG_SHOW_MAX shown, nor in "too many errors". */
+ * AIPOLICY_DIAG_SHOW_MAX shown, nor in "too many errors". */
 static void
 test_notes_shown_with_their_error(void **state)
 {
-	struct diags d;
+	struct aipolicy_diags d;
 	size_t i, shown;
 
 	(void)state;
-	diags_init(&d, "t.yaml");
-	for (i = 0; i < DIAG_SHOW_MAX + 10; i++) {
-		diags_add(&d, SEVERITY_ERROR, (uint32_t)i + 1, 1, NULL, 0, "e");
-		diags_add(&d, SEVERITY_NOTE, (uint32_t)i + 1, 1, NULL, 0, "n");
+	aipolicy_diags_init(&d, "t.yaml");
+	for (i = 0; i < AIPOLICY_DIAG_SHOW_MAX + 10; i++) {
+		aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, (uint32_t)i + 1, 1, NULL, 0, "e");
+		aipolicy_diags_add(&d, AIPOLICY_SEVERITY_NOTE, (uint32_t)i + 1, 1, NULL, 0, "n");
 	}
-	shown = diags_shown(&d);
-	assert_int_equal(shown, 2 * DIAG_SHOW_MAX);
-	assert_int_equal(d.items[shown - 1].severity, SEVERITY_NOTE);
-	assert_int_equal(diags_hidden(&d, shown), 10);
-	diags_release(&d);
+	shown = aipolicy_diags_shown(&d);
+	assert_int_equal(shown, 2 * AIPOLICY_DIAG_SHOW_MAX);
+	assert_int_equal(d.items[shown - 1].severity, AIPOLICY_SEVERITY_NOTE);
+	assert_int_equal(aipolicy_diags_hidden(&d, shown), 10);
+	aipolicy_diags_release(&d);
 }
 
 /* A note whose diagnostic was not kept is not kept either. */
 static void
 test_note_of_dropped_error(void **state)
 {
-	struct diags d;
+	struct aipolicy_diags d;
 	size_t i;
 
 	(void)state;
-	diags_init(&d, "t.yaml");
-	for (i = 0; i < DIAG_KEEP_MAX; i++)
-		diags_add(&d, SEVERITY_ERROR, 1, 1, NULL, 0, "e");
-	diags_add(&d, SEVERITY_ERROR, 2, 1, NULL, 0, "dropped");
-	diags_add(&d, SEVERITY_NOTE, 2, 1, NULL, 0, "its note");
-	assert_int_equal(d.count, DIAG_KEEP_MAX);
+	aipolicy_diags_init(&d, "t.yaml");
+	for (i = 0; i < AIPOLICY_DIAG_KEEP_MAX; i++)
+		aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, 1, 1, NULL, 0, "e");
+	aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, 2, 1, NULL, 0, "dropped");
+	aipolicy_diags_add(&d, AIPOLICY_SEVERITY_NOTE, 2, 1, NULL, 0, "its note");
+	assert_int_equal(d.count, AIPOLICY_DIAG_KEEP_MAX);
 	assert_int_equal(d.dropped, 1);
-	assert_int_equal(d.items[d.count - 1].severity, SEVERITY_ERROR);
-	diags_release(&d);
+	assert_int_equal(d.items[d.count - 1].severity, AIPOLICY_SEVERITY_ERROR);
+	aipolicy_diags_release(&d);
 }
 
 int

@@ -17,14 +17,14 @@
 
 struct reading {
 	struct source src;
-	struct diags d;
+	struct aipolicy_diags d;
 	struct yread r;
 };
 
 static void
 start(struct reading *t, const char *yaml)
 {
-	diags_init(&t->d, "t.yaml");
+	aipolicy_diags_init(&t->d, "t.yaml");
 	assert_int_equal(source_copy(&t->src, yaml, strlen(yaml)), 0);
 	assert_int_equal(yread_init(&t->r, &t->src, &t->d), 0);
 }
@@ -34,7 +34,7 @@ stop(struct reading *t)
 {
 	yread_release(&t->r);
 	source_release(&t->src);
-	diags_release(&t->d);
+	aipolicy_diags_release(&t->d);
 }
 
 /* Read every event; returns the last kind (DONE or FAIL). */
@@ -50,7 +50,7 @@ drain(struct reading *t)
 }
 
 static bool
-said(const struct diags *d, uint32_t line, uint32_t column, const char *text)
+said(const struct aipolicy_diags *d, uint32_t line, uint32_t column, const char *text)
 {
 	size_t i;
 
@@ -220,18 +220,18 @@ test_stops(void **state)
 	assert_int_equal(drain(&t), YREAD_FAIL);
 	assert_true(said(&t.d, 1, 1, "the file is empty"));
 	stop(&t);
-	for (i = 0; i < POLICY_MAX_DEPTH + 1; i++)
+	for (i = 0; i < AIPOLICY_MAX_DEPTH + 1; i++)
 		deep[i] = '[';
 	deep[i] = '\0';
 	start(&t, deep);
 	assert_int_equal(drain(&t), YREAD_FAIL);
-	assert_true(said(&t.d, 1, POLICY_MAX_DEPTH + 1, "deeper than 32"));
+	assert_true(said(&t.d, 1, AIPOLICY_MAX_DEPTH + 1, "deeper than 32"));
 	stop(&t);
 	/* A syntax error: plain words, then libyaml's as a note. */
 	start(&t, "a: [1, 2\n");
 	assert_int_equal(drain(&t), YREAD_FAIL);
 	assert_true(t.d.count == 2);
-	assert_int_equal(t.d.items[1].severity, SEVERITY_NOTE);
+	assert_int_equal(t.d.items[1].severity, AIPOLICY_SEVERITY_NOTE);
 	stop(&t);
 }
 

@@ -11,30 +11,30 @@
 #include "aipolicy/policy.h"
 
 /* test_load: the policy in LEN bytes of YAML, or NULL after printing why.
- * The caller owns the result (policy_free). */
-static inline struct policy *
+ * The caller owns the result (aipolicy_free). */
+static inline struct aipolicy *
 test_load(const char *yaml, size_t len)
 {
-	struct policy *p = NULL;
-	struct diags d;
+	struct aipolicy *p = NULL;
+	struct aipolicy_diags d;
 	size_t i;
 
-	diags_init(&d, "test.yaml");
-	if (policy_load_buffer("test.yaml", yaml, len, &p, &d) != LOAD_OK) {
+	aipolicy_diags_init(&d, "test.yaml");
+	if (aipolicy_load_buffer("test.yaml", yaml, len, &p, &d) != AIPOLICY_OK) {
 		for (i = 0; i < d.count; i++)
 			print_error("%u:%u: %s\n", d.items[i].line,
 			    d.items[i].column, d.items[i].message);
 	}
-	diags_release(&d);
+	aipolicy_diags_release(&d);
 	return p;
 }
 
 /* test_load_ok: the policy in LEN bytes of YAML, which must load. The
  * caller owns the result. TEST_LOAD: the same for a string literal. */
-static inline struct policy *
+static inline struct aipolicy *
 test_load_ok(const char *yaml, size_t len)
 {
-	struct policy *p = test_load(yaml, len);
+	struct aipolicy *p = test_load(yaml, len);
 
 	assert_non_null(p);
 	return p;

@@ -20,16 +20,16 @@
 /* One row: the answers from start (NSTEPS steps) and the outcome they
  * reach. The steps belong to the iterator, valid until its next call. */
 struct paths_row {
-	const struct step *steps;
+	const struct aipolicy_step *steps;
 	size_t nsteps;
-	const struct outcome *outcome;
+	const struct aipolicy_outcome *outcome;
 };
 
 struct paths;
 
 /* paths_new: an iterator over P's paths, before the first one; NULL when
  * out of memory. P must outlive it. Caller owns it (paths_free). */
-struct paths *paths_new(const struct policy *p);
+struct paths *paths_new(const struct aipolicy *p);
 /* paths_free: NULL is a no-op. */
 void paths_free(struct paths *it);
 
@@ -50,7 +50,7 @@ struct paths_render;
 /* paths_render_new: what rendering P's rows in FORMAT needs (each id and
  * key encoded once); NULL when out of memory. P must outlive it. Caller
  * owns it (paths_render_free). */
-struct paths_render *paths_render_new(const struct policy *p,
+struct paths_render *paths_render_new(const struct aipolicy *p,
     enum paths_format format);
 /* paths_render_free: NULL is a no-op. */
 void paths_render_free(struct paths_render *pr);

@@ -21,7 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "aipolicy/logrec.h"
+#include "core/logrec.h"
 #include "aipolicy/policy.h"
 
 struct report_maps;
@@ -30,11 +30,11 @@ struct report_reach;
 struct report {
 	uint64_t decisions;             /* records added */
 	uint64_t lines_skipped;         /* lines that were not records */
-	uint64_t by_verdict[VERDICT_COUNT];
+	uint64_t by_verdict[AIPOLICY_VERDICT_COUNT];
 	uint64_t review_minutes;        /* summed over use-with-review
 	                                 * records that give minutes */
 	uint64_t reviews_timed;         /* how many records that is */
-	const struct policy *policy;    /* report_set_policy, or NULL */
+	const struct aipolicy *policy;    /* report_set_policy, or NULL */
 	uint64_t policy_decisions;      /* records made under it (sha256) */
 	uint64_t policy_lookalikes;     /* records naming its id and version
 	                                 * but made under another text of it */
@@ -61,7 +61,7 @@ void report_free(struct report *r);
  * and outlive R; set it before the first report_add. Returns 0, or -1 when
  * out of memory.
  */
-int report_set_policy(struct report *r, const struct policy *p);
+int report_set_policy(struct report *r, const struct aipolicy *p);
 
 /* report_outcome_reached: after report_set_policy, some record made under
  * the policy ended at its outcome O (an index into its outcomes). */

@@ -26,8 +26,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "aipolicy/diff.h"
-#include "aipolicy/logrec.h"
+#include "core/diff.h"
+#include "core/logrec.h"
 #include "aipolicy/policy.h"
 
 /* Bytes of a decision id (a UUID) with its NUL. */
@@ -58,8 +58,8 @@ enum impact_status {
 struct impact_example {
 	char decision_id[IMPACT_ID_SIZE];
 	enum impact_kind kind;
-	const struct outcome *old;  /* reached on the old version */
-	const struct outcome *new;  /* on the new one; NULL when incomplete */
+	const struct aipolicy_outcome *old;  /* reached on the old version */
+	const struct aipolicy_outcome *new;  /* on the new one; NULL when incomplete */
 	uint32_t next;              /* incomplete: the new version's question
 	                             * (an index) that the walk stops at */
 };
@@ -73,7 +73,7 @@ struct impact_examples {
 struct impact_private;
 
 struct impact {
-	const struct policy *old, *new;
+	const struct aipolicy *old, *new;
 	uint64_t decisions;          /* records replayed */
 	uint64_t other_version;      /* records of other policies, versions */
 	uint64_t lines_skipped;      /* lines not replayed (impact_skip, and
@@ -90,7 +90,7 @@ struct impact {
  * valid, outliving it), keeping at most LIMIT examples of each kind.
  * NULL when out of memory. Caller owns the result (impact_free).
  */
-struct impact *impact_new(const struct policy *old, const struct policy *new,
+struct impact *impact_new(const struct aipolicy *old, const struct aipolicy *new,
     size_t limit);
 /* impact_free: NULL is a no-op. */
 void impact_free(struct impact *im);

@@ -22,12 +22,12 @@
 /* The result of one case. Pointers belong to the testrun that produced
  * them and stay valid until its next testrun_case. */
 struct testrun_result {
-	const struct test_case *tc;
+	const struct aipolicy_test_case *tc;
 	bool passed;
-	enum walk_status status;       /* VERDICT, INCOMPLETE or BAD_ANSWER */
-	const struct outcome *reached; /* WALK_VERDICT: the outcome reached */
-	uint32_t next;                 /* WALK_INCOMPLETE: unanswered question */
-	size_t bad;                    /* WALK_BAD_ANSWER: index into answers */
+	enum aipolicy_walk_status status;       /* VERDICT, INCOMPLETE or BAD_ANSWER */
+	const struct aipolicy_outcome *reached; /* AIPOLICY_WALK_VERDICT: the outcome reached */
+	uint32_t next;                 /* AIPOLICY_WALK_INCOMPLETE: unanswered question */
+	size_t bad;                    /* AIPOLICY_WALK_BAD_ANSWER: index into answers */
 	const size_t *unused;          /* indexes into tc->answers, in order */
 	size_t nunused;
 };
@@ -36,7 +36,7 @@ struct testrun;
 
 /* testrun_new: what running P's cases needs; NULL when out of memory.
  * P must outlive it. Caller owns the result (testrun_free). */
-struct testrun *testrun_new(const struct policy *p);
+struct testrun *testrun_new(const struct aipolicy *p);
 /* testrun_free: NULL is a no-op. */
 void testrun_free(struct testrun *t);
 
@@ -48,7 +48,7 @@ int testrun_case(struct testrun *t, size_t i, struct testrun_result *r);
 
 /* testrun_expect_matches: outcome O is what EXPECT (a verdict id or an
  * outcome id) asks for. */
-bool testrun_expect_matches(const struct outcome *o, const char *expect);
+bool testrun_expect_matches(const struct aipolicy_outcome *o, const char *expect);
 
 /*
  * testrun_answers_text: the case's answers as people read them,
@@ -56,7 +56,7 @@ bool testrun_expect_matches(const struct outcome *o, const char *expect);
  * has none), with anything a terminal would interpret replaced. Caller
  * owns the result; NULL when out of memory.
  */
-char *testrun_answers_text(const struct test_case *tc);
+char *testrun_answers_text(const struct aipolicy_test_case *tc);
 
 /*
  * testrun_failure_text: why case R failed, in one line: "expected 'X',
@@ -66,7 +66,7 @@ char *testrun_answers_text(const struct test_case *tc);
  * some were not used). Text is sanitised as in testrun_answers_text. Caller
  * owns the result; NULL when out of memory.
  */
-char *testrun_failure_text(const struct policy *p,
+char *testrun_failure_text(const struct aipolicy *p,
     const struct testrun_result *r);
 
 /*
@@ -96,7 +96,7 @@ void testrun_junit_free(struct testrun_junit *j);
 /* testrun_junit_begin: start the suite of FILE (the name P was loaded
  * under). FILE and P must outlive the matching testrun_junit_end. */
 int testrun_junit_begin(struct testrun_junit *j, const char *file,
-    const struct policy *p);
+    const struct aipolicy *p);
 /* testrun_junit_case: add the testcase of R, a case of the suite's policy
  * (rendered at once: R may change afterwards). */
 int testrun_junit_case(struct testrun_junit *j,

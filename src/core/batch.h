@@ -35,11 +35,11 @@ enum batch_status {
 struct batch;
 
 /*
- * batch_new: answer queries on P with walk FLAGS (WALK_WORST_CASE or 0),
+ * batch_new: answer queries on P with walk FLAGS (AIPOLICY_WALK_WORST_CASE or 0),
  * rendering results with RJ. P and RJ must outlive the batch. NULL when
  * out of memory; the caller owns the result (batch_free).
  */
-struct batch *batch_new(const struct policy *p, const struct result_json *rj,
+struct batch *batch_new(const struct aipolicy *p, const struct aipolicy_result_json *rj,
     unsigned flags);
 /* batch_free: NULL is a no-op. */
 void batch_free(struct batch *b);
@@ -66,14 +66,14 @@ int batch_line(struct batch *b, const char *line, size_t len, size_t lineno,
 int batch_parse_fast(struct batch *b, const char *line, size_t len,
     size_t *n);
 /* batch_given: the answers of the last line parsed. */
-const struct given *batch_given(const struct batch *b);
+const struct aipolicy_given *batch_given(const struct batch *b);
 /* batch_set_fast: with ON false every line goes to jansson (to compare the
  * two in tests); true by default. */
 void batch_set_fast(struct batch *b, bool on);
 
 /* batch_result: the walk of the last line answered BATCH_ANSWERED; its
  * arrays stay valid until the next batch_line. */
-const struct walk_result *batch_result(const struct batch *b);
+const struct aipolicy_walk_result *batch_result(const struct batch *b);
 
 /*
  * batch_next_line: the next line of LEN bytes at BUF from *POS on, as
@@ -90,7 +90,7 @@ bool batch_next_line(const char *buf, size_t len, size_t *pos,
  * when an answer is not a string, with the reason in ERR (ERRSZ bytes);
  * -1 when out of memory.
  */
-int batch_answers(const json_t *obj, struct given **given, size_t *n,
+int batch_answers(const json_t *obj, struct aipolicy_given **given, size_t *n,
     size_t *cap, char *err, size_t errsz);
 
 #endif

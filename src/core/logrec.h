@@ -59,7 +59,7 @@ struct logrec {
 	size_t npath;
 	const char *const *unsure;        /* question ids, in path order */
 	size_t nunsure;
-	enum verdict verdict;
+	enum aipolicy_verdict verdict;
 	const char *outcome;
 	uint32_t review_minutes;       /* 0 when null */
 };

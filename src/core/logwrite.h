@@ -31,7 +31,7 @@ struct logwrite_enc;
 
 /* logwrite_enc_new: the encoded pieces of P's records. NULL when out of
  * memory; the caller owns it (logwrite_enc_free). P must outlive it. */
-struct logwrite_enc *logwrite_enc_new(const struct policy *p);
+struct logwrite_enc *logwrite_enc_new(const struct aipolicy *p);
 /* logwrite_enc_free: NULL is a no-op. */
 void logwrite_enc_free(struct logwrite_enc *e);
 
@@ -44,8 +44,8 @@ void logwrite_enc_free(struct logwrite_enc *e);
  * never part of a record).
  */
 int logwrite_record(const struct logwrite_enc *e, const char *via, time_t now,
-    const struct step *path, size_t npath, const uint32_t *unsure,
-    size_t nunsure, const struct outcome *o, char **out, size_t *len,
+    const struct aipolicy_step *path, size_t npath, const uint32_t *unsure,
+    size_t nunsure, const struct aipolicy_outcome *o, char **out, size_t *len,
     size_t *cap);
 
 /* logwrite_uuid: a random version 4 UUID, lower-case, in OUT. */

@@ -57,8 +57,8 @@ struct diff_change {
 	struct diff_answer *answers; /* every question either version asks on
 	                              * the way, in the order they are met */
 	size_t nanswers;
-	const struct outcome *old;   /* in the old policy */
-	const struct outcome *new;   /* in the new policy */
+	const struct aipolicy_outcome *old;   /* in the old policy */
+	const struct aipolicy_outcome *new;   /* in the new policy */
 	enum diff_kind kind;         /* never DIFF_SAME */
 };
 
@@ -66,11 +66,11 @@ struct diff_change {
  * matched by id, answers (of questions both have) by key ignoring ASCII
  * case. Each list is in the file order of the version the items are in. */
 struct diff_only {
-	const struct question **questions;
+	const struct aipolicy_question **questions;
 	size_t nquestions;
 	struct diff_answer *answers;
 	size_t nanswers;
-	const struct outcome **outcomes; /* named ones, then inline ones */
+	const struct aipolicy_outcome **outcomes; /* named ones, then inline ones */
 	size_t noutcomes;
 };
 
@@ -82,7 +82,7 @@ struct diff_options {
 struct diff_private;
 
 struct diff {
-	const struct policy *old, *new;
+	const struct aipolicy *old, *new;
 	struct diff_change *changes;
 	size_t nchanges;
 	size_t count[DIFF_REWORDED + 1]; /* changes of each kind */
@@ -102,7 +102,7 @@ void diff_options_init(struct diff_options *o);
  * *out to a new diff the caller owns (diff_free); OLD and NEW must outlive
  * it. Returns -1 when out of memory, with *out untouched.
  */
-int diff_run(const struct policy *old, const struct policy *new,
+int diff_run(const struct aipolicy *old, const struct aipolicy *new,
     const struct diff_options *opts, struct diff **out);
 
 /* diff_free: frees D (not its policies); NULL is a no-op. */
@@ -117,14 +117,14 @@ bool diff_verdict_changed(const struct diff *d);
  * or any of summary, why, reviewer, disclose, conditions, review_minutes
  * differ; DIFF_SAME otherwise.
  */
-enum diff_kind diff_classify(const struct outcome *old,
-    const struct outcome *new);
+enum diff_kind diff_classify(const struct aipolicy_outcome *old,
+    const struct aipolicy_outcome *new);
 
 /* diff_text_changed: the same outcome id whose text changed: writes the
  * names of the fields that differ ("summary", "why", ...) into FIELDS (at
  * least DIFF_FIELDS entries) and returns how many. */
 #define DIFF_FIELDS 7
-size_t diff_text_changed(const struct outcome *old, const struct outcome *new,
+size_t diff_text_changed(const struct aipolicy_outcome *old, const struct aipolicy_outcome *new,
     const char **fields);
 
 /* diff_kind_id: "tightened", "loosened", "reworded" (or "unchanged"). */

@@ -16,12 +16,12 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "aipolicy/logrec.h"
+#include "core/logrec.h"
 #include "aipolicy/policy.h"
 
 /* The longest line read: twice the largest policy file, so that a record
  * of any path through any policy fits. Longer lines are skipped. */
-#define LOGREAD_LINE_MAX (2 * (size_t)POLICY_MAX_FILE)
+#define LOGREAD_LINE_MAX (2 * (size_t)AIPOLICY_MAX_FILE)
 
 /* What is done with what the log holds. Both functions are called with
  * CTX and the 1-based number of the line. */

@@ -63,11 +63,11 @@ void present_init(struct present *pr, int width, unsigned flags);
 void present_release(struct present *pr);
 
 /* present_role_of: the role of the verdict line for V. */
-enum present_role present_role_of(enum verdict v);
+enum present_role present_role_of(enum aipolicy_verdict v);
 
 /*
  * present_result: append the words for R, a verdict or incomplete result
- * of walker_run on the N answers GIVEN with WALK_FLAGS over P. A verdict:
+ * of aipolicy_walker_run on the N answers GIVEN with WALK_FLAGS over P. A verdict:
  * "Verdict: ...", or for a worst case "Worst case: ..." and what the
  * answers marked "not sure" could lead to; the summary, why, reviewer,
  * disclosure and conditions; the answers on the path (assumed ones marked
@@ -77,19 +77,19 @@ enum present_role present_role_of(enum verdict v);
  * question and its answers. Then the policy (PRESENT_POLICY) and whom to
  * ask. Returns 0, or -1 when out of memory.
  */
-int present_result(struct present *pr, const struct policy *p,
-    const struct walk_result *r, const struct given *given, size_t n,
+int present_result(struct present *pr, const struct aipolicy *p,
+    const struct aipolicy_walk_result *r, const struct aipolicy_given *given, size_t n,
     unsigned walk_flags);
 
 /* present_answers: Q's answers as a list people read, each quoted (keys
  * may hold commas) and sanitised: "'yes', 'no'". Caller owns the result;
  * NULL when out of memory. */
-char *present_answers(const struct question *q);
+char *present_answers(const struct aipolicy_question *q);
 
 /* present_narrowing: append the line ask shows above a question that
  * narrows the worst case R (a verdict with a next) down. 0, or -1 when out
  * of memory. */
-int present_narrowing(struct present *pr, const struct walk_result *r);
+int present_narrowing(struct present *pr, const struct aipolicy_walk_result *r);
 
 /* How a policy's dates stand on a day. */
 enum present_dates {
@@ -99,7 +99,7 @@ enum present_dates {
 };
 
 /* present_dates_on: how P's dates stand on TODAY. */
-enum present_dates present_dates_on(const struct policy *p, date_t today);
+enum present_dates present_dates_on(const struct aipolicy *p, aipolicy_date_t today);
 
 /*
  * present_date_warning: when P is stale or not yet in force on TODAY, one
@@ -108,10 +108,10 @@ enum present_dates present_dates_on(const struct policy *p, date_t today);
  * whether it still applies"), sanitised, in *OUT (caller owns it); *OUT is
  * NULL when the dates are in order. Returns 0, or -1 when out of memory.
  */
-int present_date_warning(const struct policy *p, date_t today, char **out);
+int present_date_warning(const struct aipolicy *p, aipolicy_date_t today, char **out);
 
 /* present_dates: append that warning as a line "Warning: ...", when there
  * is one. 0, or -1 when out of memory. */
-int present_dates(struct present *pr, const struct policy *p, date_t today);
+int present_dates(struct present *pr, const struct aipolicy *p, aipolicy_date_t today);
 
 #endif
