@@ -38,8 +38,6 @@ enum aipolicy_verdict {
 /* aipolicy_verdict_id: "use-freely", ...; aipolicy_verdict_words: "Use AI freely", ... */
 const char *aipolicy_verdict_id(enum aipolicy_verdict v);
 const char *aipolicy_verdict_words(enum aipolicy_verdict v);
-/* exit_of_verdict: 0, 10 or 20. */
-int exit_of_verdict(enum aipolicy_verdict v);
 /* aipolicy_verdict_parse: true and *out set when S (LEN bytes) is a verdict id. */
 bool aipolicy_verdict_parse(const char *s, size_t len, enum aipolicy_verdict *out);
 

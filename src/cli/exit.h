@@ -5,6 +5,8 @@
 #ifndef AIPOLICY_EXIT_H
 #define AIPOLICY_EXIT_H
 
+#include "aipolicy/policy.h"
+
 enum exit_code {
 	EXIT_OK = 0,          /* verdict use-freely; or the command succeeded */
 	EXIT_FOUND = 1,       /* lint errors, a failing test, diff changes */
@@ -21,5 +23,18 @@ enum exit_code {
 	EXIT_QUIT = 130,      /* ask: quit before a verdict, end of input, SIGINT */
 	EXIT_SIGTERM = 143,   /* ask: ended by SIGTERM */
 };
+
+/* exit_of_verdict: the exit code of a walk that ends in V. */
+static inline int
+exit_of_verdict(enum aipolicy_verdict v)
+{
+	static const int codes[AIPOLICY_VERDICT_COUNT] = {
+		[AIPOLICY_VERDICT_USE_FREELY] = EXIT_OK,
+		[AIPOLICY_VERDICT_USE_WITH_REVIEW] = EXIT_REVIEW,
+		[AIPOLICY_VERDICT_DO_NOT_USE] = EXIT_STOP,
+	};
+
+	return codes[v];
+}
 
 #endif

@@ -11,11 +11,10 @@
 
 static const struct {
 	const char *id, *words;
-	int code;
 } verdicts[AIPOLICY_VERDICT_COUNT] = {
-	{ "use-freely", "Use AI freely", 0 },
-	{ "use-with-review", "Use AI with review", 10 },
-	{ "do-not-use", "Do not use AI", 20 },
+	{ "use-freely", "Use AI freely" },
+	{ "use-with-review", "Use AI with review" },
+	{ "do-not-use", "Do not use AI" },
 };
 
 const char *
@@ -28,12 +27,6 @@ const char *
 aipolicy_verdict_words(enum aipolicy_verdict v)
 {
 	return verdicts[v].words;
-}
-
-int
-exit_of_verdict(enum aipolicy_verdict v)
-{
-	return verdicts[v].code;
 }
 
 bool
