@@ -10,6 +10,11 @@
  * A loaded policy is immutable and owns all its memory (one arena, freed by
  * aipolicy_free()). Indexes are uint32_t: a policy file is at most 64 MiB, so
  * it cannot hold more than 2^32 of anything.
+ *
+ * Threads: every function here may be called from any thread. Loading uses
+ * no global state; a loaded policy is never changed until aipolicy_free, so
+ * any number of threads may read it and walk it at once (walk.h), as long
+ * as none frees it meanwhile.
  */
 #ifndef AIPOLICY_POLICY_H
 #define AIPOLICY_POLICY_H
@@ -19,13 +24,18 @@
 #include <stdint.h>
 
 #include "aipolicy/diag.h"
+#include "aipolicy/version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 #define AIPOLICY_MAX_FILE   (64u * 1024 * 1024) /* bytes */
-#define AIPOLICY_MAX_DEPTH  32                  /* nesting levels */
-#define AIPOLICY_MAX_SCALAR (64u * 1024)        /* bytes of one scalar */
-#define AIPOLICY_MAX_ID     64                  /* characters of an id */
-#define AIPOLICY_MAX_ANSWER 80                  /* code points of an answer key */
-#define AIPOLICY_MAX_LABEL  40                  /* code points of a label */
+#define AIPOLICY_MAX_DEPTH  32           /* nesting levels */
+#define AIPOLICY_MAX_SCALAR (64u * 1024) /* bytes of one scalar */
+#define AIPOLICY_MAX_ID     64           /* characters of an id */
+#define AIPOLICY_MAX_ANSWER 80           /* code points of an answer key */
+#define AIPOLICY_MAX_LABEL  40           /* code points of a label */
 
 /* The three verdicts, from least to most restrictive. */
 enum aipolicy_verdict {
@@ -35,11 +45,14 @@ enum aipolicy_verdict {
 };
 #define AIPOLICY_VERDICT_COUNT 3
 
-/* aipolicy_verdict_id: "use-freely", ...; aipolicy_verdict_words: "Use AI freely", ... */
-const char *aipolicy_verdict_id(enum aipolicy_verdict v);
-const char *aipolicy_verdict_words(enum aipolicy_verdict v);
-/* aipolicy_verdict_parse: true and *out set when S (LEN bytes) is a verdict id. */
-bool aipolicy_verdict_parse(const char *s, size_t len, enum aipolicy_verdict *out);
+/* aipolicy_verdict_id: "use-freely", ...; aipolicy_verdict_words: "Use AI
+ * freely", ... */
+AIPOLICY_API const char *aipolicy_verdict_id(enum aipolicy_verdict v);
+AIPOLICY_API const char *aipolicy_verdict_words(enum aipolicy_verdict v);
+/* aipolicy_verdict_parse: true and *out set when S (LEN bytes) is a verdict
+ * id. */
+AIPOLICY_API bool aipolicy_verdict_parse(const char *s, size_t len,
+    enum aipolicy_verdict *out);
 
 /* A place in the file: 1-based line and column (code points). */
 struct aipolicy_location {
@@ -58,7 +71,7 @@ struct aipolicy_outcome {
 	uint32_t review_minutes; /* 0 when not given */
 	bool is_inline;
 	bool reachable;          /* some path from start leads here */
-	struct aipolicy_location loc;     /* of the id (or of the inline mapping) */
+	struct aipolicy_location loc; /* of the id (or the inline mapping) */
 };
 
 enum aipolicy_target_kind { AIPOLICY_TARGET_QUESTION, AIPOLICY_TARGET_OUTCOME };
@@ -80,7 +93,7 @@ struct aipolicy_question {
 	const char *label;       /* the label, or ask when none was given */
 	bool has_label;          /* a label was given */
 	const char *help;        /* NULL when absent */
-	struct aipolicy_answer *answers;  /* in the policy's order, at least two */
+	struct aipolicy_answer *answers; /* in the policy's order; 2 or more */
 	size_t nanswers;
 	uint32_t height;         /* questions on the longest path from here to
 	                          * an outcome, this one included */
@@ -114,7 +127,8 @@ struct aipolicy {
 	uint32_t start;          /* index of the first question */
 	struct aipolicy_question *questions;
 	size_t nquestions;
-	struct aipolicy_outcome *outcomes; /* named ones in file order, then inline ones */
+	/* named ones in file order, then inline ones */
+	struct aipolicy_outcome *outcomes;
 	size_t noutcomes;
 	struct aipolicy_test_case *tests;
 	size_t ntests;
@@ -127,58 +141,76 @@ enum aipolicy_status {
 	AIPOLICY_OK = 0,
 	AIPOLICY_INVALID,            /* diagnostics with at least one error */
 	AIPOLICY_CANNOT_OPEN,        /* errno is set; nothing added to diags */
-	AIPOLICY_NOMEM,              /* out of memory: nothing is known about the
-	                          * file (diags may hold some of its problems) */
+	AIPOLICY_NOMEM,
+	    /* out of memory: nothing is known about the
+	                          * file (diags may hold some of its
+	                          * problems) */
 };
 
 /*
- * aipolicy_load_file: read and check the policy at PATH. On AIPOLICY_OK, *out is
- * a new policy the caller owns (free with aipolicy_free); warnings found while
- * loading (unreachable nodes, bidirectional text) are in D. Otherwise *out
- * is NULL and D holds the errors (AIPOLICY_INVALID), or errno says why the file
- * could not be read (AIPOLICY_CANNOT_OPEN), or memory ran out (AIPOLICY_NOMEM: an
- * error of the machine, not of the file). PATH is copied. The file is read
- * once; the policy keeps its bytes.
+ * aipolicy_load_file: read and check the policy at PATH. On AIPOLICY_OK, *out
+ * is a new policy the caller owns (free with aipolicy_free); warnings found
+ * while loading (unreachable nodes, bidirectional text) are in D. Otherwise
+ * *out is NULL and D holds the errors (AIPOLICY_INVALID), or errno says why the
+ * file could not be read (AIPOLICY_CANNOT_OPEN), or memory ran out
+ * (AIPOLICY_NOMEM: an error of the machine, not of the file). PATH is copied.
+ * The file is read once; the policy keeps its bytes.
  */
-enum aipolicy_status aipolicy_load_file(const char *path, struct aipolicy **out,
+AIPOLICY_API enum aipolicy_status aipolicy_load_file(const char *path,
+    struct aipolicy **out,
     struct aipolicy_diags *d);
 
 /*
  * aipolicy_load_buffer: the same for LEN bytes at BUF (not kept), named NAME
  * in diagnostics (copied).
  */
-enum aipolicy_status aipolicy_load_buffer(const char *name, const char *buf,
+AIPOLICY_API enum aipolicy_status aipolicy_load_buffer(const char *name,
+    const char *buf,
     size_t len, struct aipolicy **out, struct aipolicy_diags *d);
 
 /* aipolicy_free: frees P and everything it owns; NULL is a no-op. */
-void aipolicy_free(struct aipolicy *p);
+AIPOLICY_API void aipolicy_free(struct aipolicy *p);
 
-/* aipolicy_find_question: index of the question with id S (LEN bytes), or -1. */
-int64_t aipolicy_find_question(const struct aipolicy *p, const char *s,
+/* aipolicy_find_question: index of the question with id S (LEN bytes), or
+ * -1. */
+AIPOLICY_API int64_t aipolicy_find_question(const struct aipolicy *p,
+    const char *s,
     size_t len);
 /* aipolicy_find_outcome: index of the outcome with id S (LEN bytes), or -1. */
-int64_t aipolicy_find_outcome(const struct aipolicy *p, const char *s,
+AIPOLICY_API int64_t aipolicy_find_outcome(const struct aipolicy *p,
+    const char *s,
     size_t len);
 
 /*
- * aipolicy_question_match: index of the answer of Q that S (LEN bytes) names, after
- * trimming white space around S and ignoring ASCII case; -1 when none does.
+ * aipolicy_question_match: index of the answer of Q that S (LEN bytes) names,
+ * after trimming white space around S and ignoring ASCII case; -1 when none
+ * does.
  */
-int64_t aipolicy_question_match(const struct aipolicy_question *q, const char *s, size_t len);
+AIPOLICY_API int64_t aipolicy_question_match(const struct aipolicy_question *q,
+    const char *s, size_t len);
 
 /* aipolicy_source_line: the text of line LINE of the file (no line break),
  * its length in *len; NULL when there is no such line. */
-const char *aipolicy_source_line(const struct aipolicy *p, uint32_t line,
+AIPOLICY_API const char *aipolicy_source_line(const struct aipolicy *p,
+    uint32_t line,
     size_t *len);
 
-/* aipolicy_date_parse: true when S (LEN bytes) is YYYY-MM-DD, a real calendar date. */
-bool aipolicy_date_parse(const char *s, size_t len, aipolicy_date_t *out);
-/* aipolicy_date_format: writes YYYY-MM-DD and a NUL to BUF (at least 11 bytes). */
-void aipolicy_date_format(aipolicy_date_t d, char *buf);
+/* aipolicy_date_parse: true when S (LEN bytes) is YYYY-MM-DD, a real calendar
+ * date. */
+AIPOLICY_API bool aipolicy_date_parse(const char *s, size_t len,
+    aipolicy_date_t *out);
+/* aipolicy_date_format: writes YYYY-MM-DD and a NUL to BUF (at least 11
+ * bytes). */
+AIPOLICY_API void aipolicy_date_format(aipolicy_date_t d, char *buf);
 /* aipolicy_date_today: the local date. */
-aipolicy_date_t aipolicy_date_today(void);
+AIPOLICY_API aipolicy_date_t aipolicy_date_today(void);
 
 /* aipolicy_is_stale: TODAY is after review_by. */
-bool aipolicy_is_stale(const struct aipolicy *p, aipolicy_date_t today);
+AIPOLICY_API bool aipolicy_is_stale(const struct aipolicy *p,
+    aipolicy_date_t today);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -3,10 +3,12 @@
  * Markdown, HTML), for diagram tools (Mermaid, Graphviz DOT) or for
  * programs (one JSON object).
  *
- * Every format shows policy text through the core's one sanitiser
- * (aipolicy/text.h) and then escapes it for that format, so that no policy
- * text can break out of a label, a table cell or an HTML element. The JSON
- * form keeps values as written (JSON escaping alone makes them safe).
+ * Every format shows policy text through the engine's one sanitiser and
+ * then escapes it for that format, so that no policy text can break out of
+ * a label, a table cell or an HTML element. The JSON form keeps values as
+ * written (JSON escaping alone makes them safe).
+ *
+ * Threads: any thread may render a policy, also while others walk it.
  */
 #ifndef AIPOLICY_RENDER_H
 #define AIPOLICY_RENDER_H
@@ -15,6 +17,11 @@
 #include <stddef.h>
 
 #include "aipolicy/policy.h"
+#include "aipolicy/version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /* The one page: at most this many lines of at most this many columns. */
 #define AIPOLICY_RENDER_PAGE_LINES   66
@@ -40,9 +47,11 @@ struct aipolicy_render_opts {
 
 /* aipolicy_render_format_parse: true and *out set when NAME is a format's name
  * ("text", "markdown", ...). */
-bool aipolicy_render_format_parse(const char *name, enum aipolicy_render_format *out);
+AIPOLICY_API bool aipolicy_render_format_parse(const char *name,
+    enum aipolicy_render_format *out);
 /* aipolicy_render_format_name: "text", "markdown", ... */
-const char *aipolicy_render_format_name(enum aipolicy_render_format f);
+AIPOLICY_API const char *aipolicy_render_format_name(
+    enum aipolicy_render_format f);
 
 /*
  * aipolicy_render: P in format F, ending in a newline, as a malloc'd
@@ -50,36 +59,46 @@ const char *aipolicy_render_format_name(enum aipolicy_render_format f);
  * The caller owns *OUT. Returns 0, or -1 when out of memory (*OUT is then
  * NULL).
  */
-int aipolicy_render(const struct aipolicy *p, enum aipolicy_render_format f,
-    const struct aipolicy_render_opts *o, char **out, size_t *len);
+AIPOLICY_API int aipolicy_render(const struct aipolicy *p,
+    enum aipolicy_render_format f, const struct aipolicy_render_opts *o,
+    char **out, size_t *len);
 
 /* How the text rendering measures against the page. */
 struct aipolicy_render_fit {
-	size_t lines;        /* lines rendered; AIPOLICY_RENDER_PAGE_LINES + 1 means
-	                      * "more": rendering stopped there */
-	size_t width;        /* the widest line as it would be without cutting
-	                      * it to AIPOLICY_RENDER_PAGE_COLUMNS, in display columns */
-	const struct aipolicy_question *wide_question; /* the question of the first
-	                      * line wider than the page (cut to fit), NULL
-	                      * when none */
-	const struct aipolicy_answer *wide_answer; /* that line's answer; NULL when the
-	                      * line is the start question's own */
+	/* lines rendered; AIPOLICY_RENDER_PAGE_LINES + 1 means "more":
+	 * rendering stopped there */
+	size_t lines;
+	/* the widest line as it would be without cutting it to
+	 * AIPOLICY_RENDER_PAGE_COLUMNS, in display columns */
+	size_t width;
+	/* the question of the first line wider than the page (cut to fit),
+	 * NULL when none */
+	const struct aipolicy_question *wide_question;
+	/* that line's answer; NULL when the line is the start question's
+	 * own */
+	const struct aipolicy_answer *wide_answer;
 	size_t wide_width;   /* that line's width before cutting */
 };
 
 /*
- * aipolicy_render_text_fit: render P as text, up to line AIPOLICY_RENDER_PAGE_LINES + 1, and
- * fill *FIT. The page fits when fit->lines <= AIPOLICY_RENDER_PAGE_LINES and
- * fit->wide_question is NULL. Returns 0, or -1 when out of memory.
+ * aipolicy_render_text_fit: render P as text, up to line
+ * AIPOLICY_RENDER_PAGE_LINES + 1, and fill *FIT. The page fits when fit->lines
+ * <= AIPOLICY_RENDER_PAGE_LINES and fit->wide_question is NULL. Returns 0, or
+ * -1 when out of memory.
  */
-int aipolicy_render_text_fit(const struct aipolicy *p, struct aipolicy_render_fit *fit);
+AIPOLICY_API int aipolicy_render_text_fit(const struct aipolicy *p,
+    struct aipolicy_render_fit *fit);
 
 /*
- * aipolicy_render_width: display columns of LEN bytes of UTF-8 at S shown on one
- * line, the same in every locale: a combining or zero-width character
+ * aipolicy_render_width: display columns of LEN bytes of UTF-8 at S shown on
+ * one line, the same in every locale: a combining or zero-width character
  * counts 0, an East Asian wide or fullwidth character (and an emoji) 2,
  * anything else (an invalid byte included) 1.
  */
-size_t aipolicy_render_width(const char *s, size_t len);
+AIPOLICY_API size_t aipolicy_render_width(const char *s, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -178,7 +178,7 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
-		printf("aipolicy %s\n", AIPOLICY_VERSION);
+		printf("aipolicy %s\n", aipolicy_version());
 		return cli_finish(EXIT_OK);
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {

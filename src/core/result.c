@@ -5,6 +5,7 @@
  * outcome's part up to the path, each path step, the policy block. A result
  * is then a few copies of those into the caller's buffer.
  */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,25 +47,30 @@ struct aipolicy_result_json {
 	                     * {"question": Q, "answer": A}, pointing into
 	                     * steps */
 	char *steps;        /* the text of every step, one block */
-	char **next;        /* per question: the "next" object */
+	/* per question: the "next" object, made when first needed, by
+	 * whichever thread needs it first (see next_object) */
+	_Atomic(char *) *next;
 	struct frag tail;   /* , "policy": {...}} */
 	bool failed;
 };
 
 static bool is_plain(const char *s, size_t n);
 static void add_quoted(struct buf *b, const char *s, size_t n);
+static void add_json_string(struct buf *b, const char *s);
 static char *jstr(struct aipolicy_result_json *rj, const char *s);
 static char *jstrn(const char *s, size_t n);
 static void take(struct aipolicy_result_json *rj, struct buf *b, char *s);
 static char *encode_outcome(struct aipolicy_result_json *rj, const struct aipolicy_outcome *o);
-static char *encode_next(struct aipolicy_result_json *rj, size_t qi);
+static char *encode_next(const struct aipolicy_result_json *rj, size_t qi);
+static const char *next_object(const struct aipolicy_result_json *rj,
+    uint32_t qi);
 static int encode_questions(struct aipolicy_result_json *rj);
 static int encode_steps(struct aipolicy_result_json *rj);
 static char *encode_policy(struct aipolicy_result_json *rj, aipolicy_date_t today);
 static void add_line(struct buf *b, size_t line);
 static void add_lists(const struct aipolicy_result_json *rj, struct buf *b,
     const struct aipolicy_walk_result *r, const struct aipolicy_given *given);
-static void add_next(struct aipolicy_result_json *rj, struct buf *b,
+static void add_next(const struct aipolicy_result_json *rj, struct buf *b,
     const struct aipolicy_walk_result *r);
 
 /* N bytes at S are printable ASCII without '"' or '\\': their JSON string
@@ -91,6 +97,18 @@ add_quoted(struct buf *b, const char *s, size_t n)
 	buf_addc(b, '"');
 }
 
+/* S as a JSON string (quoted) onto B; null for NULL. */
+static void
+add_json_string(struct buf *b, const char *s)
+{
+	if (s == NULL)
+		ADD_LIT(b, "null");
+	else if (is_plain(s, strlen(s)))
+		add_quoted(b, s, strlen(s));
+	else
+		show_json(b, s);
+}
+
 /* S as a JSON string (quoted), malloc'd; "null" for NULL. NULL when out
  * of memory (RJ is then marked failed). */
 static char *
@@ -100,12 +118,7 @@ jstr(struct aipolicy_result_json *rj, const char *s)
 	char *out;
 
 	buf_init(&b);
-	if (s == NULL)
-		ADD_LIT(&b, "null");
-	else if (is_plain(s, strlen(s)))
-		add_quoted(&b, s, strlen(s));
-	else
-		show_json(&b, s);
+	add_json_string(&b, s);
 	out = buf_detach(&b);
 	if (out == NULL)
 		rj->failed = true;
@@ -191,8 +204,10 @@ encode_outcome(struct aipolicy_result_json *rj, const struct aipolicy_outcome *o
 	return buf_detach(&b);
 }
 
+/* encode_next: the "next" object of question QI, malloc'd; NULL when out
+ * of memory. Only reads RJ, so any thread may call it. */
 static char *
-encode_next(struct aipolicy_result_json *rj, size_t qi)
+encode_next(const struct aipolicy_result_json *rj, size_t qi)
 {
 	const struct aipolicy_question *q = &rj->p->questions[qi];
 	struct buf b;
@@ -200,18 +215,11 @@ encode_next(struct aipolicy_result_json *rj, size_t qi)
 
 	buf_init(&b);
 	buf_addf(&b, "{\"question\": %s, \"ask\": ", rj->qid[qi]);
-	take(rj, &b, jstr(rj, q->ask));
+	add_json_string(&b, q->ask);
 	buf_adds(&b, ", \"answers\": [");
 	for (i = 0; i < q->nanswers; i++)
 		buf_addf(&b, "%s%s", i ? ", " : "", rj->key[qi][i]);
 	buf_adds(&b, "]}");
-	/* Made after aipolicy_result_json_new succeeded: a failure here is this
-	 * object's alone, and it is not kept half made. */
-	if (rj->failed) {
-		rj->failed = false;
-		buf_release(&b);
-		return NULL;
-	}
 	return buf_detach(&b);
 }
 
@@ -317,6 +325,7 @@ aipolicy_result_json_new(const struct aipolicy *p, aipolicy_date_t today)
 	rj->qid_len = calloc(nq, sizeof *rj->qid_len);
 	rj->key = calloc(nq, sizeof *rj->key);
 	rj->step = calloc(nq, sizeof *rj->step);
+	/* all bits zero: a null pointer, lock-free, on every target */
 	rj->next = calloc(nq, sizeof *rj->next);
 	if (rj->head == NULL || rj->qid == NULL || rj->qid_len == NULL ||
 	    rj->key == NULL || rj->step == NULL || rj->next == NULL) {
@@ -354,7 +363,7 @@ aipolicy_result_json_free(struct aipolicy_result_json *rj)
 		if (rj->qid != NULL)
 			free(rj->qid[i]);
 		if (rj->next != NULL)
-			free(rj->next[i]);
+			free(atomic_load(&rj->next[i]));
 		if (rj->step != NULL)
 			free(rj->step[i]);
 		if (rj->key != NULL && rj->key[i] != NULL) {
@@ -369,7 +378,7 @@ aipolicy_result_json_free(struct aipolicy_result_json *rj)
 	free(rj->key);
 	free(rj->step);
 	free(rj->steps);
-	free(rj->next);
+	free((void *)rj->next);
 	free(rj->tail.s);
 	free(rj);
 }
@@ -427,31 +436,49 @@ add_lists(const struct aipolicy_result_json *rj, struct buf *b,
 	buf_addc(b, ']');
 }
 
+/* next_object: the "next" object of question QI, made and kept on first
+ * use; NULL when out of memory. Threads that need the same one at once may
+ * each make it: the first to store it wins, the others free theirs. */
+static const char *
+next_object(const struct aipolicy_result_json *rj, uint32_t qi)
+{
+	char *s = atomic_load_explicit(&rj->next[qi], memory_order_acquire);
+	char *kept = NULL;
+
+	if (s != NULL || (s = encode_next(rj, qi)) == NULL)
+		return s;
+	if (!atomic_compare_exchange_strong_explicit(&rj->next[qi], &kept, s,
+	    memory_order_acq_rel, memory_order_acquire)) {
+		free(s);
+		s = kept;
+	}
+	return s;
+}
+
 /* The "next" question of R (for an incomplete result, or to narrow a
  * worst case down), encoded on first use, onto B. */
 static void
-add_next(struct aipolicy_result_json *rj, struct buf *b,
+add_next(const struct aipolicy_result_json *rj, struct buf *b,
     const struct aipolicy_walk_result *r)
 {
+	const char *next;
+
 	if (r->next == AIPOLICY_WALK_NO_NEXT) {
 		ADD_LIT(b, ", \"next\": null");
 		return;
 	}
 	ADD_LIT(b, ", \"next\": ");
-	if (rj->next[r->next] == NULL)
-		rj->next[r->next] = encode_next(rj, r->next);
-	if (rj->next[r->next] == NULL)
+	if ((next = next_object(rj, r->next)) == NULL)
 		b->failed = true;
 	else
-		buf_adds(b, rj->next[r->next]);
+		buf_adds(b, next);
 }
 
 int
-aipolicy_result_json_render(const struct aipolicy_result_json *crj, const struct aipolicy_walk_result *r,
-    const struct aipolicy_given *given, size_t n, size_t line, char **out,
-    size_t *len, size_t *cap)
+aipolicy_result_json_render(const struct aipolicy_result_json *rj,
+    const struct aipolicy_walk_result *r, const struct aipolicy_given *given,
+    size_t n, size_t line, char **out, size_t *len, size_t *cap)
 {
-	struct aipolicy_result_json *rj = (struct aipolicy_result_json *)crj;
 	struct buf b = { *out, *len, *cap, false };
 	const struct frag *head;
 
