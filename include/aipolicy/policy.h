@@ -35,7 +35,8 @@ enum aipolicy_verdict {
 };
 #define AIPOLICY_VERDICT_COUNT 3
 
-/* aipolicy_verdict_id: "use-freely", ...; aipolicy_verdict_words: "Use AI freely", ... */
+/* aipolicy_verdict_id: "use-freely", ...; aipolicy_verdict_words: "Use AI freely", ... in
+ * English (words.h has them in other languages). */
 const char *aipolicy_verdict_id(enum aipolicy_verdict v);
 const char *aipolicy_verdict_words(enum aipolicy_verdict v);
 /* exit_of_verdict: 0, 10 or 20. */

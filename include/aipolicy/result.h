@@ -43,8 +43,8 @@ int aipolicy_result_json_error(size_t line, const char *msg, char **out, size_t 
     size_t *cap);
 
 /* aipolicy_result_bad_answer: "'X' is not an answer of question 'Q' (answers: 'a',
- * 'b')" for GIVEN, the answers listed by present_answers and X sanitised
- * as they are, as a malloc'd string the caller owns; NULL on OOM. */
+ * 'b')" for GIVEN, in English (present_bad_answer in English), as a
+ * malloc'd string the caller owns; NULL on OOM. */
 char *aipolicy_result_bad_answer(const struct aipolicy *p, const struct aipolicy_given *given);
 
 #endif

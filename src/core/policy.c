@@ -6,16 +6,18 @@
 #include <time.h>
 
 #include "aipolicy/policy.h"
+#include "core/words.h"
 #include "policy-private.h"
 #include "util.h"
 
+/* Each verdict's id and exit code; its words are in words.def. */
 static const struct {
-	const char *id, *words;
+	const char *id;
 	int code;
 } verdicts[AIPOLICY_VERDICT_COUNT] = {
-	{ "use-freely", "Use AI freely", 0 },
-	{ "use-with-review", "Use AI with review", 10 },
-	{ "do-not-use", "Do not use AI", 20 },
+	{ "use-freely", 0 },
+	{ "use-with-review", 10 },
+	{ "do-not-use", 20 },
 };
 
 const char *
@@ -27,7 +29,7 @@ aipolicy_verdict_id(enum aipolicy_verdict v)
 const char *
 aipolicy_verdict_words(enum aipolicy_verdict v)
 {
-	return verdicts[v].words;
+	return words_verdict(&words_english, v);
 }
 
 int
