@@ -4,7 +4,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build run test bench asan tsan fuzz fuzz-serve clean
+.PHONY: all deps build run test bench asan tsan fuzz fuzz-serve clean po
 
 all: build
 
@@ -55,6 +55,12 @@ tsan: deps
 	    sh tests/cli/test-serve-reload.sh build-tsan/aipolicy .
 	TSAN_OPTIONS=halt_on_error=1:abort_on_error=1 \
 	    sh tests/cli/test-serve-stop.sh build-tsan/aipolicy .
+
+# The catalogues of the program's words brought up to date with the
+# sources: po/aipolicy.pot extracted anew, every po/LANG.po merged with it
+# (po/update.sh; needs Debian's gettext). Translators then fill in po/.
+po:
+	@sh po/update.sh .
 
 bench: build
 	sh scripts/bench.sh $(BUILD)/aipolicy

@@ -56,6 +56,7 @@ need_cmd cc gcc
 need_cmd cmake cmake
 need_cmd pkg-config pkg-config
 need_cmd tmux tmux
+need_cmd msgfmt gettext
 need_pc yaml-0.1 libyaml-dev
 need_pc jansson libjansson-dev
 need_pc nettle nettle-dev

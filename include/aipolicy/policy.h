@@ -46,7 +46,7 @@ enum aipolicy_verdict {
 #define AIPOLICY_VERDICT_COUNT 3
 
 /* aipolicy_verdict_id: "use-freely", ...; aipolicy_verdict_words: "Use AI
- * freely", ... */
+ * freely", ... in English. */
 AIPOLICY_API const char *aipolicy_verdict_id(enum aipolicy_verdict v);
 AIPOLICY_API const char *aipolicy_verdict_words(enum aipolicy_verdict v);
 /* aipolicy_verdict_parse: true and *out set when S (LEN bytes) is a verdict

@@ -5,17 +5,18 @@
  * Picks the screens (src/tui/screen.c) or the line prompts
  * (src/tui/plain.c), and writes a record to the decision log for each
  * verdict screen they reach, as it is shown; a log failure is reported
- * once the terminal is restored.
+ * once the terminal is restored. Both speak the program's words in the
+ * language the environment asks for (words.h).
  */
 #include <errno.h>
 #include <getopt.h>
-#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/exit.h"
 #include "aipolicy/walk.h"
+#include "core/words.h"
 #include "cmd.h"
 #include "decision-log.h"
 #include "tui.h"
@@ -31,7 +32,7 @@ struct ask_log {
 static void log_verdict(void *arg, const struct aipolicy_walk_state *s);
 static int log_finish(struct ask_log *al, int code);
 static int walk(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_date_t today,
-    bool plain, struct ask_log *al);
+    const struct words *w, bool plain, struct ask_log *al);
 static int parse_options(int argc, char **argv, struct ask_log *al,
     aipolicy_date_t *today, bool *plain, const char **policy);
 
@@ -69,10 +70,10 @@ static int log_finish(struct ask_log *al, int code)
 	return code;
 }
 
-/* walk: the screens when they can run, else the line prompts; the exit
- * code, with the terminal restored. */
+/* walk: the screens when they can run, else the line prompts, in the
+ * words of W; the exit code, with the terminal restored. */
 static int walk(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_date_t today,
-    bool plain, struct ask_log *al)
+    const struct words *w, bool plain, struct ask_log *al)
 {
 	struct ask_hooks hooks = { log_verdict, al };
 	int code = TUI_UNAVAILABLE;
@@ -80,11 +81,12 @@ static int walk(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolic
 	ask_signals_install();
 	if (!plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
 	    tui_usable())
-		code = tui_run(p, s, today, &hooks);
+		code = tui_run(p, s, today, w, &hooks);
 	if (code == TUI_UNAVAILABLE)
-		code = plain_run(p, s, today, stdin, stdout, &hooks);
+		code = plain_run(p, s, today, w, stdin, stdout, &hooks);
 	if (code == ASK_INPUT_ENDED)
-		code = cli_error(EXIT_QUIT, "the input ended before a verdict");
+		code = cli_error(EXIT_QUIT, "%s", words_text(w,
+		    WORD_INPUT_ENDED));
 	else if (code == EXIT_NOMEM)
 		code = cli_nomem();
 	return code;
@@ -132,6 +134,7 @@ int cmd_ask(int argc, char **argv)
 	struct ask_log al = { NULL, NULL, 0, false };
 	struct aipolicy *p = NULL;
 	struct aipolicy_walk_state s;
+	struct words words;
 	const char *policy = NULL;
 	aipolicy_date_t today = 0;
 	bool plain = false;
@@ -140,7 +143,9 @@ int cmd_ask(int argc, char **argv)
 	code = parse_options(argc, argv, &al, &today, &plain, &policy);
 	if (code != EXIT_OK || policy == NULL)
 		return code;
-	setlocale(LC_ALL, "");
+	cli_setlocale();
+	if (words_load(&words, NULL) != 0)
+		return cli_finish(cli_nomem());
 	if ((code = cli_load(policy, &p, NULL)) != EXIT_OK)
 		return cli_finish(code);
 	/* before the walk: nobody answers for a decision not recorded */
@@ -152,7 +157,8 @@ int cmd_ask(int argc, char **argv)
 		decision_log_close(al.log);  /* the walk never began */
 		code = cli_nomem();
 	} else {
-		code = log_finish(&al, walk(p, &s, today, plain, &al));
+		code = log_finish(&al, walk(p, &s, today, &words, plain,
+		    &al));
 		aipolicy_walk_state_release(&s);
 	}
 	aipolicy_free(p);

@@ -1,6 +1,9 @@
 /*
  * cmd-check.c: aipolicy check: the verdict for a set of answers, as an
  * exit code and text or JSON; or, with --batch, for JSON lines on stdin.
+ * Text and the messages on stderr are in the program's words of the
+ * language the environment asks for (words.h); JSON, for programs, is in
+ * the policy's keys and English messages.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -14,6 +17,7 @@
 #include "aipolicy/result.h"
 #include "core/text.h"
 #include "aipolicy/walk.h"
+#include "core/words.h"
 #include "cmd.h"
 #include "decision-log.h"
 
@@ -29,6 +33,7 @@ struct check_opts {
 	aipolicy_date_t today;
 	const char *policy_path;  /* NULL until the options are all read */
 	bool list;                /* --list-answers (for shell completion) */
+	const struct words *words; /* for people: text and stderr */
 };
 
 /* What check --batch keeps from line to line. */
@@ -51,9 +56,11 @@ static int log_failed(const char *path, const char *verb, int err,
     bool json);
 static int log_record(struct decision_log *log, const struct aipolicy *p,
     const struct aipolicy_walk_result *r);
-static int warn_dates(const struct aipolicy *p, aipolicy_date_t today, bool json);
-static void warn_unknown(const struct aipolicy *p, const struct aipolicy_walk_result *r,
-    const struct aipolicy_given *given);
+static int warn_dates(const struct check_opts *o, const struct aipolicy *p);
+static void warn_unknown(const struct check_opts *o, const struct aipolicy *p,
+    const struct aipolicy_walk_result *r, const struct aipolicy_given *given);
+static int bad_answer(const struct check_opts *o, const struct aipolicy *p,
+    const struct aipolicy_given *g);
 static int print_text(const struct check_opts *o, const struct aipolicy *p,
     const struct aipolicy_walk_result *r, const struct aipolicy_given *given, size_t n,
     int code);
@@ -129,15 +136,15 @@ log_record(struct decision_log *log, const struct aipolicy *p,
 }
 
 /* warn_dates: one warning line on stderr when P is stale or not yet in
- * force on TODAY. EXIT_OK, or EXIT_NOMEM after saying so (also as a JSON
- * error under JSON). */
+ * force on o->today. EXIT_OK, or EXIT_NOMEM after saying so (also as a
+ * JSON error under --json). */
 static int
-warn_dates(const struct aipolicy *p, aipolicy_date_t today, bool json)
+warn_dates(const struct check_opts *o, const struct aipolicy *p)
 {
 	char *msg;
 
-	if (present_date_warning(p, today, &msg) != 0)
-		return nomem(json);
+	if (present_date_warning(o->words, p, o->today, &msg) != 0)
+		return nomem(o->json);
 	if (msg != NULL)
 		fprintf(stderr, "aipolicy: %s: warning: %s\n", p->file, msg);
 	free(msg);
@@ -147,8 +154,8 @@ warn_dates(const struct aipolicy *p, aipolicy_date_t today, bool json)
 /* warn_unknown: a warning for each question id given that P does not
  * have, with the closest id when one is close. */
 static void
-warn_unknown(const struct aipolicy *p, const struct aipolicy_walk_result *r,
-    const struct aipolicy_given *given)
+warn_unknown(const struct check_opts *o, const struct aipolicy *p,
+    const struct aipolicy_walk_result *r, const struct aipolicy_given *given)
 {
 	struct text_suggest sg;
 	size_t i, j;
@@ -160,20 +167,44 @@ warn_unknown(const struct aipolicy *p, const struct aipolicy_walk_result *r,
 		if (aipolicy_find_question(p, g->question, g->question_len) >= 0)
 			continue;
 		id = text_sanitize(g->question, g->question_len, 0);
-		fprintf(stderr, "aipolicy: %s: warning: the policy has no "
-		    "question '%s'; its answer is not used", p->file,
+		fprintf(stderr, "aipolicy: %s: warning: ", p->file);
+		fprintf(stderr, words_text(o->words, WORD_UNKNOWN_QUESTION),
 		    id != NULL ? id : "?");
 		if (id != NULL) {
 			text_suggest_init(&sg, id);
 			for (j = 0; j < p->nquestions; j++)
 				text_suggest_add(&sg, p->questions[j].id);
-			if (sg.best != NULL)
-				fprintf(stderr, " (did you mean '%s'?)",
-				    sg.best);
+			if (sg.best != NULL) {
+				fputc(' ', stderr);
+				fprintf(stderr, words_text(o->words,
+				    WORD_DID_YOU_MEAN), sg.best);
+			}
 		}
 		fputc('\n', stderr);
 		free(id);
 	}
+}
+
+/* bad_answer: the error for the answer G that is not one of its
+ * question's: in English as a JSON error under --json, in o->words on
+ * stderr. EXIT_DATAERR, or EXIT_NOMEM. */
+static int
+bad_answer(const struct check_opts *o, const struct aipolicy *p,
+    const struct aipolicy_given *g)
+{
+	char *msg;
+
+	if (o->json) {
+		if ((msg = aipolicy_result_bad_answer(p, g)) == NULL)
+			return nomem(true);
+		print_json_error(msg);
+		free(msg);
+	}
+	if ((msg = present_bad_answer(o->words, p, g)) == NULL)
+		return cli_nomem();
+	cli_file_error(EXIT_DATAERR, p->file, "%s", msg);
+	free(msg);
+	return EXIT_DATAERR;
 }
 
 /* print_text: R in words (present.h), then the exit CODE, or EXIT_NOMEM. */
@@ -186,6 +217,7 @@ print_text(const struct check_opts *o, const struct aipolicy *p,
 	size_t i;
 
 	present_init(&pr, 0, PRESENT_POLICY);
+	present_set_words(&pr, o->words);
 	if (present_result(&pr, p, r, given, n, o->flags) != 0 ||
 	    present_dates(&pr, p, o->today) != 0) {
 		present_release(&pr);
@@ -231,7 +263,6 @@ check_one(const struct check_opts *o, const struct aipolicy *p,
 {
 	struct aipolicy_walker *w = aipolicy_walker_new(p);
 	struct aipolicy_walk_result r;
-	char *msg;
 	int code;
 
 	if (w == NULL || aipolicy_walker_run(w, given, n, o->flags, &r) != 0) {
@@ -239,17 +270,11 @@ check_one(const struct check_opts *o, const struct aipolicy *p,
 		return nomem(o->json);
 	}
 	if (r.status == AIPOLICY_WALK_BAD_ANSWER) {
-		msg = aipolicy_result_bad_answer(p, &given[r.bad]);
+		code = bad_answer(o, p, &given[r.bad]);
 		aipolicy_walker_free(w);
-		if (msg == NULL)
-			return nomem(o->json);
-		if (o->json)
-			print_json_error(msg);
-		code = cli_file_error(EXIT_DATAERR, p->file, "%s", msg);
-		free(msg);
 		return code;
 	}
-	warn_unknown(p, &r, given);
+	warn_unknown(o, p, &r, given);
 	code = exit_for(&r);
 	if (log != NULL && r.status == AIPOLICY_WALK_VERDICT) {
 		if (log_record(log, p, &r) != 0)
@@ -494,7 +519,7 @@ run(const struct check_opts *o, struct aipolicy_given *given, size_t n)
 		code = errno == ENOMEM ? nomem(json) :
 		    log_failed(o->log_path, "open", errno, json);
 	if (code == EXIT_OK)
-		code = warn_dates(p, o->today, o->json);
+		code = warn_dates(o, p);
 	if (code == EXIT_OK)
 		code = o->batch ? check_batch(o, p, log) :
 		    check_one(o, p, given, n, log);
@@ -507,14 +532,22 @@ run(const struct check_opts *o, struct aipolicy_given *given, size_t n)
 int
 cmd_check(int argc, char **argv)
 {
-	struct check_opts o = { false, false, 0, NULL, 0, NULL, false };
+	struct check_opts o = { false, false, 0, NULL, 0, NULL, false, NULL };
 	struct aipolicy_given *given = NULL;
+	struct words words;
 	size_t n = 0;
 	int code;
 
 	code = parse_options(argc, argv, &o);
 	if (code != EXIT_OK || o.policy_path == NULL)
 		return code;
+	/* --batch says nothing to people: no catalogue to read */
+	o.words = &words_english;
+	if (!o.batch && !o.list) {
+		if (words_load(&words, NULL) != 0)
+			return cli_finish(cli_nomem());
+		o.words = &words;
+	}
 	if ((given = calloc((size_t)argc, sizeof *given)) == NULL)
 		return cli_finish(cli_nomem());
 	code = parse_answers(argc, argv, optind + 1, given, &n);

@@ -69,6 +69,12 @@ int cli_load(const char *path, struct aipolicy **out, char **msg);
  * returns false when it is not a real date. */
 bool cli_parse_today(const char *arg, aipolicy_date_t *out);
 
+/* cli_setlocale: the locale the environment names (setlocale(LC_ALL,
+ * "")); when that cannot be set (a locale not installed) but its character
+ * set is UTF-8 ("de_DE.UTF-8"), C.UTF-8 for the character type, so that
+ * text is still shown as UTF-8. */
+void cli_setlocale(void);
+
 /* cli_finish: flush stdout and check it; returns CODE, or EXIT_IOERR with a
  * message when a write to stdout failed. Every command ends with it. */
 int cli_finish(int code);

@@ -1,12 +1,15 @@
 /*
  * common.c: what every subcommand shares: error messages, diagnostics,
- * loading a policy, --today, and checking stdout before exiting.
+ * loading a policy, --today, the locale, and checking stdout before
+ * exiting.
  */
 #include <errno.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli/exit.h"
 #include "cmd.h"
@@ -202,4 +205,41 @@ cli_finish(int code)
 		return EXIT_IOERR;
 	}
 	return code;
+}
+
+/* A locale with UTF-8 characters that every glibc system has. */
+#define UTF8_LOCALE "C.UTF-8"
+
+/* names_utf8: the locale NAME ("de_DE.UTF-8@euro") has the UTF-8
+ * character set (spelt "UTF-8" or "utf8", in any case). */
+static bool
+names_utf8(const char *name)
+{
+	const char *dot = strchr(name, '.');
+	size_t n;
+
+	if (dot == NULL)
+		return false;
+	n = strcspn(++dot, "@");
+	return (n == strlen("UTF-8") && strncasecmp(dot, "UTF-8", n) == 0) ||
+	    (n == strlen("utf8") && strncasecmp(dot, "utf8", n) == 0);
+}
+
+void
+cli_setlocale(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+	const char *v;
+	size_t i;
+
+	if (setlocale(LC_ALL, "") != NULL)
+		return;
+	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		v = getenv(vars[i]);
+		if (v != NULL && *v != '\0') {
+			if (names_utf8(v))
+				setlocale(LC_CTYPE, UTF8_LOCALE);
+			return;
+		}
+	}
 }

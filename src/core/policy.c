@@ -6,15 +6,17 @@
 #include <time.h>
 
 #include "aipolicy/policy.h"
+#include "core/words.h"
 #include "policy-private.h"
 #include "util.h"
 
+/* Each verdict's id; its words are in words.def. */
 static const struct {
-	const char *id, *words;
+	const char *id;
 } verdicts[AIPOLICY_VERDICT_COUNT] = {
-	{ "use-freely", "Use AI freely" },
-	{ "use-with-review", "Use AI with review" },
-	{ "do-not-use", "Do not use AI" },
+	{ "use-freely" },
+	{ "use-with-review" },
+	{ "do-not-use" },
 };
 
 const char *
@@ -26,7 +28,7 @@ aipolicy_verdict_id(enum aipolicy_verdict v)
 const char *
 aipolicy_verdict_words(enum aipolicy_verdict v)
 {
-	return verdicts[v].words;
+	return words_verdict(&words_english, v);
 }
 
 bool

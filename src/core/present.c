@@ -4,7 +4,9 @@
  * Everything a person reads about a result is phrased here once: the
  * verdict and the worst case, the outcome's fields, the answers on the
  * path, the answers that would give a less restrictive verdict, the
- * question that narrows a worst case down, and the date warnings.
+ * question that narrows a worst case down, and the date warnings. The
+ * program's words come from the table of words.h the present was given
+ * (English unless present_set_words says otherwise).
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -12,6 +14,7 @@
 
 #include "core/present.h"
 #include "core/text.h"
+#include "core/words.h"
 #include "core/wrap.h"
 #include "show.h"
 
@@ -30,12 +33,15 @@ static const struct glyphs utf8_glyphs = { SHOW_ARROW, " \xE2\x80\x94 " };
 static const struct glyphs ascii_glyphs = { " -> ", " - " };
 
 static const struct glyphs *glyphs(const struct present *pr);
+static const char *word(const struct present *pr, enum word id);
 static int push_line(struct present *pr, enum present_role role,
     const char *s, size_t len, int indent);
 static int add(struct present *pr, enum present_role role, const char *label,
     const char *text);
 static int add_raw(struct present *pr, enum present_role role,
     const char *label, const char *text, unsigned tflags);
+static int add_labelled(struct present *pr, enum present_role role,
+    const char *indent, enum word id, const char *text, unsigned tflags);
 static int add_buf(struct present *pr, enum present_role role,
     const char *label, struct buf *b);
 static int add_outcome(struct present *pr, const struct aipolicy_outcome *o);
@@ -45,8 +51,10 @@ static int add_path(struct present *pr, const struct aipolicy *p,
 static int add_lower(struct present *pr, const struct aipolicy *p,
     const struct aipolicy_walk_result *r, const struct aipolicy_given *given, size_t n,
     unsigned walk_flags);
-static void phrase_lower(struct buf *b, const struct aipolicy_question *q,
-    const enum aipolicy_verdict *v, enum aipolicy_verdict worst, const char *dash);
+static void phrase_lower(const struct present *pr, struct buf *b,
+    const struct aipolicy_question *q, const enum aipolicy_verdict *v, enum aipolicy_verdict worst);
+static void phrase_dates(struct buf *b, const struct words *w,
+    const struct aipolicy *p, enum present_dates d);
 
 void
 present_init(struct present *pr, int width, unsigned flags)
@@ -54,6 +62,13 @@ present_init(struct present *pr, int width, unsigned flags)
 	memset(pr, 0, sizeof *pr);
 	pr->width = width > 0 ? width : 0;
 	pr->flags = flags;
+	pr->words = &words_english;
+}
+
+void
+present_set_words(struct present *pr, const struct words *w)
+{
+	pr->words = w != NULL ? w : &words_english;
 }
 
 void
@@ -86,6 +101,13 @@ static const struct glyphs *
 glyphs(const struct present *pr)
 {
 	return (pr->flags & PRESENT_ASCII) ? &ascii_glyphs : &utf8_glyphs;
+}
+
+/* word: text ID in the language of PR. */
+static const char *
+word(const struct present *pr, enum word id)
+{
+	return words_text(pr->words, id);
 }
 
 /* push_line: one line of ROLE: INDENT spaces, then LEN bytes at S. */
@@ -197,6 +219,27 @@ add_raw(struct present *pr, enum present_role role, const char *label,
 	return rc;
 }
 
+/* add_labelled: add TEXT (sanitised as add_raw does) after the label
+ * INDENT, then word ID and a space. */
+static int
+add_labelled(struct present *pr, enum present_role role, const char *indent,
+    enum word id, const char *text, unsigned tflags)
+{
+	struct buf label;
+	int rc = -1;
+
+	buf_init(&label);
+	buf_adds(&label, indent);
+	buf_adds(&label, word(pr, id));
+	buf_addc(&label, ' ');
+	if (!label.failed)
+		rc = add_raw(pr, role, label.data, text, tflags);
+	else
+		pr->failed = true;
+	buf_release(&label);
+	return rc;
+}
+
 /* add_buf: add B's content (built from sanitised pieces) and release B. */
 static int
 add_buf(struct present *pr, enum present_role role, const char *label,
@@ -220,13 +263,15 @@ add_outcome(struct present *pr, const struct aipolicy_outcome *o)
 
 	add_raw(pr, PRESENT_STRONG, "", o->summary, 0);
 	if (o->why != NULL)
-		add_raw(pr, PRESENT_TEXT, "Why: ", o->why, TEXT_KEEP_NEWLINE);
+		add_labelled(pr, PRESENT_TEXT, "", WORD_WHY_LABEL, o->why,
+		    TEXT_KEEP_NEWLINE);
 	if (o->reviewer != NULL)
-		add_raw(pr, PRESENT_TEXT, "Reviewer: ", o->reviewer, 0);
+		add_labelled(pr, PRESENT_TEXT, "", WORD_REVIEWER_LABEL,
+		    o->reviewer, 0);
 	if (o->disclose)
-		add(pr, PRESENT_STRONG, "", "Disclose that AI assisted.");
+		add(pr, PRESENT_STRONG, "", word(pr, WORD_DISCLOSE));
 	if (o->nconditions > 0)
-		add(pr, PRESENT_TEXT, "", "Conditions:");
+		add(pr, PRESENT_TEXT, "", word(pr, WORD_CONDITIONS));
 	for (i = 0; i < o->nconditions; i++)
 		add_raw(pr, PRESENT_TEXT, "  - ", o->conditions[i], 0);
 	return pr->failed ? -1 : 0;
@@ -245,7 +290,8 @@ add_question(struct present *pr, const struct aipolicy_question *q)
 		pr->failed = true;
 		return -1;
 	}
-	rc = add(pr, PRESENT_TEXT, "  answers: ", answers);
+	rc = add_labelled(pr, PRESENT_TEXT, "  ", WORD_ANSWERS_LABEL, answers,
+	    0);
 	free(answers);
 	return rc;
 }
@@ -258,6 +304,7 @@ add_path(struct present *pr, const struct aipolicy *p,
 {
 	struct buf b;
 	size_t i, u = 0;
+	int rc;
 
 	if (r->npath == 0)
 		return 0;
@@ -272,11 +319,20 @@ add_path(struct present *pr, const struct aipolicy *p,
 		show_text(&b, q->answers[r->path[i].answer].key);
 		/* unsure lists the branched questions in path order */
 		if (u < r->nunsure && r->unsure[u] == r->path[i].question) {
-			buf_adds(&b, " (not sure)");
+			buf_addc(&b, ' ');
+			buf_adds(&b, word(pr, WORD_NOT_SURE_MARK));
 			u++;
 		}
 	}
-	return add_buf(pr, PRESENT_TEXT, "Your answers: ", &b);
+	if (b.failed) {
+		buf_release(&b);
+		pr->failed = true;
+		return -1;
+	}
+	rc = add_labelled(pr, PRESENT_TEXT, "", WORD_YOUR_ANSWERS_LABEL,
+	    b.data, 0);
+	buf_release(&b);
+	return rc;
 }
 
 /*
@@ -284,24 +340,24 @@ add_path(struct present *pr, const struct aipolicy *p,
  * worst case WORST: "Label — 'a' or 'b' gives at worst: Use AI freely;
  * 'c': Use AI with review", the least restrictive first; "Label — no answer
  * gives a less restrictive verdict" when none does. V[a] is the verdict
- * with Q=a (aipolicy_walker_try_answers).
+ * with Q=a (aipolicy_walker_try_answers). In PR's words and glyphs.
  */
 static void
-phrase_lower(struct buf *b, const struct aipolicy_question *q, const enum aipolicy_verdict *v,
-    enum aipolicy_verdict worst, const char *dash)
+phrase_lower(const struct present *pr, struct buf *b,
+    const struct aipolicy_question *q, const enum aipolicy_verdict *v, enum aipolicy_verdict worst)
 {
 	size_t a, shown = 0, in_group;
 	int level;
 
 	show_text(b, q->label);
-	buf_adds(b, dash);
+	buf_adds(b, glyphs(pr)->dash);
 	for (level = AIPOLICY_VERDICT_USE_FREELY; level < (int)worst; level++) {
 		in_group = 0;
 		for (a = 0; a < q->nanswers; a++) {
 			if ((int)v[a] != level)
 				continue;
 			if (in_group > 0)
-				buf_adds(b, " or ");
+				buf_addf(b, " %s ", word(pr, WORD_OR));
 			else if (shown > 0)
 				buf_adds(b, "; ");
 			buf_addc(b, '\'');
@@ -311,12 +367,15 @@ phrase_lower(struct buf *b, const struct aipolicy_question *q, const enum aipoli
 		}
 		if (in_group == 0)
 			continue;
-		buf_adds(b, shown == 0 ? " gives at worst: " : ": ");
-		buf_adds(b, aipolicy_verdict_words((enum aipolicy_verdict)level));
+		if (shown == 0)
+			buf_addf(b, " %s ", word(pr, WORD_GIVES_AT_WORST));
+		else
+			buf_adds(b, ": ");
+		buf_adds(b, words_verdict(pr->words, (enum aipolicy_verdict)level));
 		shown++;
 	}
 	if (shown == 0)
-		buf_adds(b, "no answer gives a less restrictive verdict");
+		buf_adds(b, word(pr, WORD_NO_LOWER));
 }
 
 /* add_lower: for each question R assumed, the answers that would give a
@@ -340,7 +399,7 @@ add_lower(struct present *pr, const struct aipolicy *p,
 	v = malloc(most * sizeof *v);
 	if (w == NULL || v == NULL)
 		goto nomem;
-	add(pr, PRESENT_TEXT, "", "Less restrictive answers:");
+	add(pr, PRESENT_TEXT, "", word(pr, WORD_LESS_RESTRICTIVE));
 	for (i = 0; i < r->nunsure; i++) {
 		const struct aipolicy_question *q = &p->questions[r->unsure[i]];
 
@@ -348,7 +407,7 @@ add_lower(struct present *pr, const struct aipolicy *p,
 		    v) != 0)
 			goto nomem;
 		buf_init(&b);
-		phrase_lower(&b, q, v, r->outcome->verdict, glyphs(pr)->dash);
+		phrase_lower(pr, &b, q, v, r->outcome->verdict);
 		add_buf(pr, PRESENT_TEXT, "  - ", &b);
 	}
 	aipolicy_walker_free(w);
@@ -372,34 +431,39 @@ present_result(struct present *pr, const struct aipolicy *p,
 		enum aipolicy_verdict v = r->outcome->verdict;
 		bool worst = r->nunsure > 0;
 
-		add(pr, present_role_of(v), worst ? "Worst case: " :
-		    "Verdict: ", aipolicy_verdict_words(v));
+		add_labelled(pr, present_role_of(v), "", worst ?
+		    WORD_WORST_CASE_LABEL : WORD_VERDICT_LABEL,
+		    words_verdict(pr->words, v), 0);
 		if (worst)
-			add(pr, PRESENT_WARNING, "", "If the answers marked "
-			    "\"not sure\" turn out as shown below:");
+			add(pr, PRESENT_WARNING, "", word(pr,
+			    WORD_WORST_CASE_IF));
 		add_outcome(pr, r->outcome);
 		add(pr, PRESENT_BLANK, "", "");
 		add_path(pr, p, r);
 		add_lower(pr, p, r, given, n, walk_flags);
 		if (r->next != AIPOLICY_WALK_NO_NEXT) {
-			add_raw(pr, PRESENT_HINT, "To narrow it down, answer: ",
+			add_labelled(pr, PRESENT_HINT, "", WORD_NARROW_LABEL,
 			    p->questions[r->next].id, 0);
 			add_question(pr, &p->questions[r->next]);
 		}
 	} else {
-		add_raw(pr, PRESENT_HINT, "Not decided yet. Next question: ",
+		add_labelled(pr, PRESENT_HINT, "", WORD_NOT_DECIDED_LABEL,
 		    p->questions[r->next].id, 0);
 		add_question(pr, &p->questions[r->next]);
 		add_path(pr, p, r);
 	}
 	if (pr->flags & PRESENT_POLICY) {
 		buf_init(&b);
-		show_text(&b, p->title);
-		buf_adds(&b, ", version ");
-		show_text(&b, p->version);
-		add_buf(pr, PRESENT_TEXT, "Policy: ", &b);
+		buf_addf(&b, "%s, %s %s", p->title, word(pr, WORD_VERSION),
+		    p->version);
+		if (!b.failed)
+			add_labelled(pr, PRESENT_TEXT, "", WORD_POLICY_LABEL,
+			    b.data, 0);
+		else
+			pr->failed = true;
+		buf_release(&b);
 	}
-	add_raw(pr, PRESENT_TEXT, "Questions? Ask ", p->owner, 0);
+	add_labelled(pr, PRESENT_TEXT, "", WORD_QUESTIONS_LABEL, p->owner, 0);
 	return pr->failed ? -1 : 0;
 }
 
@@ -424,9 +488,8 @@ present_narrowing(struct present *pr, const struct aipolicy_walk_result *r)
 	struct buf b;
 
 	buf_init(&b);
-	buf_adds(&b, "Worst case so far: ");
-	buf_adds(&b, aipolicy_verdict_words(r->outcome->verdict));
-	buf_adds(&b, ". Answering this may lower it.");
+	buf_addf(&b, word(pr, WORD_NARROWING), words_verdict(pr->words,
+	    r->outcome->verdict));
 	return add_buf(pr, PRESENT_WARNING, "", &b);
 }
 
@@ -440,30 +503,41 @@ present_dates_on(const struct aipolicy *p, aipolicy_date_t today)
 	return PRESENT_CURRENT;
 }
 
+/* phrase_dates: the warning for dates that stand as D (not current) in
+ * the words of W, the date and P's owner (sanitised) in it. */
+static void
+phrase_dates(struct buf *b, const struct words *w, const struct aipolicy *p,
+    enum present_dates d)
+{
+	char date[SHOW_DATE_SIZE];
+	char *owner = text_sanitize(p->owner, strlen(p->owner), 0);
+
+	if (owner == NULL) {
+		b->failed = true;
+		return;
+	}
+	if (d == PRESENT_STALE) {
+		aipolicy_date_format(p->review_by, date);
+		buf_addf(b, words_text(w, WORD_DUE_FOR_REVIEW), date, owner);
+	} else {
+		aipolicy_date_format(p->effective, date);
+		buf_addf(b, words_text(w, WORD_NOT_IN_FORCE), date, owner);
+	}
+	free(owner);
+}
+
 int
-present_date_warning(const struct aipolicy *p, aipolicy_date_t today, char **out)
+present_date_warning(const struct words *w, const struct aipolicy *p,
+    aipolicy_date_t today, char **out)
 {
 	enum present_dates d = present_dates_on(p, today);
-	char date[SHOW_DATE_SIZE];
 	struct buf b;
 
 	*out = NULL;
 	if (d == PRESENT_CURRENT)
 		return 0;
 	buf_init(&b);
-	if (d == PRESENT_STALE) {
-		aipolicy_date_format(p->review_by, date);
-		buf_addf(&b, "this policy was due for review on %s; ask ",
-		    date);
-		show_text(&b, p->owner);
-		buf_adds(&b, " whether it still applies");
-	} else {
-		aipolicy_date_format(p->effective, date);
-		buf_addf(&b, "this policy is not in force until %s; ask ",
-		    date);
-		show_text(&b, p->owner);
-		buf_adds(&b, " which rules apply until then");
-	}
+	phrase_dates(&b, w, p, d);
 	if (b.failed) {
 		buf_release(&b);
 		return -1;
@@ -478,7 +552,7 @@ present_dates(struct present *pr, const struct aipolicy *p, aipolicy_date_t toda
 	struct buf b;
 	char *msg;
 
-	if (present_date_warning(p, today, &msg) != 0) {
+	if (present_date_warning(pr->words, p, today, &msg) != 0) {
 		pr->failed = true;
 		return -1;
 	}
@@ -486,9 +560,30 @@ present_dates(struct present *pr, const struct aipolicy *p, aipolicy_date_t toda
 		return 0;
 	/* no hanging indent: a banner is short of room */
 	buf_init(&b);
-	buf_adds(&b, "Warning: ");
-	buf_adds(&b, msg);
-	buf_addc(&b, '.');
+	buf_addf(&b, "%s %s.", word(pr, WORD_WARNING_LABEL), msg);
 	free(msg);
 	return add_buf(pr, PRESENT_WARNING, "", &b);
+}
+
+char *
+present_bad_answer(const struct words *w, const struct aipolicy *p,
+    const struct aipolicy_given *g)
+{
+	int64_t qi = aipolicy_find_question(p, g->question, g->question_len);
+	char *answer, *answers;
+	struct buf b;
+
+	if (qi < 0)
+		return NULL;
+	answer = text_sanitize(g->answer, g->answer_len, 0);
+	answers = present_answers(&p->questions[qi]);
+	buf_init(&b);
+	if (answer == NULL || answers == NULL)
+		b.failed = true;
+	else
+		buf_addf(&b, words_text(w, WORD_BAD_ANSWER), answer,
+		    p->questions[qi].id, answers);
+	free(answer);
+	free(answers);
+	return buf_detach(&b);
 }

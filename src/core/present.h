@@ -8,10 +8,12 @@
  * display columns (a label such as "Why: " gives the lines after the first
  * a hanging indent), or not wrapped at all (width 0: one line per line of
  * the text). Every policy text is sanitised (text.h): a line never holds a
- * control character.
+ * control character. The program's own words are those of a table of
+ * words.h: English unless present_set_words gives another.
  *
  *	struct present pr;
  *	present_init(&pr, width, flags);
+ *	present_set_words(&pr, &words);       (optional)
  *	present_result(&pr, p, &r, given, n, walk_flags);
  *	for (i = 0; i < pr.n; i++) ... pr.lines[i].role, pr.lines[i].text
  *	present_release(&pr);
@@ -24,6 +26,7 @@
 
 #include "aipolicy/policy.h"
 #include "aipolicy/walk.h"
+#include "core/words.h"
 
 /* What a line is. */
 enum present_role {
@@ -53,12 +56,17 @@ struct present {
 	size_t n, cap;
 	int width;         /* display columns; 0: not wrapped */
 	unsigned flags;
+	const struct words *words; /* the program's words; not owned */
 	bool failed;       /* out of memory: lines are missing */
 };
 
 /* present_init: an empty list laid out for WIDTH columns (0: not
- * wrapped), with FLAGS (PRESENT_*). Release with present_release. */
+ * wrapped), with FLAGS (PRESENT_*), in English. Release with
+ * present_release. */
 void present_init(struct present *pr, int width, unsigned flags);
+/* present_set_words: the lines appended from now on use W's words (NULL:
+ * English); W must outlive PR's use. */
+void present_set_words(struct present *pr, const struct words *w);
 /* present_release: frees every line; PR is empty afterwards. */
 void present_release(struct present *pr);
 
@@ -105,13 +113,22 @@ enum present_dates present_dates_on(const struct aipolicy *p, aipolicy_date_t to
  * present_date_warning: when P is stale or not yet in force on TODAY, one
  * line that names the date and whom to ask, lower-case first and without
  * a full stop ("this policy was due for review on 2026-12-31; ask OWNER
- * whether it still applies"), sanitised, in *OUT (caller owns it); *OUT is
- * NULL when the dates are in order. Returns 0, or -1 when out of memory.
+ * whether it still applies"), in the words of W (NULL: English),
+ * sanitised, in *OUT (caller owns it); *OUT is NULL when the dates are in
+ * order. Returns 0, or -1 when out of memory.
  */
-int present_date_warning(const struct aipolicy *p, aipolicy_date_t today, char **out);
+int present_date_warning(const struct words *w, const struct aipolicy *p,
+    aipolicy_date_t today, char **out);
 
 /* present_dates: append that warning as a line "Warning: ...", when there
  * is one. 0, or -1 when out of memory. */
 int present_dates(struct present *pr, const struct aipolicy *p, aipolicy_date_t today);
+
+/* present_bad_answer: "'X' is not an answer of question 'Q' (answers:
+ * 'a', 'b')" for GIVEN (its question is one of P's), in the words of W
+ * (NULL: English), X sanitised and the answers as present_answers lists
+ * them. Caller owns the result; NULL when out of memory. */
+char *present_bad_answer(const struct words *w, const struct aipolicy *p,
+    const struct aipolicy_given *given);
 
 #endif

@@ -526,21 +526,5 @@ aipolicy_result_json_error(size_t line, const char *msg, char **out, size_t *len
 char *
 aipolicy_result_bad_answer(const struct aipolicy *p, const struct aipolicy_given *g)
 {
-	int64_t qi = aipolicy_find_question(p, g->question, g->question_len);
-	char *answer, *answers;
-	struct buf b;
-
-	if (qi < 0)
-		return NULL;
-	answer = text_sanitize(g->answer, g->answer_len, 0);
-	answers = present_answers(&p->questions[qi]);
-	buf_init(&b);
-	if (answer == NULL || answers == NULL)
-		b.failed = true;
-	else
-		buf_addf(&b, "'%s' is not an answer of question '%s' (answers: "
-		    "%s)", answer, p->questions[qi].id, answers);
-	free(answer);
-	free(answers);
-	return buf_detach(&b);
+	return present_bad_answer(NULL, p, g);
 }

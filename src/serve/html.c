@@ -98,11 +98,12 @@ html_walk_url(struct buf *b, const struct html_answer *answers, size_t n)
 }
 
 void
-html_begin(struct buf *b, const struct aipolicy *p, const char *title,
-    const char *banner)
+html_begin(struct buf *b, const struct words *w, const struct aipolicy *p,
+    const char *title, const char *banner)
 {
-	buf_adds(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n"
+	buf_adds(b, "<!DOCTYPE html>\n<html lang=\"");
+	html_attr(b, w->tag, strlen(w->tag));
+	buf_adds(b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n<title>");
 	html_texts(b, title);
@@ -112,7 +113,9 @@ html_begin(struct buf *b, const struct aipolicy *p, const char *title,
 	    "href=\"/static/aipolicy.css\">\n</head>\n<body>\n"
 	    "<header>\n<p class=\"policy\">");
 	html_texts(b, p->title);
-	buf_adds(b, " <span class=\"version\">version ");
+	buf_adds(b, " <span class=\"version\">");
+	html_texts(b, words_text(w, WORD_VERSION));
+	buf_addc(b, ' ');
 	html_texts(b, p->version);
 	buf_adds(b, "</span></p>\n</header>\n");
 	if (banner != NULL) {

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "aipolicy/policy.h"
+#include "core/words.h"
 #include "util.h"
 
 /* One answer of a walk's URL: a question and its answer as given. */
@@ -33,12 +34,13 @@ void html_walk_url(struct buf *b, const struct html_answer *answers,
     size_t n);
 
 /*
- * html_begin: the start of a page whose <title> is TITLE (our words, or
- * text sanitised already): the document's head with the stylesheet, the
- * policy's title and version, and BANNER (a date warning, or NULL).
+ * html_begin: the start of a page in the language of W whose <title> is
+ * TITLE (our words, or text sanitised already): the document's head with
+ * the stylesheet, the policy's title and version, and BANNER (a date
+ * warning, or NULL).
  */
-void html_begin(struct buf *b, const struct aipolicy *p, const char *title,
-    const char *banner);
+void html_begin(struct buf *b, const struct words *w, const struct aipolicy *p,
+    const char *title, const char *banner);
 /* html_end: the rest of the page, after the main content. */
 void html_end(struct buf *b);
 

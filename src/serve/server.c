@@ -11,6 +11,7 @@ server_init(struct server *srv, struct served *s)
 	srv->fixed_today = false;
 	srv->today = 0;
 	srv->logq = NULL;
+	srv->words = &words_english;
 	metrics_init(&srv->metrics);
 	atomic_init(&srv->stopping, false);
 }

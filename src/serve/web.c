@@ -5,7 +5,9 @@
  * case down, as ask does), or the verdict in the words of the core's
  * presentation (present.h). Forms submit with GET, carrying the earlier
  * answers as hidden fields before the radios, so that the URL keeps their
- * order; nothing is kept on the server, and no script is served.
+ * order; nothing is kept on the server, and no script is served. Every
+ * word of the program on a page is one of the server's table of words.h
+ * (English unless it was given another).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +18,7 @@
 #include "core/present.h"
 #include "aipolicy/result.h"
 #include "core/text.h"
+#include "core/words.h"
 #include "html.h"
 #include "respond.h"
 
@@ -23,13 +26,13 @@
 #define LOG_VIA "serve"
 /* Room for a message about the URL that quotes a question id. */
 #define MSG_SIZE 300
-/* What add_path of present.c begins the line of answers with. */
-#define PATH_LABEL "Your answers: "
+/* What add_outcome of present.c begins a condition's line with. */
 #define LIST_ITEM  "  - "
 
 /* The walk of a request. */
 struct walk {
 	const struct aipolicy *p;
+	const struct words *words;   /* the program's words on the page */
 	struct html_answer *answers; /* the URL's answers, in order */
 	struct aipolicy_given *given;         /* the same, for the walker */
 	size_t n;
@@ -56,6 +59,7 @@ static void add_line(struct buf *b, struct lines_state *ls,
     const struct present_line *l);
 static void close_line(struct buf *b, struct lines_state *ls, bool list);
 static const char *role_tag(enum present_role role);
+static bool is_path_line(const struct walk *w, const struct present_line *l);
 static void add_choice(struct buf *b, const char *name, size_t nlen,
     const char *value, size_t vlen, const char *label, const char *id);
 static void add_form(struct buf *b, const struct walk *w,
@@ -84,6 +88,7 @@ banner(struct walk *w, aipolicy_date_t today)
 	int rc;
 
 	present_init(&pr, 0, 0);
+	present_set_words(&pr, w->words);
 	rc = present_dates(&pr, w->p, today);
 	if (rc == 0 && pr.n > 0) {
 		w->banner = strdup(pr.lines[0].text);
@@ -118,15 +123,16 @@ collect(const struct aipolicy *p, const struct serve_request *rq,
 
 		if (memchr(a->name, '\0', a->name_len) != NULL ||
 		    memchr(v, '\0', vlen) != NULL) {
-			snprintf(msg, msgsz, "the address holds a NUL byte");
+			snprintf(msg, msgsz, "%s", words_text(w->words,
+			    WORD_WEB_NUL));
 			break;
 		}
 		q = aipolicy_find_question(p, a->name, a->name_len);
 		if (q < 0)
 			continue;
 		if (seen[q]) {
-			snprintf(msg, msgsz, "question '%s' is answered twice",
-			    p->questions[q].id);
+			snprintf(msg, msgsz, words_text(w->words,
+			    WORD_WEB_TWICE), p->questions[q].id);
 			break;
 		}
 		seen[q] = true;
@@ -147,12 +153,15 @@ error_page(struct serve_response *rs, const struct walk *w, const char *msg)
 	struct buf b;
 
 	buf_init(&b);
-	html_begin(&b, w->p, "Not a walk of this policy", w->banner);
-	buf_adds(&b, "<h1>This link cannot be followed</h1>\n"
-	    "<p class=\"error\">");
+	html_begin(&b, w->words, w->p, words_text(w->words,
+	    WORD_WEB_NOT_A_WALK), w->banner);
+	buf_adds(&b, "<h1>");
+	html_texts(&b, words_text(w->words, WORD_WEB_CANNOT_FOLLOW));
+	buf_adds(&b, "</h1>\n<p class=\"error\">");
 	html_texts(&b, msg);
-	buf_adds(&b, "</p>\n<nav>\n<a href=\"/walk\">Start again</a>\n"
-	    "</nav>\n");
+	buf_adds(&b, "</p>\n<nav>\n<a href=\"/walk\">");
+	html_texts(&b, words_text(w->words, WORD_WEB_START_AGAIN));
+	buf_adds(&b, "</a>\n</nav>\n");
 	html_end(&b);
 	respond_body(rs, HTTP_BAD_REQUEST, TYPE_HTML, &b);
 }
@@ -200,10 +209,11 @@ add_form(struct buf *b, const struct walk *w, const struct aipolicy_question *qu
 		add_choice(b, qu->id, strlen(qu->id), qu->answers[i].key,
 		    strlen(qu->answers[i].key), qu->answers[i].key, id);
 	}
-	add_choice(b, qu->id, strlen(qu->id), "?", 1, "Not sure",
-	    "answer-not-sure");
-	buf_adds(b, "</fieldset>\n<button type=\"submit\">Continue</button>\n"
-	    "</form>\n");
+	add_choice(b, qu->id, strlen(qu->id), "?", 1, words_text(w->words,
+	    WORD_NOT_SURE), "answer-not-sure");
+	buf_adds(b, "</fieldset>\n<button type=\"submit\">");
+	html_texts(b, words_text(w->words, WORD_WEB_CONTINUE));
+	buf_adds(b, "</button>\n</form>\n");
 }
 
 /* The page of question Q (NARROWING: it may lower w's worst case). */
@@ -216,9 +226,10 @@ question_page(struct serve_response *rs, struct walk *w, uint32_t q,
 	struct buf b;
 
 	buf_init(&b);
-	html_begin(&b, w->p, qu->label, w->banner);
+	html_begin(&b, w->words, w->p, qu->label, w->banner);
 	if (narrowing) {
 		present_init(&pr, 0, 0);
+		present_set_words(&pr, w->words);
 		if (present_narrowing(&pr, &w->r) != 0 || pr.n == 0)
 			b.failed = true;
 		else {
@@ -233,10 +244,15 @@ question_page(struct serve_response *rs, struct walk *w, uint32_t q,
 	if (w->n > 0) {
 		buf_adds(&b, "<a href=\"");
 		html_walk_url(&b, w->answers, w->n - 1);
-		buf_adds(&b, "\">Back</a>\n"
-		    "<a href=\"/walk\">Start again</a>\n");
+		buf_adds(&b, "\">");
+		html_texts(&b, words_text(w->words, WORD_WEB_BACK));
+		buf_adds(&b, "</a>\n<a href=\"/walk\">");
+		html_texts(&b, words_text(w->words, WORD_WEB_START_AGAIN));
+		buf_adds(&b, "</a>\n");
 	}
-	buf_adds(&b, "</nav>\n<footer><p>Questions? Ask ");
+	buf_adds(&b, "</nav>\n<footer><p>");
+	html_texts(&b, words_text(w->words, WORD_QUESTIONS_LABEL));
+	buf_addc(&b, ' ');
 	html_texts(&b, w->p->owner);
 	buf_adds(&b, "</p></footer>\n");
 	html_end(&b);
@@ -327,7 +343,9 @@ answers_list(struct buf *b, const struct walk *w)
 	int64_t q, a;
 	bool given;
 
-	buf_adds(b, "<h2>Your answers</h2>\n<ol class=\"answers\">\n");
+	buf_adds(b, "<h2>");
+	html_texts(b, words_text(w->words, WORD_WEB_YOUR_ANSWERS));
+	buf_adds(b, "</h2>\n<ol class=\"answers\">\n");
 	for (i = 0; i < w->n; i++) {
 		q = aipolicy_find_question(w->p, w->given[i].question,
 		    w->given[i].question_len);
@@ -336,12 +354,15 @@ answers_list(struct buf *b, const struct walk *w)
 		html_texts(b, qu->label);
 		buf_adds(b, "</span> <span class=\"answer\">");
 		if (aipolicy_given_is_unsure(&w->given[i])) {
-			buf_adds(b, "Not sure");
+			html_texts(b, words_text(w->words, WORD_NOT_SURE));
 			for (k = 0; k < r->npath; k++) {
 				if (r->path[k].question != (uint32_t)q)
 					continue;
 				a = r->path[k].answer;
-				buf_adds(b, " (assumed: ");
+				buf_adds(b, " (");
+				html_texts(b, words_text(w->words,
+				    WORD_WEB_ASSUMED));
+				buf_addc(b, ' ');
 				html_texts(b, qu->answers[a].key);
 				buf_addc(b, ')');
 			}
@@ -352,7 +373,9 @@ answers_list(struct buf *b, const struct walk *w)
 		}
 		buf_adds(b, "</span> <a href=\"");
 		html_walk_url(b, w->answers, i);
-		buf_adds(b, "\">Change<span class=\"hidden\"> ");
+		buf_adds(b, "\">");
+		html_texts(b, words_text(w->words, WORD_WEB_CHANGE));
+		buf_adds(b, "<span class=\"hidden\"> ");
 		html_texts(b, qu->label);
 		buf_adds(b, "</span></a></li>\n");
 	}
@@ -369,9 +392,22 @@ answers_list(struct buf *b, const struct walk *w)
 		html_texts(b, qu->label);
 		buf_adds(b, "</span> <span class=\"answer\">");
 		html_texts(b, qu->answers[r->path[k].answer].key);
-		buf_adds(b, "</span> (not sure)</li>\n");
+		buf_adds(b, "</span> ");
+		html_texts(b, words_text(w->words, WORD_NOT_SURE_MARK));
+		buf_adds(b, "</li>\n");
 	}
 	buf_adds(b, "</ol>\n");
+}
+
+/* is_path_line: L is the line of answers of a present in w's words
+ * ("Your answers: ..."). */
+static bool
+is_path_line(const struct walk *w, const struct present_line *l)
+{
+	const char *label = words_text(w->words, WORD_YOUR_ANSWERS_LABEL);
+	size_t n = strlen(label);
+
+	return strncmp(l->text, label, n) == 0 && l->text[n] == ' ';
 }
 
 /* The verdict page: the present of w's result, its line of answers
@@ -381,27 +417,32 @@ verdict_page(struct serve_response *rs, struct walk *w)
 {
 	struct lines_state ls = { NULL, false };
 	struct present pr;
-	struct buf b;
-	char title[64];
+	struct buf b, title;
 	size_t i;
 
 	present_init(&pr, 0, 0);
+	present_set_words(&pr, w->words);
 	buf_init(&b);
 	if (present_result(&pr, w->p, &w->r, w->given, w->n, 0) != 0) {
 		present_release(&pr);
 		serve_response_nomem(rs);
 		return;
 	}
-	snprintf(title, sizeof title, "%s%s", w->r.nunsure > 0 ?
-	    "Worst case: " : "Verdict: ", aipolicy_verdict_words(w->r.outcome->verdict));
-	html_begin(&b, w->p, title, w->banner);
+	buf_init(&title);
+	buf_addf(&title, "%s %s", words_text(w->words, w->r.nunsure > 0 ?
+	    WORD_WORST_CASE_LABEL : WORD_VERDICT_LABEL),
+	    words_verdict(w->words, w->r.outcome->verdict));
+	html_begin(&b, w->words, w->p, title.failed ? "" : title.data,
+	    w->banner);
+	if (title.failed)
+		b.failed = true;
+	buf_release(&title);
 	buf_addf(&b, "<section class=\"result result-%s\">\n",
 	    aipolicy_verdict_id(w->r.outcome->verdict));
 	for (i = 0; i < pr.n; i++) {
 		if (pr.lines[i].role == PRESENT_BLANK) {
 			close_line(&b, &ls, false);
-		} else if (strncmp(pr.lines[i].text, PATH_LABEL,
-		    strlen(PATH_LABEL)) == 0) {
+		} else if (is_path_line(w, &pr.lines[i])) {
 			close_line(&b, &ls, false);
 			answers_list(&b, w);
 		} else {
@@ -410,8 +451,9 @@ verdict_page(struct serve_response *rs, struct walk *w)
 	}
 	close_line(&b, &ls, false);
 	present_release(&pr);
-	buf_adds(&b, "</section>\n<nav>\n<a href=\"/walk\">Start again</a>\n"
-	    "</nav>\n");
+	buf_adds(&b, "</section>\n<nav>\n<a href=\"/walk\">");
+	html_texts(&b, words_text(w->words, WORD_WEB_START_AGAIN));
+	buf_adds(&b, "</a>\n</nav>\n");
 	html_end(&b);
 	respond_body(rs, HTTP_OK, TYPE_HTML, &b);
 }
@@ -428,6 +470,7 @@ web_walk(struct server *srv, struct served *s,
 
 	memset(&w, 0, sizeof w);
 	w.p = s->p;
+	w.words = srv->words;
 	if (banner(&w, server_today(srv)) != 0 ||
 	    (rc = collect(s->p, rq, &w, msg, sizeof msg)) < 0 ||
 	    (rc == 0 && ((wk = served_walker(s)) == NULL ||
@@ -436,7 +479,7 @@ web_walk(struct server *srv, struct served *s,
 	} else if (rc > 0) {
 		error_page(rs, &w, msg);
 	} else if (w.r.status == AIPOLICY_WALK_BAD_ANSWER) {
-		bad = aipolicy_result_bad_answer(s->p, &w.given[w.r.bad]);
+		bad = present_bad_answer(w.words, s->p, &w.given[w.r.bad]);
 		if (bad == NULL)
 			serve_response_nomem(rs);
 		else

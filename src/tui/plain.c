@@ -3,7 +3,8 @@
  * that cannot take the screens (TERM unset, unknown or dumb), --plain, and
  * screen readers. Plain text only: no escape sequence is ever written;
  * policy text goes out through put_text or the core's present.h lines,
- * which have every control character replaced.
+ * which have every control character replaced. The program's words are
+ * those of a table of words.h.
  */
 #include <langinfo.h>
 #include <stdlib.h>
@@ -12,25 +13,34 @@
 
 #include "cli/exit.h"
 #include "core/present.h"
+#include "core/text.h"
+#include "core/words.h"
 #include "core/wrap.h"
 #include "tui.h"
 
 /* The largest number an answer can be typed as (digits). */
 #define MAX_NUMBER_DIGITS 6
+/* Bytes of "at most N to go" in any language. */
+#define TOGO_SIZE 128
 
 static void put_text(FILE *out, const char *s, bool multiline);
 static void put_lines(FILE *out, const struct present *pr);
-static int print_header(FILE *out, const struct aipolicy *p, aipolicy_date_t today);
-static int print_question(FILE *out, const struct aipolicy_walk_state *s);
-static int print_verdict(FILE *out, const struct aipolicy_walk_state *s,
-    unsigned flags);
+static int print_header(FILE *out, const struct words *w,
+    const struct aipolicy *p, aipolicy_date_t today);
+static int print_question(FILE *out, const struct words *w,
+    const struct aipolicy_walk_state *s);
+static int print_verdict(FILE *out, const struct words *w,
+    const struct aipolicy_walk_state *s, unsigned flags);
+static int print_not_an_answer(FILE *out, const struct words *w,
+    const char *a, size_t len, size_t n);
 static long parse_number(const char *s, size_t len);
-static bool is_not_sure(const char *s, size_t len);
-static int64_t choice_of(const struct aipolicy_question *q, const char *a,
-    size_t len);
+static bool is_not_sure(const struct words *w, const char *s, size_t len);
+static int64_t choice_of(const struct words *w, const struct aipolicy_question *q,
+    const char *a, size_t len);
 static bool read_answer(FILE *in, char **line, size_t *cap, char **a,
     size_t *len);
-static int end_walk(FILE *out, const struct aipolicy_walk_state *s, unsigned flags,
+static int end_walk(FILE *out, const struct words *w,
+    const struct aipolicy_walk_state *s, unsigned flags,
     const struct ask_hooks *hooks);
 
 /* put_text: S as wrap_char shows it; newlines kept when MULTILINE. */
@@ -62,18 +72,20 @@ static void put_lines(FILE *out, const struct present *pr)
 
 /* print_header: the policy, and the warning when its dates are not in
  * order on TODAY. 0, or -1 when out of memory. */
-static int print_header(FILE *out, const struct aipolicy *p, aipolicy_date_t today)
+static int print_header(FILE *out, const struct words *w,
+    const struct aipolicy *p, aipolicy_date_t today)
 {
 	struct present pr;
 	int rc;
 
 	put_text(out, p->title, false);
-	fputs(", version ", out);
+	fprintf(out, ", %s ", words_text(w, WORD_VERSION));
 	put_text(out, p->version, false);
-	fputs(" (owner: ", out);
+	fprintf(out, " (%s ", words_text(w, WORD_OWNER_LABEL));
 	put_text(out, p->owner, false);
 	fputs(")\n", out);
 	present_init(&pr, 0, 0);
+	present_set_words(&pr, w);
 	if ((rc = present_dates(&pr, p, today)) == 0)
 		put_lines(out, &pr);
 	present_release(&pr);
@@ -83,21 +95,27 @@ static int print_header(FILE *out, const struct aipolicy *p, aipolicy_date_t tod
 /* print_question: S's current question, numbered, with its answers and
  * "Not sure"; first, while narrowing down, the worst case so far. 0, or
  * -1 when out of memory. */
-static int print_question(FILE *out, const struct aipolicy_walk_state *s)
+static int print_question(FILE *out, const struct words *w,
+    const struct aipolicy_walk_state *s)
 {
 	const struct aipolicy_question *q = &s->policy->questions[s->current];
+	size_t left = aipolicy_walk_state_remaining(s);
+	char togo[TOGO_SIZE];
 	struct present pr;
 	int rc = 0;
 
 	fputc('\n', out);
 	if (aipolicy_walk_state_narrowing(s)) {
 		present_init(&pr, 0, 0);
+		present_set_words(&pr, w);
 		if ((rc = present_narrowing(&pr, &s->result)) == 0)
 			put_lines(out, &pr);
 		present_release(&pr);
 	}
-	fprintf(out, "Question %zu (at most %zu to go): ", s->count + 1,
-	    aipolicy_walk_state_remaining(s));
+	snprintf(togo, sizeof togo, words_plural(w, WORDN_TO_GO, left), left);
+	fprintf(out, words_text(w, WORD_QUESTION_HEADING), s->count + 1,
+	    togo);
+	fputc(' ', out);
 	put_text(out, q->ask, true);
 	fputc('\n', out);
 	for (size_t i = 0; i < q->nanswers; i++) {
@@ -105,25 +123,43 @@ static int print_question(FILE *out, const struct aipolicy_walk_state *s)
 		put_text(out, q->answers[i].key, false);
 		fputc('\n', out);
 	}
-	fprintf(out, "  %zu. %s\n", q->nanswers + 1, ASK_NOT_SURE);
+	fprintf(out, "  %zu. %s\n", q->nanswers + 1, words_text(w,
+	    WORD_NOT_SURE));
 	return rc;
 }
 
 /* print_verdict: the verdict S reached, in the core's words (FLAGS of
  * present_init). 0, or -1 when out of memory. */
-static int print_verdict(FILE *out, const struct aipolicy_walk_state *s,
-    unsigned flags)
+static int print_verdict(FILE *out, const struct words *w,
+    const struct aipolicy_walk_state *s, unsigned flags)
 {
 	struct present pr;
 	int rc;
 
 	present_init(&pr, 0, flags);
+	present_set_words(&pr, w);
 	if ((rc = ask_present_verdict(&pr, s)) == 0) {
 		fputc('\n', out);
 		put_lines(out, &pr);
 	}
 	present_release(&pr);
 	return rc;
+}
+
+/* print_not_an_answer: that A (LEN bytes, as typed) is not an answer of
+ * a question with N answers (and "Not sure"). 0, or -1 when out of
+ * memory. */
+static int print_not_an_answer(FILE *out, const struct words *w,
+    const char *a, size_t len, size_t n)
+{
+	char *safe = text_sanitize(a, len, 0);
+
+	if (safe == NULL)
+		return -1;
+	fprintf(out, words_text(w, WORD_NOT_AN_ANSWER), safe, n + 1);
+	fputc('\n', out);
+	free(safe);
+	return 0;
 }
 
 /* parse_number: S (LEN bytes) as a small decimal number, or -1. */
@@ -141,24 +177,28 @@ static long parse_number(const char *s, size_t len)
 	return n;
 }
 
-/* is_not_sure: S (LEN bytes) is "not sure", ignoring ASCII case (no
- * answer key can be: the words are reserved). */
-static bool is_not_sure(const char *s, size_t len)
+/* is_not_sure: S (LEN bytes) is "not sure" in English (no answer key can
+ * be: the words are reserved) or in W's words, ignoring ASCII case. */
+static bool is_not_sure(const struct words *w, const char *s, size_t len)
 {
-	return len == strlen(ASK_NOT_SURE) &&
-	    strncasecmp(s, ASK_NOT_SURE, len) == 0;
+	const char *en = words_text(NULL, WORD_NOT_SURE);
+	const char *tr = words_text(w, WORD_NOT_SURE);
+
+	return (len == strlen(en) && strncasecmp(s, en, len) == 0) ||
+	    (len == strlen(tr) && strncasecmp(s, tr, len) == 0);
 }
 
 /* choice_of: what A (LEN bytes, trimmed) chooses at Q: an answer index,
  * AIPOLICY_WALK_NOT_SURE, or -1. An exact key wins over a number. */
-static int64_t choice_of(const struct aipolicy_question *q, const char *a, size_t len)
+static int64_t choice_of(const struct words *w, const struct aipolicy_question *q,
+    const char *a, size_t len)
 {
 	int64_t m = aipolicy_question_match(q, a, len);
 	long n;
 
 	if (m >= 0)
 		return m;
-	if (is_not_sure(a, len))
+	if (is_not_sure(w, a, len))
 		return AIPOLICY_WALK_NOT_SURE;
 	n = parse_number(a, len);
 	if (n >= 1 && (size_t)n <= q->nanswers)
@@ -190,10 +230,11 @@ static bool read_answer(FILE *in, char **line, size_t *cap, char **a,
 
 /* end_walk: S is at a verdict: show it, tell HOOKS, and return its exit
  * code (EXIT_NOMEM when it could not be put in words). */
-static int end_walk(FILE *out, const struct aipolicy_walk_state *s, unsigned flags,
+static int end_walk(FILE *out, const struct words *w,
+    const struct aipolicy_walk_state *s, unsigned flags,
     const struct ask_hooks *hooks)
 {
-	if (print_verdict(out, s, flags) != 0)
+	if (print_verdict(out, w, s, flags) != 0)
 		return EXIT_NOMEM;
 	fflush(out);
 	hooks->verdict(hooks->arg, s);
@@ -201,7 +242,8 @@ static int end_walk(FILE *out, const struct aipolicy_walk_state *s, unsigned fla
 }
 
 int plain_run(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_date_t today,
-    FILE *in, FILE *out, const struct ask_hooks *hooks)
+    const struct words *w, FILE *in, FILE *out,
+    const struct ask_hooks *hooks)
 {
 	unsigned flags = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? 0 :
 	    PRESENT_ASCII;
@@ -210,23 +252,23 @@ int plain_run(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_
 	bool show = true, got;
 	int code;
 
-	if (print_header(out, p, today) != 0)
+	if (print_header(out, w, p, today) != 0)
 		return EXIT_NOMEM;
 	for (;;) {
 		const struct aipolicy_question *q = &p->questions[s->current];
 		int64_t m;
 
 		if (s->outcome != NULL) {
-			code = end_walk(out, s, flags, hooks);
+			code = end_walk(out, w, s, flags, hooks);
 			break;
 		}
-		if (show && print_question(out, s) != 0) {
+		if (show && print_question(out, w, s) != 0) {
 			code = EXIT_NOMEM;
 			break;
 		}
 		show = false;
-		fprintf(out, "Answer (1-%zu, an answer, or ? for help): ",
-		    q->nanswers + 1);
+		fprintf(out, words_text(w, WORD_PROMPT), q->nanswers + 1);
+		fputc(' ', out);
 		fflush(out);
 		got = read_answer(in, &line, &cap, &a, &len);
 		if ((code = ask_signal_code()) != 0)
@@ -237,19 +279,18 @@ int plain_run(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_
 			break;
 		}
 		if (len == 1 && a[0] == '?') {
-			fputs("Help: ", out);
-			put_text(out, q->help != NULL ? q->help : ASK_NO_HELP,
-			    true);
+			fprintf(out, "%s ", words_text(w, WORD_HELP_LABEL));
+			put_text(out, q->help != NULL ? q->help :
+			    words_text(w, WORD_NO_HELP), true);
 			fputc('\n', out);
 			continue;
 		}
-		if ((m = choice_of(q, a, len)) < 0) {
-			a[len] = '\0';
-			fputc('\'', out);
-			put_text(out, a, false);
-			fprintf(out, "' is not an answer: type a number from 1 "
-			    "to %zu, one of the answers, or ? for help.\n",
-			    q->nanswers + 1);
+		if ((m = choice_of(w, q, a, len)) < 0) {
+			if (print_not_an_answer(out, w, a, len,
+			    q->nanswers) != 0) {
+				code = EXIT_NOMEM;
+				break;
+			}
 			continue;
 		}
 		aipolicy_walk_state_answer(s, (uint32_t)m);

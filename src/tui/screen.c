@@ -16,6 +16,10 @@
  * not fit shows "↓ more" in its last row; the key line drops its least
  * needed keys first and always keeps "q quit".
  *
+ * Every word of the program on a screen is one of the table of words.h
+ * that tui_run is given; the keys themselves are the same in every
+ * language.
+ *
  * Colours are roles, defined once in ROLES with a monochrome attribute each;
  * NO_COLOR (set and non-empty) or a terminal without colours uses the
  * monochrome ones. Policy text reaches the terminal only through draw_text,
@@ -34,6 +38,7 @@
 
 #include "cli/exit.h"
 #include "core/present.h"
+#include "core/words.h"
 #include "core/wrap.h"
 #include "tui.h"
 
@@ -43,7 +48,7 @@
 #define WARNING_ROWS 3   /* at most this many rows of date warning */
 #define KEY_GAP      2   /* columns between two keys of the key line */
 #define MAX_KEYS     8   /* keys of one key line */
-#define MARK_SIZE    32
+#define MARK_SIZE    64  /* bytes of a mark: "> 10. ", or a label */
 #define TEXT_SIZE    160
 #define JOIN_MAX     5   /* strings str_join joins */
 #define ESC_DELAY_MS 25  /* how long after Esc a key still makes a sequence */
@@ -106,10 +111,11 @@ struct keyhint {
 	int drop;
 };
 
-/* Characters that depend on whether the terminal speaks UTF-8. */
+/* Characters (and the words that show arrows) that depend on whether the
+ * terminal speaks UTF-8. */
 struct glyphs {
-	const char *sep, *ellipsis, *updown, *left, *more_down, *more_up,
-	    *more_both;
+	const char *sep, *ellipsis;
+	enum word updown, left, more_down, more_up, more_both;
 };
 
 /* Where a screen's parts go, for the current size. */
@@ -125,6 +131,7 @@ struct ui {
 	const struct aipolicy *p;
 	struct aipolicy_walk_state *ws;
 	const struct ask_hooks *hooks;
+	const struct words *w;  /* the program's words */
 	aipolicy_date_t today;
 	unsigned present_flags; /* PRESENT_ASCII when not UTF-8 */
 	enum screen_id screen;
@@ -164,7 +171,8 @@ static struct frame layout(struct ui *ui, bool status);
 static void draw_frame(struct ui *ui, const struct frame *f,
     const char *status, const char *keys);
 static void draw_body(struct ui *ui, const struct frame *f);
-static void draw_too_small(void);
+static const char *word(const struct ui *ui, enum word id);
+static void draw_too_small(const struct ui *ui);
 static size_t answer_count(const struct ui *ui);
 static size_t menu_count(const struct ui *ui);
 static const char *menu_label(const struct ui *ui, size_t i);
@@ -183,7 +191,8 @@ static void draw_verdict(struct ui *ui);
 static enum action key_verdict(struct ui *ui, struct key k);
 static int quit_code(const struct ui *ui);
 static bool ui_init(struct ui *ui, const struct aipolicy *p,
-    struct aipolicy_walk_state *s, aipolicy_date_t today, const struct ask_hooks *hooks);
+    struct aipolicy_walk_state *s, aipolicy_date_t today, const struct words *w,
+    const struct ask_hooks *hooks);
 static void ui_release(struct ui *ui);
 static SCREEN *term_start(void);
 static void draw(struct ui *ui);
@@ -451,6 +460,7 @@ static int warning_rows(struct ui *ui)
 {
 	present_release(&ui->warning);
 	present_init(&ui->warning, content_width(), ui->present_flags);
+	present_set_words(&ui->warning, ui->w);
 	present_dates(&ui->warning, ui->p, ui->today);
 	return ui->warning.n > WARNING_ROWS ? WARNING_ROWS :
 	    (int)ui->warning.n;
@@ -574,21 +584,32 @@ static void draw_body(struct ui *ui, const struct frame *f)
 	if (!f->more)
 		return;
 	if (ui->scroll == 0)
-		more = g.more_down;
+		more = word(ui, g.more_down);
 	else if (ui->scroll + (size_t)rows >= b->n)
-		more = g.more_up;
+		more = word(ui, g.more_up);
 	else
-		more = g.more_both;
+		more = word(ui, g.more_both);
 	draw_line(f->top + rows, MARGIN, more, content_width(),
 	    role_attr[ROLE_HINT]);
 }
 
-static void draw_too_small(void)
+/* word: text ID in the words of the walk. */
+static const char *word(const struct ui *ui, enum word id)
 {
+	return words_text(ui->w, id);
+}
+
+static void draw_too_small(const struct ui *ui)
+{
+	char needs[TEXT_SIZE];
+
 	erase();
-	mvaddstr(0, 0, "Terminal too small");
-	if (LINES > 1)
-		mvprintw(1, 0, "(needs %dx%d)", MIN_COLS, MIN_LINES);
+	draw_line(0, 0, word(ui, WORD_TOO_SMALL), COLS, A_NORMAL);
+	if (LINES > 1) {
+		snprintf(needs, sizeof needs, word(ui, WORD_NEEDS_SIZE),
+		    MIN_COLS, MIN_LINES);
+		draw_line(1, 0, needs, COLS, A_NORMAL);
+	}
 	refresh();
 }
 
@@ -609,7 +630,7 @@ static size_t menu_count(const struct ui *ui)
 static const char *menu_label(const struct ui *ui, size_t i)
 {
 	if (i == answer_count(ui))
-		return ASK_NOT_SURE;
+		return word(ui, WORD_NOT_SURE);
 	return ui->p->questions[ui->ws->current].answers[i].key;
 }
 
@@ -715,12 +736,14 @@ static void draw_question(struct ui *ui)
 {
 	const struct aipolicy_question *q = &ui->p->questions[ui->ws->current];
 	const struct keyhint hints[] = {
-		{ g.updown, 4 }, { "Enter choose", 3 }, { "1-9 pick", 6 },
-		{ g.left, 1 }, { "r restart", 5 }, { "? help", 2 },
-		{ "q quit", 0 },
+		{ word(ui, g.updown), 4 }, { word(ui, WORD_KEY_CHOOSE), 3 },
+		{ word(ui, WORD_KEY_PICK), 6 }, { word(ui, g.left), 1 },
+		{ word(ui, WORD_KEY_RESTART), 5 }, { word(ui, WORD_KEY_HELP), 2 },
+		{ word(ui, WORD_KEY_QUIT), 0 },
 	};
 	size_t n = menu_count(ui), first = 0, last = 0;
-	char status[TEXT_SIZE], keys[TEXT_SIZE];
+	size_t done = ui->ws->count, left = aipolicy_walk_state_remaining(ui->ws);
+	char status[TEXT_SIZE], keys[TEXT_SIZE], part[TEXT_SIZE];
 	int numw = n >= 10 ? 2 : 1, rows;
 	bool seen = false;
 	struct frame f;
@@ -728,6 +751,7 @@ static void draw_question(struct ui *ui)
 	body_reset(&ui->body);
 	present_release(&ui->words);
 	present_init(&ui->words, content_width(), ui->present_flags);
+	present_set_words(&ui->words, ui->w);
 	if (aipolicy_walk_state_narrowing(ui->ws) &&
 	    present_narrowing(&ui->words, &ui->ws->result) == 0) {
 		body_present(&ui->body, &ui->words);
@@ -760,8 +784,12 @@ static void draw_question(struct ui *ui)
 		if (first < ui->scroll)
 			ui->scroll = first;
 	}
-	snprintf(status, sizeof status, "%zu answered%sat most %zu to go",
-	    ui->ws->count, g.sep, aipolicy_walk_state_remaining(ui->ws));
+	snprintf(part, sizeof part, words_plural(ui->w, WORDN_ANSWERED, done),
+	    done);
+	snprintf(status, sizeof status, "%s%s", part, g.sep);
+	snprintf(part, sizeof part, words_plural(ui->w, WORDN_TO_GO, left),
+	    left);
+	strncat(status, part, sizeof status - strlen(status) - 1);
 	keys_text(hints, sizeof hints / sizeof hints[0], keys, sizeof keys);
 	draw_frame(ui, &f, status, keys);
 	draw_body(ui, &f);
@@ -805,19 +833,21 @@ static void draw_help(struct ui *ui)
 {
 	const struct aipolicy_question *q = &ui->p->questions[ui->ws->current];
 	const struct keyhint hints[] = {
-		{ "Press any key to go back", 0 },
+		{ word(ui, WORD_KEY_ANY_BACK), 0 },
 	};
 	const struct keyhint scroll[] = {
-		{ "j/k scroll", 1 }, { "any other key: back", 0 },
+		{ word(ui, WORD_KEY_SCROLL), 1 },
+		{ word(ui, WORD_KEY_OTHER_BACK), 0 },
 	};
-	char keys[TEXT_SIZE];
+	char keys[TEXT_SIZE], mark[MARK_SIZE];
 	struct frame f;
 
+	snprintf(mark, sizeof mark, "%s ", word(ui, WORD_HELP_LABEL));
 	body_reset(&ui->body);
-	body_add(&ui->body, q->ask, "Help: ", ROLE_QUESTION, -1);
+	body_add(&ui->body, q->ask, mark, ROLE_QUESTION, -1);
 	body_gap(&ui->body);
-	body_add(&ui->body, q->help != NULL ? q->help : ASK_NO_HELP, "",
-	    ROLE_NORMAL, -1);
+	body_add(&ui->body, q->help != NULL ? q->help : word(ui,
+	    WORD_NO_HELP), "", ROLE_NORMAL, -1);
 	f = layout(ui, false);
 	if (f.more)
 		keys_text(scroll, 2, keys, sizeof keys);
@@ -846,8 +876,8 @@ static enum action key_help(struct ui *ui, struct key k)
 static void draw_verdict(struct ui *ui)
 {
 	const struct keyhint hints[] = {
-		{ g.left, 1 }, { "r restart", 3 }, { "q quit", 0 },
-		{ "j/k scroll", 2 },
+		{ word(ui, g.left), 1 }, { word(ui, WORD_KEY_RESTART), 3 },
+		{ word(ui, WORD_KEY_QUIT), 0 }, { word(ui, WORD_KEY_SCROLL), 2 },
 	};
 	char keys[TEXT_SIZE];
 	struct frame f;
@@ -856,6 +886,7 @@ static void draw_verdict(struct ui *ui)
 	body_reset(&ui->body);
 	present_release(&ui->words);
 	present_init(&ui->words, content_width(), ui->present_flags);
+	present_set_words(&ui->words, ui->w);
 	ask_present_verdict(&ui->words, ui->ws); /* out of memory: less */
 	body_present(&ui->body, &ui->words);
 	f = layout(ui, false);
@@ -889,25 +920,28 @@ static int quit_code(const struct ui *ui)
 }
 
 static bool ui_init(struct ui *ui, const struct aipolicy *p,
-    struct aipolicy_walk_state *s, aipolicy_date_t today, const struct ask_hooks *hooks)
+    struct aipolicy_walk_state *s, aipolicy_date_t today, const struct words *w,
+    const struct ask_hooks *hooks)
 {
-	static const struct glyphs utf8 = { " · ", "…", "↑↓ move", "← back",
-		"↓ more", "↑ more", "↑↓ more" };
-	static const struct glyphs ascii = { " - ", "...", "Up/Down move",
-		"Left back", "(more below)", "(more above)", "(more)" };
+	static const struct glyphs utf8 = { " · ", "…", WORD_KEY_MOVE,
+		WORD_KEY_BACK, WORD_MORE_DOWN, WORD_MORE_UP, WORD_MORE_BOTH };
+	static const struct glyphs ascii = { " - ", "...", WORD_KEY_MOVE_ASCII,
+		WORD_KEY_BACK_ASCII, WORD_MORE_DOWN_ASCII, WORD_MORE_UP_ASCII,
+		WORD_MORE_BOTH_ASCII };
 	bool is_utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 
 	memset(ui, 0, sizeof *ui);
 	ui->p = p;
 	ui->ws = s;
 	ui->hooks = hooks;
+	ui->w = w;
 	ui->today = today;
 	ui->present_flags = is_utf8 ? 0 : PRESENT_ASCII;
 	g = is_utf8 ? utf8 : ascii;
 	present_init(&ui->words, 0, 0);
 	present_init(&ui->warning, 0, 0);
-	ui->header = str_join(p->title, g.sep, "version ", p->version,
-	    NULL);
+	ui->header = str_join(p->title, g.sep, word(ui, WORD_VERSION), " ",
+	    p->version);
 	if (ui->header != NULL) {
 		char *h = str_join(ui->header, g.sep, p->owner, NULL, NULL);
 
@@ -951,7 +985,7 @@ static SCREEN *term_start(void)
 static void draw(struct ui *ui)
 {
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {
-		draw_too_small();
+		draw_too_small(ui);
 		return;
 	}
 	screens[ui->screen].draw(ui);
@@ -1000,13 +1034,13 @@ static int loop(struct ui *ui)
 }
 
 int tui_run(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_date_t today,
-    const struct ask_hooks *hooks)
+    const struct words *w, const struct ask_hooks *hooks)
 {
 	struct ui ui;
 	SCREEN *scr;
 	int code;
 
-	if (!ui_init(&ui, p, s, today, hooks) || (scr = term_start()) ==
+	if (!ui_init(&ui, p, s, today, w, hooks) || (scr = term_start()) ==
 	    NULL) {
 		ui_release(&ui);
 		return TUI_UNAVAILABLE;

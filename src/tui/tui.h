@@ -11,6 +11,8 @@
  * about each verdict screen reached through struct ask_hooks, so that the
  * command can log it.
  *
+ * Both speak the program's words of one table (words.h).
+ *
  * Every question also offers a last choice, "Not sure": the answer "?".
  * The walk goes on with the question that narrows the worst case down,
  * until there is none; then the verdict is shown, as a worst case.
@@ -23,6 +25,7 @@
 
 #include "aipolicy/policy.h"
 #include "aipolicy/walk.h"
+#include "core/words.h"
 
 /* present.h's list of lines; not included here, because term.c includes
  * <term.h>, whose macros (lines, ...) clash with its field names. */
@@ -32,12 +35,6 @@ struct present;
 #define TUI_UNAVAILABLE (-1)
 /* plain_run's answer when its input ends before a verdict. */
 #define ASK_INPUT_ENDED (-2)
-
-/* The label of the extra last menu item, and what plain mode also takes
- * for it when typed (ignoring ASCII case). */
-#define ASK_NOT_SURE "Not sure"
-/* What the help of a question without help says. */
-#define ASK_NO_HELP "There is no help for this question."
 
 /* What a front end tells the command. */
 struct ask_hooks {
@@ -49,7 +46,8 @@ struct ask_hooks {
 
 /*
  * ask_present_verdict: the words of S's verdict (S at a verdict) into PR,
- * laid out as PR says. Returns 0, or -1 when out of memory.
+ * laid out as PR says (in PR's words). Returns 0, or -1 when out of
+ * memory.
  */
 int ask_present_verdict(struct present *pr, const struct aipolicy_walk_state *s);
 
@@ -67,22 +65,24 @@ bool tui_usable(void);
 
 /*
  * tui_run: the screens on the terminal (stdin and stdout, both terminals),
- * walking S (at start) over P, with TODAY deciding whether the policy is
- * stale or not yet in force. Restores the terminal before it returns the
- * exit code: the verdict's when the person quits on a verdict screen,
- * EXIT_QUIT when anywhere else, 129/130/143 after a signal;
- * TUI_UNAVAILABLE when curses could not start (nothing was drawn).
+ * walking S (at start) over P in the words of W, with TODAY deciding
+ * whether the policy is stale or not yet in force. Restores the terminal
+ * before it returns the exit code: the verdict's when the person quits on
+ * a verdict screen, EXIT_QUIT when anywhere else, 129/130/143 after a
+ * signal; TUI_UNAVAILABLE when curses could not start (nothing was drawn).
  */
 int tui_run(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_date_t today,
-    const struct ask_hooks *hooks);
+    const struct words *w, const struct ask_hooks *hooks);
 
 /*
  * plain_run: the same walk as numbered line prompts on OUT, answers read
- * from IN. Returns the verdict's code, ASK_INPUT_ENDED when IN ends first,
- * 129/130/143 after a signal, or EXIT_NOMEM. Prints no escape sequence and
- * no control character from the policy.
+ * from IN, in the words of W. Returns the verdict's code, ASK_INPUT_ENDED
+ * when IN ends first, 129/130/143 after a signal, or EXIT_NOMEM. Prints
+ * no escape sequence and no control character from the policy. "Not
+ * sure" may be typed in English or in W's words.
  */
 int plain_run(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_date_t today,
-    FILE *in, FILE *out, const struct ask_hooks *hooks);
+    const struct words *w, FILE *in, FILE *out,
+    const struct ask_hooks *hooks);
 
 #endif

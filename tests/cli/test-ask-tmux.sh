@@ -515,6 +515,54 @@ keys Enter
 expect "TERM=dumb verdict" "Verdict: Use AI freely"
 finish "TERM=dumb" 0
 
+# --- German from the environment alone: LANG=de_DE.UTF-8, a locale not
+# installed here (the words come from the catalogue, the characters stay
+# UTF-8); plurals on the status line (0 and 2 plural, 1 singular)
+DE="env -u LC_ALL -u LANGUAGE LANG=de_DE.UTF-8 $P"
+start "$DE $TMP/p.yaml"
+expect "German question" "$Q1" "Café données 日本語" "Version T1" \
+    "0 Antworten" "höchstens noch 2 Fragen" "3. Weiß nicht" "? Hilfe" \
+    "q beenden"
+expect_not "German question" "answered" "q quit" "Caf?"
+keys '?'
+expect "German help" "Hilfe: $Q1" "Zurück mit beliebiger Taste"
+keys Space 2
+expect "German, one answered" "$Q2" "1 Antwort ·" "höchstens noch 1 Frage"
+keys 5
+expect "German worst case" "Schlimmstenfalls: KI mit Prüfung nutzen" \
+    "Wenn die mit „weiß nicht“ markierten Antworten" \
+    "Prüfung durch: Your line manager" \
+    "Ihre Antworten: Client data? no → Audience? managers (weiß nicht)" \
+    "Antworten mit milderem Ergebnis:" "'only me' oder 'my team' ergibt" \
+    "Fragen? Wenden Sie sich an Test Owner" "← zurück" "r von vorn"
+keys q
+finish "German" 10
+# the smallest screen in German: the key line keeps "q beenden", the list
+# says that more is below; smaller still, the notice in German
+resize 40 10
+start "$DE $TMP/m.yaml"
+expect "German 40x10 question" "> 1. letter" "↓ mehr" "q beenden" \
+    "0 Antworten · höchstens noch 1 Frage"
+expect_not "German 40x10 question" "Terminal zu klein"
+keys 7
+expect "German 40x10 verdict" "Entscheidung: KI mit Prüfung nutzen" \
+    "↓ mehr" "q beenden" "j/k blättern"
+tm resize-window -t t -x 30 -y 8
+expect "German, too small" "Terminal zu klein" "(mindestens 40x10)"
+tm resize-window -t t -x 40 -y 10
+expect "German, 40x10 again" "Entscheidung: KI mit Prüfung nutzen"
+keys q
+finish "German 40x10" 10
+# French at 40x10: 0 and 1 are singular, and the status line fits
+start "env -u LANG -u LANGUAGE LC_ALL=fr_FR.UTF-8 $P $TMP/p.yaml"
+expect "French 40x10" "0 réponse · au plus 2 restantes" "q quitter" \
+    "3. Je ne sais pas"
+keys 2
+expect "French 40x10, one answered" "1 réponse · au plus 1 restante"
+keys q
+finish "French 40x10" 130
+resize 80 24
+
 # --- a smoke test on the example policy, when there is one
 if [ -f "$SRC/policies/example.yaml" ]; then
 	start "$BIN ask $SRC/policies/example.yaml"

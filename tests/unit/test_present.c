@@ -447,13 +447,13 @@ static void test_dates(void **state)
 	assert_int_equal(present_dates_on(f->p, 20261231), PRESENT_CURRENT);
 	assert_int_equal(present_dates_on(f->p, 20270101), PRESENT_STALE);
 
-	assert_int_equal(present_date_warning(f->p, 20260601, &msg), 0);
+	assert_int_equal(present_date_warning(NULL, f->p, 20260601, &msg), 0);
 	assert_null(msg);
-	assert_int_equal(present_date_warning(f->p, 20270101, &msg), 0);
+	assert_int_equal(present_date_warning(NULL, f->p, 20270101, &msg), 0);
 	assert_string_equal(msg, "this policy was due for review on "
 	    "2026-12-31; ask Policy Team whether it still applies");
 	free(msg);
-	assert_int_equal(present_date_warning(f->p, 20251231, &msg), 0);
+	assert_int_equal(present_date_warning(NULL, f->p, 20251231, &msg), 0);
 	assert_string_equal(msg, "this policy is not in force until "
 	    "2026-01-01; ask Policy Team which rules apply until then");
 	free(msg);

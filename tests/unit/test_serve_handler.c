@@ -304,6 +304,51 @@ test_small_endpoints(void **state)
 	assert_string_equal(f->rs.allow, "GET, HEAD");
 }
 
+/* The web walk speaks the server's words: English, or another table. */
+static void
+test_walk_words(void **state)
+{
+	struct fixture *f = *state;
+	struct serve_arg unsure[] = { { "data", "?", 4, 1 } };
+	struct serve_arg stop[] = {
+		{ "data", "yes", 4, 3 }, { "tool", "no", 4, 2 },
+	};
+	struct serve_arg bad[] = { { "data", "x", 4, 1 } };
+	struct words de;
+
+	ask(f, "GET", "/walk", NULL, NULL, 0, NULL);
+	assert_int_equal(f->rs.status, 200);
+	assert_non_null(strstr(f->rs.body, "<html lang=\"en\">"));
+	assert_non_null(strstr(f->rs.body, ">Not sure</label>"));
+	assert_non_null(strstr(f->rs.body, ">Continue</button>"));
+
+	assert_int_equal(words_load(&de, "de"), 0);
+	f->srv.words = &de;
+	ask(f, "GET", "/walk", NULL, NULL, 0, NULL);
+	assert_non_null(strstr(f->rs.body, "<html lang=\"de\">"));
+	assert_non_null(strstr(f->rs.body, "\">Version v</span>"));
+	assert_non_null(strstr(f->rs.body, ">Weiß nicht</label>"));
+	assert_non_null(strstr(f->rs.body, ">Weiter</button>"));
+	assert_null(strstr(f->rs.body, "Continue"));
+	ask(f, "GET", "/walk", NULL, unsure, 1, NULL);
+	assert_non_null(strstr(f->rs.body, "Bisher schlimmstenfalls: Keine KI "
+	    "nutzen."));
+	assert_non_null(strstr(f->rs.body, ">Zurück</a>"));
+	ask(f, "GET", "/walk", NULL, stop, 2, NULL);
+	assert_int_equal(f->rs.status, 200);
+	assert_non_null(strstr(f->rs.body, "<title>Entscheidung: Keine KI "
+	    "nutzen"));
+	assert_non_null(strstr(f->rs.body, "<h2>Ihre Antworten</h2>"));
+	assert_non_null(strstr(f->rs.body, ">Ändern<span"));
+	assert_non_null(strstr(f->rs.body, ">Von vorn beginnen</a>"));
+	assert_null(strstr(f->rs.body, "Ihre Antworten:"));
+	ask(f, "GET", "/walk", NULL, bad, 1, NULL);
+	assert_int_equal(f->rs.status, 400);
+	assert_non_null(strstr(f->rs.body, "<h1>Dieser Link funktioniert "
+	    "nicht</h1>"));
+	assert_non_null(strstr(f->rs.body, "&#39;x&#39; ist keine Antwort"));
+}
+
 int
 main(void)
 {
@@ -314,6 +359,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_records, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_small_endpoints, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_walk_words, setup,
 		    teardown),
 	};
 
