@@ -39,15 +39,18 @@ asan: deps
 	    grep -h '^SKIP' build-asan/Testing/Temporary/LastTest.log \
 	    2>/dev/null | sort -u; exit $$rc
 
-# The server's tests that run threads against each other, again under
-# ThreadSanitizer (any report fails): a smaller load than make test's, the
-# reloads under load, the graceful stop. Builds only the two programs.
+# The tests that run threads against each other, again under
+# ThreadSanitizer (any report fails): 8 threads walking one policy through
+# the library, and the server's: a smaller load than make test's, the
+# reloads under load, the graceful stop. Builds only what they need.
 TSAN_CLIENTS ?= 8
 TSAN_REQUESTS ?= 200
 tsan: deps
 	@cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug \
 	    -DAIPOLICY_TSAN=ON >/dev/null
-	@cmake --build build-tsan -j$(JOBS) --target aipolicy aipolicy-serve
+	@cmake --build build-tsan -j$(JOBS) --target aipolicy aipolicy-serve \
+	    test_threads
+	TSAN_OPTIONS=halt_on_error=1:abort_on_error=1 build-tsan/test_threads
 	TSAN_OPTIONS=halt_on_error=1:abort_on_error=1 \
 	    sh tests/cli/test-serve-load.sh build-tsan/aipolicy . \
 	    $(TSAN_CLIENTS) $(TSAN_REQUESTS)
