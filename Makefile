@@ -1,19 +1,44 @@
 # The two set-up commands of the README: `make run` and `make test`.
-# Both install what is missing (scripts/deps.sh), configure and build.
+# Both install what is missing (scripts/deps.sh, once: again only when the
+# script changes or configuring fails), configure and build.
+#
+#   WERROR=ON       compiler warnings are errors (CI)
+#   PREFIX=DIR      make install: where to (default /usr/local)
+#   DESTDIR=DIR     make install, make uninstall: staged under DIR
 
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+WERROR ?= OFF
+CMAKE_FLAGS = -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAIPOLICY_WERROR=$(WERROR)
+DEPS_STAMP = $(BUILD)/deps.stamp
 
-.PHONY: all deps build run test bench asan tsan fuzz fuzz-serve clean po
+.PHONY: all deps build run test bench asan tsan fuzz fuzz-serve clean po \
+	install uninstall
 
 all: build
 
-deps:
-	@sh scripts/deps.sh
+deps: $(DEPS_STAMP)
 
+$(DEPS_STAMP): scripts/deps.sh
+	@sh scripts/deps.sh
+	@mkdir -p $(BUILD) && touch $@
+
+# Configuring fails when a library went missing since the stamp: then the
+# packages are looked at again, and configuring tried once more, aloud.
 build: deps
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null 2>&1 || \
+	    { rm -f $(DEPS_STAMP); sh scripts/deps.sh && \
+	    cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null && touch $(DEPS_STAMP); }
 	@cmake --build $(BUILD) -j$(JOBS)
+
+# The program, the libraries, headers, pkg-config and CMake files, manual
+# pages, completion, catalogues, example policies and schema.
+install: build
+	@DESTDIR=$(DESTDIR) cmake --install $(BUILD) $(if $(PREFIX),--prefix $(PREFIX))
+
+# Removes what the last install wrote (BUILD/install_manifest.txt).
+uninstall:
+	@DESTDIR=$(DESTDIR) cmake --build $(BUILD) --target uninstall
 
 # A verdict (0, 10, 20) or quitting (130) is a normal end of the walk.
 run: build
@@ -31,7 +56,7 @@ test: build
 # The whole suite again under AddressSanitizer and UBSan.
 asan: deps
 	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug \
-	    -DAIPOLICY_SANITIZE=ON >/dev/null
+	    -DAIPOLICY_WERROR=$(WERROR) -DAIPOLICY_SANITIZE=ON >/dev/null
 	@cmake --build build-asan -j$(JOBS)
 	@rc=0; ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
@@ -47,7 +72,7 @@ TSAN_CLIENTS ?= 8
 TSAN_REQUESTS ?= 200
 tsan: deps
 	@cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug \
-	    -DAIPOLICY_TSAN=ON >/dev/null
+	    -DAIPOLICY_WERROR=$(WERROR) -DAIPOLICY_TSAN=ON >/dev/null
 	@cmake --build build-tsan -j$(JOBS) --target aipolicy aipolicy-serve \
 	    test_threads
 	TSAN_OPTIONS=halt_on_error=1:abort_on_error=1 build-tsan/test_threads
@@ -74,11 +99,12 @@ clean:
 # The loader, then the batch parser against jansson, under libFuzzer for
 # FUZZ_SECONDS each (needs clang).
 FUZZ_SECONDS ?= 60
-fuzz: deps
+fuzz: build
 	@mkdir -p build-fuzz/corpus
 	@cp policies/*.yaml tests/cli/cases/fixtures/*.yaml build-fuzz/corpus/
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -D_DEFAULT_SOURCE \
-	    -Iinclude -Isrc/core tests/fuzz/fuzz_load.c src/core/*.c \
+	    -Iinclude -I$(BUILD)/include -Isrc -Isrc/core \
+	    tests/fuzz/fuzz_load.c src/core/*.c \
 	    $$(pkg-config --cflags --libs yaml-0.1 jansson nettle) \
 	    -o build-fuzz/fuzz_load
 	./build-fuzz/fuzz_load -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
@@ -89,7 +115,8 @@ fuzz: deps
 	@printf '{"data":"n\\u006f", "data": 1}\n[]\n{"x": "\303\251"}\n' \
 	    >build-fuzz/corpus-batch/other
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -D_DEFAULT_SOURCE \
-	    -Iinclude -Isrc/core tests/fuzz/fuzz_batch.c src/core/*.c \
+	    -Iinclude -I$(BUILD)/include -Isrc -Isrc/core \
+	    tests/fuzz/fuzz_batch.c src/core/*.c \
 	    $$(pkg-config --cflags --libs yaml-0.1 jansson nettle) \
 	    -o build-fuzz/fuzz_batch
 	./build-fuzz/fuzz_batch -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
@@ -98,7 +125,7 @@ fuzz: deps
 # The server's request-to-response function under libFuzzer (needs clang):
 # a query string, a line break and a body in, every response read out.
 SERVE_SOURCES = $(filter-out src/serve/main.c,$(wildcard src/serve/*.c))
-fuzz-serve: deps
+fuzz-serve: build
 	@mkdir -p build-fuzz/corpus-serve
 	@printf 'data=no&people=no\n{"answers": {"data": "?"}}' \
 	    >build-fuzz/corpus-serve/check
@@ -107,8 +134,9 @@ fuzz-serve: deps
 	@printf 'data=%%ff&data=%%zz&=\n{"answers": {}, "worst_case": 1}' \
 	    >build-fuzz/corpus-serve/bad
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -D_DEFAULT_SOURCE \
-	    -D_POSIX_C_SOURCE=200809L -DAIPOLICY_VERSION='"fuzz"' \
-	    -Iinclude -Isrc/core -Isrc/serve tests/fuzz/fuzz_serve.c \
+	    -D_POSIX_C_SOURCE=200809L \
+	    -Iinclude -I$(BUILD)/include -Isrc -Isrc/core -Isrc/serve \
+	    tests/fuzz/fuzz_serve.c \
 	    src/core/*.c $(SERVE_SOURCES) \
 	    $$(pkg-config --cflags --libs yaml-0.1 jansson nettle \
 	    libmicrohttpd) -lpthread -o build-fuzz/fuzz_serve
