@@ -37,7 +37,7 @@ static long parse_number(const char *s, size_t len);
 static bool is_not_sure(const struct words *w, const char *s, size_t len);
 static int64_t choice_of(const struct words *w, const struct aipolicy_question *q,
     const char *a, size_t len);
-static bool read_answer(FILE *in, char **line, size_t *cap, char **a,
+static bool read_answer(struct line_in *in, char **line, size_t *cap, char **a,
     size_t *len);
 static int end_walk(FILE *out, const struct words *w,
     const struct aipolicy_walk_state *s, unsigned flags,
@@ -209,11 +209,12 @@ static int64_t choice_of(const struct words *w, const struct aipolicy_question *
 }
 
 /* read_answer: a line of IN into *LINE (*CAP allocated), with the white
- * space around it left out: *A, *LEN bytes. false at the end of IN. */
-static bool read_answer(FILE *in, char **line, size_t *cap, char **a,
-    size_t *len)
+ * space around it left out: *A, *LEN bytes. false at the end of IN, when
+ * a signal came, or when out of memory (IN->nomem). */
+static bool read_answer(struct line_in *in, char **line, size_t *cap,
+    char **a, size_t *len)
 {
-	ssize_t got = getline(line, cap, in);
+	ssize_t got = line_in_read(in, line, cap);
 
 	if (got < 0)
 		return false;
@@ -247,13 +248,15 @@ int plain_run(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_
 {
 	unsigned flags = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? 0 :
 	    PRESENT_ASCII;
-	char *line = NULL, *a;
-	size_t cap = 0, len;
+	char *line = NULL, *a = NULL;
+	size_t cap = 0, len = 0;
 	bool show = true, got;
+	struct line_in li;
 	int code;
 
 	if (print_header(out, w, p, today) != 0)
 		return EXIT_NOMEM;
+	line_in_open(&li, fileno(in));
 	for (;;) {
 		const struct aipolicy_question *q = &p->questions[s->current];
 		int64_t m;
@@ -270,9 +273,13 @@ int plain_run(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_
 		fprintf(out, words_text(w, WORD_PROMPT), q->nanswers + 1);
 		fputc(' ', out);
 		fflush(out);
-		got = read_answer(in, &line, &cap, &a, &len);
+		got = read_answer(&li, &line, &cap, &a, &len);
 		if ((code = ask_signal_code()) != 0)
 			break;
+		if (li.nomem) {
+			code = EXIT_NOMEM;
+			break;
+		}
 		if (!got) {
 			fputc('\n', out);
 			code = ASK_INPUT_ENDED;
@@ -296,6 +303,7 @@ int plain_run(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_
 		aipolicy_walk_state_answer(s, (uint32_t)m);
 		show = true;
 	}
+	line_in_close(&li);
 	free(line);
 	return code;
 }

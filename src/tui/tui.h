@@ -20,8 +20,10 @@
 #ifndef AIPOLICY_TUI_H
 #define AIPOLICY_TUI_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "aipolicy/policy.h"
 #include "aipolicy/walk.h"
@@ -59,6 +61,31 @@ int ask_present_verdict(struct present *pr, const struct aipolicy_walk_state *s)
 void ask_signals_install(void);
 /* ask_signal_code: 0 while no signal came, else 129, 130 or 143. */
 int ask_signal_code(void);
+
+/* Bytes plain mode reads at a time. */
+#define LINE_IN_SIZE 4096
+
+/* Lines from a file descriptor, read so that no signal of
+ * ask_signals_install is lost while waiting for one (linein.c). */
+struct line_in {
+	int fd;
+	char buf[LINE_IN_SIZE];
+	size_t start, end;   /* the bytes of buf not yet returned */
+	bool eof;            /* the input ended, or reading it failed */
+	bool nomem;          /* a line could not be kept: out of memory */
+	sigset_t saved;      /* the signal mask before line_in_open */
+	sigset_t waiting;    /* the mask while waiting: the signals let in */
+};
+
+/* line_in_open: read FD; blocks the signals of ask_signals_install until
+ * line_in_close, but while waiting for input. */
+void line_in_open(struct line_in *li, int fd);
+void line_in_close(struct line_in *li);
+/* line_in_read: the next line of LI into *LINE (*CAP bytes allocated,
+ * grown as needed; NUL-terminated), its newline kept; its length, or -1
+ * at the end of the input, when a signal came (ask_signal_code) or when
+ * out of memory (LI->nomem). */
+ssize_t line_in_read(struct line_in *li, char **line, size_t *cap);
 
 /* tui_usable: TERM is set, not "dumb", and known to terminfo. */
 bool tui_usable(void);
