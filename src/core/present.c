@@ -269,7 +269,7 @@ add_path(struct present *pr, const struct aipolicy *p,
 			buf_adds(&b, glyphs(pr)->arrow);
 		show_text(&b, q->label);
 		buf_addc(&b, ' ');
-		show_text(&b, q->answers[r->path[i].answer].key);
+		show_text(&b, q->answers[r->path[i].answer].shown);
 		/* unsure lists the branched questions in path order */
 		if (u < r->nunsure && r->unsure[u] == r->path[i].question) {
 			buf_adds(&b, " (not sure)");
@@ -305,7 +305,7 @@ phrase_lower(struct buf *b, const struct aipolicy_question *q, const enum aipoli
 			else if (shown > 0)
 				buf_adds(b, "; ");
 			buf_addc(b, '\'');
-			show_text(b, q->answers[a].key);
+			show_text(b, q->answers[a].shown);
 			buf_addc(b, '\'');
 			in_group++;
 		}
@@ -412,7 +412,7 @@ present_answers(const struct aipolicy_question *q)
 	buf_init(&b);
 	for (i = 0; i < q->nanswers; i++) {
 		buf_adds(&b, i ? ", '" : "'");
-		show_text(&b, q->answers[i].key);
+		show_text(&b, q->answers[i].shown);
 		buf_addc(&b, '\'');
 	}
 	return buf_detach(&b);
