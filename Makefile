@@ -96,8 +96,8 @@ bench: build
 clean:
 	rm -rf $(BUILD) build-asan build-tsan build-fuzz
 
-# The loader, then the batch parser against jansson, under libFuzzer for
-# FUZZ_SECONDS each (needs clang).
+# The loader, the batch parser against jansson, then the translation
+# loader, under libFuzzer for FUZZ_SECONDS each (needs clang).
 FUZZ_SECONDS ?= 60
 fuzz: build
 	@mkdir -p build-fuzz/corpus
@@ -121,6 +121,19 @@ fuzz: build
 	    -o build-fuzz/fuzz_batch
 	./build-fuzz/fuzz_batch -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 	    -timeout=10 build-fuzz/corpus-batch
+	@mkdir -p build-fuzz/corpus-tr
+	@cp policies/*.*.yaml tests/cli/cases/fixtures/tr/*.*.yaml \
+	    tests/cli/cases/fixtures/tr/*/*.*.yaml build-fuzz/corpus-tr/
+	@printf 'aipolicy-translation: 1\npolicy: fz\nversion: v1\nlanguage: de\n%s\n%s\n' \
+	    'questions: { a: { ask: A-de, answers: { yes: ja } } }' \
+	    'outcomes: { rev: { conditions: [E1, E2] }, a.no: { summary: Halt } }' \
+	    >build-fuzz/corpus-tr/fz
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -D_DEFAULT_SOURCE \
+	    -Iinclude -Isrc/core tests/fuzz/fuzz_translation.c src/core/*.c \
+	    $$(pkg-config --cflags --libs yaml-0.1 jansson nettle) \
+	    -o build-fuzz/fuzz_translation
+	./build-fuzz/fuzz_translation -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=8192 -timeout=10 build-fuzz/corpus-tr
 
 # The server's request-to-response function under libFuzzer (needs clang):
 # a query string, a line break and a body in, every response read out.

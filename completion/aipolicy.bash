@@ -1,7 +1,9 @@
 # aipolicy.bash: bash completion for aipolicy(1).
 #
 # Completes commands, each command's options and their values, policy files
-# (*.yaml, *.yml) and decision logs (*.jsonl), and for
+# (*.yaml, *.yml) and decision logs (*.jsonl), for --lang the languages of
+# the translations beside the policy on the line (NAME.LANG.yaml beside
+# NAME.yaml, and C for the policy's own), and for
 # `aipolicy check POLICY` the policy's question ids (as `id=`) and, after
 # `id=`, that question's answers, quoted as the shell needs them.
 #
@@ -156,6 +158,25 @@ _aipolicy_files()
 	done
 }
 
+# _aipolicy_policies CUR [TRANSLATIONS]: _aipolicy_files for policies,
+# leaving out translations (NAME.LANG.yaml beside NAME.yaml) unless
+# TRANSLATIONS is given (lint takes them too).
+_aipolicy_policies()
+{
+	local f keep=()
+
+	_aipolicy_files "$1" '*.yaml' '*.yml'
+	[[ -n ${2-} ]] && return
+	for f in "${COMPREPLY[@]}"; do
+		case $f in
+		*.*.yaml) [[ -f ${f%.*.yaml}.yaml ]] && continue ;;
+		*.*.yml) [[ -f ${f%.*.yml}.yml ]] && continue ;;
+		esac
+		keep+=("$f")
+	done
+	COMPREPLY=("${keep[@]}")
+}
+
 # _aipolicy_commands: the commands that `aipolicy --help` lists.
 _aipolicy_commands()
 {
@@ -205,6 +226,31 @@ _aipolicy_arg_of()
 	return 1
 }
 
+# _aipolicy_langs: the languages a policy on the line (any word after the
+# command ending in .yaml or .yml, before or after the cursor) has
+# translations into, by the names of the files beside it, and C.
+_aipolicy_langs()
+{
+	local i w f ext name
+
+	echo C
+	for ((i = 2; i < ${#COMP_WORDS[@]}; i++)); do
+		_aipolicy_dequote "${COMP_WORDS[i]}"
+		w=$_aipolicy_word
+		case $w in -*|'') continue ;; *.yaml) ext=yaml ;; *.yml) ext=yml ;;
+		*) continue ;; esac
+		[[ -f $w ]] || continue
+		name=${w%."$ext"}
+		for f in "$name".*."$ext"; do
+			[[ -f $f ]] || continue
+			f=${f#"$name".}
+			f=${f%."$ext"}
+			[[ $f == [A-Za-z][A-Za-z]* && $f != *.* ]] && echo "$f"
+		done
+		return
+	done
+}
+
 # _aipolicy_value NAME CUR [OPTION]: complete CUR, the value of an option
 # whose value the help calls NAME; with OPTION, CUR is `OPTION=value`.
 _aipolicy_value()
@@ -218,10 +264,16 @@ _aipolicy_value()
 			formats[f]=$pre${formats[f]}
 		done
 		_aipolicy_reply "$2" "${formats[@]}" ;;
-	POLICY) _aipolicy_files "${2#"$pre"}" '*.yaml' '*.yml' ;;
+	POLICY) _aipolicy_policies "${2#"$pre"}" ;;
 	LOG) _aipolicy_files "${2#"$pre"}" '*.jsonl' ;;
 	FILE) _aipolicy_files "${2#"$pre"}" '*' ;;
 	DATE) _aipolicy_reply "$2" "$pre$(date +%Y-%m-%d)" ;;
+	LANG)
+		mapfile -t formats < <(_aipolicy_langs)
+		for f in "${!formats[@]}"; do
+			formats[f]=$pre${formats[f]}
+		done
+		_aipolicy_reply "$2" "${formats[@]}" ;;
 	*) COMPREPLY=() ;;
 	esac
 }
@@ -337,7 +389,11 @@ _aipolicy()
 	*) max=0 ;;
 	esac
 	if ((max == 0 || ${#positional[@]} < max)); then
-		_aipolicy_files "$cur" '*.yaml' '*.yml'
+		if [[ $cmd == lint ]]; then
+			_aipolicy_policies "$cur" translations
+		else
+			_aipolicy_policies "$cur"
+		fi
 	fi
 }
 

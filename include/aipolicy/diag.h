@@ -57,6 +57,9 @@ struct aipolicy_diags {
 	                              no memory); notes are not counted */
 	bool last_dropped;         /* the last error or warning was not kept:
 	                              its notes are not kept either */
+	bool nomem;                /* memory ran out: a diagnostic, or the
+	                              line shown under one, was lost (the list
+	                              is not what the file deserves) */
 };
 
 /* aipolicy_diags_init: an empty list for FILE (not copied; must outlive the

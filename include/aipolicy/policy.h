@@ -72,6 +72,9 @@ struct aipolicy_outcome {
 	bool is_inline;
 	bool reachable;          /* some path from start leads here */
 	struct aipolicy_location loc; /* of the id (or the inline mapping) */
+	/* Where each text is written (for translators); 0:0 when absent. */
+	struct aipolicy_location summary_loc, why_loc, reviewer_loc,
+	    conditions_loc;
 };
 
 enum aipolicy_target_kind { AIPOLICY_TARGET_QUESTION, AIPOLICY_TARGET_OUTCOME };
@@ -82,7 +85,10 @@ struct aipolicy_target {
 };
 
 struct aipolicy_answer {
-	const char *key;         /* as the policy spells it */
+	const char *key;         /* as the policy spells it: what scripts send
+	                          * and logs record */
+	const char *shown;       /* as people are shown it: the key itself, or
+	                          * its translation (translation.h) */
 	struct aipolicy_target target;
 	struct aipolicy_location loc;     /* of the key */
 };
@@ -99,6 +105,8 @@ struct aipolicy_question {
 	                          * an outcome, this one included */
 	bool reachable;          /* some path from start leads here */
 	struct aipolicy_location loc;     /* of the id */
+	/* Where each text is written (for translators); 0:0 when absent. */
+	struct aipolicy_location ask_loc, label_loc, help_loc;
 };
 
 struct aipolicy_test_answer {
@@ -124,6 +132,7 @@ struct aipolicy {
 	const char *id, *title, *version, *owner;
 	aipolicy_date_t effective, review_by;
 	struct aipolicy_location effective_loc, review_by_loc;
+	struct aipolicy_location title_loc, owner_loc;
 	uint32_t start;          /* index of the first question */
 	struct aipolicy_question *questions;
 	size_t nquestions;
@@ -182,9 +191,10 @@ AIPOLICY_API int64_t aipolicy_find_outcome(const struct aipolicy *p,
     size_t len);
 
 /*
- * aipolicy_question_match: index of the answer of Q that S (LEN bytes) names,
- * after trimming white space around S and ignoring ASCII case; -1 when none
- * does.
+ * aipolicy_question_match: index of the answer of Q that S (LEN bytes)
+ * names, after trimming white space around S and ignoring ASCII case: its
+ * key, or else its shown text (a translated policy's answer as people see
+ * it); -1 when none does.
  */
 AIPOLICY_API int64_t aipolicy_question_match(const struct aipolicy_question *q,
     const char *s, size_t len);
@@ -192,8 +202,7 @@ AIPOLICY_API int64_t aipolicy_question_match(const struct aipolicy_question *q,
 /* aipolicy_source_line: the text of line LINE of the file (no line break),
  * its length in *len; NULL when there is no such line. */
 AIPOLICY_API const char *aipolicy_source_line(const struct aipolicy *p,
-    uint32_t line,
-    size_t *len);
+    uint32_t line, size_t *len);
 
 /* aipolicy_date_parse: true when S (LEN bytes) is YYYY-MM-DD, a real calendar
  * date. */

@@ -1,6 +1,7 @@
 /*
- * cmd-ask.c: `aipolicy ask [--plain] [--log FILE] [--today DATE] POLICY`,
- * the walk a person takes one question at a time.
+ * cmd-ask.c: `aipolicy ask [--plain] [--log FILE] [--today DATE]
+ * [--lang LANG] POLICY`, the walk a person takes one question at a time,
+ * in the language of a translation (--lang, or the environment's).
  *
  * Picks the screens (src/tui/screen.c) or the line prompts
  * (src/tui/plain.c), and writes a record to the decision log for each
@@ -9,6 +10,7 @@
  * language the environment asks for (words.h).
  */
 #include <errno.h>
+#include <locale.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +36,7 @@ static int log_finish(struct ask_log *al, int code);
 static int walk(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_date_t today,
     const struct words *w, bool plain, struct ask_log *al);
 static int parse_options(int argc, char **argv, struct ask_log *al,
-    aipolicy_date_t *today, bool *plain, const char **policy);
+    aipolicy_date_t *today, bool *plain, const char **lang, const char **policy);
 
 /* log_verdict: the ask_hooks verdict hook: one record for the verdict
  * screen S reached, written and synced now. */
@@ -92,16 +94,17 @@ static int walk(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolic
 	return code;
 }
 
-/* parse_options: the options into AL, *TODAY and *PLAIN, up to the
- * policy (argv[optind]). EXIT_OK with *POLICY set; EXIT_OK after --help
- * (with *POLICY NULL); or EXIT_USAGE after saying why. */
+/* parse_options: the options into AL, *TODAY, *PLAIN and *LANG, up to
+ * the policy (argv[optind]). EXIT_OK with *POLICY set; EXIT_OK after
+ * --help (with *POLICY NULL); or EXIT_USAGE after saying why. */
 static int parse_options(int argc, char **argv, struct ask_log *al,
-    aipolicy_date_t *today, bool *plain, const char **policy)
+    aipolicy_date_t *today, bool *plain, const char **lang, const char **policy)
 {
 	static const struct option longopts[] = {
 		{ "plain", no_argument, NULL, 'p' },
 		{ "log", required_argument, NULL, 'l' },
 		{ "today", required_argument, NULL, 't' },
+		{ "lang", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -115,6 +118,11 @@ static int parse_options(int argc, char **argv, struct ask_log *al,
 		case 'p': *plain = true; break;
 		case 'l': al->path = optarg; break;
 		case 't': day = optarg; break;
+		case 'L':
+			if (!cli_parse_lang("ask", optarg))
+				return EXIT_USAGE;
+			*lang = optarg;
+			break;
 		case 'h': return cli_finish(cli_usage("ask", stdout));
 		default: return cli_bad_option("ask", c, argv);
 		}
@@ -132,22 +140,27 @@ static int parse_options(int argc, char **argv, struct ask_log *al,
 int cmd_ask(int argc, char **argv)
 {
 	struct ask_log al = { NULL, NULL, 0, false };
-	struct aipolicy *p = NULL;
+	struct cli_shown shown;
+	const struct aipolicy *p;
 	struct aipolicy_walk_state s;
 	struct words words;
-	const char *policy = NULL;
+	const char *policy = NULL, *lang = NULL;
 	aipolicy_date_t today = 0;
 	bool plain = false;
 	int code;
 
-	code = parse_options(argc, argv, &al, &today, &plain, &policy);
+	code = parse_options(argc, argv, &al, &today, &plain, &lang, &policy);
 	if (code != EXIT_OK || policy == NULL)
 		return code;
-	cli_setlocale();
-	if (words_load(&words, NULL) != 0)
+	cli_setlocale(LC_ALL);
+	if (words_load(&words, lang) != 0)
 		return cli_finish(cli_nomem());
-	if ((code = cli_load(policy, &p, NULL)) != EXIT_OK)
+	if ((code = cli_load_shown("ask", policy, lang, &shown, NULL)) !=
+	    EXIT_OK) {
+		cli_shown_release(&shown);
 		return cli_finish(code);
+	}
+	p = shown.policy;
 	/* before the walk: nobody answers for a decision not recorded */
 	if (al.path != NULL && (al.log = decision_log_open(al.path)) == NULL)
 		code = errno == ENOMEM ? cli_nomem() :
@@ -161,6 +174,6 @@ int cmd_ask(int argc, char **argv)
 		    &al));
 		aipolicy_walk_state_release(&s);
 	}
-	aipolicy_free(p);
+	cli_shown_release(&shown);
 	return cli_finish(code);
 }

@@ -30,6 +30,7 @@ struct check_opts {
 	bool json, batch;
 	unsigned flags;
 	const char *log_path;
+	const char *lang;         /* --lang, or NULL: the environment's */
 	aipolicy_date_t today;
 	const char *policy_path;  /* NULL until the options are all read */
 	bool list;                /* --list-answers (for shell completion) */
@@ -450,6 +451,7 @@ parse_options(int argc, char **argv, struct check_opts *o)
 		{ "worst-case", no_argument, NULL, 'w' },
 		{ "log", required_argument, NULL, 'l' },
 		{ "today", required_argument, NULL, 't' },
+		{ "lang", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "list-answers", no_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 },
@@ -465,6 +467,11 @@ parse_options(int argc, char **argv, struct check_opts *o)
 		case 'w': o->flags |= AIPOLICY_WALK_WORST_CASE; break;
 		case 'l': o->log_path = optarg; break;
 		case 't': today = optarg; break;
+		case 'L':
+			if (!cli_parse_lang("check", optarg))
+				return EXIT_USAGE;
+			o->lang = optarg;
+			break;
 		case 'A': o->list = true; break;
 		case 'h': return cli_finish(cli_usage("check", stdout));
 		default: return cli_bad_option("check", c, argv);
@@ -495,22 +502,25 @@ parse_options(int argc, char **argv, struct check_opts *o)
 static int
 run(const struct check_opts *o, struct aipolicy_given *given, size_t n)
 {
-	struct aipolicy *p = NULL;
+	struct cli_shown shown;
+	const struct aipolicy *p;
 	struct decision_log *log = NULL;
 	bool json = o->json || o->batch;
 	char *msg = NULL;
 	int code;
 
-	code = cli_load(o->policy_path, &p, &msg);
+	code = cli_load_shown("check", o->policy_path, o->lang, &shown, &msg);
+	p = shown.policy;
 	if (code != EXIT_OK) {
-		if (json)
+		if (json && code != EXIT_USAGE)
 			print_json_error(msg ? msg : "invalid policy");
 		free(msg);
+		cli_shown_release(&shown);
 		return cli_finish(code);
 	}
 	if (o->list) {
 		print_answer_list(p);
-		aipolicy_free(p);
+		cli_shown_release(&shown);
 		return cli_finish(EXIT_OK);
 	}
 	/* The log is opened before anything is walked. */
@@ -525,14 +535,16 @@ run(const struct check_opts *o, struct aipolicy_given *given, size_t n)
 		    check_one(o, p, given, n, log);
 	if (log != NULL && decision_log_close(log) != 0 && code != EXIT_IOERR)
 		code = log_failed(o->log_path, "write", errno, false);
-	aipolicy_free(p);
+	cli_shown_release(&shown);
 	return cli_finish(code);
 }
 
 int
 cmd_check(int argc, char **argv)
 {
-	struct check_opts o = { false, false, 0, NULL, 0, NULL, false, NULL };
+	struct check_opts o = {
+		false, false, 0, NULL, NULL, 0, NULL, false, NULL
+	};
 	struct aipolicy_given *given = NULL;
 	struct words words;
 	size_t n = 0;
@@ -544,7 +556,7 @@ cmd_check(int argc, char **argv)
 	/* --batch says nothing to people: no catalogue to read */
 	o.words = &words_english;
 	if (!o.batch && !o.list) {
-		if (words_load(&words, NULL) != 0)
+		if (words_load(&words, o.lang) != 0)
 			return cli_finish(cli_nomem());
 		o.words = &words;
 	}

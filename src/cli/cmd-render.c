@@ -1,7 +1,8 @@
 /*
  * cmd-render.c: aipolicy render: the policy on one page (text, markdown,
  * html), as a flowchart (mermaid, dot) or as one JSON object, on stdout or
- * replacing a file whole (-o FILE).
+ * replacing a file whole (-o FILE); in the language of a translation
+ * (--lang, or the environment's).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -64,12 +65,13 @@ cmd_render(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "lang", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	enum aipolicy_render_format format = AIPOLICY_RENDER_TEXT;
-	const char *out_path = NULL;
-	struct aipolicy *p = NULL;
+	const char *out_path = NULL, *lang = NULL;
+	struct cli_shown shown;
 	char *s = NULL;
 	size_t len = 0;
 	int c, code;
@@ -88,18 +90,24 @@ cmd_render(int argc, char **argv)
 			/* "-" is standard output, as for most tools. */
 			out_path = strcmp(optarg, "-") == 0 ? NULL : optarg;
 			break;
+		case 'L':
+			if (!cli_parse_lang("render", optarg))
+				return EXIT_USAGE;
+			lang = optarg;
+			break;
 		case 'h': return cli_finish(cli_usage("render", stdout));
 		default: return cli_bad_option("render", c, argv);
 		}
 	}
 	if ((code = cli_one_policy("render", argc, argv, optind)) != EXIT_OK)
 		return code;
-	code = cli_load(argv[optind], &p, NULL);
-	if (code == EXIT_OK && aipolicy_render(p, format, NULL, &s, &len) != 0)
+	code = cli_load_shown("render", argv[optind], lang, &shown, NULL);
+	if (code == EXIT_OK && aipolicy_render(shown.policy, format, NULL, &s,
+	    &len) != 0)
 		code = cli_nomem();
 	if (code == EXIT_OK)
 		code = output(out_path, s, len);
 	free(s);
-	aipolicy_free(p);
+	cli_shown_release(&shown);
 	return cli_finish(code);
 }

@@ -65,15 +65,54 @@ void cli_print_diags(FILE *out, struct aipolicy_diags *d);
  */
 int cli_load(const char *path, struct aipolicy **out, char **msg);
 
+/* cli_report_invalid: the errors of D (a file at PATH that did not load)
+ * on stderr, warnings left out (D is changed); *MSG (when MSG is not
+ * NULL) set to a one-line summary the caller owns (NULL when out of
+ * memory). */
+void cli_report_invalid(const char *path, struct aipolicy_diags *d, char **msg);
+
+/*
+ * A policy as a command shows it to people: in the language asked for
+ * with --lang, or else the one the environment asks for, when the policy
+ * has a translation into it (aipolicy/translation.h); otherwise in its
+ * own (language.c).
+ */
+struct translation;
+
+struct cli_shown {
+	struct aipolicy *own;          /* as loaded */
+	struct translation *tr;      /* the translation shown, or NULL */
+	struct aipolicy *policy;       /* what to show: own, or translated */
+};
+
+/* cli_parse_lang: ARG, the --lang of command CMD, is a language tag, a
+ * locale name, or C or POSIX (the policy's own texts); false after the
+ * usage error. */
+bool cli_parse_lang(const char *cmd, const char *arg);
+
+/*
+ * cli_load_shown: load the policy at PATH (as cli_load does) and the
+ * translation chosen by LANG (--lang; NULL: the environment) into *S.
+ * EXIT_OK, or after saying why: EXIT_USAGE (LANG names a language with no
+ * translation; the languages there are are listed), EXIT_DATAERR,
+ * EXIT_NOINPUT or EXIT_NOMEM, with *MSG as cli_load sets it. Release *S
+ * with cli_shown_release in every case.
+ */
+int cli_load_shown(const char *cmd, const char *path, const char *lang,
+    struct cli_shown *s, char **msg);
+/* cli_shown_release: free what S holds. */
+void cli_shown_release(struct cli_shown *s);
+
 /* cli_parse_today: parse a --today argument; prints a usage error and
  * returns false when it is not a real date. */
 bool cli_parse_today(const char *arg, aipolicy_date_t *out);
 
-/* cli_setlocale: the locale the environment names (setlocale(LC_ALL,
- * "")); when that cannot be set (a locale not installed) but its character
- * set is UTF-8 ("de_DE.UTF-8"), C.UTF-8 for the character type, so that
- * text is still shown as UTF-8. */
-void cli_setlocale(void);
+/* cli_setlocale: CATEGORY (LC_CTYPE, or LC_ALL for curses) of the locale
+ * the environment names (setlocale(CATEGORY, "")); when that cannot be set
+ * (a locale not installed) but its character set is UTF-8
+ * ("de_DE.UTF-8"), C.UTF-8 for the character type, so that text is still
+ * shown as UTF-8. */
+void cli_setlocale(int category);
 
 /* cli_finish: flush stdout and check it; returns CODE, or EXIT_IOERR with a
  * message when a write to stdout failed. Every command ends with it. */

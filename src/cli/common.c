@@ -125,13 +125,41 @@ cli_print_diags(FILE *out, struct aipolicy_diags *d)
 		    "not shown)\n", d->file, hidden);
 }
 
+void
+cli_report_invalid(const char *path, struct aipolicy_diags *d, char **msg)
+{
+	char buf[512];
+	size_t i;
+
+	/* Only the errors: commands other than lint print no warnings. */
+	for (i = 0; i < d->count; i++) {
+		if (d->items[i].severity == AIPOLICY_SEVERITY_WARNING)
+			d->items[i].line = UINT32_MAX;
+	}
+	aipolicy_diags_sort(d);
+	while (d->count > 0 && d->items[d->count - 1].line == UINT32_MAX) {
+		d->count--;
+		free(d->items[d->count].message);
+		free(d->items[d->count].source);
+	}
+	cli_print_diags(stderr, d);
+	if (msg == NULL)
+		return;
+	if (d->count > 0 && d->items[0].line > 0)
+		snprintf(buf, sizeof buf, "%s:%u:%u: %s", path,
+		    d->items[0].line, d->items[0].column, d->items[0].message);
+	else
+		snprintf(buf, sizeof buf, "%s: %s", path, d->count > 0 ?
+		    d->items[0].message : "invalid policy");
+	*msg = strdup(buf);
+}
+
 int
 cli_load(const char *path, struct aipolicy **out, char **msg)
 {
 	struct aipolicy_diags d;
 	enum aipolicy_status st;
 	char buf[512];
-	size_t i;
 
 	aipolicy_diags_init(&d, path);
 	st = aipolicy_load_file(path, out, &d);
@@ -152,29 +180,7 @@ cli_load(const char *path, struct aipolicy **out, char **msg)
 		return cli_nomem();
 	}
 	if (st == AIPOLICY_INVALID) {
-		/* Only the errors: commands other than lint print no warnings. */
-		for (i = 0; i < d.count; i++) {
-			if (d.items[i].severity == AIPOLICY_SEVERITY_WARNING)
-				d.items[i].line = UINT32_MAX;
-		}
-		aipolicy_diags_sort(&d);
-		while (d.count > 0 && d.items[d.count - 1].line == UINT32_MAX) {
-			d.count--;
-			free(d.items[d.count].message);
-			free(d.items[d.count].source);
-		}
-		cli_print_diags(stderr, &d);
-		if (msg != NULL) {
-			if (d.count > 0 && d.items[0].line > 0)
-				snprintf(buf, sizeof buf, "%s:%u:%u: %s", path,
-				    d.items[0].line, d.items[0].column,
-				    d.items[0].message);
-			else
-				snprintf(buf, sizeof buf, "%s: %s", path,
-				    d.count > 0 ? d.items[0].message :
-				    "invalid policy");
-			*msg = strdup(buf);
-		}
+		cli_report_invalid(path, &d, msg);
 		aipolicy_diags_release(&d);
 		return EXIT_DATAERR;
 	}
@@ -226,13 +232,13 @@ names_utf8(const char *name)
 }
 
 void
-cli_setlocale(void)
+cli_setlocale(int category)
 {
 	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
 	const char *v;
 	size_t i;
 
-	if (setlocale(LC_ALL, "") != NULL)
+	if (setlocale(category, "") != NULL)
 		return;
 	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
 		v = getenv(vars[i]);

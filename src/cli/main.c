@@ -18,16 +18,19 @@ static int unknown_command(const char *name);
 static int help_command(int argc, char **argv);
 
 static const struct cmd_entry cmd_table[] = {
-	{ "ask", "[--plain] [--log FILE] [--today DATE] POLICY",
+	{ "ask", "[--plain] [--log FILE] [--today DATE] [--lang LANG] POLICY",
 	    "Walk the policy one question at a time and show the verdict.\n"
 	    "  --plain       numbered line prompts instead of the screen\n"
 	    "  --log FILE    append a record of each verdict reached to FILE\n"
 	    "  --today DATE  today's date for stale and in force (YYYY-MM-DD)\n"
+	    "  --lang LANG   the policy's texts in LANG, from its translation\n"
+	    "                NAME.LANG.yaml (default: the environment's\n"
+	    "                language; C: the policy's own)\n"
 	    "  -h, --help    show this help\n", cmd_ask },
 	{ "check", "[--json] [--worst-case] [--log FILE] [--today DATE] "
-	    "POLICY [QUESTION=ANSWER ...]\n"
+	    "[--lang LANG] POLICY [QUESTION=ANSWER ...]\n"
 	    "       aipolicy check --batch [--worst-case] [--log FILE] "
-	    "[--today DATE] POLICY < queries.jsonl",
+	    "[--today DATE] [--lang LANG] POLICY < queries.jsonl",
 	    "The verdict for a set of answers, as an exit code (0 use freely,\n"
 	    "10 with review, 20 do not use, 30 not decided yet) and text.\n"
 	    "An answer '?' means not sure.\n"
@@ -37,9 +40,15 @@ static const struct cmd_entry cmd_table[] = {
 	    "  --worst-case  treat every unanswered question as not sure\n"
 	    "  --log FILE    append a record of each verdict to FILE\n"
 	    "  --today DATE  today's date for stale and in force (YYYY-MM-DD)\n"
+	    "  --lang LANG   the policy's texts in LANG, from its translation\n"
+	    "                NAME.LANG.yaml (default: the environment's\n"
+	    "                language; C: the policy's own); answers are\n"
+	    "                still given and logged by their keys\n"
 	    "  -h, --help    show this help\n", cmd_check },
 	{ "lint", "[--strict] [--today DATE] [--format text|json] POLICY ...",
-	    "Check policy files; errors and warnings as FILE:LINE:COLUMN.\n"
+	    "Check policy files, and the translations beside them (or a\n"
+	    "translation NAME.LANG.yaml given alone, against NAME.yaml);\n"
+	    "errors and warnings as FILE:LINE:COLUMN.\n"
 	    "  --strict         treat warnings as errors\n"
 	    "  --today DATE     today's date for stale and in force (YYYY-MM-DD)\n"
 	    "  --format FORMAT  text (default) or json\n"
@@ -49,12 +58,15 @@ static const struct cmd_entry cmd_table[] = {
 	    "  --format FORMAT  text (default) or junit (JUnit XML)\n"
 	    "  -h, --help       show this help\n", cmd_test },
 	{ "render", "[--format text|markdown|mermaid|dot|html|json] [-o FILE] "
-	    "POLICY",
+	    "[--lang LANG] POLICY",
 	    "The policy on one page, as a flowchart, or as JSON.\n"
 	    "  --format FORMAT  text (default), markdown, mermaid, dot, html\n"
 	    "                   or json\n"
 	    "  -o, --output FILE  write to FILE (replaced whole) instead of\n"
 	    "                   standard output\n"
+	    "  --lang LANG      the policy's texts in LANG, from its translation\n"
+	    "                   NAME.LANG.yaml (default: the environment's\n"
+	    "                   language; C: the policy's own)\n"
 	    "  -h, --help       show this help\n", cmd_render },
 	{ "paths", "[--format tsv|json] [--limit N] POLICY",
 	    "The decision table: every path of answers and its verdict.\n"
@@ -171,7 +183,7 @@ main(int argc, char **argv)
 	/* Only the character type (text widths: wcwidth); the other
 	 * categories cost a file each at start and change nothing a command
 	 * prints. ask takes the whole locale for curses itself. */
-	setlocale(LC_CTYPE, "");
+	cli_setlocale(LC_CTYPE);
 	jsonmem_watch();
 	if (argc < 2) {
 		usage(stderr);

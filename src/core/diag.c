@@ -58,6 +58,7 @@ diags_count(struct aipolicy_diags *d, enum aipolicy_severity sev)
 static void
 diags_lost(struct aipolicy_diags *d, enum aipolicy_severity sev)
 {
+	d->nomem = true;
 	if (sev == AIPOLICY_SEVERITY_NOTE)
 		return;
 	d->dropped++;
@@ -105,6 +106,8 @@ aipolicy_diags_vadd(struct aipolicy_diags *d, enum aipolicy_severity sev, uint32
 	item->message = buf_detach(&msg);
 	item->source = source != NULL ?
 	    text_sanitize(source, source_len, TEXT_KEEP_TAB) : NULL;
+	if (source != NULL && item->source == NULL)
+		d->nomem = true;
 	item->seq = d->count;
 	if (item->message == NULL) {
 		free(item->source);
@@ -142,6 +145,7 @@ aipolicy_diags_take(struct aipolicy_diags *to, struct aipolicy_diags *from)
 		bool note = g->severity == AIPOLICY_SEVERITY_NOTE;
 		if (to->count >= AIPOLICY_DIAG_KEEP_MAX || !diags_room(to)) {
 			to->dropped += !note;
+			to->nomem = to->nomem || to->count < AIPOLICY_DIAG_KEEP_MAX;
 			free(g->message);
 			free(g->source);
 			continue;
@@ -152,6 +156,7 @@ aipolicy_diags_take(struct aipolicy_diags *to, struct aipolicy_diags *from)
 	to->nerrors += from->nerrors;
 	to->nwarnings += from->nwarnings;
 	to->dropped += from->dropped;
+	to->nomem = to->nomem || from->nomem;
 	if (from->count > 0 || from->dropped > 0)
 		to->last_dropped = from->last_dropped;
 	free(from->items);

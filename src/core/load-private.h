@@ -154,8 +154,16 @@ struct loader {
 	size_t nreports, reports_cap;
 	const char **conditions;
 	size_t conditions_cap;
+	bool translation;            /* the file has 'aipolicy-translation':
+	                                a translation, not a policy? */
 	bool oom;
 };
+
+/* load_check_bytes: the checks of LD's file that need no parsing: size,
+ * emptiness, encoding (messages name the file as ld->r.kind and its first
+ * key as ld->r.first_key, set before yread_init). true when the YAML can
+ * be read; after false, an error is in ld->d or ld->oom is set. */
+bool load_check_bytes(struct loader *ld);
 
 /* Messages of the format and the graph (the late round). */
 void load_error(struct loader *ld, uint32_t line, uint32_t column,

@@ -23,7 +23,6 @@ static void sha256_hex(const char *buf, size_t len, char *out);
 static void early_error(struct loader *ld, uint32_t line, uint32_t column,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 static bool check_encoding(struct loader *ld);
-static bool check_bytes(struct loader *ld);
 static void loader_release(struct loader *ld);
 static enum aipolicy_status load_source(const char *name, struct source *src,
     struct aipolicy **out, struct aipolicy_diags *d);
@@ -70,28 +69,26 @@ check_encoding(struct loader *ld)
 
 	if ((n >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF) ||
 	    (n >= 4 && u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0)) {
-		early_error(ld, 1, 1, "the file is UTF-32: policy files must be "
-		    "UTF-8");
+		early_error(ld, 1, 1, "the file is UTF-32: %s files must be "
+		    "UTF-8", ld->r.kind);
 		return false;
 	}
 	if (n >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) ||
 	    (u[0] == 0xFF && u[1] == 0xFE))) {
-		early_error(ld, 1, 1, "the file is UTF-16: policy files must be "
-		    "UTF-8");
+		early_error(ld, 1, 1, "the file is UTF-16: %s files must be "
+		    "UTF-8", ld->r.kind);
 		return false;
 	}
 	if (n >= 2 && ((u[0] == 0 && u[1] != 0) || (u[0] != 0 && u[1] == 0))) {
 		early_error(ld, 1, 1, "the file looks like UTF-16 or UTF-32: "
-		    "policy files must be UTF-8");
+		    "%s files must be UTF-8", ld->r.kind);
 		return false;
 	}
 	return true;
 }
 
-/* The checks that need no parsing: size, emptiness, encoding. true when
- * the YAML can be read. */
-static bool
-check_bytes(struct loader *ld)
+bool
+load_check_bytes(struct loader *ld)
 {
 	uint32_t line, column;
 
@@ -105,8 +102,8 @@ check_bytes(struct loader *ld)
 		return false;
 	}
 	if (ld->src->len == ld->src->bom) {
-		early_error(ld, 1, 1, "the file is empty: a policy is a mapping "
-		    "that starts with 'aipolicy: 1'");
+		early_error(ld, 1, 1, "the file is empty: a %s is a mapping "
+		    "that starts with '%s'", ld->r.kind, ld->r.first_key);
 		return false;
 	}
 	return check_encoding(ld);
@@ -163,13 +160,16 @@ load_source(const char *name, struct source *src, struct aipolicy **out,
 	p->file = arena_strndup(ld.arena, name, strlen(name));
 	ld.oom = p->file == NULL;
 	sha256_hex(ld.src->text, ld.src->len, p->sha256);
-	if (!ld.oom && check_bytes(&ld)) {
+	ld.r.kind = "policy";
+	ld.r.first_key = "aipolicy: 1";
+	if (!ld.oom && load_check_bytes(&ld)) {
 		if (yread_init(&ld.r, ld.src, d) != 0) {
 			ld.oom = true;
 		} else {
 			read_whole = schema_document(&ld);
 			ld.oom = ld.oom || ld.r.oom;
-			if (read_whole && !ld.oom)
+			/* A translation's names are not the policy's. */
+			if (read_whole && !ld.oom && !ld.translation)
 				link_policy(&ld);
 			yread_release(&ld.r);
 		}
@@ -177,6 +177,8 @@ load_source(const char *name, struct source *src, struct aipolicy **out,
 	/* Format errors are told only for a file that is valid YAML. */
 	if (read_whole && !ld.oom)
 		aipolicy_diags_take(d, &ld.late);
+	/* A diagnostic lost for want of memory: the machine's trouble. */
+	ld.oom = ld.oom || d->nomem || ld.late.nomem;
 	loader_release(&ld);
 	if (ld.oom || d->nerrors > ld.errors_before) {
 		aipolicy_free(p);

@@ -3,6 +3,10 @@
  * its arena (texts, answers, test cases), its source (the file's bytes, for
  * the lines shown under diagnostics) and the id indexes. p->questions and
  * p->outcomes are malloc'd arrays the policy owns. Private to src/core.
+ *
+ * A translated policy (policy_translate, translation-view.c) has its own
+ * arrays and arena (its answers), but no source and no indexes: it asks
+ * those of BASE, the policy it translates.
  */
 #ifndef AIPOLICY_POLICY_PRIVATE_H
 #define AIPOLICY_POLICY_PRIVATE_H
@@ -15,6 +19,16 @@ struct aipolicy_private {
 	struct arena arena;
 	struct source src;
 	struct strindex questions, outcomes;  /* id -> index */
+	const struct aipolicy *base;  /* a translated policy's; else NULL */
+	const char *language;       /* a translated policy's tag; else NULL */
 };
+
+/* policy_indexed: the policy whose source and id indexes P uses: P's base
+ * when P is a translation, else P. */
+static inline struct aipolicy_private *
+policy_indexed(const struct aipolicy *p)
+{
+	return p->priv->base != NULL ? p->priv->base->priv : p->priv;
+}
 
 #endif

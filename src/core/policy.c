@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "aipolicy/policy.h"
+#include "core/translation.h"
 #include "core/words.h"
 #include "policy-private.h"
 #include "util.h"
@@ -68,7 +69,8 @@ aipolicy_find_question(const struct aipolicy *p, const char *s, size_t len)
 {
 	uint32_t v;
 
-	return strindex_get(&p->priv->questions, s, len, &v) ? (int64_t)v : -1;
+	return strindex_get(&policy_indexed(p)->questions, s, len, &v) ?
+	    (int64_t)v : -1;
 }
 
 int64_t
@@ -76,7 +78,8 @@ aipolicy_find_outcome(const struct aipolicy *p, const char *s, size_t len)
 {
 	uint32_t v;
 
-	return strindex_get(&p->priv->outcomes, s, len, &v) ? (int64_t)v : -1;
+	return strindex_get(&policy_indexed(p)->outcomes, s, len, &v) ?
+	    (int64_t)v : -1;
 }
 
 int64_t
@@ -90,13 +93,27 @@ aipolicy_question_match(const struct aipolicy_question *q, const char *s, size_t
 		if (ascii_caseeq(k, strlen(k), s, len))
 			return (int64_t)i;
 	}
+	/* A translation's shown texts, which no other answer's key equals
+	 * (translation.h): checked only once no key matched. */
+	for (i = 0; i < q->nanswers; i++) {
+		const char *k = q->answers[i].shown;
+		if (k != q->answers[i].key && ascii_caseeq(k, strlen(k), s,
+		    len))
+			return (int64_t)i;
+	}
 	return -1;
+}
+
+const char *
+policy_language(const struct aipolicy *p)
+{
+	return p->priv->language;
 }
 
 const char *
 aipolicy_source_line(const struct aipolicy *p, uint32_t line, size_t *len)
 {
-	return source_line_text(&p->priv->src, line, len);
+	return source_line_text(&policy_indexed(p)->src, line, len);
 }
 
 static bool

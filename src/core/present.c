@@ -316,7 +316,7 @@ add_path(struct present *pr, const struct aipolicy *p,
 			buf_adds(&b, glyphs(pr)->arrow);
 		show_text(&b, q->label);
 		buf_addc(&b, ' ');
-		show_text(&b, q->answers[r->path[i].answer].key);
+		show_text(&b, q->answers[r->path[i].answer].shown);
 		/* unsure lists the branched questions in path order */
 		if (u < r->nunsure && r->unsure[u] == r->path[i].question) {
 			buf_addc(&b, ' ');
@@ -361,7 +361,7 @@ phrase_lower(const struct present *pr, struct buf *b,
 			else if (shown > 0)
 				buf_adds(b, "; ");
 			buf_addc(b, '\'');
-			show_text(b, q->answers[a].key);
+			show_text(b, q->answers[a].shown);
 			buf_addc(b, '\'');
 			in_group++;
 		}
@@ -476,7 +476,7 @@ present_answers(const struct aipolicy_question *q)
 	buf_init(&b);
 	for (i = 0; i < q->nanswers; i++) {
 		buf_adds(&b, i ? ", '" : "'");
-		show_text(&b, q->answers[i].key);
+		show_text(&b, q->answers[i].shown);
 		buf_addc(&b, '\'');
 	}
 	return buf_detach(&b);

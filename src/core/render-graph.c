@@ -50,7 +50,7 @@ render_mermaid(const struct aipolicy *p, struct buf *b)
 		for (j = 0; j < q->nanswers; j++) {
 			const struct aipolicy_target *t = &q->answers[j].target;
 			buf_addf(b, "  q%zu -->|\"", i);
-			render_add_text(b, q->answers[j].key, ESC_MERMAID);
+			render_add_text(b, q->answers[j].shown, ESC_MERMAID);
 			buf_addf(b, "\"| %c%u\n",
 			    t->kind == AIPOLICY_TARGET_QUESTION ? 'q' : 'o', t->index);
 		}
@@ -126,7 +126,7 @@ render_dot(const struct aipolicy *p, struct buf *b)
 			const struct aipolicy_target *t = &q->answers[j].target;
 			buf_addf(b, "  q%zu -> %c%u [label=\"", i,
 			    t->kind == AIPOLICY_TARGET_QUESTION ? 'q' : 'o', t->index);
-			dot_text(b, q->answers[j].key);
+			dot_text(b, q->answers[j].shown);
 			buf_adds(b, "\"];\n");
 		}
 	}

@@ -7,7 +7,12 @@
  */
 #include <string.h>
 
+#include "core/lang.h"
+#include "core/translation.h"
 #include "render-private.h"
+
+/* SHOW_ARROW for a page read right to left: U+2190 LEFTWARDS ARROW. */
+#define ARROW_RTL " \xE2\x86\x90 "
 
 static void html_style(struct buf *b);
 static void html_tree(struct buf *b, const struct aipolicy *p,
@@ -37,18 +42,18 @@ html_style(struct buf *b)
 	    "footer { margin-top: .8em; border-top: 1px solid #999; "
 	    "padding-top: .3em; }\n"
 	    "ul.tree, ul.tree ul { list-style: none; margin: 0; "
-	    "padding-left: 1.2em; }\n"
-	    "ul.tree { padding-left: 0; }\n"
+	    "padding-inline-start: 1.2em; }\n"
+	    "ul.tree { padding-inline-start: 0; }\n"
 	    ".a { color: #555; }\n"
 	    ".q { font-weight: bold; }\n"
 	    ".v { font-weight: bold; padding: 0 .3em; border-radius: 3px; "
 	    "border: 1px solid; white-space: nowrap; }\n"
 	    "table { border-collapse: collapse; width: 100%; "
 	    "font-size: 9pt; }\n"
-	    "th, td { text-align: left; vertical-align: top; "
+	    "th, td { text-align: start; vertical-align: top; "
 	    "padding: .15em .4em; border-bottom: 1px solid #ccc; }\n"
 	    "th.n { width: 1.5em; } th.w { width: 46%; } th.r { width: 22%; }\n"
-	    "td ul { margin: 0; padding-left: 1.1em; }\n"
+	    "td ul { margin: 0; padding-inline-start: 1.1em; }\n"
 	    "tr { break-inside: avoid; }\n");
 	for (v = AIPOLICY_VERDICT_USE_FREELY; v < AIPOLICY_VERDICT_COUNT; v++)
 		buf_addf(b, ".%s { background: %s; border-color: %s; }\n",
@@ -59,17 +64,21 @@ html_style(struct buf *b)
 	    "table { font-size: 8.5pt; } }\n</style>\n");
 }
 
-/* A list item of the tree: answer, arrow, and where it leads. */
+/* A list item of the tree: answer, arrow (pointing the way the page
+ * reads), and where it leads. */
 static void
 html_row(struct buf *b, const struct aipolicy *p, const struct render_tree *t,
     const struct render_row *row)
 {
+	const char *lang = policy_language(p);
+
 	buf_adds(b, "<li>");
 	if (row->kind != ROW_START) {
 		buf_adds(b, "<span class=\"a\">");
 		render_add_text(b, p->questions[row->from_q].answers[
-		    row->from_a].key, ESC_HTML);
-		buf_adds(b, "</span>" SHOW_ARROW);
+		    row->from_a].shown, ESC_HTML);
+		buf_adds(b, lang != NULL && lang_is_rtl(lang) ?
+		    "</span>" ARROW_RTL : "</span>" SHOW_ARROW);
 	}
 	if (row->kind == ROW_OUTCOME) {
 		enum aipolicy_verdict v = p->outcomes[row->outcome].verdict;
@@ -148,9 +157,15 @@ void
 render_html(const struct aipolicy *p, const struct render_tree *t,
     struct buf *b)
 {
+	const char *lang = policy_language(p);
 	size_t i;
 
-	buf_adds(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	/* A policy in its own language is taken to be in English. */
+	buf_adds(b, "<!DOCTYPE html>\n<html lang=\"");
+	render_add_text(b, lang != NULL ? lang : "en", ESC_HTML);
+	buf_adds(b, lang != NULL && lang_is_rtl(lang) ? "\" dir=\"rtl\">\n" :
+	    "\">\n");
+	buf_adds(b, "<head>\n"
 	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 	    "content=\"width=device-width, initial-scale=1\">\n<title>");
 	render_add_text(b, p->title, ESC_HTML);

@@ -1,9 +1,10 @@
 /*
  * render-json.c: the whole policy as one JSON object for programs, values
  * as written: id, title, version, owner, effective, review_by, sha256,
- * start, questions (id, ask, label, help, answers: key and next), outcomes
- * (named ones in file order, then the inline ones in question order), and,
- * for serve, stale and in_force. One line; the separators ", " and ": "
+ * start, questions (id, ask, label, help, answers: key, label (the
+ * answer as shown) and next), outcomes (named ones in file order, then
+ * the inline ones in question order), language (a translated policy's
+ * tag, else null), and, for serve, stale and in_force. One line; the separators ", " and ": "
  * are jansson's without JSON_COMPACT, and jansson keeps keys in the order
  * they were set.
  */
@@ -12,6 +13,7 @@
 #include <jansson.h>
 
 #include "core/jsonmem.h"
+#include "core/translation.h"
 #include "render-private.h"
 
 static json_t *str_or_null(const char *s);
@@ -36,8 +38,9 @@ question_json(const struct aipolicy *p, const struct aipolicy_question *q)
 		const struct aipolicy_target *t = &q->answers[i].target;
 		const char *next = t->kind == AIPOLICY_TARGET_QUESTION ?
 		    p->questions[t->index].id : p->outcomes[t->index].id;
-		if (json_array_append_new(answers, json_pack("{s:s, s:s}",
-		    "key", q->answers[i].key, "next", next)) != 0) {
+		if (json_array_append_new(answers, json_pack("{s:s, s:s, s:s}",
+		    "key", q->answers[i].key, "label", q->answers[i].shown,
+		    "next", next)) != 0) {
 			json_decref(answers);
 			return NULL;
 		}
@@ -90,12 +93,13 @@ policy_json(const struct aipolicy *p, const struct aipolicy_render_opts *o)
 		json_decref(outcomes);
 		return NULL;
 	}
-	j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o}",
+	j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o}",
 	    "id", p->id, "title", p->title, "version", p->version,
 	    "owner", p->owner, "effective", render_date(p->effective, eff),
 	    "review_by", render_date(p->review_by, rev), "sha256", p->sha256,
 	    "start", p->questions[p->start].id, "questions", questions,
-	    "outcomes", outcomes);
+	    "outcomes", outcomes, "language",
+	    str_or_null(policy_language(p)));
 	if (j != NULL && o->with_status &&
 	    (json_object_set_new(j, "stale",
 	    json_boolean(aipolicy_is_stale(p, o->today))) != 0 ||

@@ -34,7 +34,7 @@ md_row(struct buf *b, const struct aipolicy *p, const struct render_tree *t,
 	buf_adds(b, "- ");
 	if (row->kind != ROW_START) {
 		render_add_text(b, p->questions[row->from_q].answers[
-		    row->from_a].key, ESC_MARKDOWN);
+		    row->from_a].shown, ESC_MARKDOWN);
 		buf_adds(b, SHOW_ARROW);
 	}
 	if (row->kind == ROW_OUTCOME) {

@@ -210,7 +210,7 @@ tree_row(struct page *pg, const struct aipolicy *p,
 		buf_addc(&line, ' ');
 	if (row->kind != ROW_START) {
 		render_add_text(&line, p->questions[row->from_q].answers[
-		    row->from_a].key, ESC_PLAIN);
+		    row->from_a].shown, ESC_PLAIN);
 		buf_adds(&line, " -> ");
 	}
 	if (row->kind == ROW_OUTCOME) {

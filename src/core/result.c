@@ -219,6 +219,17 @@ encode_next(const struct aipolicy_result_json *rj, size_t qi)
 	buf_adds(&b, ", \"answers\": [");
 	for (i = 0; i < q->nanswers; i++)
 		buf_addf(&b, "%s%s", i ? ", " : "", rj->key[qi][i]);
+	/* The answers as shown, in the same order: the keys themselves
+	 * unless the policy is translated. */
+	buf_adds(&b, "], \"labels\": [");
+	for (i = 0; i < q->nanswers; i++) {
+		if (i > 0)
+			ADD_LIT(&b, ", ");
+		if (q->answers[i].shown == q->answers[i].key)
+			buf_adds(&b, rj->key[qi][i]);
+		else
+			add_json_string(&b, q->answers[i].shown);
+	}
 	buf_adds(&b, "]}");
 	return buf_detach(&b);
 }

@@ -68,6 +68,7 @@ outcome_value(struct loader *ld, struct aipolicy_outcome *o, struct outcome_stat
     enum outcome_key k, const struct yread_event *v)
 {
 	bool scalar = v->kind == YREAD_SCALAR;
+	struct aipolicy_location at = { v->line, v->column };
 
 	switch (k) {
 	case O_VERDICT:
@@ -79,12 +80,15 @@ outcome_value(struct loader *ld, struct aipolicy_outcome *o, struct outcome_stat
 		break;
 	case O_SUMMARY:
 		o->summary = take_text(ld, v, "summary", false);
+		o->summary_loc = at;
 		break;
 	case O_WHY:
 		o->why = take_text(ld, v, "why", true);
+		o->why_loc = at;
 		break;
 	case O_REVIEWER:
 		o->reviewer = take_text(ld, v, "reviewer", false);
+		o->reviewer_loc = at;
 		break;
 	case O_DISCLOSE:
 		if (scalar && (strcmp(v->text, "true") == 0 ||
@@ -98,6 +102,7 @@ outcome_value(struct loader *ld, struct aipolicy_outcome *o, struct outcome_stat
 			    "yes or no");
 		break;
 	case O_CONDITIONS:
+		o->conditions_loc = at;
 		if (v->kind == YREAD_SEQUENCE)
 			conditions(ld, o, v);
 		else

@@ -217,6 +217,7 @@ answer_entry(struct loader *ld, uint32_t qi, const struct yread_event *k,
 		a = &ld->answers[*n];
 		memset(a, 0, sizeof *a);
 		a->key = load_strdup(ld, ld->arena, k->text, k->len);
+		a->shown = a->key;
 		a->loc.line = k->line;
 		a->loc.column = k->column;
 		if (a->key == NULL || !value_next(ld, &v))
@@ -266,13 +267,16 @@ question_value(struct loader *ld, uint32_t qi, enum question_key k,
     const struct yread_event *v)
 {
 	struct aipolicy_question *q = &ld->p->questions[qi];
+	struct aipolicy_location at = { v->line, v->column };
 
 	switch (k) {
 	case Q_ASK:
 		q->ask = take_text(ld, v, "ask", true);
+		q->ask_loc = at;
 		break;
 	case Q_LABEL:
 		q->label = take_text(ld, v, "label", false);
+		q->label_loc = at;
 		if (q->label != NULL && utf8_count(q->label, strlen(q->label)) >
 		    AIPOLICY_MAX_LABEL)
 			load_error(ld, v->line, v->column,
@@ -281,6 +285,7 @@ question_value(struct loader *ld, uint32_t qi, enum question_key k,
 		break;
 	case Q_HELP:
 		q->help = take_text(ld, v, "help", true);
+		q->help_loc = at;
 		break;
 	case Q_ANSWERS:
 		if (v->kind == YREAD_MAPPING)

@@ -35,6 +35,7 @@ static void top_value(struct loader *ld, enum top_key k,
 static void top_section(struct loader *ld, enum top_key k,
     const struct yread_event *v);
 static void top_mapping(struct loader *ld, const struct yread_event *m);
+static void not_a_policy(struct loader *ld, const struct yread_event *m);
 
 static void
 load_vreport(struct loader *ld, enum aipolicy_severity sev, uint32_t line,
@@ -388,12 +389,14 @@ top_value(struct loader *ld, enum top_key k, const struct yread_event *v,
 		break;
 	case TOP_TITLE:
 		p->title = take_text(ld, v, "title", false);
+		p->title_loc = (struct aipolicy_location){ v->line, v->column };
 		break;
 	case TOP_VERSION:
 		p->version = take_text(ld, v, "version", false);
 		break;
 	case TOP_OWNER:
 		p->owner = take_text(ld, v, "owner", false);
+		p->owner_loc = (struct aipolicy_location){ v->line, v->column };
 		break;
 	case TOP_EFFECTIVE:
 		*dates &= take_date(ld, v, "effective", &p->effective,
@@ -441,6 +444,17 @@ top_section(struct loader *ld, enum top_key k, const struct yread_event *v)
 		ld->test_errors += ld->late.nerrors - before;
 }
 
+/* The file, whose mapping M has just ended, is a translation: every other
+ * message about it would be noise. */
+static void
+not_a_policy(struct loader *ld, const struct yread_event *m)
+{
+	aipolicy_diags_release(&ld->late);
+	load_error(ld, m->line, m->column, "this is a translation file "
+	    "('aipolicy-translation'), not a policy: give its policy instead "
+	    "(aipolicy lint checks a translation against its policy)");
+}
+
 /* The policy's mapping M (just started), to its end. */
 static void
 top_mapping(struct loader *ld, const struct yread_event *m)
@@ -459,12 +473,20 @@ top_mapping(struct loader *ld, const struct yread_event *m)
 		[TOP_TESTS] = { "tests", false, false, 0, 0 },
 	};
 	const struct what w = { "the policy", NULL };
+	struct aipolicy_location tr_key = { 0, 0 };
 	struct yread_event key, v;
 	bool dates = true;
 	int k;
 
 	while (!ld->oom && map_next(ld, &key, NULL)) {
-		k = keys_match(ld, ks, TOP_KEYS, &key, &w);
+		if (strcmp(key.text, "aipolicy-translation") == 0) {
+			ld->translation = true;
+			tr_key.line = key.line;
+			tr_key.column = key.column;
+			k = -1;
+		} else {
+			k = keys_match(ld, ks, TOP_KEYS, &key, &w);
+		}
 		if (!value_next(ld, &v))
 			return;
 		if (k < 0)
@@ -474,6 +496,14 @@ top_mapping(struct loader *ld, const struct yread_event *m)
 	}
 	if (ld->r.stopped)
 		return;
+	if (ld->translation && !ks[TOP_AIPOLICY].seen) {
+		not_a_policy(ld, m);
+		return;
+	}
+	if (ld->translation)
+		load_error(ld, tr_key.line, tr_key.column, "unknown key "
+		    "'aipolicy-translation' in the policy: a file is a policy "
+		    "or a translation, not both");
 	keys_missing(ld, ks, TOP_KEYS, m->line, m->column, &w);
 	if (dates && ks[TOP_EFFECTIVE].seen && ks[TOP_REVIEW_BY].seen &&
 	    ld->p->review_by < ld->p->effective) {

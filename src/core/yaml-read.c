@@ -50,6 +50,8 @@ yread_init(struct yread *r, struct source *src, struct aipolicy_diags *d)
 		return -1;
 	r->src = src;
 	r->d = d;
+	r->kind = "policy";
+	r->first_key = "aipolicy: 1";
 	/* libyaml reads from the file's bytes in place: no copy. */
 	yaml_parser_set_input_string(&r->parser,
 	    (const unsigned char *)src->text, src->len);
@@ -149,17 +151,17 @@ check_properties(struct yread *r, const yaml_event_t *ev,
 
 	if (anchor != NULL)
 		yread_error(r, line, column,
-		    "aliases are not supported in policy files "
-		    "(found the anchor '&%s')", (const char *)anchor);
+		    "aliases are not supported in %s files "
+		    "(found the anchor '&%s')", r->kind, (const char *)anchor);
 	if (tag != NULL && strncmp((const char *)tag, YAML_TAG_PREFIX,
 	    YAML_TAG_PREFIX_LEN) == 0)
 		yread_error(r, line, column,
-		    "tags are not supported in policy files (found '!!%s')",
-		    (const char *)tag + YAML_TAG_PREFIX_LEN);
+		    "tags are not supported in %s files (found '!!%s')",
+		    r->kind, (const char *)tag + YAML_TAG_PREFIX_LEN);
 	else if (tag != NULL)
 		yread_error(r, line, column,
-		    "tags are not supported in policy files (found '%s')",
-		    (const char *)tag);
+		    "tags are not supported in %s files (found '%s')",
+		    r->kind, (const char *)tag);
 }
 
 /* Eight bytes at P, all printable ASCII (0x20 to 0x7E)? Word at a time:
@@ -445,21 +447,22 @@ on_event(struct yread *r, struct yread_event *ev)
 	case YAML_STREAM_END_EVENT:
 		if (r->docs > 0)
 			return YREAD_DONE;
-		yread_error(r, 1, 1, "the file is empty: a policy is a mapping "
-		    "that starts with 'aipolicy: 1'");
+		yread_error(r, 1, 1, "the file is empty: a %s is a mapping "
+		    "that starts with '%s'", r->kind, r->first_key);
 		return YREAD_FAIL;
 	case YAML_DOCUMENT_START_EVENT:
 		if (++r->docs == 1)
 			return YREAD_NONE;
 		yread_error(r, (uint32_t)e->start_mark.line + 1,
 		    (uint32_t)e->start_mark.column + 1,
-		    "a policy file holds one YAML document, found a second one");
+		    "a %s file holds one YAML document, found a second one",
+		    r->kind);
 		return YREAD_FAIL;
 	case YAML_ALIAS_EVENT:
 		yread_error(r, (uint32_t)e->start_mark.line + 1,
 		    (uint32_t)e->start_mark.column + 1,
-		    "aliases are not supported in policy files (found '*%s')",
-		    (const char *)e->data.alias.anchor);
+		    "aliases are not supported in %s files (found '*%s')",
+		    r->kind, (const char *)e->data.alias.anchor);
 		node_start(r, ev);
 		return ev->kind = YREAD_ALIAS;
 	case YAML_SCALAR_EVENT:

@@ -95,6 +95,9 @@ struct yread {
 	size_t docs;
 	enum yread_kind stopped;     /* YREAD_DONE or YREAD_FAIL once given */
 	bool oom;
+	/* What messages call the file: "policy" and "aipolicy: 1" (its first
+	 * key) unless the caller sets them after yread_init. */
+	const char *kind, *first_key;
 };
 
 /* yread_init: read SRC (not owned; must outlive R), reporting to D. 0, or

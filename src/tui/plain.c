@@ -120,7 +120,7 @@ static int print_question(FILE *out, const struct words *w,
 	fputc('\n', out);
 	for (size_t i = 0; i < q->nanswers; i++) {
 		fprintf(out, "  %zu. ", i + 1);
-		put_text(out, q->answers[i].key, false);
+		put_text(out, q->answers[i].shown, false);
 		fputc('\n', out);
 	}
 	fprintf(out, "  %zu. %s\n", q->nanswers + 1, words_text(w,

@@ -631,7 +631,7 @@ static const char *menu_label(const struct ui *ui, size_t i)
 {
 	if (i == answer_count(ui))
 		return word(ui, WORD_NOT_SURE);
-	return ui->p->questions[ui->ws->current].answers[i].key;
+	return ui->p->questions[ui->ws->current].answers[i].shown;
 }
 
 /* enter_question: show the current question with the answer chosen there

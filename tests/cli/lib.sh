@@ -16,7 +16,11 @@
 #             the check passes when it exits 74 (a write failed)
 #   finish    print "N passed, N failed"; the script's exit status is 0
 #             when none failed
+# Scripts run in the C.UTF-8 locale with no LANGUAGE (a policy is shown in
+# its own language unless a check asks for another).
 set -u
+export LC_ALL=C.UTF-8
+unset LANGUAGE
 bin=$1
 src=$(cd "$2" && pwd) || exit 1
 case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac

@@ -10,7 +10,11 @@
 #   stderr:                 the exact expected standard error
 # Cases run in tests/cli/cases, so paths like fixtures/x.yaml are short and
 # appear as such in messages. @TMP@ in args names a fresh temporary folder.
+# Cases run in the C.UTF-8 locale with no LANGUAGE, so that no policy is
+# shown in the language of the machine's user (a case asks with --lang).
 set -u
+export LC_ALL=C.UTF-8
+unset LANGUAGE
 bin=$1
 src=$2
 shift 2

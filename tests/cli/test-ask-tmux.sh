@@ -562,6 +562,63 @@ expect "French 40x10, one answered" "1 réponse · au plus 1 restante"
 keys q
 finish "French 40x10" 130
 resize 80 24
+# --- a translation chosen by the environment alone (LANG names a locale
+# this machine may not have): the screens in German, answers chosen by
+# the letter of their shown text, the log with the policy's keys
+cat >"$TMP/p.de.yaml" <<'YAML'
+aipolicy-translation: 1
+policy: ask-tmux
+version: T1
+language: de
+title: Richtlinie für den tmux-Test
+questions:
+  data:
+    ask: "Geht es um Kundendaten? 日本語の文も画面の幅に合わせて正しく折り返されることを確かめるための、少し長めの説明文です。改行の位置は文字の幅で決まります。"
+    label: Kundendaten?
+    help: Geheimhaltung, Kundendaten, Personalakten.
+    answers:
+      yes: ja
+      no: nein
+  audience:
+    ask: Wer sieht das Ergebnis?
+    label: Publikum?
+    answers:
+      only me: nur ich
+      my team: mein Team
+      managers: Führungskräfte
+      clients: Kunden
+outcomes:
+  free:
+    summary: Nutzen Sie KI frei.
+YAML
+start "env -u LC_ALL -u LANGUAGE LANG=de_DE.UTF-8 $P --log $TMP/de.jsonl $TMP/p.yaml"
+expect "German from LANG" "Geht es um Kundendaten?" "日本語の文も画面の幅に" \
+    "改行の位置は文字の幅で決まります。" "Richtlinie für den tmux-Test" \
+    "> 1. ja" "2. nein"
+expect_not "German from LANG" "$Q1" "> 1. yes"
+# wide text wrapped by its width: whole characters, no line past 80 columns
+if tm capture-pane -p -t t | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 &&
+    [ "$(tm capture-pane -p -t t | grep -c '日本語の文も画面の幅に合わせて正しく折り返されることを確かめるための、少し長めの説明文です。改行')" = 0 ]; then
+	ok
+else
+	fail "Japanese text: wrapped by width, valid UTF-8"
+fi
+keys '?'
+expect "German help" "Geheimhaltung, Kundendaten, Personalakten."
+keys Space n
+expect "letter of a shown answer" "Wer sieht das Ergebnis?" "3. Führungskräfte"
+keys F
+expect "German verdict" "Entscheidung: KI mit Prüfung nutzen" \
+    "Ihre Antworten: Kundendaten? nein → Publikum? Führungskräfte"
+keys q
+finish "German from LANG" 10
+if grep -q '"path": \[{"question": "data", "answer": "no"}, {"question": "audience", "answer": "managers"}\]' \
+    "$TMP/de.jsonl" 2>/dev/null; then
+	ok
+else
+	fail "German walk: the log records the keys, got: $(cat "$TMP/de.jsonl" 2>&1)"
+fi
+rm -f "$TMP/p.de.yaml"
 
 # --- a smoke test on the example policy, when there is one
 if [ -f "$SRC/policies/example.yaml" ]; then

@@ -63,6 +63,8 @@ expect() {
 
 mkdir "$work/sub"
 cp "$src/policies/example.yaml" "$work/ex.yaml"
+cp "$src/policies/example.de.yaml" "$work/ex.de.yaml"
+cp "$src/policies/example.fr.yaml" "$work/ex.fr.yaml"
 cp "$fixtures/paths-escape.yaml" "$work/esc.yml"
 cp "$fixtures/basic.yaml" "$work/my policy.yaml"
 : >"$work/notes.txt"
@@ -88,7 +90,7 @@ for c in $(echo "$cmds" | grep -vx help); do
 	expect "the options of $c" "$opts" "$c" --
 done
 expect "check's options, the hidden one left out" \
-    "--batch${nl}--help${nl}--json${nl}--log${nl}--today${nl}--worst-case" \
+    "--batch${nl}--help${nl}--json${nl}--lang${nl}--log${nl}--today${nl}--worst-case" \
     check --
 expect "an option by prefix" "--worst-case" check --w
 
@@ -99,10 +101,18 @@ expect "--format=VALUE, split at '=' as bash splits it" "mermaid" \
     render --format = me
 expect "--today: today's date" "$(date +%Y-%m-%d)" check --today ''
 expect "--limit N: nothing" "" paths --limit ''
+expect "--lang: the translations beside the policy, and C" \
+    "C${nl}de${nl}fr" check ex.yaml --lang ''
+expect "--lang: by prefix" "de" render ex.yaml --lang d
+expect "--lang=VALUE" "fr" ask ex.yaml --lang = f
+expect "--lang: no policy on the line: C" "C" check --lang ''
 
 # Files: policies for POLICY, logs for LOG, anything for FILE.
-expect "policy files" \
-    "bad.yaml${nl}esc.yml${nl}ex.yaml${nl}my policy.yaml${nl}sub" lint ''
+expect "policy files, and translations for lint" \
+    "bad.yaml${nl}esc.yml${nl}ex.de.yaml${nl}ex.fr.yaml${nl}ex.yaml${nl}my policy.yaml${nl}sub" \
+    lint ''
+expect "policy files: no translations where a policy is wanted" \
+    "bad.yaml${nl}esc.yml${nl}ex.yaml${nl}my policy.yaml${nl}sub" check ''
 expect "policy files by prefix" "ex.yaml" check ex
 expect "a second policy for diff" "ex.yaml" diff esc.yml ex
 expect "no third policy for diff" "" diff esc.yml ex.yaml ''

@@ -4,9 +4,12 @@
 # usage: test-oom.sh BUILD/aipolicy SOURCE_DIR
 #
 # Runs BUILD/aipolicy-oom (the program with every allocation passing through
-# tests/oom/failalloc.c) on three real runs: loading policies/example.yaml
-# for check --json, a check --batch with a decision log, and ask --plain to
-# a verdict with a log. It counts each run's allocations, then fails the
+# tests/oom/failalloc.c) on five real runs: loading policies/example.yaml
+# for check --json, a check --batch with a decision log, ask --plain to a
+# verdict with a log, check --json in French (the policy, the translation
+# files beside it, and the translation loaded and made into a translated
+# policy), and lint of a policy with two translations beside it (their
+# checks, the texts they lack, their pages). It counts each run's allocations, then fails the
 # 1st, 2nd, ... k-th in turn and checks every time: no crash (nor, under
 # `make asan`, a leak: AddressSanitizer makes the exit code another), either
 # the very same result or exit 71 with "out of memory" on stderr, standard
@@ -31,6 +34,7 @@ NOMEM='aipolicy: error: out of memory'
 JSON_NOMEM='{"status": "error", "error": "out of memory"}'
 
 pol=$src/policies/example.yaml
+wide=$src/tests/cli/cases/fixtures/tr/wide/wide.yaml
 answers='data=no people=no regulated=no code=no audience=my team team_facts=yes'
 cat >"$tmp/queries" <<'QUERIES'
 {"data": "no", "people": "no", "regulated": "no", "code": "no", "audience": "only me"}
@@ -59,6 +63,13 @@ run() {
 	ask)
 		AIPOLICY_FAIL_ALLOC=$2 "$oom" ask --plain --today 2026-11-28 \
 		    --log "$tmp/log" "$pol" <"$tmp/ask-input" ;;
+	trcheck)
+		AIPOLICY_FAIL_ALLOC=$2 "$oom" check --json --lang fr \
+		    --today 2026-11-28 "$pol" data=non people=non regulated=non \
+		    code=no 'audience=mon équipe' </dev/null ;;
+	lint)
+		AIPOLICY_FAIL_ALLOC=$2 "$oom" lint --format json \
+		    --today 2026-11-28 "$wide" </dev/null ;;
 	esac >"$tmp/out" 2>"$tmp/err"
 	rc=$?
 }
@@ -92,7 +103,8 @@ judge() {
 	esac
 	# Standard output: a beginning of the normal one (or the JSON error of
 	# check when the policy could not be loaded), and line by line where lines are printed whole.
-	if [ "$1" != ask ] && [ "$(cat "$tmp/out")" = "$JSON_NOMEM" ]; then
+	if [ "$1" != ask ] && [ "$1" != lint ] &&
+	    [ "$(cat "$tmp/out")" = "$JSON_NOMEM" ]; then
 		:
 	elif ! cmp -s -n "$(wc -c <"$tmp/out")" "$tmp/out" "$tmp/ref.out"; then
 		no "$1, allocation $2: output is not a beginning of the normal one"
@@ -116,7 +128,7 @@ judge() {
 	pass=$((pass + 1))
 }
 
-for name in check batch ask; do
+for name in check batch ask trcheck lint; do
 	AIPOLICY_COUNT_ALLOC=$tmp/count run "$name" 0
 	ref_rc=$rc
 	cp "$tmp/out" "$tmp/ref.out"

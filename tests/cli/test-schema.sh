@@ -5,15 +5,27 @@
 # forms YAML 1.2 editors read differently: 1, "1", yes, true, dates, block
 # scalars) is valid under the schema; broken policies whose fault a schema
 # can see (schema-bad-*.yaml and the variants below) are refused by both,
-# the schema for the expected reason. tests/cli/schema_check.py validates
+# the schema for the expected reason. Translation files (NAME.LANG.yaml
+# beside NAME.yaml) are checked the same way against
+# policies/aipolicy-translation.schema.json. tests/cli/schema_check.py validates
 # with a real validator (python3-jsonschema) through a YAML 1.2 reader
 # (python3-ruamel.yaml); see its comment on how it reads a file.
 # usage: test-schema.sh AIPOLICY SOURCE_DIR
 . "$(dirname "$0")/lib.sh"
 schema=$src/policies/aipolicy.schema.json
+trschema=$src/policies/aipolicy-translation.schema.json
 helper=$src/tests/cli/schema_check.py
 today=2026-06-01
 modeline='# yaml-language-server: $schema=aipolicy.schema.json'
+trmodeline='# yaml-language-server: $schema=aipolicy-translation.schema.json'
+
+# is_translation FILE: FILE is named NAME.LANG.yaml beside NAME.yaml.
+is_translation() {
+	case $(basename "$1") in
+	*.*.yaml) [ -f "${1%.*.yaml}.yaml" ] ;;
+	*) false ;;
+	esac
+}
 
 if ! [ -x "$py" ] || ! "$py" -c 'import jsonschema, ruamel.yaml' \
     2>/dev/null; then
@@ -23,10 +35,13 @@ if ! [ -x "$py" ] || ! "$py" -c 'import jsonschema, ruamel.yaml' \
 	exit
 fi
 
-# Every shipped policy names the schema on its first line.
+# Every shipped policy names the schema on its first line, every shipped
+# translation the translation schema.
 for f in "$src"/policies/*.yaml; do
-	[ "$(sed -n 1p "$f")" = "$modeline" ] && ok ||
-	    no "$(basename "$f"): first line is not '$modeline'"
+	want=$modeline
+	is_translation "$f" && want=$trmodeline
+	[ "$(sed -n 1p "$f")" = "$want" ] && ok ||
+	    no "$(basename "$f"): first line is not '$want'"
 done
 
 # The list of files to check: FILE<TAB>valid, or FILE<TAB>invalid<TAB>the
@@ -34,6 +49,7 @@ done
 list=$tmp/list
 : >"$list"
 for f in "$src"/policies/*.yaml "$fixtures"/*.yaml; do
+	is_translation "$f" && continue
 	case $(basename "$f") in
 	schema-bad-*)
 		why=$(sed -n 's/^# schema-error: //p' "$f")
@@ -283,6 +299,91 @@ while IFS='	' read -r file want why; do
 	esac
 done <"$list"
 
+# ---- translations ----------------------------------------------------------
+
+# The shipped ones and the fixtures' that lint accepts, and variants of
+# policies/example.de.yaml (each in a folder of its own, beside a copy of
+# the example), must be judged alike by lint and the translation schema.
+trlist=$tmp/trlist
+: >"$trlist"
+for f in "$src"/policies/*.yaml "$fixtures"/tr/*.yaml; do
+	is_translation "$f" || continue
+	"$bin" lint --today "$today" "$f" >/dev/null 2>&1 &&
+	    printf '%s	valid
+' "$f" >>"$trlist"
+done
+[ "$(grep -c '	valid$' "$trlist")" -ge 3 ] && ok ||
+    no "fewer than 3 valid translations found"
+# trvalid NAME SED-SCRIPT / trinvalid NAME ERROR SED-SCRIPT
+trvariant() {
+	mkdir -p "$tmp/tr-$1"
+	cp "$src/policies/example.yaml" "$tmp/tr-$1/example.yaml"
+	sed "$2" "$src/policies/example.de.yaml" >"$tmp/tr-$1/example.de.yaml"
+}
+trvalid() {
+	trvariant "$1" "$2"
+	printf '%s	valid
+' "$tmp/tr-$1/example.de.yaml" >>"$trlist"
+}
+trinvalid() {
+	trvariant "$1" "$3"
+	printf '%s	invalid	%s
+' "$tmp/tr-$1/example.de.yaml" "$2" >>"$trlist"
+}
+trvalid unchanged ''
+trvalid format-string 's/^aipolicy-translation: 1$/aipolicy-translation: "1"/'
+trvalid block-scalars 's/^    label: Wer sieht es?/    label: |\n      Wer sieht es?/;
+    s/^title: .*/title: >\n  KI-Richtlinie/'
+trvalid numbers-as-text 's/^      only me: nur ich/      only me: 1/;
+    s/^owner: .*/owner: true/'
+trvalid fewer-texts '/^    why: Entwürfe/d; /^      only me: nur ich/d'
+trvalid extensions '/^title:/i x-translator: Jo
+    /^    label: Wer sieht es?/a\    x-note: short'
+trinvalid format-2 "invalid at /aipolicy-translation:" \
+    's/^aipolicy-translation: 1$/aipolicy-translation: 2/'
+trinvalid no-language "invalid at /: 'language' is a required property" \
+    '/^language:/d'
+trinvalid language-posix "invalid at /language:" 's/^language: de/language: de_DE/'
+trinvalid top-key "invalid at /: 'titel' does not match" 's/^title:/titel:/'
+trinvalid verdict "invalid at /outcomes/free: 'verdict' does not match" \
+    's/^    why: Entwürfe.*/    verdict: use-freely/'
+trinvalid label-41 "invalid at /questions/audience/label:" \
+    's/^    label: Wer sieht es?/    label: '"${l40}"'x/'
+trinvalid shown-not-sure "invalid at /questions/audience/answers/only me:" \
+    's/^      only me: nur ich/      only me: Not sure/'
+trinvalid shown-spaces "invalid at /questions/audience/answers/only me:" \
+    's/^      only me: nur ich/      only me: " nur ich"/'
+trinvalid shown-mapping "invalid at /questions/audience/answers/only me:" \
+    's/^      only me: nur ich/      only me: { verdict: use-freely }/'
+trinvalid conditions-text "invalid at /outcomes/team_review/conditions:" \
+    '/^  team_review:/,/^  external_review:/{/^      - Prüfen/d;
+    s/^    conditions:/    conditions: Prüfen./}'
+while IFS='	' read -r file want why; do
+	"$bin" lint --today "$today" "$file" >/dev/null 2>"$tmp/lint.err"
+	rc=$?
+	case $want in
+	valid) [ $rc = 0 ] && ok || { no "lint refuses $file"; cat "$tmp/lint.err"; } ;;
+	*) [ $rc = 1 ] && ok || no "lint does not refuse $file (exit $rc)" ;;
+	esac
+done <"$trlist"
+cut -f1 "$trlist" | "$py" "$helper" "$trschema" - >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[ $rc -le 1 ] && ok || { no "schema_check.py failed (exit $rc)"; cat "$tmp/err"; }
+while IFS='	' read -r file want why; do
+	case $want in
+	valid)
+		grep -Fxq "$file: valid" "$tmp/out" && ok || {
+		    no "the translation schema refuses $file"
+		    grep -F "$file: " "$tmp/out"; }
+		;;
+	*)
+		grep -Fq "$file: $why" "$tmp/out" && ok || {
+		    no "the translation schema does not say '$why' for $file"
+		    grep -F "$file: " "$tmp/out"; }
+		;;
+	esac
+done <"$trlist"
+
 # The validator's own failures are said, not crashed on.
 "$py" "$helper" "$schema" "$tmp/unchanged.yaml" >/dev/full 2>"$tmp/err"
 [ $? = 74 ] && grep -q "cannot write the results" "$tmp/err" && ok ||
@@ -299,7 +400,8 @@ printf 'a: [\n' >"$tmp/syntax.yaml"
 
 # Editors compile patterns as ECMA-262 regular expressions with the u flag.
 if command -v node >/dev/null 2>&1; then
-	"$py" "$helper" --patterns "$schema" | node -e '
+	{ "$py" "$helper" --patterns "$schema"
+	  "$py" "$helper" --patterns "$trschema"; } | node -e '
 	    let bad = 0;
 	    for (const l of require("fs").readFileSync(0, "utf8").split("\n")) {
 	        if (l === "") continue;

@@ -514,11 +514,13 @@ static const char shape_json[] =
 	"\"review_by\": \"2026-12-31\", \"sha256\": \"%s\", \"start\": \"a\", "
 	"\"questions\": [{\"id\": \"a\", \"ask\": \"The first question?\", "
 	"\"label\": \"First?\", \"help\": \"Some help.\", \"answers\": "
-	"[{\"key\": \"Yes\", \"next\": \"b\"}, {\"key\": \"no\", \"next\": "
-	"\"free\"}, {\"key\": \"Maybe\", \"next\": \"a.maybe\"}]}, "
+	"[{\"key\": \"Yes\", \"label\": \"Yes\", \"next\": \"b\"}, "
+	"{\"key\": \"no\", \"label\": \"no\", \"next\": \"free\"}, "
+	"{\"key\": \"Maybe\", \"label\": \"Maybe\", \"next\": \"a.maybe\"}]}, "
 	"{\"id\": \"b\", \"ask\": \"Second?\", \"label\": null, \"help\": null, "
-	"\"answers\": [{\"key\": \"x\", \"next\": \"rev\"}, {\"key\": \"y\", "
-	"\"next\": \"free\"}]}], \"outcomes\": [{\"id\": \"rev\", \"verdict\": "
+	"\"answers\": [{\"key\": \"x\", \"label\": \"x\", \"next\": \"rev\"}, "
+	"{\"key\": \"y\", \"label\": \"y\", \"next\": \"free\"}]}], "
+	"\"outcomes\": [{\"id\": \"rev\", \"verdict\": "
 	"\"use-with-review\", \"summary\": \"Review it.\", \"why\": null, "
 	"\"reviewer\": \"A colleague\", \"disclose\": false, \"conditions\": "
 	"[\"One.\", \"Two.\"], \"review_minutes\": 15}, {\"id\": \"free\", "
@@ -527,7 +529,7 @@ static const char shape_json[] =
 	"\"conditions\": [], \"review_minutes\": null}, {\"id\": \"a.maybe\", "
 	"\"verdict\": \"do-not-use\", \"summary\": \"Stop.\", \"why\": null, "
 	"\"reviewer\": null, \"disclose\": false, \"conditions\": [], "
-	"\"review_minutes\": null}]}\n";
+	"\"review_minutes\": null}], \"language\": null}\n";
 
 static void
 test_render_json_shape(void **state)

@@ -441,7 +441,7 @@ static void
 test_result_incomplete(void **state)
 {
 	static const char *const next_keys[] = { "question", "ask",
-		"answers", NULL };
+		"answers", "labels", NULL };
 	struct fixture *f = *state;
 	json_t *j, *next;
 	char sha[65];
@@ -469,6 +469,9 @@ test_result_incomplete(void **state)
 	assert_str(next, "question", "audience");
 	assert_str(next, "ask", "Who sees it?");
 	assert_strings(next, "answers", "only me", "the \"public\"", EQUIPE,
+	    NULL);
+	/* Untranslated, the answers are shown as their keys. */
+	assert_strings(next, "labels", "only me", "the \"public\"", EQUIPE,
 	    NULL);
 	assert_policy_block(j, sha, false, true);
 	json_decref(j);
