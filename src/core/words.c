@@ -17,7 +17,11 @@
 #include "core/words.h"
 #include "util.h"
 
-/* Where `make install` put the catalogues (the build sets it). */
+/* Where `make install` put the catalogues, as seen from the program's
+ * folder and as it was (the build sets both). */
+#ifndef AIPOLICY_LOCALEDIR_FROM_BIN
+#define AIPOLICY_LOCALEDIR_FROM_BIN "../share/locale"
+#endif
 #ifndef AIPOLICY_LOCALEDIR
 #define AIPOLICY_LOCALEDIR "/usr/local/share/locale"
 #endif
@@ -95,24 +99,31 @@ is_english(const char *tag)
 	return lang_choose(en, 1, tag) == 0;
 }
 
-/* locale_dir: the folder of the catalogues into OUT (SIZE bytes):
- * "locale" beside the program when there is one, else the installed. */
+/* locale_dir: the folder of the catalogues into OUT (SIZE bytes): the
+ * first of "locale" beside the program (a build tree), the installed one
+ * as seen from the program's folder (an install moved elsewhere, or made
+ * with another --prefix), and the installed one. */
 static void
 locale_dir(char *out, size_t size)
 {
+	static const char *const beside[] = {
+		LOCAL_DIR, AIPOLICY_LOCALEDIR_FROM_BIN,
+	};
 	char exe[PATH_MAX];
 	struct stat st;
 	ssize_t n = readlink(SELF_EXE, exe, sizeof exe - 1);
 	char *slash;
+	size_t i;
 
 	if (n > 0) {
 		exe[n] = '\0';
 		if ((slash = strrchr(exe, '/')) != NULL) {
 			*slash = '\0';
-			if ((size_t)snprintf(out, size, "%s/%s", exe,
-			    LOCAL_DIR) < size && stat(out, &st) == 0 &&
-			    S_ISDIR(st.st_mode))
-				return;
+			for (i = 0; i < sizeof beside / sizeof *beside; i++)
+				if ((size_t)snprintf(out, size, "%s/%s", exe,
+				    beside[i]) < size && stat(out, &st) == 0 &&
+				    S_ISDIR(st.st_mode))
+					return;
 		}
 	}
 	snprintf(out, size, "%s", AIPOLICY_LOCALEDIR);

@@ -43,11 +43,22 @@ for f in bin/aipolicy libexec/aipolicy/aipolicy-serve \
     share/man/man1/aipolicy.1 share/man/man5/aipolicy-policy.5 \
     share/bash-completion/completions/aipolicy \
     share/aipolicy/example.yaml share/aipolicy/template.yaml \
+    share/aipolicy/example.de.yaml share/aipolicy/example.fr.yaml \
     share/aipolicy/aipolicy.schema.json \
+    share/aipolicy/aipolicy-translation.schema.json \
+    share/locale/de/LC_MESSAGES/aipolicy.mo \
+    share/locale/fr/LC_MESSAGES/aipolicy.mo \
     share/aipolicy/examples/example-2027-q1.yaml \
     share/doc/aipolicy/embedding.md share/doc/aipolicy/examples/embed.c; do
 	if [ -e "$prefix/$f" ]; then ok; else no "installed: $f"; fi
 done
+# the installed program finds its installed catalogues, and the
+# installed example its translations
+out=$(LANGUAGE=fr "$prefix/bin/aipolicy" check --today 2026-11-28 \
+    "$prefix/share/aipolicy/example.yaml" data=no 2>&1)
+case $out in "Pas encore de décision"*"Le résultat servira-t-il"*) ok ;;
+*) no "the installed program in French: $out" ;; esac
+
 # only the public headers: none includes an engine-internal one
 if grep -l '"core/\|"cli/\|"util.h"' "$prefix"/include/aipolicy/*.h >/dev/null; then
 	no "an installed header includes an internal one"
