@@ -111,7 +111,8 @@ bool cli_parse_today(const char *arg, aipolicy_date_t *out);
  * the environment names (setlocale(CATEGORY, "")); when that cannot be set
  * (a locale not installed) but its character set is UTF-8
  * ("de_DE.UTF-8"), C.UTF-8 for the character type, so that text is still
- * shown as UTF-8. */
+ * shown as UTF-8. LC_MESSAGES stays "C": the C library's messages are
+ * quoted in English messages. */
 void cli_setlocale(int category);
 
 /* cli_finish: flush stdout and check it; returns CODE, or EXIT_IOERR with a

@@ -238,14 +238,19 @@ cli_setlocale(int category)
 	const char *v;
 	size_t i;
 
-	if (setlocale(category, "") != NULL)
-		return;
-	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
-		v = getenv(vars[i]);
-		if (v != NULL && *v != '\0') {
-			if (names_utf8(v))
-				setlocale(LC_CTYPE, UTF8_LOCALE);
-			return;
+	if (setlocale(category, "") == NULL) {
+		for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+			v = getenv(vars[i]);
+			if (v != NULL && *v != '\0') {
+				if (names_utf8(v))
+					setlocale(LC_CTYPE, UTF8_LOCALE);
+				break;
+			}
 		}
 	}
+	/* The program's words come from its own table (words.h); the C
+	 * library's messages (strerror) stay in English, as the rest of a
+	 * message that quotes one is. */
+	if (category == LC_ALL)
+		setlocale(LC_MESSAGES, "C");
 }
