@@ -65,6 +65,14 @@ void cli_print_diags(FILE *out, struct aipolicy_diags *d);
  */
 int cli_load(const char *path, struct aipolicy **out, char **msg);
 
+/* Bytes of a message kept for a caller (e.g. serve's reload answer). */
+#define CLI_MESSAGE_MAX 512
+
+/* cli_cannot_open: say that the file at PATH cannot be opened (errno says
+ * why), and put the same words in *MSG (malloc'd; NULL when out of
+ * memory) when MSG is not NULL. Returns EXIT_NOINPUT. */
+int cli_cannot_open(const char *path, char **msg);
+
 /* cli_report_invalid: the errors of D (a file at PATH that did not load)
  * on stderr, warnings left out (D is changed); *MSG (when MSG is not
  * NULL) set to a one-line summary the caller owns (NULL when out of

@@ -128,7 +128,7 @@ cli_print_diags(FILE *out, struct aipolicy_diags *d)
 void
 cli_report_invalid(const char *path, struct aipolicy_diags *d, char **msg)
 {
-	char buf[512];
+	char buf[CLI_MESSAGE_MAX];
 	size_t i;
 
 	/* Only the errors: commands other than lint print no warnings. */
@@ -155,22 +155,29 @@ cli_report_invalid(const char *path, struct aipolicy_diags *d, char **msg)
 }
 
 int
+cli_cannot_open(const char *path, char **msg)
+{
+	int err = errno;
+	char buf[CLI_MESSAGE_MAX];
+
+	snprintf(buf, sizeof buf, "%s: cannot open: %s", path, strerror(err));
+	cli_file_error(0, path, "cannot open: %s", strerror(err));
+	if (msg != NULL)
+		*msg = strdup(buf);
+	return EXIT_NOINPUT;
+}
+
+int
 cli_load(const char *path, struct aipolicy **out, char **msg)
 {
 	struct aipolicy_diags d;
 	enum aipolicy_status st;
-	char buf[512];
 
 	aipolicy_diags_init(&d, path);
 	st = aipolicy_load_file(path, out, &d);
 	if (st == AIPOLICY_CANNOT_OPEN) {
-		snprintf(buf, sizeof buf, "%s: cannot open: %s", path,
-		    strerror(errno));
-		cli_file_error(0, path, "cannot open: %s", strerror(errno));
-		if (msg != NULL)
-			*msg = strdup(buf);
 		aipolicy_diags_release(&d);
-		return EXIT_NOINPUT;
+		return cli_cannot_open(path, msg);
 	}
 	if (st == AIPOLICY_NOMEM) {
 		/* The machine's trouble, not the file's: nothing about it. */

@@ -102,7 +102,6 @@ load_translation(const char *path, bool asked, struct cli_shown *s,
 {
 	struct aipolicy_diags d;
 	enum aipolicy_status st;
-	char buf[512];
 
 	aipolicy_diags_init(&d, path);
 	st = translation_load_file(path, s->own, &s->tr, &d);
@@ -112,13 +111,8 @@ load_translation(const char *path, bool asked, struct cli_shown *s,
 		return EXIT_OK;
 	}
 	if (st == AIPOLICY_CANNOT_OPEN) {
-		snprintf(buf, sizeof buf, "%s: cannot open: %s", path,
-		    strerror(errno));
-		cli_file_error(0, path, "cannot open: %s", strerror(errno));
-		if (msg != NULL)
-			*msg = strdup(buf);
 		aipolicy_diags_release(&d);
-		return EXIT_NOINPUT;
+		return cli_cannot_open(path, msg);
 	}
 	if (st == AIPOLICY_INVALID)
 		cli_report_invalid(path, &d, msg);
