@@ -14,6 +14,7 @@
 #include <jansson.h>
 
 #include "cli/exit.h"
+#include "core/jsonmem.h"
 #include "aipolicy/lint.h"
 #include "core/translation.h"
 #include "cmd.h"
@@ -298,7 +299,7 @@ lint_file(struct lint_run *l, const char *path)
 static int
 print_json(json_t *arr)
 {
-	char *s = json_dumps(arr, 0);
+	char *s = jsonmem_dumps(arr, 0);
 
 	if (s == NULL)
 		return cli_nomem();

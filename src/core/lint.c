@@ -25,18 +25,21 @@ static int lint_tests(const struct aipolicy *p, struct aipolicy_diags *d);
 static void lint_dates(const struct aipolicy *p, aipolicy_date_t today,
     struct aipolicy_diags *d);
 
-/* A warning at LOC, with the line of the file for the caret. */
+/* A warning at LOC, with the line of the file for the caret. The line is
+ * there (LOC is a node's): without it, memory ran out (D->nomem). */
 static void
-warn_at(const struct aipolicy *p, struct aipolicy_diags *d, struct aipolicy_location loc,
-    const char *fmt, ...)
+warn_at(const struct aipolicy *p, struct aipolicy_diags *d,
+    struct aipolicy_location loc, const char *fmt, ...)
 {
 	size_t n = 0;
 	const char *line = aipolicy_source_line(p, loc.line, &n);
 	va_list ap;
 
+	if (line == NULL && loc.line > 0)
+		d->nomem = true;
 	va_start(ap, fmt);
-	aipolicy_diags_vadd(d, AIPOLICY_SEVERITY_WARNING, loc.line, loc.column, line, n, fmt,
-	    ap);
+	aipolicy_diags_vadd(d, AIPOLICY_SEVERITY_WARNING, loc.line, loc.column,
+	    line, n, fmt, ap);
 	va_end(ap);
 }
 
