@@ -27,16 +27,16 @@ static void lint_dates(const struct aipolicy *p, aipolicy_date_t today,
 
 /* A warning at LOC, with the line of the file for the caret. */
 static void
-warn_at(const struct aipolicy *p, struct aipolicy_diags *d, struct aipolicy_location loc,
-    const char *fmt, ...)
+warn_at(const struct aipolicy *p, struct aipolicy_diags *d,
+    struct aipolicy_location loc, const char *fmt, ...)
 {
 	size_t n = 0;
 	const char *line = aipolicy_source_line(p, loc.line, &n);
 	va_list ap;
 
 	va_start(ap, fmt);
-	aipolicy_diags_vadd(d, AIPOLICY_SEVERITY_WARNING, loc.line, loc.column, line, n, fmt,
-	    ap);
+	aipolicy_diags_vadd(d, AIPOLICY_SEVERITY_WARNING, loc.line, loc.column,
+	    line, n, fmt, ap);
 	va_end(ap);
 }
 
@@ -87,7 +87,8 @@ lint_case(const struct aipolicy *p, struct aipolicy_diags *d,
 	if (r->reached != NULL)
 		reached[r->reached - p->outcomes] = true;
 	for (i = 0; i < r->nunused; i++) {
-		const struct aipolicy_test_answer *ta = &r->tc->answers[r->unused[i]];
+		const struct aipolicy_test_answer *ta =
+		    &r->tc->answers[r->unused[i]];
 		char *answer = text_sanitize(ta->answer, strlen(ta->answer), 0);
 		if (answer == NULL)
 			return -1;
@@ -130,7 +131,8 @@ lint_tests(const struct aipolicy *p, struct aipolicy_diags *d)
 
 /* The policy is stale, or not in force yet, on TODAY. */
 static void
-lint_dates(const struct aipolicy *p, aipolicy_date_t today, struct aipolicy_diags *d)
+lint_dates(const struct aipolicy *p, aipolicy_date_t today,
+    struct aipolicy_diags *d)
 {
 	char date[SHOW_DATE_SIZE], now[SHOW_DATE_SIZE];
 
@@ -154,7 +156,8 @@ lint_dates(const struct aipolicy *p, aipolicy_date_t today, struct aipolicy_diag
 }
 
 int
-aipolicy_lint(const struct aipolicy *p, aipolicy_date_t today, struct aipolicy_diags *d)
+aipolicy_lint(const struct aipolicy *p, aipolicy_date_t today,
+    struct aipolicy_diags *d)
 {
 	lint_dates(p, today, d);
 	if (lint_page(p, d) != 0)
