@@ -58,8 +58,8 @@ AIPOLICY_API int aipolicy_result_json_error(size_t line, const char *msg,
 
 /* aipolicy_result_bad_answer: "'X' is not an answer of question 'Q'
  * (answers: 'a', 'b')" for GIVEN, in English, every text sanitised (no
- * control or bidirectional characters), as a malloc'd string the caller owns; NULL
- * when out of memory. */
+ * control or bidirectional characters), as a malloc'd string the caller owns;
+ * NULL when out of memory. */
 AIPOLICY_API char *aipolicy_result_bad_answer(const struct aipolicy *p,
     const struct aipolicy_given *given);
 

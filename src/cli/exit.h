@@ -12,15 +12,18 @@ enum exit_code {
 	EXIT_FOUND = 1,       /* lint errors, a failing test, diff changes */
 	EXIT_REVIEW = 10,     /* verdict use-with-review */
 	EXIT_STOP = 20,       /* verdict do-not-use */
-	EXIT_INCOMPLETE = 30, /* check: the answers do not reach a verdict yet */
-	EXIT_USAGE = 64,      /* unknown option, missing or malformed argument */
+	/* check: the answers do not reach a verdict yet */
+	EXIT_INCOMPLETE = 30,
+	/* unknown option, missing or malformed argument */
+	EXIT_USAGE = 64,
 	EXIT_DATAERR = 65,    /* invalid policy, or an answer that is not one */
 	EXIT_NOINPUT = 66,    /* a file cannot be opened */
 	EXIT_UNAVAILABLE = 69, /* serve: cannot listen on the address */
 	EXIT_NOMEM = 71,      /* out of memory (every command) */
 	EXIT_IOERR = 74,      /* a write failed (stdout, the decision log) */
 	EXIT_SIGHUP = 129,    /* ask: ended by SIGHUP */
-	EXIT_QUIT = 130,      /* ask: quit before a verdict, end of input, SIGINT */
+	/* ask: quit before a verdict, end of input, SIGINT */
+	EXIT_QUIT = 130,
 	EXIT_SIGTERM = 143,   /* ask: ended by SIGTERM */
 };
 

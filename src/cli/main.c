@@ -50,7 +50,8 @@ static const struct cmd_entry cmd_table[] = {
 	    "translation NAME.LANG.yaml given alone, against NAME.yaml);\n"
 	    "errors and warnings as FILE:LINE:COLUMN.\n"
 	    "  --strict         treat warnings as errors\n"
-	    "  --today DATE     today's date for stale and in force (YYYY-MM-DD)\n"
+	    "  --today DATE     today's date for stale and in force "
+	    "(YYYY-MM-DD)\n"
 	    "  --format FORMAT  text (default) or json\n"
 	    "  -h, --help       show this help\n", cmd_lint },
 	{ "test", "[--format text|junit] POLICY ...",
@@ -64,7 +65,8 @@ static const struct cmd_entry cmd_table[] = {
 	    "                   or json\n"
 	    "  -o, --output FILE  write to FILE (replaced whole) instead of\n"
 	    "                   standard output\n"
-	    "  --lang LANG      the policy's texts in LANG, from its translation\n"
+	    "  --lang LANG      the policy's texts in LANG, from its "
+	    "translation\n"
 	    "                   NAME.LANG.yaml (default: the environment's\n"
 	    "                   language; C: the policy's own)\n"
 	    "  -h, --help       show this help\n", cmd_render },

@@ -46,8 +46,8 @@ static bool is_blank(const char *s, size_t n);
 static size_t skip_space(const char *s, size_t len, size_t i);
 static bool fast_string(const char *s, size_t len, size_t *i,
     const char **str, size_t *n);
-static bool fast_repeated(const struct aipolicy_given *g, size_t n, const char *key,
-    size_t klen);
+static bool fast_repeated(const struct aipolicy_given *g, size_t n,
+    const char *key, size_t klen);
 static int fast_members(struct batch *b, const char *s, size_t len,
     size_t *i, size_t *n);
 static json_t *parse_query(struct batch *b, const char *line, size_t len,
@@ -173,7 +173,8 @@ fast_string(const char *s, size_t len, size_t *i, const char **str,
 /* KEY (KLEN bytes) is among the N answers in G. Ids of one length mostly
  * differ in their last byte: that is compared before the rest. */
 static bool
-fast_repeated(const struct aipolicy_given *g, size_t n, const char *key, size_t klen)
+fast_repeated(const struct aipolicy_given *g, size_t n, const char *key,
+    size_t klen)
 {
 	size_t j;
 
@@ -206,7 +207,8 @@ fast_members(struct batch *b, const char *s, size_t len, size_t *i,
 		    *n == BATCH_FAST_MAX ||
 		    fast_repeated(b->given, *n, key, klen))
 			return FAST_NO;
-		b->given[(*n)++] = (struct aipolicy_given){ key, klen, val, vlen };
+		b->given[(*n)++] =
+		    (struct aipolicy_given){ key, klen, val, vlen };
 		*i = skip_space(s, len, *i);
 		if (*i < len && s[*i] == '}') {
 			(*i)++;
@@ -355,22 +357,25 @@ batch_line(struct batch *b, const char *line, size_t len, size_t lineno,
 	if (bad) {
 		*st = BATCH_ERROR;
 		if (out != NULL)
-			rc = aipolicy_result_json_error(lineno, why, out, olen, ocap);
-	} else if (aipolicy_walker_run(b->w, b->given, n, b->flags, &b->r) != 0) {
+			rc = aipolicy_result_json_error(lineno, why, out, olen,
+			    ocap);
+	} else if (aipolicy_walker_run(b->w, b->given, n, b->flags,
+	    &b->r) != 0) {
 		rc = -1;
 	} else if (b->r.status == AIPOLICY_WALK_BAD_ANSWER) {
 		*st = BATCH_ERROR;
 		if (out != NULL) {
-			msg = aipolicy_result_bad_answer(b->p, &b->given[b->r.bad]);
-			rc = msg != NULL ? aipolicy_result_json_error(lineno, msg, out,
-			    olen, ocap) : -1;
+			msg = aipolicy_result_bad_answer(b->p,
+			    &b->given[b->r.bad]);
+			rc = msg != NULL ? aipolicy_result_json_error(lineno,
+			    msg, out, olen, ocap) : -1;
 			free(msg);
 		}
 	} else {
 		*st = BATCH_ANSWERED;
 		if (out != NULL)
-			rc = aipolicy_result_json_render(b->rj, &b->r, b->given, n,
-			    lineno, out, olen, ocap);
+			rc = aipolicy_result_json_render(b->rj, &b->r, b->given,
+			    n, lineno, out, olen, ocap);
 	}
 	json_decref(obj);
 	if (rc == 0 && out != NULL)

@@ -35,12 +35,12 @@ enum batch_status {
 struct batch;
 
 /*
- * batch_new: answer queries on P with walk FLAGS (AIPOLICY_WALK_WORST_CASE or 0),
- * rendering results with RJ. P and RJ must outlive the batch. NULL when
+ * batch_new: answer queries on P with walk FLAGS (AIPOLICY_WALK_WORST_CASE or
+ * 0), rendering results with RJ. P and RJ must outlive the batch. NULL when
  * out of memory; the caller owns the result (batch_free).
  */
-struct batch *batch_new(const struct aipolicy *p, const struct aipolicy_result_json *rj,
-    unsigned flags);
+struct batch *batch_new(const struct aipolicy *p,
+    const struct aipolicy_result_json *rj, unsigned flags);
 /* batch_free: NULL is a no-op. */
 void batch_free(struct batch *b);
 

@@ -66,8 +66,9 @@ diags_lost(struct aipolicy_diags *d, enum aipolicy_severity sev)
 }
 
 void
-aipolicy_diags_vadd(struct aipolicy_diags *d, enum aipolicy_severity sev, uint32_t line, uint32_t column,
-    const char *source, size_t source_len, const char *fmt, va_list ap)
+aipolicy_diags_vadd(struct aipolicy_diags *d, enum aipolicy_severity sev,
+    uint32_t line, uint32_t column, const char *source, size_t source_len,
+    const char *fmt, va_list ap)
 {
 	struct aipolicy_diag *item;
 	struct buf msg;
@@ -145,7 +146,8 @@ aipolicy_diags_take(struct aipolicy_diags *to, struct aipolicy_diags *from)
 		bool note = g->severity == AIPOLICY_SEVERITY_NOTE;
 		if (to->count >= AIPOLICY_DIAG_KEEP_MAX || !diags_room(to)) {
 			to->dropped += !note;
-			to->nomem = to->nomem || to->count < AIPOLICY_DIAG_KEEP_MAX;
+			to->nomem = to->nomem ||
+			    to->count < AIPOLICY_DIAG_KEEP_MAX;
 			free(g->message);
 			free(g->source);
 			continue;
@@ -164,8 +166,9 @@ aipolicy_diags_take(struct aipolicy_diags *to, struct aipolicy_diags *from)
 }
 
 void
-aipolicy_diags_add(struct aipolicy_diags *d, enum aipolicy_severity sev, uint32_t line, uint32_t column,
-    const char *source, size_t source_len, const char *fmt, ...)
+aipolicy_diags_add(struct aipolicy_diags *d, enum aipolicy_severity sev,
+    uint32_t line, uint32_t column, const char *source, size_t source_len,
+    const char *fmt, ...)
 {
 	va_list ap;
 

@@ -41,7 +41,7 @@ int diff_walk(const struct diff_match *m, const struct diff_options *opts,
 /* diff_add_change: append a change to D (ANSWERS copied into D's arena).
  * Returns 0, or -1 when out of memory. */
 int diff_add_change(struct diff *d, const struct diff_answer *answers,
-    size_t n, const struct aipolicy_outcome *old, const struct aipolicy_outcome *new,
-    enum diff_kind kind);
+    size_t n, const struct aipolicy_outcome *old,
+    const struct aipolicy_outcome *new, enum diff_kind kind);
 
 #endif

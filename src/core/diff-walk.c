@@ -287,8 +287,10 @@ push(struct cwalk *w, uint32_t o, uint32_t n, uint32_t q, enum side side)
 static void
 leaf(struct cwalk *w, uint32_t o, uint32_t n)
 {
-	const struct aipolicy_outcome *oo = &w->m->old->outcomes[o & ~NODE_OUTCOME];
-	const struct aipolicy_outcome *no = &w->m->new->outcomes[n & ~NODE_OUTCOME];
+	const struct aipolicy_outcome *oo =
+	    &w->m->old->outcomes[o & ~NODE_OUTCOME];
+	const struct aipolicy_outcome *no =
+	    &w->m->new->outcomes[n & ~NODE_OUTCOME];
 	enum diff_kind kind = diff_classify(oo, no);
 	uint32_t i;
 

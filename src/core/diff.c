@@ -57,8 +57,8 @@ str_eq(const char *a, const char *b)
 }
 
 size_t
-diff_text_changed(const struct aipolicy_outcome *old, const struct aipolicy_outcome *new,
-    const char **fields)
+diff_text_changed(const struct aipolicy_outcome *old,
+    const struct aipolicy_outcome *new, const char **fields)
 {
 	size_t n = 0, i;
 	bool same_conditions = old->nconditions == new->nconditions;
@@ -84,7 +84,8 @@ diff_text_changed(const struct aipolicy_outcome *old, const struct aipolicy_outc
 }
 
 enum diff_kind
-diff_classify(const struct aipolicy_outcome *old, const struct aipolicy_outcome *new)
+diff_classify(const struct aipolicy_outcome *old,
+    const struct aipolicy_outcome *new)
 {
 	const char *fields[DIFF_FIELDS];
 
@@ -160,7 +161,8 @@ match_answers(struct diff_match *m, uint32_t qo, uint32_t qn)
 		for (i = 0; i < n->nanswers; i++)
 			for (j = 0; j < o->nanswers; j++)
 				if (ascii_caseeq(n->answers[i].key,
-				    strlen(n->answers[i].key), o->answers[j].key,
+				    strlen(n->answers[i].key),
+				    o->answers[j].key,
 				    strlen(o->answers[j].key))) {
 					m->old_ans[qn][i] = (uint32_t)j;
 					m->new_ans[qo][j] = (uint32_t)i;
@@ -324,7 +326,8 @@ list_only(struct diff *d, const struct diff_match *m)
 
 int
 diff_add_change(struct diff *d, const struct diff_answer *answers, size_t n,
-    const struct aipolicy_outcome *old, const struct aipolicy_outcome *new, enum diff_kind kind)
+    const struct aipolicy_outcome *old, const struct aipolicy_outcome *new,
+    enum diff_kind kind)
 {
 	struct diff_change *c;
 	size_t cap;

@@ -41,7 +41,8 @@ enum diff_kind {
 enum diff_stop {
 	DIFF_COMPLETE,   /* every combined path was walked */
 	DIFF_STOP_LIMIT, /* more changes than the limit: the rest not listed */
-	DIFF_STOP_STEPS, /* max_steps reached: there may be changes not listed */
+	/* max_steps reached: there may be changes not listed */
+	DIFF_STOP_STEPS,
 };
 
 /* One question answered on a change's way: both strings belong to one of
@@ -70,7 +71,8 @@ struct diff_only {
 	size_t nquestions;
 	struct diff_answer *answers;
 	size_t nanswers;
-	const struct aipolicy_outcome **outcomes; /* named ones, then inline ones */
+	/* named ones, then inline ones */
+	const struct aipolicy_outcome **outcomes;
 	size_t noutcomes;
 };
 
@@ -124,8 +126,8 @@ enum diff_kind diff_classify(const struct aipolicy_outcome *old,
  * names of the fields that differ ("summary", "why", ...) into FIELDS (at
  * least DIFF_FIELDS entries) and returns how many. */
 #define DIFF_FIELDS 7
-size_t diff_text_changed(const struct aipolicy_outcome *old, const struct aipolicy_outcome *new,
-    const char **fields);
+size_t diff_text_changed(const struct aipolicy_outcome *old,
+    const struct aipolicy_outcome *new, const char **fields);
 
 /* diff_kind_id: "tightened", "loosened", "reworded" (or "unchanged"). */
 const char *diff_kind_id(enum diff_kind k);

@@ -53,7 +53,8 @@ struct cached {
 
 struct impact_private {
 	struct aipolicy_walker *wold, *wnew;
-	struct aipolicy_given *gold, *gnew;  /* the answers rebuilt for each version */
+	/* the answers rebuilt for each version */
+	struct aipolicy_given *gold, *gnew;
 	size_t gcap;
 	struct cached *cache;       /* CACHE_SLOTS */
 	char *keys;                 /* their keys, one block */
@@ -189,7 +190,8 @@ grow_given(struct impact_private *x, size_t n)
  * are left out. Returns how many.
  */
 static size_t
-rebuild(const struct aipolicy *p, const struct logrec *rec, struct aipolicy_given *out)
+rebuild(const struct aipolicy *p, const struct logrec *rec,
+    struct aipolicy_given *out)
 {
 	const struct logrec_step *s;
 	size_t i, n = 0, qlen, alen;
@@ -209,8 +211,8 @@ rebuild(const struct aipolicy *p, const struct logrec *rec, struct aipolicy_give
 		qlen = strlen(s->question);
 		alen = strlen(s->answer);
 		q = aipolicy_find_question(p, s->question, qlen);
-		if (q < 0 || aipolicy_question_match(&p->questions[q], s->answer,
-		    alen) < 0)
+		if (q < 0 || aipolicy_question_match(&p->questions[q],
+		    s->answer, alen) < 0)
 			continue;
 		out[n].question = s->question;
 		out[n].question_len = qlen;

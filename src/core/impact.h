@@ -59,7 +59,8 @@ struct impact_example {
 	char decision_id[IMPACT_ID_SIZE];
 	enum impact_kind kind;
 	const struct aipolicy_outcome *old;  /* reached on the old version */
-	const struct aipolicy_outcome *new;  /* on the new one; NULL when incomplete */
+	/* on the new one; NULL when incomplete */
+	const struct aipolicy_outcome *new;
 	uint32_t next;              /* incomplete: the new version's question
 	                             * (an index) that the walk stops at */
 };
@@ -90,8 +91,8 @@ struct impact {
  * valid, outliving it), keeping at most LIMIT examples of each kind.
  * NULL when out of memory. Caller owns the result (impact_free).
  */
-struct impact *impact_new(const struct aipolicy *old, const struct aipolicy *new,
-    size_t limit);
+struct impact *impact_new(const struct aipolicy *old,
+    const struct aipolicy *new, size_t limit);
 /* impact_free: NULL is a no-op. */
 void impact_free(struct impact *im);
 

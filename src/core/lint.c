@@ -90,7 +90,8 @@ lint_case(const struct aipolicy *p, struct aipolicy_diags *d,
 	if (r->reached != NULL)
 		reached[r->reached - p->outcomes] = true;
 	for (i = 0; i < r->nunused; i++) {
-		const struct aipolicy_test_answer *ta = &r->tc->answers[r->unused[i]];
+		const struct aipolicy_test_answer *ta =
+		    &r->tc->answers[r->unused[i]];
 		char *answer = text_sanitize(ta->answer, strlen(ta->answer), 0);
 		if (answer == NULL)
 			return -1;
@@ -133,7 +134,8 @@ lint_tests(const struct aipolicy *p, struct aipolicy_diags *d)
 
 /* The policy is stale, or not in force yet, on TODAY. */
 static void
-lint_dates(const struct aipolicy *p, aipolicy_date_t today, struct aipolicy_diags *d)
+lint_dates(const struct aipolicy *p, aipolicy_date_t today,
+    struct aipolicy_diags *d)
 {
 	char date[SHOW_DATE_SIZE], now[SHOW_DATE_SIZE];
 
@@ -157,7 +159,8 @@ lint_dates(const struct aipolicy *p, aipolicy_date_t today, struct aipolicy_diag
 }
 
 int
-aipolicy_lint(const struct aipolicy *p, aipolicy_date_t today, struct aipolicy_diags *d)
+aipolicy_lint(const struct aipolicy *p, aipolicy_date_t today,
+    struct aipolicy_diags *d)
 {
 	lint_dates(p, today, d);
 	if (lint_page(p, d) != 0)

@@ -31,7 +31,8 @@ struct logwrite_enc {
 };
 
 static char *jstr(struct logwrite_enc *e, const char *s);
-static char *encode_tail(struct logwrite_enc *e, const struct aipolicy_outcome *o);
+static char *encode_tail(struct logwrite_enc *e,
+    const struct aipolicy_outcome *o);
 static int encode_questions(struct logwrite_enc *e);
 static int write_all(struct logwrite_file *f, const char *buf, size_t len);
 

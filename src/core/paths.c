@@ -8,7 +8,8 @@
 
 struct paths {
 	const struct aipolicy *p;
-	struct aipolicy_step *stack;    /* the current path: question, answer taken */
+	/* the current path: question, answer taken */
+	struct aipolicy_step *stack;
 	size_t depth;
 	bool started, done;
 };

@@ -49,10 +49,11 @@ static int add_question(struct present *pr, const struct aipolicy_question *q);
 static int add_path(struct present *pr, const struct aipolicy *p,
     const struct aipolicy_walk_result *r);
 static int add_lower(struct present *pr, const struct aipolicy *p,
-    const struct aipolicy_walk_result *r, const struct aipolicy_given *given, size_t n,
-    unsigned walk_flags);
+    const struct aipolicy_walk_result *r, const struct aipolicy_given *given,
+    size_t n, unsigned walk_flags);
 static void phrase_lower(const struct present *pr, struct buf *b,
-    const struct aipolicy_question *q, const enum aipolicy_verdict *v, enum aipolicy_verdict worst);
+    const struct aipolicy_question *q, const enum aipolicy_verdict *v,
+    enum aipolicy_verdict worst);
 static void phrase_dates(struct buf *b, const struct words *w,
     const struct aipolicy *p, enum present_dates d);
 
@@ -310,7 +311,8 @@ add_path(struct present *pr, const struct aipolicy *p,
 		return 0;
 	buf_init(&b);
 	for (i = 0; i < r->npath; i++) {
-		const struct aipolicy_question *q = &p->questions[r->path[i].question];
+		const struct aipolicy_question *q =
+		    &p->questions[r->path[i].question];
 
 		if (i > 0)
 			buf_adds(&b, glyphs(pr)->arrow);
@@ -344,7 +346,8 @@ add_path(struct present *pr, const struct aipolicy *p,
  */
 static void
 phrase_lower(const struct present *pr, struct buf *b,
-    const struct aipolicy_question *q, const enum aipolicy_verdict *v, enum aipolicy_verdict worst)
+    const struct aipolicy_question *q, const enum aipolicy_verdict *v,
+    enum aipolicy_verdict worst)
 {
 	size_t a, shown = 0, in_group;
 	int level;
@@ -371,7 +374,8 @@ phrase_lower(const struct present *pr, struct buf *b,
 			buf_addf(b, " %s ", word(pr, WORD_GIVES_AT_WORST));
 		else
 			buf_adds(b, ": ");
-		buf_adds(b, words_verdict(pr->words, (enum aipolicy_verdict)level));
+		buf_adds(b, words_verdict(pr->words,
+		    (enum aipolicy_verdict)level));
 		shown++;
 	}
 	if (shown == 0)
@@ -382,15 +386,16 @@ phrase_lower(const struct present *pr, struct buf *b,
  * less restrictive verdict than R's (none can for use-freely). */
 static int
 add_lower(struct present *pr, const struct aipolicy *p,
-    const struct aipolicy_walk_result *r, const struct aipolicy_given *given, size_t n,
-    unsigned walk_flags)
+    const struct aipolicy_walk_result *r, const struct aipolicy_given *given,
+    size_t n, unsigned walk_flags)
 {
 	struct aipolicy_walker *w;
 	enum aipolicy_verdict *v;
 	struct buf b;
 	size_t i, most = 1;
 
-	if (r->nunsure == 0 || r->outcome->verdict == AIPOLICY_VERDICT_USE_FREELY)
+	if (r->nunsure == 0 ||
+	    r->outcome->verdict == AIPOLICY_VERDICT_USE_FREELY)
 		return 0;
 	for (i = 0; i < r->nunsure; i++)
 		if (p->questions[r->unsure[i]].nanswers > most)
@@ -403,8 +408,8 @@ add_lower(struct present *pr, const struct aipolicy *p,
 	for (i = 0; i < r->nunsure; i++) {
 		const struct aipolicy_question *q = &p->questions[r->unsure[i]];
 
-		if (aipolicy_walker_try_answers(w, given, n, walk_flags, r->unsure[i],
-		    v) != 0)
+		if (aipolicy_walker_try_answers(w, given, n, walk_flags,
+		    r->unsure[i], v) != 0)
 			goto nomem;
 		buf_init(&b);
 		phrase_lower(pr, &b, q, v, r->outcome->verdict);
@@ -422,8 +427,8 @@ nomem:
 
 int
 present_result(struct present *pr, const struct aipolicy *p,
-    const struct aipolicy_walk_result *r, const struct aipolicy_given *given, size_t n,
-    unsigned walk_flags)
+    const struct aipolicy_walk_result *r, const struct aipolicy_given *given,
+    size_t n, unsigned walk_flags)
 {
 	struct buf b;
 
@@ -547,7 +552,8 @@ present_date_warning(const struct words *w, const struct aipolicy *p,
 }
 
 int
-present_dates(struct present *pr, const struct aipolicy *p, aipolicy_date_t today)
+present_dates(struct present *pr, const struct aipolicy *p,
+    aipolicy_date_t today)
 {
 	struct buf b;
 	char *msg;

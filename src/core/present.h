@@ -75,8 +75,8 @@ enum present_role present_role_of(enum aipolicy_verdict v);
 
 /*
  * present_result: append the words for R, a verdict or incomplete result
- * of aipolicy_walker_run on the N answers GIVEN with WALK_FLAGS over P. A verdict:
- * "Verdict: ...", or for a worst case "Worst case: ..." and what the
+ * of aipolicy_walker_run on the N answers GIVEN with WALK_FLAGS over P. A
+ * verdict: "Verdict: ...", or for a worst case "Worst case: ..." and what the
  * answers marked "not sure" could lead to; the summary, why, reviewer,
  * disclosure and conditions; the answers on the path (assumed ones marked
  * "not sure"); for a worst case, the answers that give a less restrictive
@@ -86,8 +86,8 @@ enum present_role present_role_of(enum aipolicy_verdict v);
  * ask. Returns 0, or -1 when out of memory.
  */
 int present_result(struct present *pr, const struct aipolicy *p,
-    const struct aipolicy_walk_result *r, const struct aipolicy_given *given, size_t n,
-    unsigned walk_flags);
+    const struct aipolicy_walk_result *r, const struct aipolicy_given *given,
+    size_t n, unsigned walk_flags);
 
 /* present_answers: Q's answers as a list people read, each quoted (keys
  * may hold commas) and sanitised: "'yes', 'no'". Caller owns the result;
@@ -107,7 +107,8 @@ enum present_dates {
 };
 
 /* present_dates_on: how P's dates stand on TODAY. */
-enum present_dates present_dates_on(const struct aipolicy *p, aipolicy_date_t today);
+enum present_dates present_dates_on(const struct aipolicy *p,
+    aipolicy_date_t today);
 
 /*
  * present_date_warning: when P is stale or not yet in force on TODAY, one
@@ -122,7 +123,8 @@ int present_date_warning(const struct words *w, const struct aipolicy *p,
 
 /* present_dates: append that warning as a line "Warning: ...", when there
  * is one. 0, or -1 when out of memory. */
-int present_dates(struct present *pr, const struct aipolicy *p, aipolicy_date_t today);
+int present_dates(struct present *pr, const struct aipolicy *p,
+    aipolicy_date_t today);
 
 /* present_bad_answer: "'X' is not an answer of question 'Q' (answers:
  * 'a', 'b')" for GIVEN (its question is one of P's), in the words of W

@@ -52,7 +52,8 @@ render_mermaid(const struct aipolicy *p, struct buf *b)
 			buf_addf(b, "  q%zu -->|\"", i);
 			render_add_text(b, q->answers[j].shown, ESC_MERMAID);
 			buf_addf(b, "\"| %c%u\n",
-			    t->kind == AIPOLICY_TARGET_QUESTION ? 'q' : 'o', t->index);
+			    t->kind == AIPOLICY_TARGET_QUESTION ? 'q' : 'o',
+			    t->index);
 		}
 	}
 	for (v = AIPOLICY_VERDICT_USE_FREELY; v < AIPOLICY_VERDICT_COUNT; v++)
@@ -125,7 +126,8 @@ render_dot(const struct aipolicy *p, struct buf *b)
 		for (j = 0; j < q->nanswers; j++) {
 			const struct aipolicy_target *t = &q->answers[j].target;
 			buf_addf(b, "  q%zu -> %c%u [label=\"", i,
-			    t->kind == AIPOLICY_TARGET_QUESTION ? 'q' : 'o', t->index);
+			    t->kind == AIPOLICY_TARGET_QUESTION ? 'q' : 'o',
+			    t->index);
 			dot_text(b, q->answers[j].shown);
 			buf_adds(b, "\"];\n");
 		}

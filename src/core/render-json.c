@@ -4,9 +4,9 @@
  * start, questions (id, ask, label, help, answers: key, label (the
  * answer as shown) and next), outcomes (named ones in file order, then
  * the inline ones in question order), language (a translated policy's
- * tag, else null), and, for serve, stale and in_force. One line; the separators ", " and ": "
- * are jansson's without JSON_COMPACT, and jansson keeps keys in the order
- * they were set.
+ * tag, else null), and, for serve, stale and in_force. One line; the separators
+ * ", " and ": " are jansson's without JSON_COMPACT, and jansson keeps keys in
+ * the order they were set.
  */
 #include <stdlib.h>
 
@@ -17,9 +17,11 @@
 #include "render-private.h"
 
 static json_t *str_or_null(const char *s);
-static json_t *question_json(const struct aipolicy *p, const struct aipolicy_question *q);
+static json_t *question_json(const struct aipolicy *p,
+    const struct aipolicy_question *q);
 static json_t *outcome_json(const struct aipolicy_outcome *o);
-static json_t *policy_json(const struct aipolicy *p, const struct aipolicy_render_opts *o);
+static json_t *policy_json(const struct aipolicy *p,
+    const struct aipolicy_render_opts *o);
 
 /* S as a JSON string, or null for NULL. */
 static json_t *

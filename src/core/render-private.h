@@ -82,8 +82,8 @@ void render_add_dates(struct buf *b, const struct aipolicy *p,
     enum render_escape e);
 
 /* render_text_page: the one-page text of P onto B; stops after MAX_LINES
- * lines (0: no limit). FIT, when not NULL, is filled as aipolicy_render_text_fit
- * says. */
+ * lines (0: no limit). FIT, when not NULL, is filled as
+ * aipolicy_render_text_fit says. */
 void render_text_page(const struct aipolicy *p, const struct render_tree *t,
     struct buf *b, size_t max_lines, struct aipolicy_render_fit *fit);
 

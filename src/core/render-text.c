@@ -175,8 +175,10 @@ page_wrap(struct page *pg, const char *first, size_t indent,
 			used++;
 		}
 		/* A word wider than the room left: split it. */
-		while (used + ww > AIPOLICY_RENDER_PAGE_COLUMNS && !line.failed) {
-			k = fit_bytes(word, wl, AIPOLICY_RENDER_PAGE_COLUMNS - used);
+		while (used + ww > AIPOLICY_RENDER_PAGE_COLUMNS &&
+		    !line.failed) {
+			k = fit_bytes(word, wl,
+			    AIPOLICY_RENDER_PAGE_COLUMNS - used);
 			buf_add(&line, word, k);
 			page_line(pg, line.data, line.len);
 			line_restart(&line, indent, &used);
@@ -247,7 +249,8 @@ outcome_block(struct page *pg, const struct aipolicy_outcome *o, uint32_t num)
 	struct buf more;
 	size_t i;
 
-	snprintf(first, sizeof first, "[%u] %s:", num, aipolicy_verdict_words(o->verdict));
+	snprintf(first, sizeof first, "[%u] %s:", num,
+	    aipolicy_verdict_words(o->verdict));
 	page_wrap(pg, first, OUTCOME_INDENT, o->summary);
 	buf_init(&more);
 	if (o->reviewer != NULL) {

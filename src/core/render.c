@@ -103,7 +103,8 @@ aipolicy_render_format_parse(const char *name, enum aipolicy_render_format *out)
 const char *
 aipolicy_render_format_name(enum aipolicy_render_format f)
 {
-	return (unsigned)f < AIPOLICY_RENDER_FORMAT_COUNT ? format_names[f] : "?";
+	return (unsigned)f < AIPOLICY_RENDER_FORMAT_COUNT ?
+	    format_names[f] : "?";
 }
 
 int
@@ -147,7 +148,8 @@ aipolicy_render(const struct aipolicy *p, enum aipolicy_render_format f,
 }
 
 int
-aipolicy_render_text_fit(const struct aipolicy *p, struct aipolicy_render_fit *fit)
+aipolicy_render_text_fit(const struct aipolicy *p,
+    struct aipolicy_render_fit *fit)
 {
 	struct render_tree t;
 	struct buf b;
@@ -189,7 +191,8 @@ tree_answer(const struct aipolicy *p, struct render_tree *t, size_t *cap,
     struct frame *stack, size_t *depth, uint32_t *nq)
 {
 	struct frame *f = &stack[*depth - 1];
-	const struct aipolicy_answer *a = &p->questions[f->question].answers[f->next];
+	const struct aipolicy_answer *a =
+	    &p->questions[f->question].answers[f->next];
 	struct render_row row = { 0 };
 
 	row.depth = *depth < RENDER_MAX_NEST ? (uint32_t)*depth :

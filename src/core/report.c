@@ -229,7 +229,8 @@ report_json(const struct report *r)
 	int v;
 
 	for (v = 0; v < AIPOLICY_VERDICT_COUNT && rc == 0; v++)
-		rc = json_object_set_new(verdicts, aipolicy_verdict_id((enum aipolicy_verdict)v),
+		rc = json_object_set_new(verdicts,
+		    aipolicy_verdict_id((enum aipolicy_verdict)v),
 		    count_json(r->by_verdict[v]));
 	if (rc == 0)
 		rc = json_object_set_new(obj, "decisions",

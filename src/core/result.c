@@ -1,9 +1,9 @@
 /*
  * result.c: rendering walk results as the JSON objects of check --json and
  * check --batch. Everything that depends only on the policy is encoded
- * once, in aipolicy_result_json_new, into fragments that keep their lengths: each
- * outcome's part up to the path, each path step, the policy block. A result
- * is then a few copies of those into the caller's buffer.
+ * once, in aipolicy_result_json_new, into fragments that keep their lengths:
+ * each outcome's part up to the path, each path step, the policy block. A
+ * result is then a few copies of those into the caller's buffer.
  */
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -60,13 +60,15 @@ static void add_json_string(struct buf *b, const char *s);
 static char *jstr(struct aipolicy_result_json *rj, const char *s);
 static char *jstrn(const char *s, size_t n);
 static void take(struct aipolicy_result_json *rj, struct buf *b, char *s);
-static char *encode_outcome(struct aipolicy_result_json *rj, const struct aipolicy_outcome *o);
+static char *encode_outcome(struct aipolicy_result_json *rj,
+    const struct aipolicy_outcome *o);
 static char *encode_next(const struct aipolicy_result_json *rj, size_t qi);
 static const char *next_object(const struct aipolicy_result_json *rj,
     uint32_t qi);
 static int encode_questions(struct aipolicy_result_json *rj);
 static int encode_steps(struct aipolicy_result_json *rj);
-static char *encode_policy(struct aipolicy_result_json *rj, aipolicy_date_t today);
+static char *encode_policy(struct aipolicy_result_json *rj,
+    aipolicy_date_t today);
 static void add_line(struct buf *b, size_t line);
 static void add_lists(const struct aipolicy_result_json *rj, struct buf *b,
     const struct aipolicy_walk_result *r, const struct aipolicy_given *given);
@@ -171,7 +173,8 @@ take(struct aipolicy_result_json *rj, struct buf *b, char *s)
 
 /* Outcome O's part of a verdict, from "status" to the opening of "path". */
 static char *
-encode_outcome(struct aipolicy_result_json *rj, const struct aipolicy_outcome *o)
+encode_outcome(struct aipolicy_result_json *rj,
+    const struct aipolicy_outcome *o)
 {
 	struct buf b;
 	size_t i;
@@ -369,7 +372,8 @@ aipolicy_result_json_free(struct aipolicy_result_json *rj)
 		return;
 	for (i = 0; rj->head && i < rj->p->noutcomes; i++)
 		free(rj->head[i].s);
-	/* Any of the arrays may be missing after a failed aipolicy_result_json_new. */
+	/* Any of the arrays may be missing after a failed
+	 * aipolicy_result_json_new. */
 	for (i = 0; i < rj->p->nquestions; i++) {
 		if (rj->qid != NULL)
 			free(rj->qid[i]);
@@ -512,8 +516,8 @@ aipolicy_result_json_render(const struct aipolicy_result_json *rj,
 	return b.failed ? -1 : 0;
 }
 int
-aipolicy_result_json_error(size_t line, const char *msg, char **out, size_t *len,
-    size_t *cap)
+aipolicy_result_json_error(size_t line, const char *msg, char **out,
+    size_t *len, size_t *cap)
 {
 	struct buf b = { *out, *len, *cap, false };
 	char *s = jstrn(msg, strlen(msg));
@@ -535,7 +539,8 @@ aipolicy_result_json_error(size_t line, const char *msg, char **out, size_t *len
 }
 
 char *
-aipolicy_result_bad_answer(const struct aipolicy *p, const struct aipolicy_given *g)
+aipolicy_result_bad_answer(const struct aipolicy *p,
+    const struct aipolicy_given *g)
 {
 	return present_bad_answer(NULL, p, g);
 }

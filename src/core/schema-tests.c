@@ -44,9 +44,11 @@ test_answers(struct loader *ld, uint32_t ti, const struct yread_event *m)
 			return;
 		a->aline = v.line;
 		a->acolumn = v.column;
-		a->answer_is_text = v.kind == YREAD_SCALAR && !yread_is_null(&v);
+		a->answer_is_text = v.kind == YREAD_SCALAR &&
+		    !yread_is_null(&v);
 		if (a->answer_is_text) {
-			a->answer = load_strdup(ld, &ld->scratch, v.text, v.len);
+			a->answer = load_strdup(ld, &ld->scratch, v.text,
+			    v.len);
 			a->answer_len = v.len;
 			if (a->answer == NULL)
 				return;
@@ -116,7 +118,8 @@ test_case(struct loader *ld, const struct yread_event *m)
 		else if (k == T_ANSWERS && v.kind == YREAD_MAPPING)
 			test_answers(ld, ti, &v);
 		else if (k == T_ANSWERS)
-			load_wrong(ld, &v, false, "'answers' of a test case must "
+			load_wrong(ld, &v, false,
+			    "'answers' of a test case must "
 			    "be a mapping of question id -> answer");
 		else
 			value_skip(ld, &v);
@@ -188,7 +191,8 @@ link_answer(struct loader *ld, const struct pending_answer *a)
 	q = &p->questions[qi];
 	if (!a->answer_is_text) {
 		if (a->found_what != NULL)
-			load_error(ld, a->aline, a->acolumn, "the answer to '%s' "
+			load_error(ld, a->aline, a->acolumn,
+			    "the answer to '%s' "
 			    "must be text, found %s", a->question,
 			    a->found_what);
 		return;
@@ -196,7 +200,8 @@ link_answer(struct loader *ld, const struct pending_answer *a)
 	if (aipolicy_question_match(q, a->answer, a->answer_len) < 0) {
 		buf_init(&b);
 		for (i = 0; i < q->nanswers; i++)
-			buf_addf(&b, "%s'%s'", i ? ", " : "", q->answers[i].key);
+			buf_addf(&b, "%s'%s'", i ? ", " : "",
+			    q->answers[i].key);
 		if (b.failed)
 			ld->oom = true;
 		else

@@ -17,7 +17,8 @@
 /* Between an old and a new version of something: U+2192 with a space on
  * each side. */
 #define SHOW_ARROW " \xE2\x86\x92 "
-/* Bytes of a date as aipolicy_date_format writes it, YYYY-MM-DD, with its NUL. */
+/* Bytes of a date as aipolicy_date_format writes it, YYYY-MM-DD, with its
+ * NUL. */
 #define SHOW_DATE_SIZE 11
 
 /* show_text: policy (or log) text S on one line, each character as

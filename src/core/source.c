@@ -274,8 +274,9 @@ source_release(struct source *s)
 }
 
 bool
-source_vdiag(struct source *s, struct aipolicy_diags *d, enum aipolicy_severity sev,
-    uint32_t line, uint32_t column, const char *fmt, va_list ap)
+source_vdiag(struct source *s, struct aipolicy_diags *d,
+    enum aipolicy_severity sev, uint32_t line, uint32_t column, const char *fmt,
+    va_list ap)
 {
 	const char *text = NULL;
 	size_t n = 0;

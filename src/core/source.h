@@ -82,7 +82,8 @@ bool source_position(struct source *s, size_t offset, uint32_t *line,
  * that line. false when out of memory (the line index could not be built;
  * the diagnostic is added without its line).
  */
-bool source_vdiag(struct source *s, struct aipolicy_diags *d, enum aipolicy_severity sev,
-    uint32_t line, uint32_t column, const char *fmt, va_list ap);
+bool source_vdiag(struct source *s, struct aipolicy_diags *d,
+    enum aipolicy_severity sev, uint32_t line, uint32_t column, const char *fmt,
+    va_list ap);
 
 #endif

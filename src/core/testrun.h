@@ -24,10 +24,14 @@
 struct testrun_result {
 	const struct aipolicy_test_case *tc;
 	bool passed;
-	enum aipolicy_walk_status status;       /* VERDICT, INCOMPLETE or BAD_ANSWER */
-	const struct aipolicy_outcome *reached; /* AIPOLICY_WALK_VERDICT: the outcome reached */
-	uint32_t next;                 /* AIPOLICY_WALK_INCOMPLETE: unanswered question */
-	size_t bad;                    /* AIPOLICY_WALK_BAD_ANSWER: index into answers */
+	/* VERDICT, INCOMPLETE or BAD_ANSWER */
+	enum aipolicy_walk_status status;
+	/* AIPOLICY_WALK_VERDICT: the outcome reached */
+	const struct aipolicy_outcome *reached;
+	/* AIPOLICY_WALK_INCOMPLETE: unanswered question */
+	uint32_t next;
+	/* AIPOLICY_WALK_BAD_ANSWER: index into answers */
+	size_t bad;
 	const size_t *unused;          /* indexes into tc->answers, in order */
 	size_t nunused;
 };
@@ -48,7 +52,8 @@ int testrun_case(struct testrun *t, size_t i, struct testrun_result *r);
 
 /* testrun_expect_matches: outcome O is what EXPECT (a verdict id or an
  * outcome id) asks for. */
-bool testrun_expect_matches(const struct aipolicy_outcome *o, const char *expect);
+bool testrun_expect_matches(const struct aipolicy_outcome *o,
+    const char *expect);
 
 /*
  * testrun_answers_text: the case's answers as people read them,

@@ -49,7 +49,8 @@ char *text_sanitize(const char *s, size_t len, unsigned flags);
  */
 struct text_suggest {
 	const char *word;  /* not owned */
-	const char *best;  /* the closest candidate so far, or NULL; not owned */
+	/* the closest candidate so far, or NULL; not owned */
+	const char *best;
 	unsigned dist;     /* its distance */
 };
 

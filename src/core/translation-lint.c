@@ -39,7 +39,8 @@ static int lint_page(const struct translation *t, const struct aipolicy *p,
 
 /* A text is missing at AT in the policy: counted, and said there. */
 static void
-warn_policy(struct missing *m, struct aipolicy_location at, const char *fmt, ...)
+warn_policy(struct missing *m, struct aipolicy_location at, const char *fmt,
+    ...)
 {
 	size_t n = 0;
 	const char *line = aipolicy_source_line(m->p, at.line, &n);
@@ -47,15 +48,15 @@ warn_policy(struct missing *m, struct aipolicy_location at, const char *fmt, ...
 
 	m->n++;
 	va_start(ap, fmt);
-	aipolicy_diags_vadd(m->pd, AIPOLICY_SEVERITY_WARNING, at.line, at.column, line, n, fmt,
-	    ap);
+	aipolicy_diags_vadd(m->pd, AIPOLICY_SEVERITY_WARNING, at.line,
+	    at.column, line, n, fmt, ap);
 	va_end(ap);
 }
 
 /* A warning at AT in the translation T (0:0: at its start). */
 static void
-warn_tr(const struct translation *t, struct aipolicy_diags *d, struct aipolicy_location at,
-    const char *fmt, ...)
+warn_tr(const struct translation *t, struct aipolicy_diags *d,
+    struct aipolicy_location at, const char *fmt, ...)
 {
 	size_t n = 0;
 	const char *line;
@@ -66,7 +67,8 @@ warn_tr(const struct translation *t, struct aipolicy_diags *d, struct aipolicy_l
 	/* the line index is built on first use, once (source.h) */
 	line = source_line_text((struct source *)&t->src, at.line, &n);
 	va_start(ap, fmt);
-	aipolicy_diags_vadd(d, AIPOLICY_SEVERITY_WARNING, at.line, at.column, line, n, fmt, ap);
+	aipolicy_diags_vadd(d, AIPOLICY_SEVERITY_WARNING, at.line, at.column,
+	    line, n, fmt, ap);
 	va_end(ap);
 }
 
@@ -74,7 +76,8 @@ warn_tr(const struct translation *t, struct aipolicy_diags *d, struct aipolicy_l
  * "data"; KIND NULL for the policy's own), has no translation TT. */
 static void
 missing_text(struct missing *m, const struct tr_text *tt, const char *own,
-    struct aipolicy_location at, const char *field, const char *kind, const char *id)
+    struct aipolicy_location at, const char *field, const char *kind,
+    const char *id)
 {
 	if (own == NULL || tt->text != NULL)
 		return;
@@ -104,12 +107,14 @@ missing_question(struct missing *m, size_t i)
 	missing_text(m, &tq->help, q->help, q->help_loc, "help", "question",
 	    q->id);
 	for (j = 0; j < q->nanswers; j++) {
-		if ((tq->answers != NULL ? &tq->answers[j] : &none)->text != NULL)
+		if ((tq->answers != NULL ?
+		    &tq->answers[j] : &none)->text != NULL)
 			continue;
 		if ((key = text_sanitize(q->answers[j].key,
 		    strlen(q->answers[j].key), 0)) == NULL)
 			return -1;
-		warn_policy(m, q->answers[j].loc, "answer '%s' of question '%s' "
+		warn_policy(m, q->answers[j].loc,
+		    "answer '%s' of question '%s' "
 		    "has no translation in %s", key, q->id, m->t->file);
 		free(key);
 	}
@@ -129,7 +134,8 @@ missing_outcome(struct missing *m, size_t i)
 	missing_text(m, &to->reviewer, o->reviewer, o->reviewer_loc,
 	    "reviewer", "outcome", o->id);
 	if (o->nconditions > 0 && to->conditions == NULL)
-		warn_policy(m, o->conditions_loc, "'conditions' of outcome '%s' "
+		warn_policy(m, o->conditions_loc,
+		    "'conditions' of outcome '%s' "
 		    "have no translation in %s", o->id, m->t->file);
 }
 
@@ -171,7 +177,8 @@ lint_page(const struct translation *t, const struct aipolicy *p,
 		return -1;
 	}
 	if (fit.lines > AIPOLICY_RENDER_PAGE_LINES)
-		warn_tr(t, td, start, "the policy in '%s' no longer fits on one "
+		warn_tr(t, td, start,
+		    "the policy in '%s' no longer fits on one "
 		    "page: its text rendering is longer than %d lines",
 		    t->language, AIPOLICY_RENDER_PAGE_LINES);
 	if (fit.wide_answer != NULL && (shown = text_sanitize(
@@ -181,16 +188,19 @@ lint_page(const struct translation *t, const struct aipolicy *p,
 		return -1;
 	}
 	if (shown != NULL)
-		warn_tr(t, td, answer_place(t, v, &fit), "the policy in '%s' no "
+		warn_tr(t, td, answer_place(t, v, &fit),
+		    "the policy in '%s' no "
 		    "longer fits on one page: the line of answer '%s' of "
 		    "question '%s' is %zu columns wide (at most %d)",
 		    t->language, shown, fit.wide_question->id, fit.wide_width,
 		    AIPOLICY_RENDER_PAGE_COLUMNS);
 	else if (fit.wide_question != NULL)
-		warn_tr(t, td, answer_place(t, v, &fit), "the policy in '%s' no "
+		warn_tr(t, td, answer_place(t, v, &fit),
+		    "the policy in '%s' no "
 		    "longer fits on one page: the line of question '%s' is %zu "
 		    "columns wide (at most %d)", t->language,
-		    fit.wide_question->id, fit.wide_width, AIPOLICY_RENDER_PAGE_COLUMNS);
+		    fit.wide_question->id, fit.wide_width,
+		    AIPOLICY_RENDER_PAGE_COLUMNS);
 	free(shown);
 	aipolicy_free(v);
 	return 0;

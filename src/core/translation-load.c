@@ -41,7 +41,8 @@ static void finish(struct tr_loader *tl);
 static struct translation *translation_new(const struct aipolicy *p,
     struct source *src);
 static enum aipolicy_status load_source(const char *name, struct source *src,
-    const struct aipolicy *p, struct translation **out, struct aipolicy_diags *d);
+    const struct aipolicy *p, struct translation **out,
+    struct aipolicy_diags *d);
 
 bool
 tr_policy_key(struct tr_loader *tl, const struct yread_event *key,
@@ -162,7 +163,8 @@ top_value(struct tr_loader *tl, enum top_key k, const struct yread_event *v)
 		if (v->kind == YREAD_MAPPING)
 			tr_questions(tl, v);
 		else if (!yread_is_null(v))
-			load_wrong(ld, v, false, "'questions' must be a mapping "
+			load_wrong(ld, v, false,
+			    "'questions' must be a mapping "
 			    "of question id -> its texts");
 		break;
 	case TOP_OUTCOMES:
@@ -226,7 +228,8 @@ read_document(struct tr_loader *tl)
 	if (root.kind == YREAD_MAPPING) {
 		top_mapping(tl, &root);
 	} else {
-		load_error(ld, root.line, root.column, "a translation must be a "
+		load_error(ld, root.line, root.column,
+		    "a translation must be a "
 		    "mapping that starts with 'aipolicy-translation: 1', found "
 		    "%s", load_found(&root));
 		value_skip(ld, &root);
@@ -250,7 +253,8 @@ check_version(struct tr_loader *tl, struct aipolicy_location at)
 
 /* Forget every message of the late round and say only this one. */
 static void
-say_alone(struct tr_loader *tl, struct aipolicy_location at, const char *fmt, ...)
+say_alone(struct tr_loader *tl, struct aipolicy_location at, const char *fmt,
+    ...)
 {
 	struct loader *ld = &tl->ld;
 	va_list ap;
@@ -367,7 +371,8 @@ load_source(const char *name, struct source *src, const struct aipolicy *p,
 
 enum aipolicy_status
 translation_load_buffer(const char *name, const char *buf, size_t len,
-    const struct aipolicy *p, struct translation **out, struct aipolicy_diags *d)
+    const struct aipolicy *p, struct translation **out,
+    struct aipolicy_diags *d)
 {
 	struct source src;
 

@@ -30,14 +30,16 @@ struct tr_question {
 	struct tr_text *answers;   /* one per answer of the policy's question
 	                            * (its shown text), or NULL when none is
 	                            * given */
-	struct aipolicy_location loc;       /* of its id; 0:0 when not in the file */
+	/* of its id; 0:0 when not in the file */
+	struct aipolicy_location loc;
 };
 
 struct tr_outcome {
 	struct tr_text summary, why, reviewer;
 	const char **conditions;   /* as many as the policy's, or NULL */
 	struct aipolicy_location conditions_loc;
-	struct aipolicy_location loc;       /* of its id; 0:0 when not in the file */
+	/* of its id; 0:0 when not in the file */
+	struct aipolicy_location loc;
 };
 
 struct translation {

@@ -28,8 +28,8 @@ static bool text_given(struct tr_loader *tl, const struct yread_event *key,
     const char *id, const char *policy_text);
 static void unknown_id(struct tr_loader *tl, const struct yread_event *key,
     bool question);
-static int64_t answer_find(struct tr_loader *tl, const struct aipolicy_question *pq,
-    const struct yread_event *key);
+static int64_t answer_find(struct tr_loader *tl,
+    const struct aipolicy_question *pq, const struct yread_event *key);
 static bool shown_ok(struct tr_loader *tl, const struct aipolicy_question *pq,
     const char *key, const struct tr_text *s);
 static void shown_apart(struct tr_loader *tl, uint32_t qi);
@@ -149,19 +149,21 @@ answer_find(struct tr_loader *tl, const struct aipolicy_question *pq,
  * key: no white space around it, at most AIPOLICY_MAX_ANSWER characters,
  * not "?" nor "not sure". false after saying which it breaks. */
 static bool
-shown_ok(struct tr_loader *tl, const struct aipolicy_question *pq, const char *key,
-    const struct tr_text *s)
+shown_ok(struct tr_loader *tl, const struct aipolicy_question *pq,
+    const char *key, const struct tr_text *s)
 {
 	const char *t = s->text;
 	size_t n = strlen(t), m = n;
 
 	trim(&t, &m);
 	if (m != n)
-		load_error(&tl->ld, s->loc.line, s->loc.column, "answer '%s' of "
+		load_error(&tl->ld, s->loc.line, s->loc.column,
+		    "answer '%s' of "
 		    "question '%s' is shown with white space around it",
 		    safe(tl, key), pq->id);
 	else if (utf8_count(t, n) > AIPOLICY_MAX_ANSWER)
-		load_error(&tl->ld, s->loc.line, s->loc.column, "answer '%s' of "
+		load_error(&tl->ld, s->loc.line, s->loc.column,
+		    "answer '%s' of "
 		    "question '%s' is shown as more than %d characters",
 		    safe(tl, key), pq->id, AIPOLICY_MAX_ANSWER);
 	else if (ascii_caseeq(t, n, "?", 1) ||
@@ -192,7 +194,8 @@ shown_apart(struct tr_loader *tl, uint32_t qi)
 		n = strlen(sh[j].text);
 		for (i = 0; i < pq->nanswers; i++) {
 			const char *k = pq->answers[i].key;
-			if (i == j || !ascii_caseeq(k, strlen(k), sh[j].text, n))
+			if (i == j ||
+			    !ascii_caseeq(k, strlen(k), sh[j].text, n))
 				continue;
 			load_error(&tl->ld, sh[j].loc.line, sh[j].loc.column,
 			    "answer '%s' of question '%s' is shown as '%s', "
@@ -282,7 +285,8 @@ question_value(struct tr_loader *tl, uint32_t qi, enum question_key k,
 		if (v->kind == YREAD_MAPPING)
 			answers_mapping(tl, qi);
 		else
-			load_wrong(&tl->ld, v, false, "'answers' of question '%s' "
+			load_wrong(&tl->ld, v, false,
+			    "'answers' of question '%s' "
 			    "must be a mapping of answer -> the answer as "
 			    "shown", pq->id);
 		break;
@@ -349,7 +353,8 @@ conditions(struct tr_loader *tl, uint32_t oi, const struct yread_event *seq)
 	if (ld->oom || ld->r.stopped)
 		return;
 	if (n != po->nconditions) {
-		load_error(ld, seq->line, seq->column, "'conditions' of outcome "
+		load_error(ld, seq->line, seq->column,
+		    "'conditions' of outcome "
 		    "'%s' has %zu item%s, the policy's %zu: translate each "
 		    "condition in its place", po->id, n, n == 1 ? "" : "s",
 		    po->nconditions);
@@ -444,8 +449,9 @@ entry_start(struct tr_loader *tl, const struct yread_event *key,
 
 	*index = -1;
 	if (!key->duplicate) {
-		*index = question ? aipolicy_find_question(tl->p, key->text,
-		    key->len) : aipolicy_find_outcome(tl->p, key->text, key->len);
+		*index = question ?
+		    aipolicy_find_question(tl->p, key->text, key->len) :
+		    aipolicy_find_outcome(tl->p, key->text, key->len);
 		if (*index < 0)
 			unknown_id(tl, key, question);
 	}

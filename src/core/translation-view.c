@@ -100,7 +100,8 @@ policy_translate(const struct aipolicy *p, const struct translation *t)
 	arena_init(&v->priv->arena);
 	v->priv->base = p->priv->base != NULL ? p->priv->base : p;
 	v->priv->language = t->language;
-	memcpy(v->questions, p->questions, p->nquestions * sizeof *v->questions);
+	memcpy(v->questions, p->questions,
+	    p->nquestions * sizeof *v->questions);
 	memcpy(v->outcomes, p->outcomes, p->noutcomes * sizeof *v->outcomes);
 	v->title = pick(&t->title, p->title);
 	v->owner = pick(&t->owner, p->owner);

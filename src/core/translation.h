@@ -52,7 +52,8 @@ struct translation;
  * `language`.
  */
 enum aipolicy_status translation_load_file(const char *path,
-    const struct aipolicy *p, struct translation **out, struct aipolicy_diags *d);
+    const struct aipolicy *p, struct translation **out,
+    struct aipolicy_diags *d);
 
 /* translation_load_buffer: the same for LEN bytes at BUF (not kept),
  * named NAME in diagnostics (copied). */

@@ -1,6 +1,7 @@
 /*
- * walk.c: answering a query (struct aipolicy_walker) and a person's step-by-step
- * walk (struct aipolicy_walk_state, whose answers a walker evaluates).
+ * walk.c: answering a query (struct aipolicy_walker) and a person's
+ * step-by-step walk (struct aipolicy_walk_state, whose answers a walker
+ * evaluates).
  *
  * A walker keeps per-question scratch arrays stamped with a generation
  * number, so that a query costs time in proportion to the answers given and
@@ -23,9 +24,11 @@ struct aipolicy_walker {
 	uint32_t *stamp;       /* stamp[q] == gen: q has an answer */
 	int32_t *answer;       /* its index, or ANSWER_UNSURE */
 	uint32_t *seen;        /* seen[q] == gen: q was explored */
-	uint32_t *done;        /* done[q] == gen: best[q] .. choice[q] are set */
+	/* done[q] == gen: best[q] .. choice[q] are set */
+	uint32_t *done;
 	uint32_t *best;        /* worst outcome reachable from q */
-	uint32_t *first;       /* the first answer of q that leads to its verdict */
+	/* the first answer of q that leads to its verdict */
+	uint32_t *first;
 	uint32_t *choice;      /* the first answer of q on a clean path to it,
 	                        * or first[q] when there is none */
 	bool *clean;           /* some path from q to best[q]'s verdict has no
@@ -43,16 +46,16 @@ struct aipolicy_walker {
 static void walker_reset(struct aipolicy_walker *w);
 static inline bool is_branched(const struct aipolicy_walker *w, uint32_t q);
 static inline bool is_unanswered(const struct aipolicy_walker *w, uint32_t q);
-static inline enum aipolicy_verdict target_verdict(const struct aipolicy_walker *w,
-    const struct aipolicy_target *t);
+static inline enum aipolicy_verdict target_verdict(
+    const struct aipolicy_walker *w, const struct aipolicy_target *t);
 static inline bool target_clean(const struct aipolicy_walker *w,
     const struct aipolicy_target *t);
 static void finish(struct aipolicy_walker *w, uint32_t q, size_t lo, size_t hi);
 static void push(struct aipolicy_walker *w, size_t *sp, uint32_t q);
 static void explore(struct aipolicy_walker *w, uint32_t root);
 static int add_unused(struct aipolicy_walker *w, size_t i, size_t *n);
-static size_t take_answers(struct aipolicy_walker *w, const struct aipolicy_given *given,
-    size_t n);
+static size_t take_answers(struct aipolicy_walker *w,
+    const struct aipolicy_given *given, size_t n);
 static void walk_path(struct aipolicy_walker *w, unsigned flags,
     struct aipolicy_walk_result *r);
 static void walk_state_evaluate(struct aipolicy_walk_state *s);
@@ -157,7 +160,8 @@ is_unanswered(const struct aipolicy_walker *w, uint32_t q)
 static inline enum aipolicy_verdict
 target_verdict(const struct aipolicy_walker *w, const struct aipolicy_target *t)
 {
-	uint32_t o = t->kind == AIPOLICY_TARGET_OUTCOME ? t->index : w->best[t->index];
+	uint32_t o = t->kind == AIPOLICY_TARGET_OUTCOME ? t->index :
+	    w->best[t->index];
 
 	return w->p->outcomes[o].verdict;
 }
@@ -245,7 +249,8 @@ explore(struct aipolicy_walker *w, uint32_t root)
 		if (w->next[q] < lo)
 			w->next[q] = (uint32_t)lo;
 		if (w->next[q] < hi) {
-			const struct aipolicy_target *t = &qq->answers[w->next[q]++].target;
+			const struct aipolicy_target *t =
+			    &qq->answers[w->next[q]++].target;
 			if (t->kind == AIPOLICY_TARGET_QUESTION &&
 			    w->done[t->index] != w->gen)
 				push(w, &sp, t->index);
@@ -278,7 +283,8 @@ add_unused(struct aipolicy_walker *w, size_t i, size_t *n)
  * reached or not: the index of the first bad one, or N when all are good.
  */
 static size_t
-take_answers(struct aipolicy_walker *w, const struct aipolicy_given *given, size_t n)
+take_answers(struct aipolicy_walker *w, const struct aipolicy_given *given,
+    size_t n)
 {
 	const struct aipolicy *p = w->p;
 	int64_t qi, a;
@@ -292,8 +298,8 @@ take_answers(struct aipolicy_walker *w, const struct aipolicy_given *given, size
 		if (aipolicy_given_is_unsure(&given[i])) {
 			a = ANSWER_UNSURE;
 		} else {
-			a = aipolicy_question_match(&p->questions[qi], given[i].answer,
-			    given[i].answer_len);
+			a = aipolicy_question_match(&p->questions[qi],
+			    given[i].answer, given[i].answer_len);
 			if (a < 0)
 				return i;
 		}
@@ -312,7 +318,8 @@ take_answers(struct aipolicy_walker *w, const struct aipolicy_given *given, size
  * path, the branched questions and the first unanswered one in R.
  */
 static void
-walk_path(struct aipolicy_walker *w, unsigned flags, struct aipolicy_walk_result *r)
+walk_path(struct aipolicy_walker *w, unsigned flags,
+    struct aipolicy_walk_result *r)
 {
 	const struct aipolicy *p = w->p;
 	uint32_t q = p->start;
@@ -337,13 +344,15 @@ walk_path(struct aipolicy_walker *w, unsigned flags, struct aipolicy_walk_result
 		}
 		if (branching && is_branched(w, q))
 			w->unsure[r->nunsure++] = q;
-		if (branching && is_unanswered(w, q) && r->next == AIPOLICY_WALK_NO_NEXT)
+		if (branching && is_unanswered(w, q) &&
+		    r->next == AIPOLICY_WALK_NO_NEXT)
 			r->next = q;
 		w->path[r->npath].question = q;
 		w->path[r->npath].answer = !branching ?
 		    (uint32_t)w->answer[q] : clean ? w->choice[q] : w->first[q];
 		{
-			const struct aipolicy_target *t = &p->questions[q].answers[
+			const struct aipolicy_target *t =
+			    &p->questions[q].answers[
 			    w->path[r->npath].answer].target;
 			r->npath++;
 			if (t->kind == AIPOLICY_TARGET_OUTCOME) {
@@ -357,8 +366,9 @@ walk_path(struct aipolicy_walker *w, unsigned flags, struct aipolicy_walk_result
 }
 
 int
-aipolicy_walker_run(struct aipolicy_walker *w, const struct aipolicy_given *given, size_t n,
-    unsigned flags, struct aipolicy_walk_result *r)
+aipolicy_walker_run(struct aipolicy_walker *w,
+    const struct aipolicy_given *given, size_t n, unsigned flags,
+    struct aipolicy_walk_result *r)
 {
 	const struct aipolicy *p = w->p;
 	size_t i, nunused = 0;
@@ -396,8 +406,9 @@ aipolicy_walker_run(struct aipolicy_walker *w, const struct aipolicy_given *give
 }
 
 int
-aipolicy_walker_try_answers(struct aipolicy_walker *w, const struct aipolicy_given *given, size_t n,
-    unsigned flags, uint32_t q, enum aipolicy_verdict *out)
+aipolicy_walker_try_answers(struct aipolicy_walker *w,
+    const struct aipolicy_given *given, size_t n, unsigned flags, uint32_t q,
+    enum aipolicy_verdict *out)
 {
 	const struct aipolicy_question *qq = &w->p->questions[q];
 	struct aipolicy_given *g = malloc((n + 1) * sizeof *g);
@@ -425,13 +436,14 @@ aipolicy_walker_try_answers(struct aipolicy_walker *w, const struct aipolicy_giv
 		g[at].answer = qq->answers[a].key;
 		g[at].answer_len = strlen(qq->answers[a].key);
 		/* The rest stays unknown: still branched, as it was below Q. */
-		if (aipolicy_walker_run(w, g, m, flags | AIPOLICY_WALK_WORST_CASE, &r) != 0) {
+		if (aipolicy_walker_run(w, g, m,
+		    flags | AIPOLICY_WALK_WORST_CASE, &r) != 0) {
 			free(g);
 			return -1;
 		}
 		/* Valid answers, every open question branched: a verdict. */
-		out[a] = r.status == AIPOLICY_WALK_VERDICT ? r.outcome->verdict :
-		    AIPOLICY_VERDICT_DO_NOT_USE;
+		out[a] = r.status == AIPOLICY_WALK_VERDICT ?
+		    r.outcome->verdict : AIPOLICY_VERDICT_DO_NOT_USE;
 	}
 	free(g);
 	return 0;
@@ -440,7 +452,8 @@ aipolicy_walker_try_answers(struct aipolicy_walker *w, const struct aipolicy_giv
 /* ---- a person's walk ---------------------------------------------------- */
 
 int
-aipolicy_walk_state_init(struct aipolicy_walk_state *s, const struct aipolicy *p)
+aipolicy_walk_state_init(struct aipolicy_walk_state *s,
+    const struct aipolicy *p)
 {
 	size_t n = p->nquestions ? p->nquestions : 1;
 
@@ -482,9 +495,10 @@ walk_state_evaluate(struct aipolicy_walk_state *s)
 	size_t i;
 
 	for (i = 0; i < s->count; i++) {
-		const struct aipolicy_question *q = &p->questions[s->choices[i].question];
-		const char *a = s->choices[i].answer == AIPOLICY_WALK_NOT_SURE ? "?" :
-		    q->answers[s->choices[i].answer].key;
+		const struct aipolicy_question *q =
+		    &p->questions[s->choices[i].question];
+		const char *a = s->choices[i].answer == AIPOLICY_WALK_NOT_SURE ?
+		    "?" : q->answers[s->choices[i].answer].key;
 
 		s->given[i] = (struct aipolicy_given){ q->id, strlen(q->id), a,
 		    strlen(a) };
@@ -513,10 +527,11 @@ aipolicy_walk_state_answer(struct aipolicy_walk_state *s, uint32_t a)
 {
 	const struct aipolicy_question *q = &s->policy->questions[s->current];
 
-	if (s->outcome != NULL || (a >= q->nanswers && a != AIPOLICY_WALK_NOT_SURE))
+	if (s->outcome != NULL ||
+	    (a >= q->nanswers && a != AIPOLICY_WALK_NOT_SURE))
 		return;
-	s->chosen[s->current] = a == AIPOLICY_WALK_NOT_SURE ? AIPOLICY_WALK_CHOSEN_NOT_SURE :
-	    (int32_t)a;
+	s->chosen[s->current] = a == AIPOLICY_WALK_NOT_SURE ?
+	    AIPOLICY_WALK_CHOSEN_NOT_SURE : (int32_t)a;
 	s->choices[s->count++] = (struct aipolicy_walk_choice){ s->current, a };
 	walk_state_evaluate(s);
 }

@@ -35,8 +35,8 @@ static int print_not_an_answer(FILE *out, const struct words *w,
     const char *a, size_t len, size_t n);
 static long parse_number(const char *s, size_t len);
 static bool is_not_sure(const struct words *w, const char *s, size_t len);
-static int64_t choice_of(const struct words *w, const struct aipolicy_question *q,
-    const char *a, size_t len);
+static int64_t choice_of(const struct words *w,
+    const struct aipolicy_question *q, const char *a, size_t len);
 static bool read_answer(struct line_in *in, char **line, size_t *cap, char **a,
     size_t *len);
 static int end_walk(FILE *out, const struct words *w,
@@ -190,8 +190,8 @@ static bool is_not_sure(const struct words *w, const char *s, size_t len)
 
 /* choice_of: what A (LEN bytes, trimmed) chooses at Q: an answer index,
  * AIPOLICY_WALK_NOT_SURE, or -1. An exact key wins over a number. */
-static int64_t choice_of(const struct words *w, const struct aipolicy_question *q,
-    const char *a, size_t len)
+static int64_t choice_of(const struct words *w,
+    const struct aipolicy_question *q, const char *a, size_t len)
 {
 	int64_t m = aipolicy_question_match(q, a, len);
 	long n;
@@ -242,8 +242,8 @@ static int end_walk(FILE *out, const struct words *w,
 	return exit_of_verdict(s->outcome->verdict);
 }
 
-int plain_run(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_date_t today,
-    const struct words *w, FILE *in, FILE *out,
+int plain_run(const struct aipolicy *p, struct aipolicy_walk_state *s,
+    aipolicy_date_t today, const struct words *w, FILE *in, FILE *out,
     const struct ask_hooks *hooks)
 {
 	unsigned flags = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? 0 :

@@ -65,9 +65,12 @@
 	X(ROLE_SELECTED, -1,           -1,           A_REVERSE, A_REVERSE) \
 	X(ROLE_HINT,     COLOR_CYAN,   -1,           A_NORMAL,  A_DIM) \
 	X(ROLE_WARNING,  COLOR_YELLOW, -1,           A_BOLD,    A_BOLD) \
-	X(ROLE_FREE,     COLOR_BLACK,  COLOR_GREEN,  A_BOLD,    A_REVERSE | A_BOLD) \
-	X(ROLE_REVIEW,   COLOR_BLACK,  COLOR_YELLOW, A_BOLD,    A_REVERSE | A_BOLD) \
-	X(ROLE_STOP,     COLOR_WHITE,  COLOR_RED,    A_BOLD,    A_REVERSE | A_BOLD)
+	X(ROLE_FREE,     COLOR_BLACK,  COLOR_GREEN,  A_BOLD, \
+	    A_REVERSE | A_BOLD) \
+	X(ROLE_REVIEW,   COLOR_BLACK,  COLOR_YELLOW, A_BOLD, \
+	    A_REVERSE | A_BOLD) \
+	X(ROLE_STOP,     COLOR_WHITE,  COLOR_RED,    A_BOLD, \
+	    A_REVERSE | A_BOLD)
 
 enum role {
 #define X(name, fg, bg, colour, mono) name,
@@ -124,7 +127,8 @@ struct frame {
 	int top;                /* first row of the body */
 	int rows;               /* rows of the body, the "more" row included */
 	bool gaps;              /* blank rows are drawn */
-	bool more;              /* the body does not fit: its last row says so */
+	/* the body does not fit: its last row says so */
+	bool more;
 };
 
 struct ui {
@@ -141,7 +145,8 @@ struct ui {
 	struct present words;   /* lines of the core the body points into */
 	struct present warning; /* the date warning, for the current width */
 	char *header;           /* "title · version V · owner" */
-	bool log_pending;       /* a verdict screen was entered, not shown yet */
+	/* a verdict screen was entered, not shown yet */
+	bool log_pending;
 };
 
 static attr_t role_attr[ROLE_COUNT];
@@ -487,7 +492,8 @@ static void keys_text(const struct keyhint *k, size_t n, char *out,
 		if (width <= content_width())
 			break;
 		for (size_t i = 0; i < n; i++)
-			if (keep[i] && (worst == n || k[i].drop > k[worst].drop))
+			if (keep[i] &&
+			    (worst == n || k[i].drop > k[worst].drop))
 				worst = i;
 		if (worst == n || k[worst].drop == 0)
 			break;
@@ -655,8 +661,8 @@ static enum action choose(struct ui *ui, size_t i)
 {
 	if (i >= menu_count(ui))
 		return ACT_NONE;
-	aipolicy_walk_state_answer(ui->ws, i == answer_count(ui) ? AIPOLICY_WALK_NOT_SURE :
-	    (uint32_t)i);
+	aipolicy_walk_state_answer(ui->ws, i == answer_count(ui) ?
+	    AIPOLICY_WALK_NOT_SURE : (uint32_t)i);
 	if (ui->ws->outcome == NULL) {
 		enter_question(ui);
 		return ACT_REDRAW;
@@ -738,11 +744,12 @@ static void draw_question(struct ui *ui)
 	const struct keyhint hints[] = {
 		{ word(ui, g.updown), 4 }, { word(ui, WORD_KEY_CHOOSE), 3 },
 		{ word(ui, WORD_KEY_PICK), 6 }, { word(ui, g.left), 1 },
-		{ word(ui, WORD_KEY_RESTART), 5 }, { word(ui, WORD_KEY_HELP), 2 },
-		{ word(ui, WORD_KEY_QUIT), 0 },
+		{ word(ui, WORD_KEY_RESTART), 5 },
+		{ word(ui, WORD_KEY_HELP), 2 }, { word(ui, WORD_KEY_QUIT), 0 },
 	};
 	size_t n = menu_count(ui), first = 0, last = 0;
-	size_t done = ui->ws->count, left = aipolicy_walk_state_remaining(ui->ws);
+	size_t done = ui->ws->count,
+	    left = aipolicy_walk_state_remaining(ui->ws);
 	char status[TEXT_SIZE], keys[TEXT_SIZE], part[TEXT_SIZE];
 	int numw = n >= 10 ? 2 : 1, rows;
 	bool seen = false;
@@ -877,7 +884,8 @@ static void draw_verdict(struct ui *ui)
 {
 	const struct keyhint hints[] = {
 		{ word(ui, g.left), 1 }, { word(ui, WORD_KEY_RESTART), 3 },
-		{ word(ui, WORD_KEY_QUIT), 0 }, { word(ui, WORD_KEY_SCROLL), 2 },
+		{ word(ui, WORD_KEY_QUIT), 0 },
+		{ word(ui, WORD_KEY_SCROLL), 2 },
 	};
 	char keys[TEXT_SIZE];
 	struct frame f;
@@ -1033,8 +1041,8 @@ static int loop(struct ui *ui)
 	}
 }
 
-int tui_run(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_date_t today,
-    const struct words *w, const struct ask_hooks *hooks)
+int tui_run(const struct aipolicy *p, struct aipolicy_walk_state *s,
+    aipolicy_date_t today, const struct words *w, const struct ask_hooks *hooks)
 {
 	struct ui ui;
 	SCREEN *scr;

@@ -51,7 +51,8 @@ struct ask_hooks {
  * laid out as PR says (in PR's words). Returns 0, or -1 when out of
  * memory.
  */
-int ask_present_verdict(struct present *pr, const struct aipolicy_walk_state *s);
+int ask_present_verdict(struct present *pr,
+    const struct aipolicy_walk_state *s);
 
 /*
  * ask_signals_install: SIGINT, SIGTERM and SIGHUP only set a flag (no
@@ -98,8 +99,9 @@ bool tui_usable(void);
  * a verdict screen, EXIT_QUIT when anywhere else, 129/130/143 after a
  * signal; TUI_UNAVAILABLE when curses could not start (nothing was drawn).
  */
-int tui_run(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_date_t today,
-    const struct words *w, const struct ask_hooks *hooks);
+int tui_run(const struct aipolicy *p, struct aipolicy_walk_state *s,
+    aipolicy_date_t today, const struct words *w,
+    const struct ask_hooks *hooks);
 
 /*
  * plain_run: the same walk as numbered line prompts on OUT, answers read
@@ -108,8 +110,8 @@ int tui_run(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_da
  * no escape sequence and no control character from the policy. "Not
  * sure" may be typed in English or in W's words.
  */
-int plain_run(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_date_t today,
-    const struct words *w, FILE *in, FILE *out,
+int plain_run(const struct aipolicy *p, struct aipolicy_walk_state *s,
+    aipolicy_date_t today, const struct words *w, FILE *in, FILE *out,
     const struct ask_hooks *hooks);
 
 #endif

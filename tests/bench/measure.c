@@ -60,7 +60,8 @@ main(int argc, char **argv)
 	int runs, i;
 
 	if (argc < 5) {
-		fprintf(stderr, "usage: measure RUNS IN OUT COMMAND [ARG ...]\n");
+		fprintf(stderr,
+		    "usage: measure RUNS IN OUT COMMAND [ARG ...]\n");
 		return 64;
 	}
 	runs = atoi(argv[1]);

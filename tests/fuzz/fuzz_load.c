@@ -26,7 +26,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		aipolicy_lint(p, 20261128, &d);
 		w = aipolicy_walker_new(p);
 		if (w != NULL)
-			aipolicy_walker_run(w, NULL, 0, AIPOLICY_WALK_WORST_CASE, &r);
+			aipolicy_walker_run(w, NULL, 0,
+			    AIPOLICY_WALK_WORST_CASE, &r);
 		aipolicy_walker_free(w);
 		aipolicy_free(p);
 	}

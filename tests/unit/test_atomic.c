@@ -129,7 +129,8 @@ entries(const char *dir)
 
 	assert_non_null(d);
 	while ((e = readdir(d)) != NULL)
-		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+		n += strcmp(e->d_name, ".") != 0 &&
+		    strcmp(e->d_name, "..") != 0;
 	closedir(d);
 	return n;
 }
@@ -305,8 +306,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_atomic_missing_folder,
 		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_atomic_relative_name, setup,
-		    teardown),
+		cmocka_unit_test_setup_teardown(test_atomic_relative_name,
+		    setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

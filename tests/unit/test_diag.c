@@ -21,9 +21,12 @@ test_take_follows(void **state)
 	(void)state;
 	aipolicy_diags_init(&to, "t.yaml");
 	aipolicy_diags_init(&from, "t.yaml");
-	aipolicy_diags_add(&from, AIPOLICY_SEVERITY_ERROR, 3, 1, NULL, 0, "late at 3:1");
-	aipolicy_diags_add(&from, AIPOLICY_SEVERITY_WARNING, 1, 1, NULL, 0, "late at 1:1");
-	aipolicy_diags_add(&to, AIPOLICY_SEVERITY_ERROR, 3, 1, NULL, 0, "early at 3:1");
+	aipolicy_diags_add(&from, AIPOLICY_SEVERITY_ERROR, 3, 1, NULL, 0,
+	    "late at 3:1");
+	aipolicy_diags_add(&from, AIPOLICY_SEVERITY_WARNING, 1, 1, NULL, 0,
+	    "late at 1:1");
+	aipolicy_diags_add(&to, AIPOLICY_SEVERITY_ERROR, 3, 1, NULL, 0,
+	    "early at 3:1");
 	aipolicy_diags_take(&to, &from);
 	assert_int_equal(from.count, 0);
 	assert_int_equal(from.nerrors, 0);
@@ -49,8 +52,10 @@ test_take_counts_past_the_cap(void **state)
 	aipolicy_diags_init(&to, "t.yaml");
 	aipolicy_diags_init(&from, "t.yaml");
 	for (i = 0; i < AIPOLICY_DIAG_KEEP_MAX; i++)
-		aipolicy_diags_add(&to, AIPOLICY_SEVERITY_ERROR, 1, 1, NULL, 0, "e");
-	aipolicy_diags_add(&from, AIPOLICY_SEVERITY_ERROR, 2, 1, NULL, 0, "one more");
+		aipolicy_diags_add(&to, AIPOLICY_SEVERITY_ERROR, 1, 1, NULL, 0,
+		    "e");
+	aipolicy_diags_add(&from, AIPOLICY_SEVERITY_ERROR, 2, 1, NULL, 0,
+	    "one more");
 	aipolicy_diags_take(&to, &from);
 	assert_int_equal(to.count, AIPOLICY_DIAG_KEEP_MAX);
 	assert_int_equal(to.nerrors, AIPOLICY_DIAG_KEEP_MAX + 1);

@@ -114,7 +114,8 @@ change_str(const struct diff *d, size_t i)
 	n = (size_t)snprintf(s, sizeof s, "%s ", diff_kind_id(c->kind));
 	for (k = 0; k < c->nanswers && n < sizeof s; k++)
 		n += (size_t)snprintf(s + n, sizeof s - n, "%s%s=%s",
-		    k ? ", " : "", c->answers[k].question, c->answers[k].answer);
+		    k ? ", " : "", c->answers[k].question,
+		    c->answers[k].answer);
 	if (n < sizeof s)
 		snprintf(s + n, sizeof s - n, ": %s -> %s", c->old->id,
 		    c->new->id);
@@ -190,8 +191,10 @@ test_diff_tightened(void **state)
 	expect_changes(p.d, want, 1);
 	assert_int_equal(p.d->count[DIFF_TIGHTENED], 1);
 	assert_true(diff_verdict_changed(p.d));
-	assert_int_equal(p.d->changes[0].old->verdict, AIPOLICY_VERDICT_USE_WITH_REVIEW);
-	assert_int_equal(p.d->changes[0].new->verdict, AIPOLICY_VERDICT_DO_NOT_USE);
+	assert_int_equal(p.d->changes[0].old->verdict,
+	    AIPOLICY_VERDICT_USE_WITH_REVIEW);
+	assert_int_equal(p.d->changes[0].new->verdict,
+	    AIPOLICY_VERDICT_DO_NOT_USE);
 	pair_free(&p);
 }
 
@@ -406,10 +409,10 @@ test_diff_added_question(void **state)
 	    "      credit or fraud decision: decision\n"
 	    BASE_OUTCOMES;
 	static const char *const want[] = {
-		"tightened data=internal, tool=yes, prod=yes, purpose=drafting: "
-		"free -> stop",
-		"tightened data=internal, tool=yes, prod=yes, purpose=credit or "
-		"fraud decision: decision -> stop",
+		"tightened data=internal, tool=yes, prod=yes, "
+		"purpose=drafting: free -> stop",
+		"tightened data=internal, tool=yes, prod=yes, "
+		"purpose=credit or fraud decision: decision -> stop",
 	};
 	struct pair p;
 
@@ -697,13 +700,13 @@ chain_yaml(size_t n, unsigned flags, const char *version)
 		    "{verdict: use-with-review, summary: C., reviewer: R}";
 		if (last)
 			len += (size_t)snprintf(s + len, cap - len,
-			    "  q%zu: {ask: Q?, answers: {a: free, b: end, c: %s%s}}"
-			    "\n", i, c_outcome, flags & CHAIN_EXTRA_ANSWER ?
-			    ", d: free0" : "");
+			    "  q%zu: {ask: Q?, answers: {a: free, b: end, "
+			    "c: %s%s}}\n", i, c_outcome,
+			    flags & CHAIN_EXTRA_ANSWER ? ", d: free0" : "");
 		else
 			len += (size_t)snprintf(s + len, cap - len,
-			    "  q%zu: {ask: Q?, answers: {a: q%zu, b: q%zu, c: %s}}"
-			    "\n", i, i + 1, i + 1, c_outcome);
+			    "  q%zu: {ask: Q?, answers: {a: q%zu, b: q%zu, "
+			    "c: %s}}\n", i, i + 1, i + 1, c_outcome);
 	}
 	len += (size_t)snprintf(s + len, cap - len, "outcomes:\n"
 	    "  free0: {verdict: use-freely, summary: Go.}\n"
@@ -791,7 +794,8 @@ deep_chain_yaml(size_t n, const char *version, const char *end)
 	    "review_by: 2026-12-31\nstart: q0\nquestions:\n", version);
 	for (i = 0; i + 1 < n; i++)
 		len += (size_t)snprintf(s + len, cap - len,
-		    "  q%zu: {ask: Q?, answers: {a: q%zu, b: end}}\n", i, i + 1);
+		    "  q%zu: {ask: Q?, answers: {a: q%zu, b: end}}\n",
+		    i, i + 1);
 	snprintf(s + len, cap - len, "  q%zu: {ask: Q?, answers: {a: end, "
 	    "b: end}}\noutcomes:\n  end: {verdict: use-freely, summary: %s}\n",
 	    n - 1, end);
@@ -843,19 +847,23 @@ test_diff_max_steps(void **state)
 	    "start: q%zu\nquestions:\n", n - 1);
 	for (i = 0; i < n; i++) {
 		if (i + 1 < n)
-			lo += (size_t)snprintf(old_yaml + lo, sizeof old_yaml - lo,
+			lo += (size_t)snprintf(old_yaml + lo,
+			    sizeof old_yaml - lo,
 			    "  q%zu: {ask: Q?, answers: {a: q%zu, b: q%zu}}\n",
 			    i, i + 1, i + 1);
 		else
-			lo += (size_t)snprintf(old_yaml + lo, sizeof old_yaml - lo,
+			lo += (size_t)snprintf(old_yaml + lo,
+			    sizeof old_yaml - lo,
 			    "  q%zu: {ask: Q?, answers: {a: free, b: stop}}\n",
 			    i);
 		if (i > 0)
-			ln += (size_t)snprintf(new_yaml + ln, sizeof new_yaml - ln,
+			ln += (size_t)snprintf(new_yaml + ln,
+			    sizeof new_yaml - ln,
 			    "  q%zu: {ask: Q?, answers: {a: q%zu, b: q%zu}}\n",
 			    i, i - 1, i - 1);
 		else
-			ln += (size_t)snprintf(new_yaml + ln, sizeof new_yaml - ln,
+			ln += (size_t)snprintf(new_yaml + ln,
+			    sizeof new_yaml - ln,
 			    "  q0: {ask: Q?, answers: {a: q%zu, b: q%zu}}\n",
 			    n, n);
 	}
@@ -1415,8 +1423,8 @@ r_fail(const char *what, const char *old_yaml, const char *new_yaml,
 {
 	size_t i;
 
-	print_error("seed %llu: %s\n--- old\n%s--- new\n%s", (unsigned long long)
-	    g_seed, what, old_yaml, new_yaml);
+	print_error("seed %llu: %s\n--- old\n%s--- new\n%s",
+	    (unsigned long long)g_seed, what, old_yaml, new_yaml);
 	for (i = 0; d != NULL && i < d->nchanges; i++)
 		print_error("change %zu: %s\n", i, change_str(d, i));
 	fail();
@@ -1436,7 +1444,8 @@ r_universe(const struct aipolicy *a, const struct aipolicy *b, int i)
 	for (s = 0; s < 2; s++) {
 		qi = aipolicy_find_question(ps[s], id, strlen(id));
 		for (k = 0; qi >= 0 && k < ps[s]->questions[qi].nanswers; k++)
-			set |= 1u << key_letter(ps[s]->questions[qi].answers[k].key);
+			set |= 1u <<
+			    key_letter(ps[s]->questions[qi].answers[k].key);
 	}
 	return set;
 }
@@ -1506,7 +1515,8 @@ r_count_differing(const struct aipolicy *po, const struct aipolicy *pn,
 	for (;;) {
 		oo = r_walk(po, ans, NULL);
 		on = r_walk(pn, ans, NULL);
-		if (oo != NULL && on != NULL && diff_classify(oo, on) != DIFF_SAME)
+		if (oo != NULL && on != NULL &&
+		    diff_classify(oo, on) != DIFF_SAME)
 			differing++;
 		/* The next assignment, like an odometer. */
 		for (i = 0; i < POOL_Q; i++) {
@@ -1581,8 +1591,8 @@ r_check_prefix(const struct diff *full, const char *old_yaml,
 			    full->changes[i].answers[k].answer) == 0;
 	}
 	if (!ok)
-		r_fail("a lower limit does not list a prefix", old_yaml, new_yaml,
-		    d);
+		r_fail("a lower limit does not list a prefix", old_yaml,
+		    new_yaml, d);
 	diff_free(d);
 	return ok;
 }

@@ -412,7 +412,8 @@ test_lint_page_too_long(void **state)
 	assert_count(&d, 1);
 	w = &d.items[0];
 	assert_int_equal(w->severity, AIPOLICY_SEVERITY_WARNING);
-	assert_string_equal(w->message, "the policy no longer fits on one page: "
+	assert_string_equal(w->message,
+	    "the policy no longer fits on one page: "
 	    "its text rendering is longer than 66 lines");
 	assert_int_equal(w->line, 1);
 	assert_int_equal(w->column, 1);
@@ -522,7 +523,8 @@ test_diags_sort(void **state)
 	aipolicy_diags_sort(&d); /* empty: nothing happens */
 	assert_int_equal(d.count, 0);
 	for (i = 0; i < sizeof in / sizeof *in; i++)
-		aipolicy_diags_add(&d, i % 2 ? AIPOLICY_SEVERITY_ERROR : AIPOLICY_SEVERITY_WARNING,
+		aipolicy_diags_add(&d,
+		    i % 2 ? AIPOLICY_SEVERITY_ERROR : AIPOLICY_SEVERITY_WARNING,
 		    in[i].line, in[i].column, NULL, 0, "%s", in[i].msg);
 	assert_int_equal(d.count, 10);
 	assert_int_equal(d.nerrors, 5);
@@ -547,8 +549,8 @@ test_diags_sort_stable(void **state)
 	(void)state;
 	aipolicy_diags_init(&d, "x.yaml");
 	for (i = 0; i < 300; i++)
-		aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, i % 3 == 0 ? 7 : 3, 4, NULL, 0,
-		    "m%zu", i);
+		aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR,
+		    i % 3 == 0 ? 7 : 3, 4, NULL, 0, "m%zu", i);
 	aipolicy_diags_sort(&d);
 	/* First the 200 at line 3 in order, then the 100 at line 7. */
 	for (i = 0; i < 300; i++) {
@@ -622,7 +624,8 @@ test_diags_source_sanitised(void **state)
 
 	(void)state;
 	aipolicy_diags_init(&d, "x.yaml");
-	aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, 1, 1, line, sizeof line - 1, "m %d", 5);
+	aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, 1, 1, line,
+	    sizeof line - 1, "m %d", 5);
 	assert_int_equal(d.count, 1);
 	assert_string_equal(d.items[0].message, "m 5");
 	assert_non_null(d.items[0].source);
@@ -640,7 +643,8 @@ test_diags_keep_max(void **state)
 	(void)state;
 	aipolicy_diags_init(&d, "x.yaml");
 	for (i = 0; i < AIPOLICY_DIAG_KEEP_MAX + 4; i++)
-		aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, (uint32_t)i + 1, 1, NULL, 0, "e");
+		aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, (uint32_t)i + 1,
+		    1, NULL, 0, "e");
 	aipolicy_diags_add(&d, AIPOLICY_SEVERITY_WARNING, 1, 1, NULL, 0, "w");
 	assert_int_equal(d.count, AIPOLICY_DIAG_KEEP_MAX);
 	assert_int_equal(d.dropped, 5);

@@ -157,7 +157,8 @@ test_missing_keys(void **state)
 	assert_invalid(f, "{}", "missing key 'time'");
 	assert_invalid(f, "{\"time\": \"2026-11-28T14:03:05Z\"}",
 	    "missing key 'via'");
-	assert_invalid(f, "{\"time\": \"2026-11-28T14:03:05Z\", \"via\": \"x\", "
+	assert_invalid(f,
+	    "{\"time\": \"2026-11-28T14:03:05Z\", \"via\": \"x\", "
 	    "\"decision_id\": \"" UUID "\"}", "missing key 'policy'");
 	assert_invalid(f, RECORD("2026-11-28T14:03:05Z", "{\"id\": \"a\"}",
 	    PATH, "[]", "use-freely", "null"),
@@ -165,7 +166,8 @@ test_missing_keys(void **state)
 	assert_invalid(f, RECORD("2026-11-28T14:03:05Z", POLICY,
 	    "[{\"question\": \"q\"}]", "[]", "use-freely", "null"),
 	    "missing key 'answer' in step 1 of 'path'");
-	assert_invalid(f, "{\"time\": \"2026-11-28T14:03:05Z\", \"via\": \"x\", "
+	assert_invalid(f,
+	    "{\"time\": \"2026-11-28T14:03:05Z\", \"via\": \"x\", "
 	    "\"decision_id\": \"" UUID "\", \"policy\": " POLICY ", \"path\": "
 	    PATH ", \"unsure\": [], \"verdict\": \"use-freely\", "
 	    "\"outcome\": \"free\"}", "missing key 'review_minutes'");
@@ -238,11 +240,14 @@ test_decision_id(void **state)
 	const char *why = "'decision_id' must be a UUID (8-4-4-4-12 hex "
 	    "digits)";
 
-	assert_invalid(f, "{\"time\": \"2026-11-28T14:03:05Z\", \"via\": \"x\", "
+	assert_invalid(f,
+	    "{\"time\": \"2026-11-28T14:03:05Z\", \"via\": \"x\", "
 	    "\"decision_id\": \"12345\"}", why);
-	assert_invalid(f, "{\"time\": \"2026-11-28T14:03:05Z\", \"via\": \"x\", "
+	assert_invalid(f,
+	    "{\"time\": \"2026-11-28T14:03:05Z\", \"via\": \"x\", "
 	    "\"decision_id\": \"0f8e9a52-8c1b-4f0e-9d55+2f6c1f7a9b31\"}", why);
-	assert_invalid(f, "{\"time\": \"2026-11-28T14:03:05Z\", \"via\": \"x\", "
+	assert_invalid(f,
+	    "{\"time\": \"2026-11-28T14:03:05Z\", \"via\": \"x\", "
 	    "\"decision_id\": \"0f8e9a52-8c1b-4f0e-9d55-2f6c1f7a9b3g\"}", why);
 }
 

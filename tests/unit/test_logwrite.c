@@ -147,7 +147,8 @@ jansson_record(const struct aipolicy *p, const char *record,
 	jpath = json_array();
 	junsure = json_array();
 	for (i = 0; i < npath; i++) {
-		const struct aipolicy_question *q = &p->questions[path[i].question];
+		const struct aipolicy_question *q =
+		    &p->questions[path[i].question];
 		json_array_append_new(jpath, json_pack("{s:s, s:s}",
 		    "question", q->id, "answer",
 		    q->answers[path[i].answer].key));

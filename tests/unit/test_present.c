@@ -86,7 +86,8 @@ static void present(struct fixture *f, int width, unsigned flags,
 static void assert_lines(const struct present *pr, ...);
 static size_t find(const struct present *pr, const char *text);
 static void present_yaml(const char *yaml, size_t len,
-    const struct aipolicy_given *g, unsigned flags, aipolicy_date_t today, struct present *pr);
+    const struct aipolicy_given *g, unsigned flags, aipolicy_date_t today,
+    struct present *pr);
 
 static int setup(void **state)
 {
@@ -124,10 +125,12 @@ static void walk(struct fixture *f, unsigned flags, ...)
 		const char *a = va_arg(ap, const char *);
 
 		assert_true(f->n < MAXGIVEN);
-		f->given[f->n++] = (struct aipolicy_given){ q, strlen(q), a, strlen(a) };
+		f->given[f->n++] =
+		    (struct aipolicy_given){ q, strlen(q), a, strlen(a) };
 	}
 	va_end(ap);
-	assert_int_equal(aipolicy_walker_run(f->w, f->given, f->n, flags, &f->r), 0);
+	assert_int_equal(aipolicy_walker_run(f->w, f->given, f->n, flags,
+	    &f->r), 0);
 }
 
 /* present: the words for the last walk, in a fresh list. */
@@ -333,10 +336,11 @@ static void test_worst_case_free(void **state)
 
 	(void)state;
 	assert_non_null(w);
-	assert_int_equal(aipolicy_walker_run(w, NULL, 0, AIPOLICY_WALK_WORST_CASE, &r), 0);
+	assert_int_equal(aipolicy_walker_run(w, NULL, 0,
+	    AIPOLICY_WALK_WORST_CASE, &r), 0);
 	present_init(&pr, 0, 0);
-	assert_int_equal(present_result(&pr, p, &r, NULL, 0, AIPOLICY_WALK_WORST_CASE),
-	    0);
+	assert_int_equal(present_result(&pr, p, &r, NULL, 0,
+	    AIPOLICY_WALK_WORST_CASE), 0);
 	assert_lines(&pr,
 	    PRESENT_FREE, "Worst case: Use AI freely",
 	    PRESENT_WARNING, "If the answers marked \"not sure\" turn out as "
@@ -354,7 +358,8 @@ static void test_worst_case_free(void **state)
  * YAML walked with the one answer G, then its date warning on TODAY (0:
  * none). The caller releases PR. */
 static void present_yaml(const char *yaml, size_t len,
-    const struct aipolicy_given *g, unsigned flags, aipolicy_date_t today, struct present *pr)
+    const struct aipolicy_given *g, unsigned flags, aipolicy_date_t today,
+    struct present *pr)
 {
 	struct aipolicy *p = test_load(yaml, len);
 	struct aipolicy_walker *w = p != NULL ? aipolicy_walker_new(p) : NULL;
@@ -429,10 +434,12 @@ static void test_narrowing(void **state)
 static void test_roles(void **state)
 {
 	(void)state;
-	assert_int_equal(present_role_of(AIPOLICY_VERDICT_USE_FREELY), PRESENT_FREE);
+	assert_int_equal(present_role_of(AIPOLICY_VERDICT_USE_FREELY),
+	    PRESENT_FREE);
 	assert_int_equal(present_role_of(AIPOLICY_VERDICT_USE_WITH_REVIEW),
 	    PRESENT_REVIEW);
-	assert_int_equal(present_role_of(AIPOLICY_VERDICT_DO_NOT_USE), PRESENT_STOP);
+	assert_int_equal(present_role_of(AIPOLICY_VERDICT_DO_NOT_USE),
+	    PRESENT_STOP);
 }
 
 /* One warning for each way the dates can be wrong, none when right; the

@@ -6,10 +6,10 @@
  * no cycle, and every question is the target of an answer of an earlier
  * one, so every question is reachable), renders it to YAML with varied
  * quoting and styles, loads it with aipolicy_load_buffer() and runs
- * aipolicy_walker_run() on random answer sets. Every field of each result is compared
- * with a second evaluator written here, which works on the model (never on
- * struct aipolicy) and follows the contract of the format and of check
- * ("Answer matching", "check --json", "Not sure" with its tie rule and
+ * aipolicy_walker_run() on random answer sets. Every field of each result is
+ * compared with a second evaluator written here, which works on the model
+ * (never on struct aipolicy) and follows the contract of the format and of
+ * check ("Answer matching", "check --json", "Not sure" with its tie rule and
  * "Narrowing down", as docs/ and docs/not-sure.md say them) directly and
  * naively.
  *
@@ -131,7 +131,8 @@ struct dfs {
 	bool sb[MAX_Q];
 	bool reached[MAX_Q];
 	bool found, incomplete;
-	bool best_open;            /* the kept path has an unanswered question */
+	/* the kept path has an unanswered question */
+	bool best_open;
 	bool first_open;           /* so had the first path reached to the kept
 	                            * verdict (the tie rule chose a later one
 	                            * when this is true and best_open false) */
@@ -222,7 +223,8 @@ static void describe_result(struct sbuf *b, const struct aipolicy *p,
 static bool compare_outcome(const struct m_outcome *mo,
     const struct aipolicy_outcome *o, struct sbuf *diff);
 static bool compare(const struct aipolicy *p, const struct model *m,
-    const struct expect *e, const struct aipolicy_walk_result *r, struct sbuf *diff);
+    const struct expect *e, const struct aipolicy_walk_result *r,
+    struct sbuf *diff);
 static void report(const char *test, int number, int set, unsigned flags,
     const char *yaml, const struct gv *g, size_t n, const struct model *m,
     const struct expect *e, const struct aipolicy *p,
@@ -411,8 +413,9 @@ static const char *const key_pool[] = {
 	"&anchor", "!bang", "@at", "`tick`", "|pipe", ">gt", "- dash",
 	"1", "0.5", "2026-10-01", "very   spaced  out", "a,b", "yes please",
 	"No, never", "oui, d\xc3\xa9j\xc3\xa0", "\xe6\x98\xaf", "\xe5\x90\xa6",
-	"na\xc3\xafve", "\xc3\xbc" "ber", "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e",
-	"\xc3\xa7" "a va", "emoji \xf0\x9f\x99\x82", "\xc3\xb1" "and\xc3\xba",
+	"na\xc3\xafve", "\xc3\xbc" "ber",
+	"\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", "\xc3\xa7" "a va",
+	"emoji \xf0\x9f\x99\x82", "\xc3\xb1" "and\xc3\xba",
 	"\xc2\xbfqu\xc3\xa9?", "e\xcc\x81t\xc3\xa9", "d\xc3\xa9j\xc3\xa0 vu",
 };
 
@@ -555,7 +558,8 @@ gen_key(struct rng *r, const struct m_question *q, int upto, char *out)
 static void
 gen_outcome(struct rng *r, struct m_outcome *o)
 {
-	o->verdict = (enum aipolicy_verdict)rng_below(r, AIPOLICY_VERDICT_COUNT);
+	o->verdict = (enum aipolicy_verdict)rng_below(r,
+	    AIPOLICY_VERDICT_COUNT);
 	snprintf(o->summary, sizeof o->summary, "%s", PICK(r, text_pool));
 	o->reviewer[0] = '\0';
 	o->review_minutes = 0;
@@ -618,7 +622,8 @@ gen_model(struct rng *r, struct model *m, int nq, int max_answers,
 		if (rng_chance(r, 50))
 			snprintf(q->ask, sizeof q->ask, "Question %d?", i);
 		else
-			snprintf(q->ask, sizeof q->ask, "%s", PICK(r, text_pool));
+			snprintf(q->ask, sizeof q->ask, "%s",
+			    PICK(r, text_pool));
 		q->nanswers = 2 + (int)rng_below(r, (uint32_t)max_answers - 1);
 		for (int k = 0; k < q->nanswers; k++)
 			gen_key(r, q, k, q->answers[k].key);
@@ -671,7 +676,8 @@ gen_model(struct rng *r, struct model *m, int nq, int max_answers,
 		m->order[i] = i;
 	if (rng_chance(r, 30))
 		for (int i = nq - 1; i > 0; i--) {
-			int j = (int)rng_below(r, (uint32_t)i + 1), t = m->order[i];
+			int j = (int)rng_below(r, (uint32_t)i + 1),
+			    t = m->order[i];
 
 			m->order[i] = m->order[j];
 			m->order[j] = t;
@@ -719,7 +725,8 @@ plain_safe(const char *s, bool flow)
 
 		if (!(c >= 0x80 || c == ' ' || c == '.' ||
 		    (c >= '0' && c <= '9') ||
-		    (ascii_lower((char)c) >= 'a' && ascii_lower((char)c) <= 'z')))
+		    (ascii_lower((char)c) >= 'a' &&
+		    ascii_lower((char)c) <= 'z')))
 			return false;
 	}
 	return strcmp(s, "null") != 0 && strcmp(s, "Null") != 0 &&
@@ -878,7 +885,8 @@ put_outcome(struct sbuf *b, struct rng *r, const struct m_outcome *o,
 	if (o->review_minutes > 0) {
 		sb_puts(b, sep);
 		if (rng_chance(r, 10))
-			sb_printf(b, "review_minutes: \"%u\"", o->review_minutes);
+			sb_printf(b, "review_minutes: \"%u\"",
+			    o->review_minutes);
 		else
 			sb_printf(b, "review_minutes: %u", o->review_minutes);
 	}
@@ -942,7 +950,8 @@ put_question(struct sbuf *b, struct rng *r, const struct model *m,
 		case T_INLINE:
 			if (flow_answers || a->inl.flow)
 				sb_puts(b, " ");
-			put_outcome(b, r, &a->inl, 8, flow_answers || a->inl.flow);
+			put_outcome(b, r, &a->inl, 8,
+			    flow_answers || a->inl.flow);
 			break;
 		}
 		if (!flow_answers)
@@ -971,7 +980,8 @@ aipolicy_render(struct rng *r, const struct model *m, int number,
 	    "\neffective: \"2026-01-01\"\n");
 	sb_puts(b, "review_by: 2099-12-31\n");
 	if (rng_chance(r, 10))
-		sb_puts(b, "x-generator: {name: test_random, list: [1, 2, null]}\n");
+		sb_puts(b,
+		    "x-generator: {name: test_random, list: [1, 2, null]}\n");
 	if (!start_last) {
 		sb_puts(b, "start: ");
 		put_id(b, r, m->q[0].id);
@@ -1034,7 +1044,8 @@ spell_key(struct rng *r, const char *key, char *out, size_t cap)
 		char c = *key;
 
 		if (rng_chance(r, 50))
-			c = c >= 'a' && c <= 'z' ? ascii_upper(c) : ascii_lower(c);
+			c = c >= 'a' && c <= 'z' ? ascii_upper(c) :
+			    ascii_lower(c);
 		out[len++] = c;
 	}
 	pad = (int)rng_below(r, 3);
@@ -1063,10 +1074,12 @@ spell_bad(struct rng *r, const struct model *m, int q, char *out, size_t cap)
 		snprintf(out, cap, "%s", " \t ");
 		break;
 	case 3:
-		snprintf(out, cap, "%s", rng_chance(r, 50) ? "not sure" : "Not Sure");
+		snprintf(out, cap, "%s",
+		    rng_chance(r, 50) ? "not sure" : "Not Sure");
 		break;
 	case 4: {
-		const struct m_question *o = &m->q[rng_below(r, (uint32_t)m->nq)];
+		const struct m_question *o =
+		    &m->q[rng_below(r, (uint32_t)m->nq)];
 
 		snprintf(out, cap, "%s",
 		    o->answers[rng_below(r, (uint32_t)o->nanswers)].key);
@@ -1187,7 +1200,8 @@ gen_answers(struct rng *r, const struct model *m, struct gv *g,
 	}
 	for (int i = 0; i < m->nq; i++)
 		if (choice[i] == ANS_NONE && rng_chance(r, 12))
-			choice[i] = (int)rng_below(r, (uint32_t)m->q[i].nanswers);
+			choice[i] = (int)rng_below(r,
+			    (uint32_t)m->q[i].nanswers);
 	if (unsure_pass)
 		for (int i = 0; i < m->nq; i++)
 			if (rng_chance(r, choice[i] == ANS_NONE ? 8 : 25))
@@ -1226,8 +1240,9 @@ gen_answers(struct rng *r, const struct model *m, struct gv *g,
 			if (unsure_pass && rng_chance(r, 30))
 				snprintf(text, sizeof text, "%s", "?");
 			else
-				spell_bad(r, m, (int)rng_below(r, (uint32_t)m->nq),
-				    text, sizeof text);
+				spell_bad(r, m,
+				    (int)rng_below(r, (uint32_t)m->nq), text,
+				    sizeof text);
 			given_set(&g[n++], r, id, -1, text);
 		}
 	}
@@ -1627,11 +1642,12 @@ compare_outcome(const struct m_outcome *mo, const struct aipolicy_outcome *o,
 		return false;
 	}
 	if (strcmp(o->id, mo->id) != 0)
-		sb_printf(diff, "  outcome id: expected '%s', got '%s'\n", mo->id,
-		    o->id);
+		sb_printf(diff, "  outcome id: expected '%s', got '%s'\n",
+		    mo->id, o->id);
 	if (o->verdict != mo->verdict)
 		sb_printf(diff, "  verdict: expected %s, got %s\n",
-		    aipolicy_verdict_id(mo->verdict), aipolicy_verdict_id(o->verdict));
+		    aipolicy_verdict_id(mo->verdict),
+		    aipolicy_verdict_id(o->verdict));
 	if (o->is_inline != mo->is_inline)
 		sb_printf(diff, "  is_inline: expected %d\n", mo->is_inline);
 	if (o->summary == NULL || strcmp(o->summary, mo->summary) != 0)
@@ -1656,7 +1672,8 @@ compare_outcome(const struct m_outcome *mo, const struct aipolicy_outcome *o,
 	else
 		for (int i = 0; i < mo->nconditions; i++)
 			if (strcmp(o->conditions[i], mo->conditions[i]) != 0)
-				sb_printf(diff, "  condition %d: expected '%s', "
+				sb_printf(diff,
+				    "  condition %d: expected '%s', "
 				    "got '%s'\n", i, mo->conditions[i],
 				    o->conditions[i]);
 	return diff->len == before;
@@ -1664,11 +1681,13 @@ compare_outcome(const struct m_outcome *mo, const struct aipolicy_outcome *o,
 
 /*
  * compare: every field of R against E; the differences are appended to
- * DIFF. For AIPOLICY_WALK_BAD_ANSWER only the status and the index are specified.
+ * DIFF. For AIPOLICY_WALK_BAD_ANSWER only the status and the index are
+ * specified.
  */
 static bool
 compare(const struct aipolicy *p, const struct model *m,
-    const struct expect *e, const struct aipolicy_walk_result *r, struct sbuf *diff)
+    const struct expect *e, const struct aipolicy_walk_result *r,
+    struct sbuf *diff)
 {
 	size_t before = diff->len;
 	size_t nunsure = 0;
@@ -1680,8 +1699,8 @@ compare(const struct aipolicy *p, const struct model *m,
 	}
 	if (e->status == AIPOLICY_WALK_BAD_ANSWER) {
 		if (r->bad != e->bad)
-			sb_printf(diff, "  bad: expected %zu, got %zu\n", e->bad,
-			    r->bad);
+			sb_printf(diff, "  bad: expected %zu, got %zu\n",
+			    e->bad, r->bad);
 		return diff->len == before;
 	}
 	if (e->status == AIPOLICY_WALK_VERDICT)
@@ -1693,8 +1712,8 @@ compare(const struct aipolicy *p, const struct model *m,
 		sb_printf(diff, "  next: expected '%s'\n", m->q[e->next].id);
 
 	if (r->npath != (size_t)e->npath) {
-		sb_printf(diff, "  path: expected %d steps, got %zu\n", e->npath,
-		    r->npath);
+		sb_printf(diff, "  path: expected %d steps, got %zu\n",
+		    e->npath, r->npath);
 	} else {
 		for (int i = 0; i < e->npath; i++) {
 			const struct aipolicy_step *s = &r->path[i];
@@ -1703,9 +1722,10 @@ compare(const struct aipolicy *p, const struct model *m,
 			if (s->question >= p->nquestions ||
 			    s->answer >= p->questions[s->question].nanswers ||
 			    strcmp(p->questions[s->question].id, mq->id) != 0 ||
-			    strcmp(p->questions[s->question].answers[s->answer].key,
-			    mq->answers[e->pa[i]].key) != 0)
-				sb_printf(diff, "  path step %d: expected %s=%s\n", i,
+			    strcmp(p->questions[s->question].answers[
+			    s->answer].key, mq->answers[e->pa[i]].key) != 0)
+				sb_printf(diff,
+				    "  path step %d: expected %s=%s\n", i,
 				    mq->id, mq->answers[e->pa[i]].key);
 		}
 	}
@@ -1716,8 +1736,9 @@ compare(const struct aipolicy *p, const struct model *m,
 	} else {
 		for (size_t i = 0; i < e->nunused; i++)
 			if (r->unused[i] != e->unused[i])
-				sb_printf(diff, "  unused[%zu]: expected %zu, got %zu\n",
-				    i, e->unused[i], r->unused[i]);
+				sb_printf(diff,
+				    "  unused[%zu]: expected %zu, got %zu\n", i,
+				    e->unused[i], r->unused[i]);
 	}
 
 	for (int i = 0; i < e->npath; i++)
@@ -1735,7 +1756,8 @@ compare(const struct aipolicy *p, const struct model *m,
 				continue;
 			if (r->unsure[j] >= p->nquestions ||
 			    strcmp(p->questions[r->unsure[j]].id, id) != 0)
-				sb_printf(diff, "  unsure[%zu]: expected '%s'\n", j, id);
+				sb_printf(diff,
+				    "  unsure[%zu]: expected '%s'\n", j, id);
 			j++;
 		}
 	}
@@ -1751,9 +1773,11 @@ report(const char *test, int number, int set, unsigned flags,
 {
 	struct sbuf b = {0};
 
-	sb_printf(&b, "==== %s: mismatch (seed %llu, policy #%d, answer set #%d, "
+	sb_printf(&b,
+	    "==== %s: mismatch (seed %llu, policy #%d, answer set #%d, "
 	    "flags %s)\n", test, (unsigned long long)g_seed, number, set,
-	    flags & AIPOLICY_WALK_WORST_CASE ? "AIPOLICY_WALK_WORST_CASE" : "0");
+	    flags & AIPOLICY_WALK_WORST_CASE ?
+	    "AIPOLICY_WALK_WORST_CASE" : "0");
 	sb_printf(&b, "reproduce: AIPOLICY_SEED=%llu test_random\n",
 	    (unsigned long long)g_seed);
 	sb_printf(&b, "---- policy ----\n%s", yaml);
@@ -1794,9 +1818,10 @@ load_model(const char *test, int number, const char *yaml, size_t len)
 		    test, number, (unsigned long long)g_seed, (int)st, yaml);
 		for (size_t i = 0; i < d.count; i++)
 			fprintf(stderr, "random.yaml:%u:%u: %s: %s\n",
-			    (unsigned)d.items[i].line, (unsigned)d.items[i].column,
-			    d.items[i].severity == AIPOLICY_SEVERITY_ERROR ? "error" :
-			    "warning", d.items[i].message);
+			    (unsigned)d.items[i].line,
+			    (unsigned)d.items[i].column,
+			    d.items[i].severity == AIPOLICY_SEVERITY_ERROR ?
+			    "error" : "warning", d.items[i].message);
 		aipolicy_free(p);
 		p = NULL;
 	}
@@ -1827,10 +1852,12 @@ check_policy(const char *test, int number, struct rng *r,
 	}
 	if (p->nquestions != (size_t)m->nq ||
 	    strcmp(p->questions[p->start].id, m->q[0].id) != 0) {
-		fprintf(stderr, "==== %s: policy #%d (seed %llu): %zu questions, "
+		fprintf(stderr,
+		    "==== %s: policy #%d (seed %llu): %zu questions, "
 		    "start '%s'; expected %d, '%s'\n%s", test, number,
 		    (unsigned long long)g_seed, p->nquestions,
-		    p->questions[p->start].id, m->nq, m->q[0].id, sb_str(&yaml));
+		    p->questions[p->start].id, m->nq, m->q[0].id,
+		    sb_str(&yaml));
 		ok = false;
 		goto out;
 	}
@@ -1848,7 +1875,8 @@ check_policy(const char *test, int number, struct rng *r,
 			given[i].answer_len = g[i].alen;
 		}
 		for (int pass = 0; ok && pass < (not_sure ? 2 : 1); pass++) {
-			unsigned flags = pass == 1 ? AIPOLICY_WALK_WORST_CASE : 0;
+			unsigned flags =
+			    pass == 1 ? AIPOLICY_WALK_WORST_CASE : 0;
 			struct aipolicy_walk_result res;
 			struct expect e;
 
@@ -1858,7 +1886,8 @@ check_policy(const char *test, int number, struct rng *r,
 				oracle_walk(m, g, n, &e);
 			st->runs++;
 			st->status[e.status]++;
-			st->unused += e.status != AIPOLICY_WALK_BAD_ANSWER && e.nunused > 0;
+			st->unused += e.status != AIPOLICY_WALK_BAD_ANSWER &&
+			    e.nunused > 0;
 			for (int i = 0; i < e.npath; i++)
 				if (e.pb[i]) {
 					st->unsure++;
@@ -1873,12 +1902,13 @@ check_policy(const char *test, int number, struct rng *r,
 			memset(&res, 0, sizeof res);
 			diff.len = 0;
 			if (aipolicy_walker_run(w, given, n, flags, &res) != 0)
-				sb_puts(&diff, "  aipolicy_walker_run returned -1\n");
+				sb_puts(&diff,
+				    "  aipolicy_walker_run returned -1\n");
 			else
 				compare(p, m, &e, &res, &diff);
 			if (diff.len > 0) {
-				report(test, number, set, flags, sb_str(&yaml), g, n, m,
-				    &e, p, &res, sb_str(&diff));
+				report(test, number, set, flags, sb_str(&yaml),
+				    g, n, m, &e, p, &res, sb_str(&diff));
 				ok = false;
 			}
 		}
@@ -1924,7 +1954,8 @@ check_stats(const char *test, const struct stats *st, bool not_sure)
 static void
 on_alarm(int sig)
 {
-	static const char msg[] = "test_worst_case_2_to_60: aipolicy_walker_run did not "
+	static const char msg[] =
+	    "test_worst_case_2_to_60: aipolicy_walker_run did not "
 	    "return within 60 s (is the worst-case walk exponential?)\n";
 
 	(void)sig;
@@ -1946,7 +1977,8 @@ group_setup(void **state)
 		errno = 0;
 		v = strtoull(s, &end, 0);
 		if (errno != 0 || *end != '\0') {
-			fprintf(stderr, "test_random: AIPOLICY_SEED '%s' is not a "
+			fprintf(stderr,
+			    "test_random: AIPOLICY_SEED '%s' is not a "
 			    "number\n", s);
 			return -1;
 		}
@@ -1980,13 +2012,13 @@ test_random_walk(void **state)
 	}
 	free(m);
 	if (!ok)
-		fail_msg("aipolicy_walker_run disagrees with the spec (seed %llu); see "
-		    "above", (unsigned long long)g_seed);
+		fail_msg("aipolicy_walker_run disagrees with the spec "
+		    "(seed %llu); see above", (unsigned long long)g_seed);
 	check_stats("test_random_walk", &st, false);
 }
 
-/* "Not sure": "?" answers, with and without AIPOLICY_WALK_WORST_CASE, on policies
- * small enough for the exhaustive evaluator. */
+/* "Not sure": "?" answers, with and without AIPOLICY_WALK_WORST_CASE, on
+ * policies small enough for the exhaustive evaluator. */
 static void
 test_random_not_sure(void **state)
 {
@@ -2013,8 +2045,8 @@ test_random_not_sure(void **state)
 	}
 	free(m);
 	if (!ok)
-		fail_msg("aipolicy_walker_run disagrees with the spec (seed %llu); see "
-		    "above", (unsigned long long)g_seed);
+		fail_msg("aipolicy_walker_run disagrees with the spec "
+		    "(seed %llu); see above", (unsigned long long)g_seed);
 	check_stats("test_random_not_sure", &st, true);
 }
 
@@ -2070,8 +2102,8 @@ test_worst_case_2_to_60(void **state)
 		gen_id(&r, m, CHAIN, k, m->o[k].id);
 		m->o[k].verdict = (enum aipolicy_verdict)perm[k];
 		if (m->o[k].verdict == AIPOLICY_VERDICT_USE_WITH_REVIEW)
-			snprintf(m->o[k].reviewer, sizeof m->o[k].reviewer, "%s",
-			    "Your line manager");
+			snprintf(m->o[k].reviewer, sizeof m->o[k].reviewer,
+			    "%s", "Your line manager");
 		else
 			m->o[k].reviewer[0] = '\0';
 		if (m->o[k].verdict != AIPOLICY_VERDICT_USE_WITH_REVIEW)
@@ -2091,7 +2123,8 @@ test_worst_case_2_to_60(void **state)
 	signal(SIGALRM, on_alarm);
 
 	/* 1. No answers, AIPOLICY_WALK_WORST_CASE: every question branched, the
-	 * first answer kept where both lead to the same (tie: first reached). */
+	 * first answer kept where both lead to the same (tie: first
+	 * reached). */
 	memset(&e, 0, sizeof e);
 	e.status = AIPOLICY_WALK_VERDICT;
 	e.outcome = &m->o[best];
@@ -2104,11 +2137,13 @@ test_worst_case_2_to_60(void **state)
 	e.next = 0; /* every question is unanswered; best is not use-freely */
 	memset(&res, 0, sizeof res);
 	alarm(60);
-	assert_int_equal(aipolicy_walker_run(w, given, 0, AIPOLICY_WALK_WORST_CASE, &res), 0);
+	assert_int_equal(aipolicy_walker_run(w, given, 0,
+	    AIPOLICY_WALK_WORST_CASE, &res), 0);
 	alarm(0);
 	if (!compare(p, m, &e, &res, &diff)) {
-		report("test_worst_case_2_to_60", 0, 0, AIPOLICY_WALK_WORST_CASE,
-		    sb_str(&yaml), g, 0, m, &e, p, &res, sb_str(&diff));
+		report("test_worst_case_2_to_60", 0, 0,
+		    AIPOLICY_WALK_WORST_CASE, sb_str(&yaml), g, 0, m, &e, p,
+		    &res, sb_str(&diff));
 		ok = false;
 	}
 	assert_int_equal(res.status, AIPOLICY_WALK_VERDICT);
@@ -2132,13 +2167,13 @@ test_worst_case_2_to_60(void **state)
 	assert_int_equal(aipolicy_walker_run(w, given, 1, 0, &res), 0);
 	alarm(0);
 	if (ok && !compare(p, m, &e, &res, &diff)) {
-		report("test_worst_case_2_to_60", 0, 1, 0, sb_str(&yaml), g, 1, m,
-		    &e, p, &res, sb_str(&diff));
+		report("test_worst_case_2_to_60", 0, 1, 0, sb_str(&yaml), g, 1,
+		    m, &e, p, &res, sb_str(&diff));
 		ok = false;
 	}
 
-	/* 3. The last question answered, AIPOLICY_WALK_WORST_CASE: its answer is
-	 * followed, the 59 before it branched. */
+	/* 3. The last question answered, AIPOLICY_WALK_WORST_CASE: its answer
+	 * is followed, the 59 before it branched. */
 	pick = (int)rng_below(&r, AIPOLICY_VERDICT_COUNT);
 	given_set(&g[0], &r, m->q[last].id, last, m->q[last].answers[pick].key);
 	given[0].question = g[0].buf;
@@ -2152,11 +2187,13 @@ test_worst_case_2_to_60(void **state)
 	memset(&res, 0, sizeof res);
 	diff.len = 0;
 	alarm(60);
-	assert_int_equal(aipolicy_walker_run(w, given, 1, AIPOLICY_WALK_WORST_CASE, &res), 0);
+	assert_int_equal(aipolicy_walker_run(w, given, 1,
+	    AIPOLICY_WALK_WORST_CASE, &res), 0);
 	alarm(0);
 	if (ok && !compare(p, m, &e, &res, &diff)) {
-		report("test_worst_case_2_to_60", 0, 2, AIPOLICY_WALK_WORST_CASE,
-		    sb_str(&yaml), g, 1, m, &e, p, &res, sb_str(&diff));
+		report("test_worst_case_2_to_60", 0, 2,
+		    AIPOLICY_WALK_WORST_CASE, sb_str(&yaml), g, 1, m, &e, p,
+		    &res, sb_str(&diff));
 		ok = false;
 	}
 	signal(SIGALRM, SIG_DFL);
@@ -2167,8 +2204,8 @@ test_worst_case_2_to_60(void **state)
 	sb_release(&diff);
 	free(m);
 	if (!ok)
-		fail_msg("aipolicy_walker_run disagrees with the spec (seed %llu); see "
-		    "above", (unsigned long long)g_seed);
+		fail_msg("aipolicy_walker_run disagrees with the spec "
+		    "(seed %llu); see above", (unsigned long long)g_seed);
 }
 
 int

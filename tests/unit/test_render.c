@@ -1,6 +1,6 @@
 /*
- * test_render.c: aipolicy_render in every format and aipolicy_render_text_fit: the
- * example fits its page, shared questions are shown once, hostile policy
+ * test_render.c: aipolicy_render in every format and aipolicy_render_text_fit:
+ * the example fits its page, shared questions are shown once, hostile policy
  * text cannot break out of any format, and the JSON object has the keys,
  * defaults and order of the command-line contract.
  */
@@ -48,7 +48,8 @@ static const char hostile_yaml[] =
 	"      line two \\ \"}\"\n"
 	"    answers:\n"
 	"      \"<script>\": rev\n"
-	"      \"a\\tb\": { verdict: do-not-use, summary: \"S -->|x| ]) ; x\" }\n"
+	"      \"a\\tb\": { verdict: do-not-use, "
+	    "summary: \"S -->|x| ]) ; x\" }\n"
 	"outcomes:\n"
 	"  free: { verdict: use-freely, summary: \"F & <i>i</i>\" }\n"
 	"  rev:\n"
@@ -127,7 +128,7 @@ line_starting(const char *s, const char *prefix)
 	return NULL;
 }
 
-/* ---- the text page -------------------------------------------------------- */
+/* ---- the text page ---------------------------------------------------- */
 
 static void
 test_render_example_fits_page(void **state)
@@ -317,7 +318,8 @@ test_render_fit_too_wide(void **state)
 	s = render(p, AIPOLICY_RENDER_TEXT);
 	line = line_starting(s, "            abcdef");
 	assert_non_null(line);
-	assert_int_equal(aipolicy_render_width(line, strlen(line)), AIPOLICY_RENDER_PAGE_COLUMNS);
+	assert_int_equal(aipolicy_render_width(line, strlen(line)),
+	    AIPOLICY_RENDER_PAGE_COLUMNS);
 	assert_string_equal(line + strlen(line) - 3, "...");
 	free(line);
 	free(s);
@@ -382,7 +384,8 @@ test_render_width(void **state)
 	assert_int_equal(aipolicy_render_width("abc", 3), 3);
 	assert_int_equal(aipolicy_render_width("", 0), 0);
 	/* CJK and an emoji are 2 columns wide; a combining accent is 0. */
-	assert_int_equal(aipolicy_render_width("\xE6\x97\xA5\xE6\x9C\xAC", 6), 4);
+	assert_int_equal(aipolicy_render_width("\xE6\x97\xA5\xE6\x9C\xAC", 6),
+	    4);
 	assert_int_equal(aipolicy_render_width("\xF0\x9F\x98\x80", 4), 2);
 	assert_int_equal(aipolicy_render_width("e\xCC\x81", 3), 1);
 	assert_int_equal(aipolicy_render_width("\xC3\xA9", 2), 1);
@@ -410,8 +413,8 @@ test_render_markdown_hostile(void **state)
 	row = line_starting(s, "| 1 |");
 	assert_non_null(row);
 	assert_string_equal(row, "| 1 | Use AI with review | R \\| \\] \\\\ "
-	    "\"x\" | Rv \\<u\\>\\|\\</u\\> | yes | C \\<script\\>x\\</script\\> "
-	    "\\| \\] |");
+	    "\"x\" | Rv \\<u\\>\\|\\</u\\> | yes | "
+	    "C \\<script\\>x\\</script\\> \\| \\] |");
 	/* Seven cell borders: no pipe of the text starts a cell. */
 	for (c = row, pipes = 0; *c != '\0'; c++)
 		pipes += *c == '|' && (c == row || c[-1] != '\\');
@@ -462,7 +465,8 @@ test_render_dot_hostile(void **state)
 	assert_non_null(strstr(s, "  q0 [label=\"L <b>|</b> ] \\\"q\\\" #35; "
 	    "? x\", penwidth=2];\n"));
 	assert_non_null(strstr(s, "  o1 [label=\"Use AI with review\\nR | ] "
-	    "\\\\ \\\"x\\\"\", style=\"rounded,filled\", fillcolor=\"#ffe9b3\""));
+	    "\\\\ \\\"x\\\"\", style=\"rounded,filled\", "
+	    "fillcolor=\"#ffe9b3\""));
 	assert_non_null(strstr(s, "  q0 -> q1 [label=\"y|es\"];\n"));
 	/* Unescaped quotes come in pairs on every line. */
 	for (c = s, quotes = 0; *c != '\0'; c++) {
@@ -517,10 +521,10 @@ static const char shape_json[] =
 	"[{\"key\": \"Yes\", \"label\": \"Yes\", \"next\": \"b\"}, "
 	"{\"key\": \"no\", \"label\": \"no\", \"next\": \"free\"}, "
 	"{\"key\": \"Maybe\", \"label\": \"Maybe\", \"next\": \"a.maybe\"}]}, "
-	"{\"id\": \"b\", \"ask\": \"Second?\", \"label\": null, \"help\": null, "
-	"\"answers\": [{\"key\": \"x\", \"label\": \"x\", \"next\": \"rev\"}, "
-	"{\"key\": \"y\", \"label\": \"y\", \"next\": \"free\"}]}], "
-	"\"outcomes\": [{\"id\": \"rev\", \"verdict\": "
+	"{\"id\": \"b\", \"ask\": \"Second?\", \"label\": null, "
+	"\"help\": null, \"answers\": [{\"key\": \"x\", \"label\": \"x\", "
+	"\"next\": \"rev\"}, {\"key\": \"y\", \"label\": \"y\", "
+	"\"next\": \"free\"}]}], \"outcomes\": [{\"id\": \"rev\", \"verdict\": "
 	"\"use-with-review\", \"summary\": \"Review it.\", \"why\": null, "
 	"\"reviewer\": \"A colleague\", \"disclose\": false, \"conditions\": "
 	"[\"One.\", \"Two.\"], \"review_minutes\": 15}, {\"id\": \"free\", "
@@ -570,7 +574,8 @@ test_render_json_status(void **state)
 	(void)state;
 	for (i = 0; i < sizeof days / sizeof *days; i++) {
 		o.today = days[i].today;
-		assert_int_equal(aipolicy_render(p, AIPOLICY_RENDER_JSON, &o, &s, &len), 0);
+		assert_int_equal(aipolicy_render(p, AIPOLICY_RENDER_JSON, &o,
+		    &s, &len), 0);
 		/* The same object, two keys longer. */
 		assert_memory_equal(s, plain, strlen(plain) - 2);
 		assert_memory_equal(s + strlen(plain) - 2, ", ", 2);
@@ -615,11 +620,13 @@ test_render_format_names(void **state)
 
 	(void)state;
 	for (i = 0; i < AIPOLICY_RENDER_FORMAT_COUNT; i++) {
-		assert_true(aipolicy_render_format_parse(aipolicy_render_format_name(
+		assert_true(aipolicy_render_format_parse(
+		    aipolicy_render_format_name(
 		    (enum aipolicy_render_format)i), &f));
 		assert_int_equal(f, i);
 	}
-	assert_string_equal(aipolicy_render_format_name(AIPOLICY_RENDER_MERMAID), "mermaid");
+	assert_string_equal(
+	    aipolicy_render_format_name(AIPOLICY_RENDER_MERMAID), "mermaid");
 	assert_false(aipolicy_render_format_parse("Text", &f));
 	assert_false(aipolicy_render_format_parse("", &f));
 	assert_false(aipolicy_render_format_parse("svg", &f));

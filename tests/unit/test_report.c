@@ -64,13 +64,13 @@ sample(void)
 		add(r, i < 4 ? "2026-11-30T10:00:00Z" : "2026-12-31T23:59:59Z",
 		    "uni", "2026-Q4 (rev. 2)", AIPOLICY_VERDICT_USE_WITH_REVIEW,
 		    "published", 20);
-	add(r, "2027-01-01T00:00:00Z", "uni", "2026-Q3", AIPOLICY_VERDICT_DO_NOT_USE,
-	    "restricted", 0);
-	add(r, "2027-01-04T00:00:00Z", "uni", "2026-Q3", AIPOLICY_VERDICT_DO_NOT_USE,
-	    "restricted", 0);
+	add(r, "2027-01-01T00:00:00Z", "uni", "2026-Q3",
+	    AIPOLICY_VERDICT_DO_NOT_USE, "restricted", 0);
+	add(r, "2027-01-04T00:00:00Z", "uni", "2026-Q3",
+	    AIPOLICY_VERDICT_DO_NOT_USE, "restricted", 0);
 	/* A review whose outcome gives no minutes. */
-	add(r, "2026-11-30T11:00:00Z", "acme", "v1", AIPOLICY_VERDICT_USE_WITH_REVIEW,
-	    "reviewed", 0);
+	add(r, "2026-11-30T11:00:00Z", "acme", "v1",
+	    AIPOLICY_VERDICT_USE_WITH_REVIEW, "reviewed", 0);
 	report_skip(r);
 	report_skip(r);
 	return r;
@@ -156,8 +156,9 @@ test_empty(void **state)
 	assert_non_null(s);
 	assert_string_equal(s, "{\"decisions\": 0, \"lines_skipped\": 0, "
 	    "\"by_verdict\": {\"use-freely\": 0, \"use-with-review\": 0, "
-	    "\"do-not-use\": 0}, \"by_outcome\": {}, \"by_policy_version\": {}, "
-	    "\"by_week\": {}, \"review_minutes\": 0, \"never_reached\": null}");
+	    "\"do-not-use\": 0}, \"by_outcome\": {}, "
+	    "\"by_policy_version\": {}, \"by_week\": {}, "
+	    "\"review_minutes\": 0, \"never_reached\": null}");
 	free(s);
 	s = report_text(r);
 	assert_non_null(s);
@@ -179,11 +180,16 @@ test_sorted(void **state)
 
 	(void)state;
 	assert_non_null(r);
-	add(r, "2026-11-23T09:00:00Z", "b", "v", AIPOLICY_VERDICT_USE_FREELY, "x", 0);
-	add(r, "2026-11-23T09:00:00Z", "a", "v", AIPOLICY_VERDICT_USE_FREELY, "x", 0);
-	add(r, "2026-11-23T09:00:00Z", "B", "v", AIPOLICY_VERDICT_USE_FREELY, "x", 0);
-	add(r, "2026-11-23T09:00:00Z", "a", "v", AIPOLICY_VERDICT_USE_FREELY, "x-y", 0);
-	add(r, "2026-11-23T09:00:00Z", "a", "v", AIPOLICY_VERDICT_USE_FREELY, "x", 0);
+	add(r, "2026-11-23T09:00:00Z", "b", "v", AIPOLICY_VERDICT_USE_FREELY,
+	    "x", 0);
+	add(r, "2026-11-23T09:00:00Z", "a", "v", AIPOLICY_VERDICT_USE_FREELY,
+	    "x", 0);
+	add(r, "2026-11-23T09:00:00Z", "B", "v", AIPOLICY_VERDICT_USE_FREELY,
+	    "x", 0);
+	add(r, "2026-11-23T09:00:00Z", "a", "v", AIPOLICY_VERDICT_USE_FREELY,
+	    "x-y", 0);
+	add(r, "2026-11-23T09:00:00Z", "a", "v", AIPOLICY_VERDICT_USE_FREELY,
+	    "x", 0);
 	assert_int_equal(report_sorted(r, REPORT_BY_OUTCOME, &e, &n), 0);
 	assert_int_equal(n, 4);
 	assert_string_equal(e[0].key, "B/x");
@@ -258,10 +264,10 @@ test_text_small_and_unsafe(void **state)
 	(void)state;
 	assert_non_null(r);
 	for (i = 0; i < 1000; i++)
-		add(r, "2026-11-23T09:00:00Z", "p", "v", AIPOLICY_VERDICT_USE_WITH_REVIEW,
-		    "o", 30);
-	add(r, "2026-11-30T09:00:00Z", "p\x1b[2J", "v\t1", AIPOLICY_VERDICT_USE_FREELY,
-	    "o", 0);
+		add(r, "2026-11-23T09:00:00Z", "p", "v",
+		    AIPOLICY_VERDICT_USE_WITH_REVIEW, "o", 30);
+	add(r, "2026-11-30T09:00:00Z", "p\x1b[2J", "v\t1",
+	    AIPOLICY_VERDICT_USE_FREELY, "o", 0);
 	s = report_text(r);
 	assert_non_null(s);
 	assert_non_null(strstr(s, "  2026-W49     1    0 h 00 min  \u258F\n"));

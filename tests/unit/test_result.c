@@ -1,7 +1,7 @@
 /*
  * test_result.c: the JSON objects of `check --json` and `check --batch`
- * (aipolicy_result_json_new/render/error) and the bad-answer message. Every rendered
- * text is parsed back with jansson and checked key by key, in order.
+ * (aipolicy_result_json_new/render/error) and the bad-answer message. Every
+ * rendered text is parsed back with jansson and checked key by key, in order.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -140,8 +140,8 @@ walk(struct fixture *f, unsigned flags, ...)
 		f->ngiven++;
 	}
 	va_end(ap);
-	assert_int_equal(aipolicy_walker_run(f->w, f->given, f->ngiven, flags, &f->r),
-	    0);
+	assert_int_equal(aipolicy_walker_run(f->w, f->given, f->ngiven, flags,
+	    &f->r), 0);
 }
 
 /* Render the last walk (appended to f->out) and parse what was added. */
@@ -152,8 +152,8 @@ render(struct fixture *f, size_t line)
 	json_error_t err;
 	json_t *j;
 
-	assert_int_equal(aipolicy_result_json_render(f->rj, &f->r, f->given, f->ngiven,
-	    line, &f->out, &f->len, &f->cap), 0);
+	assert_int_equal(aipolicy_result_json_render(f->rj, &f->r, f->given,
+	    f->ngiven, line, &f->out, &f->len, &f->cap), 0);
 	assert_non_null(f->out);
 	assert_true(f->len > start);
 	assert_true(f->len < f->cap);
@@ -609,8 +609,8 @@ test_result_sha256(void **state)
 		rj2 = aipolicy_result_json_new(p2, days[k].today);
 		assert_non_null(rj2);
 		len = 0;
-		assert_int_equal(aipolicy_result_json_render(rj2, &r, NULL, 0, 0, &out,
-		    &len, &cap), 0);
+		assert_int_equal(aipolicy_result_json_render(rj2, &r, NULL, 0,
+		    0, &out, &len, &cap), 0);
 		j = json_loadb(out, len, JSON_REJECT_DUPLICATES, NULL);
 		assert_non_null(j);
 		assert_policy_block(j, sha2, days[k].stale, days[k].in_force);
@@ -633,7 +633,8 @@ render_error(size_t line, const char *msg, char **out, size_t *len,
 	size_t start = *len;
 	json_t *j;
 
-	assert_int_equal(aipolicy_result_json_error(line, msg, out, len, cap), 0);
+	assert_int_equal(aipolicy_result_json_error(line, msg, out, len, cap),
+	    0);
 	assert_int_equal((*out)[*len], '\0');
 	assert_null(memchr(*out + start, '\n', *len - start));
 	j = json_loadb(*out + start, *len - start, JSON_REJECT_DUPLICATES,

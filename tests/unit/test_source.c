@@ -39,7 +39,8 @@ static void
 test_line_text_without_break(void **state)
 {
 	/* LF, CR LF, NEL, LS: every break libyaml counts. */
-	const char text[] = "one\ntwo\r\nthree\xC2\x85" "four\xE2\x80\xA8" "five";
+	const char text[] =
+	    "one\ntwo\r\nthree\xC2\x85" "four\xE2\x80\xA8" "five";
 	struct source s;
 	const char *l;
 	size_t n;

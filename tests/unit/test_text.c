@@ -73,8 +73,8 @@ test_front_ends_agree(void **state)
 		    text_safe(samples[i]));
 
 	aipolicy_diags_init(&d, "x.yaml");
-	aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, 1, 1, "x:\t\xe2\x80\xae" "y\x1b", 8,
-	    "m");
+	aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, 1, 1,
+	    "x:\t\xe2\x80\xae" "y\x1b", 8, "m");
 	assert_string_equal(d.items[0].source, "x:\t?y?");
 	aipolicy_diags_release(&d);
 }

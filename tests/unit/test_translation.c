@@ -258,7 +258,8 @@ test_match_shown(void **state)
 	assert_int_equal(aipolicy_question_match(q, "no", 2), 1);
 	assert_int_equal(aipolicy_question_match(q, "vielleicht", 10), -1);
 	/* the policy itself knows no shown text */
-	assert_int_equal(aipolicy_question_match(&f->p->questions[0], "ja", 2), -1);
+	assert_int_equal(aipolicy_question_match(&f->p->questions[0], "ja", 2),
+	    -1);
 	assert_non_null(w);
 	g[1].question = "b";
 	assert_int_equal(aipolicy_walker_run(w, g, 2, 0, &r), 0);
@@ -321,28 +322,33 @@ test_id_and_field_rules(void **state)
 	    "'a' is a question of the policy, not an outcome", 1);
 	expect_error(f->p, TR_HEAD "outcomes:\n  a.noo: { summary: X }\n", 6,
 	    3, "the policy has no outcome 'a.noo' (did you mean 'a.no'?)", 1);
-	expect_error(f->p, TR_HEAD "questions:\n  a:\n    answers: { Yes: ja }\n",
-	    7, 16, "question 'a' has no answer 'Yes' (did you mean 'yes'?)", 1);
+	expect_error(f->p,
+	    TR_HEAD "questions:\n  a:\n    answers: { Yes: ja }\n", 7, 16,
+	    "question 'a' has no answer 'Yes' (did you mean 'yes'?)", 1);
 	expect_error(f->p, TR_HEAD "questions:\n  a: { help: H }\n", 6, 8,
 	    "the policy gives question 'a' no 'help' to translate", 1);
 	expect_error(f->p, TR_HEAD "questions:\n  b: { label: L }\n", 6, 8,
 	    "the policy gives question 'b' no 'label' to translate", 1);
-	expect_error(f->p, TR_HEAD "outcomes:\n  free: { reviewer: R }\n", 6, 11,
+	expect_error(f->p, TR_HEAD "outcomes:\n  free: { reviewer: R }\n",
+	    6, 11,
 	    "the policy gives outcome 'free' no 'reviewer' to translate", 1);
-	expect_error(f->p, TR_HEAD "outcomes:\n  free: { verdict: use-freely }\n",
-	    6, 11, "'verdict' in outcome 'free' is the policy's own", 1);
+	expect_error(f->p,
+	    TR_HEAD "outcomes:\n  free: { verdict: use-freely }\n", 6, 11,
+	    "'verdict' in outcome 'free' is the policy's own", 1);
 	expect_error(f->p, TR_HEAD "outcomes:\n  review: { sumary: S }\n", 6,
 	    13, "unknown key 'sumary' in outcome 'review' (did you mean "
 	    "'summary'?)", 1);
-	expect_error(f->p, TR_HEAD "outcomes:\n  review: { conditions: [A.] }\n",
-	    6, 25, "has 1 item, the policy's 2", 1);
+	expect_error(f->p,
+	    TR_HEAD "outcomes:\n  review: { conditions: [A.] }\n", 6, 25,
+	    "has 1 item, the policy's 2", 1);
 	expect_error(f->p, TR_HEAD "outcomes:\n  free: { conditions: [A.] }\n",
 	    6, 11, "the policy gives outcome 'free' no 'conditions'", 1);
 	expect_error(f->p, TR_HEAD "questions:\n  a: { label: "
 	    "12345678901234567890123456789012345678901 }\n", 6, 15,
 	    "'label' is longer than 40 characters", 1);
-	expect_error(f->p, TR_HEAD "questions:\n  a: { ask: A }\n  a: { ask: B }\n",
-	    7, 3, "duplicate key 'a' (first at 6:3)", 1);
+	expect_error(f->p,
+	    TR_HEAD "questions:\n  a: { ask: A }\n  a: { ask: B }\n", 7, 3,
+	    "duplicate key 'a' (first at 6:3)", 1);
 }
 
 static void
@@ -352,15 +358,20 @@ test_shown_rules(void **state)
 
 	expect_error(f->p, TR_HEAD "questions:\n  a: { answers: { yes: Ja, "
 	    "no: JA } }\n", 6, 32, "both shown as 'JA' (at 6:24)", 1);
-	expect_error(f->p, TR_HEAD "questions:\n  a: { answers: { yes: NO } }\n",
-	    6, 24, "the key of its answer 'no'", 1);
-	expect_error(f->p, TR_HEAD "questions:\n  a: { answers: { yes: \"?\" } }\n",
-	    6, 24, "'?' is reserved", 1);
-	expect_error(f->p, TR_HEAD "questions:\n  a: { answers: { yes: not SURE } }\n",
-	    6, 24, "'not SURE' is reserved", 1);
-	expect_error(f->p, TR_HEAD "questions:\n  a: { answers: { yes: \" ja\" } }\n",
-	    6, 24, "shown with white space around it", 1);
-	expect_error(f->p, TR_HEAD "questions:\n  a:\n    answers:\n      yes: |\n"
+	expect_error(f->p,
+	    TR_HEAD "questions:\n  a: { answers: { yes: NO } }\n", 6, 24,
+	    "the key of its answer 'no'", 1);
+	expect_error(f->p,
+	    TR_HEAD "questions:\n  a: { answers: { yes: \"?\" } }\n", 6, 24,
+	    "'?' is reserved", 1);
+	expect_error(f->p,
+	    TR_HEAD "questions:\n  a: { answers: { yes: not SURE } }\n", 6, 24,
+	    "'not SURE' is reserved", 1);
+	expect_error(f->p,
+	    TR_HEAD "questions:\n  a: { answers: { yes: \" ja\" } }\n", 6, 24,
+	    "shown with white space around it", 1);
+	expect_error(f->p,
+	    TR_HEAD "questions:\n  a:\n    answers:\n      yes: |\n"
 	    "        ja\n        doch\n", 8, 12, "'yes' must be one line", 1);
 }
 
@@ -378,23 +389,29 @@ test_warnings(void **state)
 	aipolicy_diags_init(&d, "t.de.yaml");
 	assert_int_equal(translation_load_buffer("t.de.yaml", old,
 	    sizeof old - 1, f->p, &t, &d), AIPOLICY_OK);
-	assert_true(has(&d, AIPOLICY_SEVERITY_WARNING, 3, 10, "of version 'v0' of the "
+	assert_true(has(&d, AIPOLICY_SEVERITY_WARNING, 3, 10,
+	    "of version 'v0' of the "
 	    "policy, which is now 'v1'"));
 	aipolicy_diags_init(&pd, "t.yaml");
 	assert_int_equal(translation_lint(t, f->p, &d, &pd), 0);
 	/* all 16 texts of the policy */
-	assert_true(has(&d, AIPOLICY_SEVERITY_WARNING, 1, 1, "16 texts of the policy "
+	assert_true(has(&d, AIPOLICY_SEVERITY_WARNING, 1, 1,
+	    "16 texts of the policy "
 	    "have no translation here"));
 	assert_int_equal(pd.nwarnings, 16);
 	assert_true(has(&pd, AIPOLICY_SEVERITY_WARNING, 3, 8, "'title' has no "
 	    "translation in t.de.yaml"));
-	assert_true(has(&pd, AIPOLICY_SEVERITY_WARNING, 12, 12, "'label' of question "
+	assert_true(has(&pd, AIPOLICY_SEVERITY_WARNING, 12, 12,
+	    "'label' of question "
 	    "'a'"));
-	assert_true(has(&pd, AIPOLICY_SEVERITY_WARNING, 14, 7, "answer 'yes' of "
+	assert_true(has(&pd, AIPOLICY_SEVERITY_WARNING, 14, 7,
+	    "answer 'yes' of "
 	    "question 'a'"));
-	assert_true(has(&pd, AIPOLICY_SEVERITY_WARNING, 15, 43, "'summary' of outcome "
+	assert_true(has(&pd, AIPOLICY_SEVERITY_WARNING, 15, 43,
+	    "'summary' of outcome "
 	    "'a.no'"));
-	assert_true(has(&pd, AIPOLICY_SEVERITY_WARNING, 26, 17, "'conditions' of "
+	assert_true(has(&pd, AIPOLICY_SEVERITY_WARNING, 26, 17,
+	    "'conditions' of "
 	    "outcome 'review' have"));
 	aipolicy_diags_release(&d);
 	aipolicy_diags_release(&pd);
@@ -420,14 +437,16 @@ test_lint_page(void **state)
 	    "questions:\n"
 	    "  b:\n"
 	    "    answers:\n"
-	    "      team: 私たちのチームの全員とその上司と取引先のすべての担当者と"
+	    "      team: 私たちのチームの全員とその上司と"
+	    "取引先のすべての担当者と"
 	    "社外の協力会社の人たち\n");
 	struct aipolicy_diags d, pd;
 
 	aipolicy_diags_init(&d, "t.de.yaml");
 	aipolicy_diags_init(&pd, "t.yaml");
 	assert_int_equal(translation_lint(t, f->p, &d, &pd), 0);
-	assert_true(has(&d, AIPOLICY_SEVERITY_WARNING, 8, 13, "the policy in 'de' no "
+	assert_true(has(&d, AIPOLICY_SEVERITY_WARNING, 8, 13,
+	    "the policy in 'de' no "
 	    "longer fits on one page: the line of answer"));
 	aipolicy_diags_release(&d);
 	aipolicy_diags_release(&pd);
@@ -443,7 +462,8 @@ test_files(void **state)
 		"p.x1.yaml", "p.toolongtag1.yaml", "q.it.yaml", "p.pt-BR.yaml",
 	};
 	struct translation_files tf;
-	char dir[] = "/tmp/test_translation.XXXXXX", path[256], tag[LANG_TAG_MAX];
+	char dir[] = "/tmp/test_translation.XXXXXX", path[256],
+	    tag[LANG_TAG_MAX];
 	char *pp;
 	size_t i;
 	FILE *fp;
@@ -552,7 +572,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_shown_rules, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_warnings, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lint_page, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lint_page, setup,
+		    teardown),
 		cmocka_unit_test(test_files),
 		cmocka_unit_test_setup_teardown(test_set, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_policy, setup,

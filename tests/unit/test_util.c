@@ -398,7 +398,8 @@ test_trim(void **state)
 	/* A no-break space (U+00A0) is not ASCII white space. */
 	check_trim("\xC2\xA0x\xC2\xA0", "\xC2\xA0x\xC2\xA0");
 	{
-		/* Only N bytes are looked at: trailing text past N stays out. */
+		/* Only N bytes are looked at: trailing text past N stays
+		 * out. */
 		const char *s = " ab  cd";
 		size_t n = 4;
 		trim(&s, &n);

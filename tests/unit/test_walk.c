@@ -2,8 +2,8 @@
  * test_walk.c: struct aipolicy_walker, answering a whole query at once (check,
  * check --batch, test): answer matching, bad answers, unused answers,
  * incomplete walks, inline outcomes, and "not sure" (`?` and
- * AIPOLICY_WALK_WORST_CASE) on small hand-made policies. struct aipolicy_walk_state has its
- * own file, test_walkstate.c.
+ * AIPOLICY_WALK_WORST_CASE) on small hand-made policies. struct
+ * aipolicy_walk_state has its own file, test_walkstate.c.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -175,7 +175,8 @@ teardown(void **state)
 
 /* Walk with QUESTION, ANSWER, ... NULL (NUL-terminated strings). */
 static void
-run(struct aipolicy_walker *w, unsigned flags, struct aipolicy_walk_result *r, ...)
+run(struct aipolicy_walker *w, unsigned flags, struct aipolicy_walk_result *r,
+    ...)
 {
 	const char *q, *a;
 	va_list ap;
@@ -222,7 +223,8 @@ assert_path(const struct aipolicy *p, const struct aipolicy_walk_result *r, ...)
 
 /* The unsure list is QUESTION, ... NULL. */
 static void
-assert_unsure(const struct aipolicy *p, const struct aipolicy_walk_result *r, ...)
+assert_unsure(const struct aipolicy *p, const struct aipolicy_walk_result *r,
+    ...)
 {
 	const char *q;
 	size_t i = 0;
@@ -705,8 +707,8 @@ test_walk_unsure_tie_clean_first(void **state)
 	assert_unsure(f->p, &r, "a", "e", NULL);
 	assert_next(f->p, &r, NULL);
 
-	/* Under AIPOLICY_WALK_WORST_CASE an unanswered start makes every path one
-	 * with an unanswered question: the first reached, next = a. */
+	/* Under AIPOLICY_WALK_WORST_CASE an unanswered start makes every path
+	 * one with an unanswered question: the first reached, next = a. */
 	run(f->w, AIPOLICY_WALK_WORST_CASE, &r, "d", "l", "b", "q", NULL);
 	assert_verdict(&r, "rev", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_path(f->p, &r, "a", "x", "b", "q", NULL);
@@ -739,11 +741,12 @@ test_walk_unsure_next(void **state)
 	assert_verdict(&r, "rev", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_path(f->p, &r, "a", "x", "b", "q", NULL);
 	assert_next(f->p, &r, "b");
-	run(f->w, AIPOLICY_WALK_WORST_CASE, &r, "a", "x", "c", "m", "b", "r", NULL);
+	run(f->w, AIPOLICY_WALK_WORST_CASE, &r, "a", "x", "c", "m", "b", "r",
+	    NULL);
 	assert_verdict(&r, "rev3", AIPOLICY_VERDICT_USE_WITH_REVIEW);
 	assert_next(f->p, &r, "e");
-	run(f->w, AIPOLICY_WALK_WORST_CASE, &r, "a", "x", "c", "m", "b", "r", "e", "s",
-	    NULL);
+	run(f->w, AIPOLICY_WALK_WORST_CASE, &r, "a", "x", "c", "m", "b", "r",
+	    "e", "s", NULL);
 	assert_verdict(&r, "free", AIPOLICY_VERDICT_USE_FREELY);
 	assert_unsure(f->p, &r, NULL);
 	assert_next(f->p, &r, NULL);
@@ -899,7 +902,8 @@ test_walk_worst_case(void **state)
 	assert_path(f->p, &r, "a", "y", "d", "l", NULL);
 	assert_unsure(f->p, &r, "d", NULL);
 
-	run(f->w, AIPOLICY_WALK_WORST_CASE, &r, "a", "x", "b", "p", "c", "m", NULL);
+	run(f->w, AIPOLICY_WALK_WORST_CASE, &r, "a", "x", "b", "p", "c", "m",
+	    NULL);
 	assert_verdict(&r, "free", AIPOLICY_VERDICT_USE_FREELY);
 	assert_path(f->p, &r, "a", "x", "b", "p", "c", "m", NULL);
 	assert_unsure(f->p, &r, NULL);
@@ -995,7 +999,8 @@ test_walk_unsure_chain_60(void **state)
 	assert_int_equal(r.next, r.path[1].question);
 	assert_int_equal(r.nopen, N - 1);
 
-	assert_int_equal(aipolicy_walker_run(w, NULL, 0, AIPOLICY_WALK_WORST_CASE, &r), 0);
+	assert_int_equal(aipolicy_walker_run(w, NULL, 0,
+	    AIPOLICY_WALK_WORST_CASE, &r), 0);
 	assert_verdict(&r, "stop", AIPOLICY_VERDICT_DO_NOT_USE);
 	assert_int_equal(r.npath, N);
 	assert_int_equal(r.nunsure, N);

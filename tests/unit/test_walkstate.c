@@ -1,6 +1,6 @@
 /*
- * test_walkstate.c: struct aipolicy_walk_state, a person's walk one answer at a time
- * as `ask` takes it: the list of answers given ("not sure" included),
+ * test_walkstate.c: struct aipolicy_walk_state, a person's walk one answer at a
+ * time as `ask` takes it: the list of answers given ("not sure" included),
  * evaluated as check evaluates them; back and restart; the questions that
  * narrow a worst case down; progress; and the words of the verdict it
  * reaches (ask_present_verdict).
@@ -177,7 +177,8 @@ static void test_back_keeps_later_answers(void **state)
 	aipolicy_walk_state_answer(&f->s, 1); /* c = n: stop */
 	assert_non_null(f->s.outcome);
 
-	assert_true(aipolicy_walk_state_back(&f->s)); /* from the verdict to c */
+	/* from the verdict to c */
+	assert_true(aipolicy_walk_state_back(&f->s));
 	assert_null(f->s.outcome);
 	assert_int_equal(f->s.current, f->c);
 	assert_int_equal(f->s.count, 2);
@@ -215,7 +216,8 @@ static void test_restart_forgets(void **state)
 	struct fixture *f = *state;
 
 	aipolicy_walk_state_answer(&f->s, 1); /* a = y */
-	aipolicy_walk_state_answer(&f->s, AIPOLICY_WALK_NOT_SURE); /* c = ?: stop, final */
+	/* c = ?: stop, final */
+	aipolicy_walk_state_answer(&f->s, AIPOLICY_WALK_NOT_SURE);
 	assert_non_null(f->s.outcome);
 	aipolicy_walk_state_restart(&f->s);
 	assert_null(f->s.outcome);
@@ -233,13 +235,16 @@ static void test_remaining_counts_longest_path(void **state)
 	struct fixture *f = *state;
 
 	assert_int_equal(aipolicy_walk_state_remaining(&f->s), 3); /* a, b, c */
-	aipolicy_walk_state_answer(&f->s, 1);                      /* a = y: at c */
+	/* a = y: at c */
+	aipolicy_walk_state_answer(&f->s, 1);
 	assert_int_equal(aipolicy_walk_state_remaining(&f->s), 1);
 	assert_true(aipolicy_walk_state_back(&f->s));
 	assert_int_equal(aipolicy_walk_state_remaining(&f->s), 3);
-	aipolicy_walk_state_answer(&f->s, 0);                      /* a = x: at b */
+	/* a = x: at b */
+	aipolicy_walk_state_answer(&f->s, 0);
 	assert_int_equal(aipolicy_walk_state_remaining(&f->s), 2);
-	aipolicy_walk_state_answer(&f->s, 1);                      /* b = q: free */
+	/* b = q: free */
+	aipolicy_walk_state_answer(&f->s, 1);
 	assert_non_null(f->s.outcome);
 	assert_int_equal(aipolicy_walk_state_remaining(&f->s), 0);
 }
@@ -260,13 +265,15 @@ static void test_not_sure_narrows_down(void **state)
 	assert_true(aipolicy_walk_state_narrowing(&f->s));
 	assert_int_equal(f->s.chosen[f->a], AIPOLICY_WALK_CHOSEN_NOT_SURE);
 	assert_int_equal(f->s.choices[0].answer, AIPOLICY_WALK_NOT_SURE);
-	assert_int_equal(f->s.result.outcome->verdict, AIPOLICY_VERDICT_DO_NOT_USE);
+	assert_int_equal(f->s.result.outcome->verdict,
+	    AIPOLICY_VERDICT_DO_NOT_USE);
 	assert_int_equal(f->s.current, f->b);
 	assert_int_equal(aipolicy_walk_state_remaining(&f->s), 2); /* b, c */
 
 	aipolicy_walk_state_answer(&f->s, 1); /* b = q */
 	assert_true(aipolicy_walk_state_narrowing(&f->s));
-	assert_int_equal(f->s.result.outcome->verdict, AIPOLICY_VERDICT_DO_NOT_USE);
+	assert_int_equal(f->s.result.outcome->verdict,
+	    AIPOLICY_VERDICT_DO_NOT_USE);
 	assert_int_equal(f->s.current, f->c);
 	assert_int_equal(aipolicy_walk_state_remaining(&f->s), 1);
 

@@ -143,7 +143,8 @@ static void test_never_mid_character(void **state)
 	static const char *texts[] = {
 		"Données clients confidentielles : oui ou non ?",
 		"これは長い質問です。データを含みますか？",
-		"Mixed 中文 and emoji 🎉🎉 with accents éàü and more words",
+		"Mixed 中文 and emoji 🎉🎉 with accents éàü "
+		    "and more words",
 		"a\tb\tc ddddddddddddddddddddddddddd",
 	};
 
@@ -158,7 +159,8 @@ static void test_never_mid_character(void **state)
 
 			assert_true(n > 0 && n <= MAXL);
 			for (size_t i = 0; i < n; i++) {
-				unsigned char first = (unsigned char)s[l[i].start];
+				unsigned char first =
+				    (unsigned char)s[l[i].start];
 				unsigned char after = (unsigned char)
 				    s[l[i].start + l[i].len];
 
@@ -166,8 +168,10 @@ static void test_never_mid_character(void **state)
 				assert_true((first & 0xC0) != 0x80);
 				assert_true(l[i].start + l[i].len == len ||
 				    (after & 0xC0) != 0x80);
-				/* fits, except one wide character in 1 column */
-				assert_true(l[i].width <= (width < 2 ? 2 : width));
+				/* fits, except one wide character in 1
+				 * column */
+				assert_true(l[i].width <=
+				    (width < 2 ? 2 : width));
 				assert_true(l[i].start >= covered);
 				covered = l[i].start + l[i].len;
 			}

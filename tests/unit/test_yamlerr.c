@@ -54,7 +54,8 @@ static const char *const BASE[] = {
 	"      train on them. Free web chatbots are not approved.",
 	"    answers:",                                              /* 25 */
 	"      yes: audience",
-	"      no: { verdict: do-not-use, summary: Do not use an unapproved tool. }",
+	"      no: { verdict: do-not-use, summary: Do not use an unapproved "
+	    "tool. }",
 	"  audience:",
 	"    ask: Who will see or rely on the result?",
 	"    answers:",                                              /* 30 */
@@ -68,7 +69,8 @@ static const char *const BASE[] = {
 	"    why: Drafts for yourself carry little risk.",
 	"  external_review:",
 	"    verdict: use-with-review",                              /* 40 */
-	"    summary: Use AI, and have the result reviewed before it leaves Acme.",
+	"    summary: Use AI, and have the result reviewed before it leaves "
+	    "Acme.",
 	"    reviewer: Your line manager",
 	"    disclose: true",
 	"    conditions:",
@@ -184,7 +186,8 @@ static const struct mistake MISTAKES[] = {
 	  "      clients or the public external_review", 32, 7,
 	  { "missing ':' after 'clients or the public external_review'?" } },
 	{ "no ':' after the first answer (seen on the next line)", 26,
-	  "      yes audience", 26, 7, { "missing ':' after 'yes audience'?" } },
+	  "      yes audience", 26, 7,
+	  { "missing ':' after 'yes audience'?" } },
 	{ "no ':' after a top-level key", 4, "version 2026-Q4", 4, 1,
 	  { "missing ':' after 'version 2026-Q4'?" } },
 	{ "no ':' after 'answers'", 30, "    answers", 30, 5,
@@ -318,8 +321,8 @@ edited(unsigned edit, const char *text)
 	return s;
 }
 
-static bool check_error(const struct aipolicy_diag *e, const struct aipolicy_diag *note,
-    uint32_t line, uint32_t column);
+static bool check_error(const struct aipolicy_diag *e,
+    const struct aipolicy_diag *note, uint32_t line, uint32_t column);
 
 static void
 print_diags(const struct aipolicy_diags *d)
@@ -350,10 +353,12 @@ check_one(const char *what, const char *yaml, size_t len, uint32_t line,
 	bool ok;
 
 	aipolicy_diags_init(&d, "t.yaml");
-	ok = aipolicy_load_buffer("t.yaml", yaml, len, &p, &d) == AIPOLICY_INVALID;
+	ok = aipolicy_load_buffer("t.yaml", yaml, len, &p, &d) ==
+	    AIPOLICY_INVALID;
 	aipolicy_diags_sort(&d);
 	for (i = 0; i < d.count; i++) {
-		if (d.items[i].severity == AIPOLICY_SEVERITY_ERROR && e == NULL) {
+		if (d.items[i].severity == AIPOLICY_SEVERITY_ERROR &&
+		    e == NULL) {
 			e = &d.items[i];
 			note = i + 1 < d.count ? &d.items[i + 1] : NULL;
 		}
@@ -379,8 +384,8 @@ check_one(const char *what, const char *yaml, size_t len, uint32_t line,
 /* The error E is at LINE:COLUMN (any column for ANY_COLUMN) and NOTE, the
  * diagnostic after it, is its note with the YAML parser's words. */
 static bool
-check_error(const struct aipolicy_diag *e, const struct aipolicy_diag *note, uint32_t line,
-    uint32_t column)
+check_error(const struct aipolicy_diag *e, const struct aipolicy_diag *note,
+    uint32_t line, uint32_t column)
 {
 	return e != NULL && e->line == line &&
 	    (column == ANY_COLUMN || e->column == column) && note != NULL &&
@@ -594,7 +599,8 @@ test_note_counts_and_order(void **state)
 	assert_int_equal(d.items[3].severity, AIPOLICY_SEVERITY_NOTE);
 	assert_int_equal(d.items[4].severity, AIPOLICY_SEVERITY_ERROR);
 	assert_int_equal(d.nerrors, 3);
-	assert_string_equal(aipolicy_severity_name(AIPOLICY_SEVERITY_NOTE), "note");
+	assert_string_equal(aipolicy_severity_name(AIPOLICY_SEVERITY_NOTE),
+	    "note");
 	aipolicy_diags_release(&d);
 }
 
@@ -609,8 +615,10 @@ test_notes_shown_with_their_error(void **state)
 	(void)state;
 	aipolicy_diags_init(&d, "t.yaml");
 	for (i = 0; i < AIPOLICY_DIAG_SHOW_MAX + 10; i++) {
-		aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, (uint32_t)i + 1, 1, NULL, 0, "e");
-		aipolicy_diags_add(&d, AIPOLICY_SEVERITY_NOTE, (uint32_t)i + 1, 1, NULL, 0, "n");
+		aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, (uint32_t)i + 1,
+		    1, NULL, 0, "e");
+		aipolicy_diags_add(&d, AIPOLICY_SEVERITY_NOTE, (uint32_t)i + 1,
+		    1, NULL, 0, "n");
 	}
 	shown = aipolicy_diags_shown(&d);
 	assert_int_equal(shown, 2 * AIPOLICY_DIAG_SHOW_MAX);
@@ -629,12 +637,16 @@ test_note_of_dropped_error(void **state)
 	(void)state;
 	aipolicy_diags_init(&d, "t.yaml");
 	for (i = 0; i < AIPOLICY_DIAG_KEEP_MAX; i++)
-		aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, 1, 1, NULL, 0, "e");
-	aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, 2, 1, NULL, 0, "dropped");
-	aipolicy_diags_add(&d, AIPOLICY_SEVERITY_NOTE, 2, 1, NULL, 0, "its note");
+		aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, 1, 1, NULL, 0,
+		    "e");
+	aipolicy_diags_add(&d, AIPOLICY_SEVERITY_ERROR, 2, 1, NULL, 0,
+	    "dropped");
+	aipolicy_diags_add(&d, AIPOLICY_SEVERITY_NOTE, 2, 1, NULL, 0,
+	    "its note");
 	assert_int_equal(d.count, AIPOLICY_DIAG_KEEP_MAX);
 	assert_int_equal(d.dropped, 1);
-	assert_int_equal(d.items[d.count - 1].severity, AIPOLICY_SEVERITY_ERROR);
+	assert_int_equal(d.items[d.count - 1].severity,
+	    AIPOLICY_SEVERITY_ERROR);
 	aipolicy_diags_release(&d);
 }
 

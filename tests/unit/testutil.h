@@ -20,7 +20,8 @@ test_load(const char *yaml, size_t len)
 	size_t i;
 
 	aipolicy_diags_init(&d, "test.yaml");
-	if (aipolicy_load_buffer("test.yaml", yaml, len, &p, &d) != AIPOLICY_OK) {
+	if (aipolicy_load_buffer("test.yaml", yaml, len, &p, &d) !=
+	    AIPOLICY_OK) {
 		for (i = 0; i < d.count; i++)
 			print_error("%u:%u: %s\n", d.items[i].line,
 			    d.items[i].column, d.items[i].message);
