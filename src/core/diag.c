@@ -71,7 +71,7 @@ aipolicy_diags_vadd(struct aipolicy_diags *d, enum aipolicy_severity sev,
     const char *fmt, va_list ap)
 {
 	struct aipolicy_diag *item;
-	struct buf msg;
+	char *message;
 	size_t cap;
 	va_list aq;
 	int n;
@@ -88,33 +88,25 @@ aipolicy_diags_vadd(struct aipolicy_diags *d, enum aipolicy_severity sev,
 		d->items = item;
 		d->cap = cap;
 	}
-	buf_init(&msg);
 	va_copy(aq, ap);
 	n = vsnprintf(NULL, 0, fmt, aq);
 	va_end(aq);
-	if (n >= 0) {
-		char *tmp = malloc((size_t)n + 1);
-		if (tmp != NULL) {
-			vsnprintf(tmp, (size_t)n + 1, fmt, ap);
-			buf_add(&msg, tmp, (size_t)n);
-			free(tmp);
-		}
+	message = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	if (message == NULL) {
+		diags_lost(d, sev);
+		return;
 	}
+	vsnprintf(message, (size_t)n + 1, fmt, ap);
 	item = &d->items[d->count];
 	item->severity = sev;
 	item->line = line;
 	item->column = column;
-	item->message = buf_detach(&msg);
+	item->message = message;
 	item->source = source != NULL ?
 	    text_sanitize(source, source_len, TEXT_KEEP_TAB) : NULL;
 	if (source != NULL && item->source == NULL)
 		d->nomem = true;
 	item->seq = d->count;
-	if (item->message == NULL) {
-		free(item->source);
-		diags_lost(d, sev);
-		return;
-	}
 	d->count++;
 }
 
