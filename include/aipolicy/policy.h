@@ -120,7 +120,8 @@ struct aipolicy {
 	size_t noutcomes;
 	struct aipolicy_test_case *tests;
 	size_t ntests;
-	char sha256[65];         /* lowercase hex of the file's raw bytes */
+	char sha256[65];         /* lowercase hex of the file's raw bytes; ""
+	                          * when loaded without LOAD_WITH_DIGEST */
 	struct aipolicy_private *priv;
 };
 
@@ -146,11 +147,26 @@ enum aipolicy_status aipolicy_load_file(const char *path, struct aipolicy **out,
     struct aipolicy_diags *d);
 
 /*
- * aipolicy_load_buffer: the same for LEN bytes at BUF (not kept), named NAME
- * in diagnostics (copied).
+ * aipolicy_load_buffer: aipolicy_load_file for LEN bytes at BUF (not kept),
+ * named NAME in diagnostics (copied).
  */
 enum aipolicy_status aipolicy_load_buffer(const char *name, const char *buf,
     size_t len, struct aipolicy **out, struct aipolicy_diags *d);
+
+/* What policy_load_file_with computes besides the policy itself. */
+enum load_flags {
+	LOAD_WITH_DIGEST = 1 << 0,  /* sha256: the SHA-256 of the file */
+};
+
+/*
+ * policy_load_file_with: aipolicy_load_file computing only what FLAGS ask
+ * for (aipolicy_load_file is LOAD_WITH_DIGEST). Without LOAD_WITH_DIGEST
+ * the file is not hashed and sha256 is the empty string: only the outputs
+ * that name the policy by its digest (JSON results, decision logs) need
+ * it.
+ */
+enum aipolicy_status policy_load_file_with(const char *path, unsigned flags,
+    struct aipolicy **out, struct aipolicy_diags *d);
 
 /* aipolicy_free: frees P and everything it owns; NULL is a no-op. */
 void aipolicy_free(struct aipolicy *p);

@@ -141,7 +141,8 @@ int cmd_ask(int argc, char **argv)
 	if (code != EXIT_OK || policy == NULL)
 		return code;
 	setlocale(LC_ALL, "");
-	if ((code = cli_load(policy, &p, NULL)) != EXIT_OK)
+	if ((code = cli_load(policy, al.path != NULL ? LOAD_WITH_DIGEST : 0,
+	    &p, NULL)) != EXIT_OK)
 		return cli_finish(code);
 	/* before the walk: nobody answers for a decision not recorded */
 	if (al.path != NULL && (al.log = decision_log_open(al.path)) == NULL)

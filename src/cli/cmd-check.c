@@ -476,7 +476,9 @@ run(const struct check_opts *o, struct aipolicy_given *given, size_t n)
 	char *msg = NULL;
 	int code;
 
-	code = cli_load(o->policy_path, &p, &msg);
+	/* The digest names the policy in JSON and in the log only. */
+	code = cli_load(o->policy_path, json || o->log_path != NULL ?
+	    LOAD_WITH_DIGEST : 0, &p, &msg);
 	if (code != EXIT_OK) {
 		if (json)
 			print_json_error(msg ? msg : "invalid policy");

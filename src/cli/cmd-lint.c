@@ -86,7 +86,7 @@ lint_file(const char *path, bool strict, aipolicy_date_t today, json_t *arr)
 	int code = EXIT_OK;
 
 	aipolicy_diags_init(&d, path);
-	st = aipolicy_load_file(path, &p, &d);
+	st = policy_load_file_with(path, 0, &p, &d);
 	if (st == AIPOLICY_CANNOT_OPEN) {
 		aipolicy_diags_release(&d);
 		return cannot_open(path, arr);

@@ -94,7 +94,8 @@ cmd_render(int argc, char **argv)
 	}
 	if ((code = cli_one_policy("render", argc, argv, optind)) != EXIT_OK)
 		return code;
-	code = cli_load(argv[optind], &p, NULL);
+	code = cli_load(argv[optind], format == AIPOLICY_RENDER_JSON ? LOAD_WITH_DIGEST :
+	    0, &p, NULL);
 	if (code == EXIT_OK && aipolicy_render(p, format, NULL, &s, &len) != 0)
 		code = cli_nomem();
 	if (code == EXIT_OK)

@@ -57,13 +57,16 @@ int cli_usage(const char *name, FILE *out);
 void cli_print_diags(FILE *out, struct aipolicy_diags *d);
 
 /*
- * cli_load: load the policy at PATH for a command that needs a valid one.
- * On failure, prints why (diagnostics, the open error, or "out of memory")
- * on stderr and returns EXIT_DATAERR, EXIT_NOINPUT or EXIT_NOMEM; *MSG (when MSG is not NULL) is set
- * to a one-line summary owned by the caller (for JSON errors). Warnings are
- * not printed. Returns EXIT_OK with *out set on success.
+ * cli_load: load the policy at PATH for a command that needs a valid one,
+ * computing what FLAGS ask for (enum load_flags: LOAD_WITH_DIGEST when the
+ * command shows or logs the policy's sha256). On failure, prints why
+ * (diagnostics, the open error, or "out of memory") on stderr and returns
+ * EXIT_DATAERR, EXIT_NOINPUT or EXIT_NOMEM; *MSG (when MSG is not NULL) is
+ * set to a one-line summary owned by the caller (for JSON errors). Warnings
+ * are not printed. Returns EXIT_OK with *out set on success.
  */
-int cli_load(const char *path, struct aipolicy **out, char **msg);
+int cli_load(const char *path, unsigned flags, struct aipolicy **out,
+    char **msg);
 
 /* cli_parse_today: parse a --today argument; prints a usage error and
  * returns false when it is not a real date. */

@@ -123,7 +123,7 @@ cli_print_diags(FILE *out, struct aipolicy_diags *d)
 }
 
 int
-cli_load(const char *path, struct aipolicy **out, char **msg)
+cli_load(const char *path, unsigned flags, struct aipolicy **out, char **msg)
 {
 	struct aipolicy_diags d;
 	enum aipolicy_status st;
@@ -131,7 +131,7 @@ cli_load(const char *path, struct aipolicy **out, char **msg)
 	size_t i;
 
 	aipolicy_diags_init(&d, path);
-	st = aipolicy_load_file(path, out, &d);
+	st = policy_load_file_with(path, flags, out, &d);
 	if (st == AIPOLICY_CANNOT_OPEN) {
 		snprintf(buf, sizeof buf, "%s: cannot open: %s", path,
 		    strerror(errno));
