@@ -141,7 +141,8 @@ struct aipolicy {
 	size_t noutcomes;
 	struct aipolicy_test_case *tests;
 	size_t ntests;
-	char sha256[65];         /* lowercase hex of the file's raw bytes */
+	char sha256[65];         /* lowercase hex of the file's raw bytes; ""
+	                          * when loaded without AIPOLICY_LOAD_DIGEST */
 	struct aipolicy_private *priv;
 };
 
@@ -166,16 +167,30 @@ enum aipolicy_status {
  * The file is read once; the policy keeps its bytes.
  */
 AIPOLICY_API enum aipolicy_status aipolicy_load_file(const char *path,
-    struct aipolicy **out,
-    struct aipolicy_diags *d);
+    struct aipolicy **out, struct aipolicy_diags *d);
 
 /*
- * aipolicy_load_buffer: the same for LEN bytes at BUF (not kept), named NAME
- * in diagnostics (copied).
+ * aipolicy_load_buffer: aipolicy_load_file for LEN bytes at BUF (not kept),
+ * named NAME in diagnostics (copied).
  */
 AIPOLICY_API enum aipolicy_status aipolicy_load_buffer(const char *name,
-    const char *buf,
-    size_t len, struct aipolicy **out, struct aipolicy_diags *d);
+    const char *buf, size_t len, struct aipolicy **out,
+    struct aipolicy_diags *d);
+
+/* What aipolicy_load_file_with computes besides the policy itself. */
+enum aipolicy_load_flags {
+	AIPOLICY_LOAD_DIGEST = 1 << 0, /* sha256: the SHA-256 of the file */
+};
+
+/*
+ * aipolicy_load_file_with: aipolicy_load_file computing only what FLAGS
+ * ask for (aipolicy_load_file is AIPOLICY_LOAD_DIGEST). Without
+ * AIPOLICY_LOAD_DIGEST the file is not hashed and sha256 is the empty
+ * string: only the outputs that name the policy by its digest (JSON
+ * results, decision logs) need it.
+ */
+AIPOLICY_API enum aipolicy_status aipolicy_load_file_with(const char *path,
+    unsigned flags, struct aipolicy **out, struct aipolicy_diags *d);
 
 /* aipolicy_free: frees P and everything it owns; NULL is a no-op. */
 AIPOLICY_API void aipolicy_free(struct aipolicy *p);

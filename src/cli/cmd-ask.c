@@ -155,7 +155,8 @@ int cmd_ask(int argc, char **argv)
 	cli_setlocale(LC_ALL);
 	if (words_load(&words, lang) != 0)
 		return cli_finish(cli_nomem());
-	if ((code = cli_load_shown("ask", policy, lang, &shown, NULL)) !=
+	if ((code = cli_load_shown("ask", policy, lang,
+	    al.path != NULL ? AIPOLICY_LOAD_DIGEST : 0, &shown, NULL)) !=
 	    EXIT_OK) {
 		cli_shown_release(&shown);
 		return cli_finish(code);

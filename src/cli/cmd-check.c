@@ -509,7 +509,10 @@ run(const struct check_opts *o, struct aipolicy_given *given, size_t n)
 	char *msg = NULL;
 	int code;
 
-	code = cli_load_shown("check", o->policy_path, o->lang, &shown, &msg);
+	/* The digest names the policy in JSON and in the log only. */
+	code = cli_load_shown("check", o->policy_path, o->lang,
+	    json || o->log_path != NULL ? AIPOLICY_LOAD_DIGEST : 0, &shown,
+	    &msg);
 	p = shown.policy;
 	if (code != EXIT_OK) {
 		if (json && code != EXIT_USAGE)

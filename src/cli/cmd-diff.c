@@ -142,11 +142,14 @@ run(const struct diff_args *a)
 	struct impact *im = NULL;
 	struct diff *d = NULL;
 	char *out = NULL;
+	unsigned flags;
 	int code;
 
-	/* Both are loaded, so that the problems of both are said. */
-	code = cli_load(a->old_path, &old, NULL);
-	code = cli_most_severe(code, cli_load(a->new_path, &new, NULL));
+	/* Both are loaded, so that the problems of both are said; the logs'
+	 * records name their policy by its digest. */
+	flags = a->nlogs > 0 ? AIPOLICY_LOAD_DIGEST : 0;
+	code = cli_load(a->old_path, flags, &old, NULL);
+	code = cli_most_severe(code, cli_load(a->new_path, flags, &new, NULL));
 	if (code == EXIT_OK && a->nlogs > 0)
 		code = replay_logs(a, old, new, &im);
 	if (code == EXIT_OK && (diff_run(old, new, &a->opts, &d) != 0 ||

@@ -217,7 +217,7 @@ lint_policy(struct lint_run *l, const char *path)
 	int code = EXIT_OK;
 
 	aipolicy_diags_init(&d, path);
-	st = aipolicy_load_file(path, &p, &d);
+	st = aipolicy_load_file_with(path, 0, &p, &d);
 	if (st == AIPOLICY_CANNOT_OPEN) {
 		aipolicy_diags_release(&d);
 		return cannot_open(path, l->arr);

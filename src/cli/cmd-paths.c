@@ -95,7 +95,7 @@ cmd_paths(int argc, char **argv)
 	}
 	if ((code = cli_one_policy("paths", argc, argv, optind)) != EXIT_OK)
 		return code;
-	code = cli_load(argv[optind], &p, NULL);
+	code = cli_load(argv[optind], 0, &p, NULL);
 	if (code == EXIT_OK)
 		code = write_table(p, format, limit);
 	aipolicy_free(p);

@@ -101,7 +101,9 @@ cmd_render(int argc, char **argv)
 	}
 	if ((code = cli_one_policy("render", argc, argv, optind)) != EXIT_OK)
 		return code;
-	code = cli_load_shown("render", argv[optind], lang, &shown, NULL);
+	code = cli_load_shown("render", argv[optind], lang,
+	    format == AIPOLICY_RENDER_JSON ? AIPOLICY_LOAD_DIGEST : 0, &shown,
+	    NULL);
 	if (code == EXIT_OK && aipolicy_render(shown.policy, format, NULL, &s,
 	    &len) != 0)
 		code = cli_nomem();

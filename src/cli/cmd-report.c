@@ -65,7 +65,8 @@ run(char **logs, size_t nlogs, const char *policy_path, bool json)
 	int code = EXIT_OK;
 
 	if (policy_path != NULL &&
-	    (code = cli_load(policy_path, &p, NULL)) != EXIT_OK)
+	    (code = cli_load(policy_path, AIPOLICY_LOAD_DIGEST, &p, NULL)) !=
+	    EXIT_OK)
 		return code;
 	r = report_new();
 	if (r == NULL || (p != NULL && report_set_policy(r, p) != 0))

@@ -91,7 +91,7 @@ test_file(const char *path, struct test_totals *t)
 	char *msg = NULL;
 	int code;
 
-	code = cli_load(path, &p, &msg);
+	code = cli_load(path, 0, &p, &msg);
 	if (code == EXIT_NOMEM) {
 		free(msg);
 		return EXIT_NOMEM_SAID;

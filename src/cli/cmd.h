@@ -57,13 +57,16 @@ int cli_usage(const char *name, FILE *out);
 void cli_print_diags(FILE *out, struct aipolicy_diags *d);
 
 /*
- * cli_load: load the policy at PATH for a command that needs a valid one.
- * On failure, prints why (diagnostics, the open error, or "out of memory")
- * on stderr and returns EXIT_DATAERR, EXIT_NOINPUT or EXIT_NOMEM; *MSG (when MSG is not NULL) is set
- * to a one-line summary owned by the caller (for JSON errors). Warnings are
- * not printed. Returns EXIT_OK with *out set on success.
+ * cli_load: load the policy at PATH for a command that needs a valid one,
+ * computing what FLAGS ask for (enum aipolicy_load_flags: AIPOLICY_LOAD_DIGEST when the
+ * command shows or logs the policy's sha256). On failure, prints why
+ * (diagnostics, the open error, or "out of memory") on stderr and returns
+ * EXIT_DATAERR, EXIT_NOINPUT or EXIT_NOMEM; *MSG (when MSG is not NULL) is
+ * set to a one-line summary owned by the caller (for JSON errors). Warnings
+ * are not printed. Returns EXIT_OK with *out set on success.
  */
-int cli_load(const char *path, struct aipolicy **out, char **msg);
+int cli_load(const char *path, unsigned flags, struct aipolicy **out,
+    char **msg);
 
 /* Bytes of a message kept for a caller (e.g. serve's reload answer). */
 #define CLI_MESSAGE_MAX 512
@@ -99,15 +102,16 @@ struct cli_shown {
 bool cli_parse_lang(const char *cmd, const char *arg);
 
 /*
- * cli_load_shown: load the policy at PATH (as cli_load does) and the
- * translation chosen by LANG (--lang; NULL: the environment) into *S.
+ * cli_load_shown: load the policy at PATH (as cli_load does, with FLAGS)
+ * and the translation chosen by LANG (--lang; NULL: the environment) into
+ * *S.
  * EXIT_OK, or after saying why: EXIT_USAGE (LANG names a language with no
  * translation; the languages there are are listed), EXIT_DATAERR,
  * EXIT_NOINPUT or EXIT_NOMEM, with *MSG as cli_load sets it. Release *S
  * with cli_shown_release in every case.
  */
 int cli_load_shown(const char *cmd, const char *path, const char *lang,
-    struct cli_shown *s, char **msg);
+    unsigned flags, struct cli_shown *s, char **msg);
 /* cli_shown_release: free what S holds. */
 void cli_shown_release(struct cli_shown *s);
 

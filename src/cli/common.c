@@ -168,13 +168,13 @@ cli_cannot_open(const char *path, char **msg)
 }
 
 int
-cli_load(const char *path, struct aipolicy **out, char **msg)
+cli_load(const char *path, unsigned flags, struct aipolicy **out, char **msg)
 {
 	struct aipolicy_diags d;
 	enum aipolicy_status st;
 
 	aipolicy_diags_init(&d, path);
-	st = aipolicy_load_file(path, out, &d);
+	st = aipolicy_load_file_with(path, flags, out, &d);
 	if (st == AIPOLICY_CANNOT_OPEN) {
 		aipolicy_diags_release(&d);
 		return cli_cannot_open(path, msg);

@@ -130,14 +130,14 @@ load_translation(const char *path, bool asked, struct cli_shown *s,
 
 int
 cli_load_shown(const char *cmd, const char *path, const char *lang,
-    struct cli_shown *s, char **msg)
+    unsigned flags, struct cli_shown *s, char **msg)
 {
 	struct translation_files f;
 	char env[LANG_ENV_MAX][LANG_TAG_MAX];
 	int code, i;
 
 	memset(s, 0, sizeof *s);
-	if ((code = cli_load(path, &s->own, msg)) != EXIT_OK)
+	if ((code = cli_load(path, flags, &s->own, msg)) != EXIT_OK)
 		return code;
 	s->policy = s->own;
 	/* Nothing asked for: no folder to read (most runs of check). */

@@ -1,6 +1,7 @@
 /*
  * graph.c: cycles and heights, and what start reaches, on a policy whose
- * targets are resolved; iterative, with explicit stacks.
+ * targets are resolved: one depth-first search, iterative, with explicit
+ * stacks. What the search from start visits is what start reaches.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +22,7 @@ static void set_height(struct aipolicy *p, struct aipolicy_question *q);
 static char *cycle_path(const struct aipolicy *p, const struct dfs *s,
     uint32_t to);
 static int dfs_from(struct aipolicy *p, struct dfs *s, uint32_t root,
-    struct graph_cycle *out);
+    bool from_start, struct graph_cycle *out);
 
 /* Q's answers are all done: its height is one more than its highest
  * question target's. */
@@ -56,15 +57,17 @@ cycle_path(const struct aipolicy *p, const struct dfs *s, uint32_t to)
 	return buf_detach(&b);
 }
 
-/* Depth-first from ROOT (white). 1 with *OUT at the first cycle, 0, or -1
- * when out of memory. */
+/* Depth-first from ROOT (white); what it visits is marked reachable when
+ * it starts FROM_START. 1 with *OUT at the first cycle, 0, or -1 when out
+ * of memory. */
 static int
-dfs_from(struct aipolicy *p, struct dfs *s, uint32_t root,
+dfs_from(struct aipolicy *p, struct dfs *s, uint32_t root, bool from_start,
     struct graph_cycle *out)
 {
 	s->sp = 0;
 	s->stack[s->sp++] = root;
 	s->colour[root] = GREY;
+	p->questions[root].reachable = from_start;
 	while (s->sp > 0) {
 		uint32_t qi = s->stack[s->sp - 1];
 		struct aipolicy_question *q = &p->questions[qi];
@@ -79,10 +82,13 @@ dfs_from(struct aipolicy *p, struct dfs *s, uint32_t root,
 		}
 		a = &q->answers[s->next[qi]++];
 		t = a->target.index;
-		if (a->target.kind != AIPOLICY_TARGET_QUESTION)
+		if (a->target.kind != AIPOLICY_TARGET_QUESTION) {
+			p->outcomes[t].reachable |= from_start;
 			continue;
+		}
 		if (s->colour[t] == WHITE) {
 			s->colour[t] = GREY;
+			p->questions[t].reachable = from_start;
 			s->stack[s->sp++] = t;
 		} else if (s->colour[t] == GREY) {
 			out->at = a->loc;
@@ -101,6 +107,8 @@ graph_find_cycle(struct aipolicy *p, struct graph_cycle *out)
 	int rc = 0;
 
 	memset(out, 0, sizeof *out);
+	for (r = 0; r < p->noutcomes; r++)
+		p->outcomes[r].reachable = false;
 	s.colour = calloc(n, sizeof *s.colour);
 	s.stack = malloc(n * sizeof *s.stack);
 	s.next = calloc(n, sizeof *s.next);
@@ -110,45 +118,10 @@ graph_find_cycle(struct aipolicy *p, struct graph_cycle *out)
 	for (r = 0; rc == 0 && p->nquestions > 0 && r <= p->nquestions; r++) {
 		uint32_t root = r == 0 ? p->start : (uint32_t)(r - 1);
 		if (s.colour[root] == WHITE)
-			rc = dfs_from(p, &s, root, out);
+			rc = dfs_from(p, &s, root, r == 0, out);
 	}
 	free(s.colour);
 	free(s.stack);
 	free(s.next);
 	return rc;
-}
-
-int
-graph_mark_reachable(struct aipolicy *p)
-{
-	uint32_t *queue = malloc((p->nquestions ? p->nquestions : 1) *
-	    sizeof *queue);
-	size_t head = 0, tail = 0, i;
-
-	if (queue == NULL)
-		return -1;
-	for (i = 0; i < p->nquestions; i++)
-		p->questions[i].reachable = false;
-	for (i = 0; i < p->noutcomes; i++)
-		p->outcomes[i].reachable = false;
-	if (p->nquestions == 0) {
-		free(queue);
-		return 0;
-	}
-	p->questions[p->start].reachable = true;
-	queue[tail++] = p->start;
-	while (head < tail) {
-		const struct aipolicy_question *q = &p->questions[queue[head++]];
-		for (i = 0; i < q->nanswers; i++) {
-			const struct aipolicy_target *t = &q->answers[i].target;
-			if (t->kind == AIPOLICY_TARGET_OUTCOME) {
-				p->outcomes[t->index].reachable = true;
-			} else if (!p->questions[t->index].reachable) {
-				p->questions[t->index].reachable = true;
-				queue[tail++] = t->index;
-			}
-		}
-	}
-	free(queue);
-	return 0;
 }

@@ -1,9 +1,9 @@
 /*
- * graph.h: the checks of a policy's graph that need no YAML: cycles (with
- * each question's height), and what start reaches. They work on a struct
- * policy whose targets are all resolved, with explicit stacks (a chain of
- * 200,000 questions must not overflow the C stack), and return what they
- * find as values; the loader turns them into diagnostics. Private to
+ * graph.h: the checks of a policy's graph that need no YAML: cycles, each
+ * question's height and what start reaches, in one depth-first search on a
+ * struct aipolicy whose targets are all resolved, with explicit stacks (a
+ * chain of 200,000 questions must not overflow the C stack). What it finds
+ * is returned as values; the loader turns it into diagnostics. Private to
  * src/core.
  */
 #ifndef AIPOLICY_GRAPH_H
@@ -22,13 +22,10 @@ struct graph_cycle {
  * question not yet visited in file order. Returns 1 with the first cycle
  * found in *OUT (the caller frees out->path); 0 when there is none, with
  * every question's height set (the questions on the longest path from it
- * to an outcome, itself included); -1 when out of memory.
+ * to an outcome, itself included) and `reachable` set on every question
+ * and outcome that a path from start leads to (cleared on the others); -1
+ * when out of memory.
  */
 int graph_find_cycle(struct aipolicy *p, struct graph_cycle *out);
-
-/* graph_mark_reachable: set `reachable` on every question and outcome
- * that a path from start leads to, and clear it on the others. 0, or -1
- * when out of memory. */
-int graph_mark_reachable(struct aipolicy *p);
 
 #endif

@@ -25,29 +25,38 @@ static void check_graph(struct loader *ld);
 
 /* Every named outcome whose id is not a question's, then the inline ones:
  * p->outcomes (owned by the policy) and its index, built at its final
- * size (the question index was built as the questions came). 0, or -1
- * when out of memory. */
+ * size (the question index was built as each question's body ended). The
+ * inline outcomes' array becomes p->outcomes, the named ones put in front:
+ * the inline ones are not copied into a second array. 0, or -1 when out of
+ * memory. */
 static int
 place_outcomes(struct loader *ld)
 {
 	struct aipolicy *p = ld->p;
 	struct aipolicy_private *pv = p->priv;
-	size_t i, n = 0;
+	size_t i, n = 0, kept = ld->nnamed;
+	struct aipolicy_outcome *all;
 	uint32_t q;
 
-	p->outcomes = malloc((ld->nnamed + ld->ninlined + 1) *
-	    sizeof *p->outcomes);
-	if (p->outcomes == NULL ||
-	    strindex_reserve(&pv->outcomes, ld->nnamed + ld->ninlined) != 0)
+	if (strindex_reserve(&pv->outcomes, ld->nnamed + ld->ninlined) != 0)
 		return -1;
 	/* An outcome whose id is a question's is not part of the policy:
 	 * what its body told is taken back (from the last, so that the
 	 * earlier ranges stay in place). */
 	for (i = ld->nnamed; i-- > 0;) {
 		if (strindex_get_hashed(&pv->questions, ld->named[i].id,
-		    ld->nkeys[i].len, ld->nkeys[i].hash, &q))
+		    ld->nkeys[i].len, ld->nkeys[i].hash, &q)) {
 			late_drop(ld, &ld->named_said[i]);
+			kept--;
+		}
 	}
+	all = realloc(ld->inlined, (kept + ld->ninlined + 1) * sizeof *all);
+	if (all == NULL)
+		return -1;
+	p->outcomes = all;
+	ld->inlined = NULL;
+	ld->inlined_cap = 0;
+	memmove(all + kept, all, ld->ninlined * sizeof *all);
 	for (i = 0; i < ld->nnamed; i++) {
 		const struct aipolicy_outcome *o = &ld->named[i];
 		if (strindex_get_hashed(&pv->questions, o->id, ld->nkeys[i].len,
@@ -61,14 +70,13 @@ place_outcomes(struct loader *ld)
 		if (strindex_put_hashed(&pv->outcomes, o->id, ld->nkeys[i].len,
 		    ld->nkeys[i].hash, (uint32_t)n, NULL) < 0)
 			return -1;
-		p->outcomes[n++] = *o;
+		all[n++] = *o;
 	}
 	for (i = 0; i < ld->ninlined; i++) {
 		const struct answer_ref *at = &ld->inlined_at[i];
-		p->outcomes[n + i] = ld->inlined[i];
 		p->questions[at->question].answers[at->answer].target.index =
 		    (uint32_t)(n + i);
-		if (strindex_put_hashed(&pv->outcomes, ld->inlined[i].id,
+		if (strindex_put_hashed(&pv->outcomes, all[n + i].id,
 		    ld->ikeys[i].len, ld->ikeys[i].hash, (uint32_t)(n + i),
 		    NULL) < 0)
 			return -1;
@@ -102,39 +110,39 @@ resolve_target(struct loader *ld, const struct pending_target *t)
 	struct aipolicy *p = ld->p;
 	struct aipolicy_answer *a =
 	    &p->questions[t->at.question].answers[t->at.answer];
-	const char *hint;
+	const char *hint, *name = pending_name(t);
 	enum aipolicy_verdict v;
 	uint32_t x;
 
-	if (strindex_get_hashed(&p->priv->questions, t->name, t->len, t->hash,
+	if (strindex_get_hashed(&p->priv->questions, name, t->len, t->hash,
 	    &x)) {
 		a->target.kind = AIPOLICY_TARGET_QUESTION;
 		a->target.index = x;
 		return;
 	}
 	a->target.kind = AIPOLICY_TARGET_OUTCOME;
-	if (strindex_get_hashed(&p->priv->outcomes, t->name, t->len, t->hash,
+	if (strindex_get_hashed(&p->priv->outcomes, name, t->len, t->hash,
 	    &x)) {
 		a->target.index = x;
 		return;
 	}
 	a->target.index = UINT32_MAX; /* unresolved: the load fails */
-	if (aipolicy_verdict_parse(t->name, t->len, &v)) {
+	if (aipolicy_verdict_parse(name, t->len, &v)) {
 		load_error(ld, t->line, t->column,
 		    "'%s' is a verdict, not a target: name an outcome, or "
 		    "write one inline ({ verdict: %s, summary: ... })",
-		    t->name, t->name);
+		    name, name);
 		return;
 	}
-	hint = closest_id(ld, t->name);
+	hint = closest_id(ld, name);
 	if (hint != NULL)
 		load_error(ld, t->line, t->column,
 		    "unknown target '%s': no question or outcome has this id "
-		    "(did you mean '%s'?)", t->name, hint);
+		    "(did you mean '%s'?)", name, hint);
 	else
 		load_error(ld, t->line, t->column,
 		    "unknown target '%s': no question or outcome has this id",
-		    t->name);
+		    name);
 }
 
 /* `start` names a question: p->start set. false otherwise (said why,
@@ -197,7 +205,7 @@ check_graph(struct loader *ld)
 	if (rc == 1)
 		load_error(ld, c.at.line, c.at.column, "cycle: %s", c.path);
 	free(c.path);
-	if (rc < 0 || (rc == 0 && graph_mark_reachable(p) != 0))
+	if (rc < 0)
 		ld->oom = true;
 	if (rc != 0 || ld->oom)
 		return;

@@ -57,13 +57,25 @@ struct id_key {
 	uint32_t len, hash;
 };
 
-/* An answer target that names a question or an outcome. */
+/* An answer target that names a question or an outcome. Its name (LEN
+ * bytes, NUL-terminated) is kept in the struct when it fits, as nearly
+ * every id does, else in the scratch arena: pending_name says where. */
 struct pending_target {
 	struct answer_ref at;
-	const char *name;       /* in the scratch arena */
+	union {
+		char text[8];       /* LEN < 8 */
+		const char *ptr;    /* otherwise */
+	} name;
 	uint32_t len, hash;
 	uint32_t line, column;
 };
+
+/* pending_name: the name of T (NUL-terminated). */
+static inline const char *
+pending_name(const struct pending_target *t)
+{
+	return t->len < sizeof t->name.text ? t->name.text : t->name.ptr;
+}
 
 /* A test case's answer, checked once every question is known. */
 struct pending_answer {
@@ -86,6 +98,13 @@ struct pending_expect {
 /* The diagnostics of the late round from FROM up to TO (indexes). */
 struct late_range {
 	size_t from, to;
+};
+
+/* The late round as it stood at a point of the load, counts included:
+ * late_rewind goes back to it. */
+struct late_mark {
+	size_t count, nerrors, nwarnings, dropped;
+	bool last_dropped;
 };
 
 /* A value kept for later (`start`): its event, the text of a scalar in
@@ -174,6 +193,13 @@ void load_warning(struct loader *ld, uint32_t line, uint32_t column,
 /* late_drop: take back the late diagnostics of R (the body of an outcome
  * whose id turned out to be a question's: it is not part of the policy). */
 void late_drop(struct loader *ld, const struct late_range *r);
+
+/* late_mark: where the late round stands now, into *M. */
+void late_mark(const struct loader *ld, struct late_mark *m);
+
+/* late_rewind: take back every late diagnostic told since *M was taken,
+ * as if none had been (those past AIPOLICY_DIAG_KEEP_MAX included). */
+void late_rewind(struct loader *ld, const struct late_mark *m);
 
 /*
  * load_wrong: V is not of the kind the message (FMT...) says it must be:

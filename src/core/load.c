@@ -25,7 +25,7 @@ static void early_error(struct loader *ld, uint32_t line, uint32_t column,
 static bool check_encoding(struct loader *ld);
 static void loader_release(struct loader *ld);
 static enum aipolicy_status load_source(const char *name, struct source *src,
-    struct aipolicy **out, struct aipolicy_diags *d);
+    unsigned flags, struct aipolicy **out, struct aipolicy_diags *d);
 
 /* OUT (SHA256_HEX_LEN + 1 bytes): the lowercase hex digest of BUF. */
 static void
@@ -133,10 +133,10 @@ loader_release(struct loader *ld)
 }
 
 /* Load the file SRC (taken: the policy keeps it, or it is freed) named
- * NAME. */
+ * NAME; a valid policy is hashed when FLAGS ask for it. */
 static enum aipolicy_status
-load_source(const char *name, struct source *src, struct aipolicy **out,
-    struct aipolicy_diags *d)
+load_source(const char *name, struct source *src, unsigned flags,
+    struct aipolicy **out, struct aipolicy_diags *d)
 {
 	struct loader ld;
 	struct aipolicy *p = calloc(1, sizeof *p);
@@ -148,6 +148,8 @@ load_source(const char *name, struct source *src, struct aipolicy **out,
 		return AIPOLICY_NOMEM;
 	}
 	arena_init(&p->priv->arena);
+	arena_init(&p->priv->answers);
+	arena_init(&p->priv->ids);
 	p->priv->src = *src;
 	memset(&ld, 0, sizeof ld);
 	ld.src = &p->priv->src;
@@ -159,7 +161,6 @@ load_source(const char *name, struct source *src, struct aipolicy **out,
 	ld.arena = &p->priv->arena;
 	p->file = arena_strndup(ld.arena, name, strlen(name));
 	ld.oom = p->file == NULL;
-	sha256_hex(ld.src->text, ld.src->len, p->sha256);
 	ld.r.kind = "policy";
 	ld.r.first_key = "aipolicy: 1";
 	if (!ld.oom && load_check_bytes(&ld)) {
@@ -184,6 +185,8 @@ load_source(const char *name, struct source *src, struct aipolicy **out,
 		aipolicy_free(p);
 		return ld.oom ? AIPOLICY_NOMEM : AIPOLICY_INVALID;
 	}
+	if (flags & AIPOLICY_LOAD_DIGEST)
+		sha256_hex(ld.src->text, ld.src->len, p->sha256);
 	*out = p;
 	return AIPOLICY_OK;
 }
@@ -197,18 +200,25 @@ aipolicy_load_buffer(const char *name, const char *buf, size_t len,
 	*out = NULL;
 	if (source_copy(&src, buf, len) != 0)
 		return AIPOLICY_NOMEM;
-	return load_source(name, &src, out, d);
+	return load_source(name, &src, AIPOLICY_LOAD_DIGEST, out, d);
 }
 
 enum aipolicy_status
 aipolicy_load_file(const char *path, struct aipolicy **out, struct aipolicy_diags *d)
+{
+	return aipolicy_load_file_with(path, AIPOLICY_LOAD_DIGEST, out, d);
+}
+
+enum aipolicy_status
+aipolicy_load_file_with(const char *path, unsigned flags, struct aipolicy **out,
+    struct aipolicy_diags *d)
 {
 	struct source src;
 
 	*out = NULL;
 	switch (source_read(&src, path, AIPOLICY_MAX_FILE)) {
 	case SOURCE_OK:
-		return load_source(path, &src, out, d);
+		return load_source(path, &src, flags, out, d);
 	case SOURCE_NOMEM:
 		return AIPOLICY_NOMEM;
 	default:

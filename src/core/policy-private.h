@@ -1,8 +1,9 @@
 /*
  * policy-private.h: what a loaded policy keeps besides its public fields:
- * its arena (texts, answers, test cases), its source (the file's bytes, for
- * the lines shown under diagnostics) and the id indexes. p->questions and
- * p->outcomes are malloc'd arrays the policy owns. Private to src/core.
+ * its arenas (texts and test cases; the questions' answers; the ids), its
+ * source (the file's bytes, for the lines shown under diagnostics) and the
+ * id indexes. p->questions and p->outcomes are malloc'd arrays the policy
+ * owns. Private to src/core.
  *
  * A translated policy (policy_translate, translation-view.c) has its own
  * arrays and arena (its answers), but no source and no indexes: it asks
@@ -17,6 +18,12 @@
 
 struct aipolicy_private {
 	struct arena arena;
+	/* Every question's answers, packed in file order, apart from the
+	 * texts: the graph's passes read them one after the other. */
+	struct arena answers;
+	/* The ids of questions and outcomes, packed apart from the texts:
+	 * the indexes compare them with the names they are asked for. */
+	struct arena ids;
 	struct source src;
 	struct strindex questions, outcomes;  /* id -> index */
 	const struct aipolicy *base;  /* a translated policy's; else NULL */

@@ -57,6 +57,8 @@ aipolicy_free(struct aipolicy *p)
 		strindex_release(&p->priv->outcomes);
 		source_release(&p->priv->src);
 		arena_release(&p->priv->arena);
+		arena_release(&p->priv->answers);
+		arena_release(&p->priv->ids);
 		free(p->priv);
 	}
 	free(p->questions);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "load-private.h"
+#include "policy-private.h"
 
 enum outcome_key {
 	O_VERDICT, O_SUMMARY, O_WHY, O_REVIEWER, O_DISCLOSE, O_CONDITIONS,
@@ -210,7 +211,7 @@ schema_outcomes(struct loader *ld, const struct yread_event *m)
 			}
 			o = &ld->named[ld->nnamed];
 			memset(o, 0, sizeof *o);
-			o->id = load_strdup(ld, ld->arena, key.text, key.len);
+			o->id = load_strdup(ld, &ld->p->priv->ids, key.text, key.len);
 			o->loc.line = key.line;
 			o->loc.column = key.column;
 			if (o->id == NULL)

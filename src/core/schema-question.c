@@ -16,6 +16,15 @@ enum question_key { Q_ASK, Q_LABEL, Q_HELP, Q_ANSWERS, Q_KEYS };
 /* An answer's smallest sensible count. */
 #define ANSWERS_MIN 2
 
+/* Where the load stood when a question's key was read: what its body
+ * adds is taken back when its id turns out to repeat an earlier one. */
+struct question_mark {
+	uint32_t hash;          /* of its id (strindex_hash) */
+	size_t len;             /* of its id */
+	size_t ntargets, ninlined;
+	struct late_mark late;
+};
+
 static enum key_problem key_problem(const struct yread_event *k);
 static bool key_report(struct loader *ld, const struct yread_event *k,
     enum key_problem problem, uint32_t same);
@@ -31,7 +40,9 @@ static void question_value(struct loader *ld, uint32_t qi,
 static void question_body(struct loader *ld, uint32_t qi,
     const struct yread_event *m);
 static int question_add(struct loader *ld, const struct yread_event *key,
-    uint32_t *qi, bool *repeat);
+    uint32_t *qi, struct question_mark *m);
+static int question_index(struct loader *ld, uint32_t qi,
+    const struct question_mark *m);
 static bool bad_key_repeats(struct loader *ld, const struct yread_event *key);
 
 /* What is wrong with answer key K (one line, trimmed, at most
@@ -146,12 +157,16 @@ answer_target(struct loader *ld, uint32_t qi, uint32_t ai,
 		t = &ld->targets[ld->ntargets++];
 		t->at.question = qi;
 		t->at.answer = ai;
-		t->name = load_strdup(ld, &ld->scratch, v->text, v->len);
 		t->len = (uint32_t)v->len;
 		t->hash = strindex_hash(v->text, v->len);
 		t->line = v->line;
 		t->column = v->column;
-		return t->name != NULL;
+		if (v->len < sizeof t->name.text) {
+			memcpy(t->name.text, v->text, v->len + 1);
+			return true;
+		}
+		t->name.ptr = load_strdup(ld, &ld->scratch, v->text, v->len);
+		return t->name.ptr != NULL;
 	}
 	if (v->kind != YREAD_MAPPING) {
 		load_wrong(ld, v, false, "the target of answer '%s' must be a "
@@ -160,7 +175,7 @@ answer_target(struct loader *ld, uint32_t qi, uint32_t ai,
 	}
 	/* An inline outcome: QUESTION.answer, its letters in lower case. */
 	n = strlen(ld->p->questions[qi].id) + 1 + strlen(a->key);
-	if ((id = arena_alloc(ld->arena, n + 1)) == NULL ||
+	if ((id = arena_alloc(&ld->p->priv->ids, n + 1)) == NULL ||
 	    vec_grow(&ld->inlined, &ld->inlined_cap, ld->ninlined + 1,
 	    sizeof *ld->inlined) != 0 || vec_grow(&ld->inlined_at,
 	    &ld->inlined_at_cap, ld->ninlined + 1, sizeof *ld->inlined_at) != 0)
@@ -251,7 +266,8 @@ answers_mapping(struct loader *ld, uint32_t qi, const struct yread_event *m)
 		load_error(ld, m->line, m->column, "question '%s' needs at least "
 		    "two answers, found %zu", q->id, entries);
 	key_reports_flush(ld, q);
-	q->answers = arena_alloc(ld->arena, (n ? n : 1) * sizeof *q->answers);
+	q->answers = arena_alloc(&ld->p->priv->answers,
+	    (n ? n : 1) * sizeof *q->answers);
 	if (q->answers == NULL) {
 		ld->oom = true;
 		return;
@@ -332,36 +348,63 @@ question_body(struct loader *ld, uint32_t qi, const struct yread_event *m)
 }
 
 /*
- * KEY of `questions`, a valid id: a new question (its index in *QI), put
- * in the question index as it comes; or a repeat of an earlier one, told
- * to the reader (*REPEAT). 0, or -1 when out of memory.
+ * KEY of `questions`, a valid id: a new question, its index in *QI, and
+ * where the load stands in *M. Whether the id repeats an earlier one is
+ * asked once its body is read (question_index): the index's slot for it,
+ * asked for now, has come into the cache by then. 0, or -1 when out of
+ * memory.
  */
 static int
 question_add(struct loader *ld, const struct yread_event *key, uint32_t *qi,
-    bool *repeat)
+    struct question_mark *m)
 {
 	struct aipolicy *p = ld->p;
 	struct aipolicy_question *q;
-	uint32_t h = strindex_hash(key->text, key->len), x;
 
-	*repeat = strindex_get_hashed(&p->priv->questions, key->text, key->len,
-	    h, &x);
-	if (*repeat)
-		return yread_duplicate(&ld->r, p->questions[x].id, key->line,
-		    key->column, p->questions[x].loc.line,
-		    p->questions[x].loc.column) ? 0 : -1;
+	m->hash = strindex_hash(key->text, key->len);
+	m->len = key->len;
+	m->ntargets = ld->ntargets;
+	m->ninlined = ld->ninlined;
+	late_mark(ld, &m->late);
+	strindex_prefetch(&p->priv->questions, m->hash);
 	if (vec_grow(&p->questions, &ld->questions_cap, p->nquestions + 1,
 	    sizeof *p->questions) != 0)
 		return -1;
 	q = &p->questions[p->nquestions];
 	memset(q, 0, sizeof *q);
-	q->id = load_strdup(ld, ld->arena, key->text, key->len);
+	q->id = load_strdup(ld, &ld->p->priv->ids, key->text, key->len);
 	q->loc.line = key->line;
 	q->loc.column = key->column;
-	if (q->id == NULL || strindex_put_hashed(&p->priv->questions, q->id,
-	    key->len, h, (uint32_t)p->nquestions, NULL) < 0)
-		return -1;
 	*qi = (uint32_t)p->nquestions++;
+	return q->id == NULL ? -1 : 0;
+}
+
+/*
+ * Question QI, the last one, read to its end (M taken at its key): into
+ * the question index. When its id repeats an earlier question's, the
+ * reader is told, and the question is taken back with what its body added
+ * (its answers' targets, its inline outcomes, its diagnostics): a repeated
+ * question is not part of the policy. 0, or -1 when out of memory.
+ */
+static int
+question_index(struct loader *ld, uint32_t qi, const struct question_mark *m)
+{
+	struct aipolicy *p = ld->p;
+	const struct aipolicy_question *q = &p->questions[qi], *first;
+	uint32_t x;
+	int rc = strindex_put_hashed(&p->priv->questions, q->id, m->len,
+	    m->hash, qi, &x);
+
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	first = &p->questions[x];
+	if (!yread_duplicate(&ld->r, first->id, q->loc.line, q->loc.column,
+	    first->loc.line, first->loc.column))
+		return -1;
+	late_rewind(ld, &m->late);
+	ld->ntargets = m->ntargets;
+	ld->ninlined = m->ninlined;
+	p->nquestions--;
 	return 0;
 }
 
@@ -396,23 +439,23 @@ bad_key_repeats(struct loader *ld, const struct yread_event *key)
 void
 schema_questions(struct loader *ld, const struct yread_event *m)
 {
+	struct question_mark mark;
 	struct yread_event key, v;
 	size_t entries = 0;
 	uint32_t qi = 0;
-	bool ok, repeat;
+	bool ok;
 
-	/* Question ids are indexed as they come: that index finds repeated
-	 * keys, not the reader. */
+	/* The question index finds repeated ids, not the reader: each
+	 * question goes into it when its body has been read. */
 	yread_caller_keys(&ld->r);
 	while (!ld->oom && map_next(ld, &key, &entries)) {
 		ok = check_id(ld, &key, "question id");
-		if (ok && question_add(ld, &key, &qi, &repeat) != 0) {
+		if (ok && question_add(ld, &key, &qi, &mark) != 0) {
 			ld->oom = true;
 			return;
 		}
 		if (!ok)
 			bad_key_repeats(ld, &key);
-		ok = ok && !repeat;
 		if (!value_next(ld, &v))
 			return;
 		if (!ok)
@@ -423,6 +466,11 @@ schema_questions(struct loader *ld, const struct yread_event *m)
 			    ld->p->questions[qi].id);
 		else
 			question_body(ld, qi, &v);
+		if (ok && !ld->oom && !ld->r.stopped &&
+		    question_index(ld, qi, &mark) != 0) {
+			ld->oom = true;
+			return;
+		}
 	}
 	if (!ld->oom && !ld->r.stopped && entries == 0)
 		load_error(ld, m->line, m->column,

@@ -90,6 +90,32 @@ late_drop(struct loader *ld, const struct late_range *r)
 		d->items[i].seq = i;
 }
 
+void
+late_mark(const struct loader *ld, struct late_mark *m)
+{
+	m->count = ld->late.count;
+	m->nerrors = ld->late.nerrors;
+	m->nwarnings = ld->late.nwarnings;
+	m->dropped = ld->late.dropped;
+	m->last_dropped = ld->late.last_dropped;
+}
+
+void
+late_rewind(struct loader *ld, const struct late_mark *m)
+{
+	struct aipolicy_diags *d = &ld->late;
+
+	while (d->count > m->count) {
+		d->count--;
+		free(d->items[d->count].message);
+		free(d->items[d->count].source);
+	}
+	d->nerrors = m->nerrors;
+	d->nwarnings = m->nwarnings;
+	d->dropped = m->dropped;
+	d->last_dropped = m->last_dropped;
+}
+
 const char *
 load_found(const struct yread_event *v)
 {
@@ -205,7 +231,9 @@ keys_match(struct loader *ld, struct keyspec *specs, size_t n,
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (strcmp(specs[i].name, key->text) != 0)
+		/* The first letter settles most of them. */
+		if (specs[i].name[0] != key->text[0] ||
+		    strcmp(specs[i].name, key->text) != 0)
 			continue;
 		if (key->duplicate)
 			return -1;

@@ -22,16 +22,19 @@
  * (linear probing stays short with a hash that mixes well). */
 #define STRINDEX_FIRST 16
 #define STRINDEX_FULL(count, cap) ((count) * 4 > (size_t)(cap) * 3)
+/* The smallest page size there is: touching every this many bytes writes
+ * to every page (on bigger pages, some pages more than once). */
+#define PAGE_MIN 4096
 
-static void *arena_take(struct arena *a, size_t n, size_t align);
 static struct strindex_slot *strindex_find(const struct strindex *x,
     const char *key, size_t len, uint32_t h);
 static int strindex_resize(struct strindex *x, size_t cap);
+static void touch_pages(void *p, size_t n);
 
 struct arena_block {
 	struct arena_block *next;
-	size_t used, size;
-	_Alignas(16) unsigned char data[];
+	size_t size;
+	_Alignas(ALIGN) unsigned char data[];
 };
 
 void
@@ -39,6 +42,7 @@ arena_init(struct arena *a)
 {
 	a->head = NULL;
 	a->block_size = ARENA_BLOCK;
+	a->free = a->end = NULL;
 }
 
 void
@@ -51,69 +55,39 @@ arena_release(struct arena *a)
 		free(b);
 	}
 	a->head = NULL;
+	a->free = a->end = NULL;
 }
 
-/*
- * N bytes of A at a multiple of ALIGN (a power of two, at most ALIGN as
- * defined above); NULL when out of memory. Not zeroed.
- */
-static void *
+/* A new block for N bytes (arena_bump found no room in the current one):
+ * the current block from then on, unless N is a big one-off. */
+void *
 arena_take(struct arena *a, size_t n, size_t align)
 {
-	struct arena_block *b = a->head;
-	size_t size, at;
+	struct arena_block *b;
+	size_t size;
 
+	(void)align; /* a block's data is ALIGN-aligned */
 	if (n > SIZE_MAX / 2)
 		return NULL;
-	at = b != NULL ? (b->used + align - 1) & ~(align - 1) : 0;
-	if (b == NULL || at > b->size || b->size - at < n) {
-		size = n > a->block_size ? n : a->block_size;
-		/* Grow blocks as the arena grows, to keep the chain short. */
-		if (a->block_size < ARENA_BLOCK_MAX)
-			a->block_size *= 2;
-		b = malloc(sizeof *b + size);
-		if (b == NULL)
-			return NULL;
-		b->size = size;
-		b->used = 0;
-		at = 0;
-		if (a->head != NULL && n > ARENA_BLOCK) {
-			/* A big one-off: keep the current block for small ones. */
-			b->next = a->head->next;
-			a->head->next = b;
-		} else {
-			b->next = a->head;
-			a->head = b;
-		}
-	}
-	b->used = at + n;
-	return b->data + at;
-}
-
-void *
-arena_alloc(struct arena *a, size_t n)
-{
-	void *p;
-
-	if (n == 0)
-		n = ALIGN;
-	p = arena_take(a, n, ALIGN);
-	if (p != NULL)
-		memset(p, 0, n);
-	return p;
-}
-
-char *
-arena_strndup(struct arena *a, const char *s, size_t n)
-{
-	/* Texts are packed: no alignment, and no zeroing before the copy. */
-	char *p = n < SIZE_MAX ? arena_take(a, n + 1, 1) : NULL;
-
-	if (p == NULL)
+	size = n > a->block_size ? n : a->block_size;
+	/* Grow blocks as the arena grows, to keep the chain short. */
+	if (a->block_size < ARENA_BLOCK_MAX)
+		a->block_size *= 2;
+	b = malloc(sizeof *b + size);
+	if (b == NULL)
 		return NULL;
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
+	b->size = size;
+	if (a->head != NULL && n > ARENA_BLOCK) {
+		/* A big one-off: keep the current block for small ones. */
+		b->next = a->head->next;
+		a->head->next = b;
+	} else {
+		b->next = a->head;
+		a->head = b;
+		a->free = b->data + n;
+		a->end = b->data + size;
+	}
+	return b->data;
 }
 
 void
@@ -230,7 +204,7 @@ buf_take(struct buf *b, size_t *len)
 }
 
 int
-vec_grow(void *vp, size_t *cap, size_t need, size_t size)
+vec_grow_past(void *vp, size_t *cap, size_t need, size_t size)
 {
 	void *v, *nv;
 	size_t n = *cap ? *cap : VEC_FIRST;
@@ -309,6 +283,22 @@ strindex_find(const struct strindex *x, const char *key, size_t len,
 	}
 }
 
+/*
+ * Write a zero to every page of P (N bytes, zeroed already). A fresh page
+ * that is read first (a probe of an empty table) is mapped to the shared
+ * zero page and faults a second time at its first write: the rehash of a
+ * big index faulted twice per page.
+ */
+static void
+touch_pages(void *p, size_t n)
+{
+	volatile char *c = p;
+	size_t i;
+
+	for (i = 0; i < n; i += PAGE_MIN)
+		c[i] = 0;
+}
+
 /* Rehash X into a table of CAP slots (a power of two). 0, or -1 when out
  * of memory (X unchanged). */
 static int
@@ -323,6 +313,7 @@ strindex_resize(struct strindex *x, size_t cap)
 		*x = old;
 		return -1;
 	}
+	touch_pages(x->slots, cap * sizeof *x->slots);
 	for (i = 0; i < old.cap; i++) {
 		if (old.slots[i].key != NULL)
 			*strindex_find(x, old.slots[i].key, old.slots[i].len,
@@ -402,6 +393,13 @@ strindex_get_hashed(const struct strindex *x, const char *key, size_t len,
 		return false;
 	*value = s->value;
 	return true;
+}
+
+void
+strindex_prefetch(const struct strindex *x, uint32_t hash)
+{
+	if (x->cap > 0)
+		__builtin_prefetch(&x->slots[(size_t)hash & (x->cap - 1)]);
 }
 
 size_t

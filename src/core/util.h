@@ -10,23 +10,69 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /*
  * An arena: many allocations, one free. Blocks are chained; a request
  * larger than a block gets a block of its own. Memory is 16-byte aligned.
+ * An allocation that fits the current block is a few instructions, inline
+ * (arena_bump); a new block is arena_take's.
  */
 struct arena {
 	struct arena_block *head;
 	size_t block_size;
+	unsigned char *free, *end;  /* the current block's room, or NULL */
 };
 
 void arena_init(struct arena *a);
 /* arena_release: frees every allocation of A. */
 void arena_release(struct arena *a);
+/* arena_take: N bytes of A at a multiple of ALIGN (a power of two, at most
+ * 16), from a new block; NULL when out of memory. Not zeroed. */
+void *arena_take(struct arena *a, size_t n, size_t align);
+
+/* arena_bump: arena_take, from the current block when it has room. */
+static inline void *
+arena_bump(struct arena *a, size_t n, size_t align)
+{
+	uintptr_t at = ((uintptr_t)a->free + align - 1) & ~(uintptr_t)(align - 1);
+
+	if (a->free != NULL && at <= (uintptr_t)a->end &&
+	    n <= (uintptr_t)a->end - at) {
+		a->free = (unsigned char *)at + n;
+		return (void *)at;
+	}
+	return arena_take(a, n, align);
+}
+
 /* arena_alloc: N zeroed bytes owned by A; NULL when out of memory. */
-void *arena_alloc(struct arena *a, size_t n);
-/* arena_strndup: a NUL-terminated copy of N bytes at S; NULL on OOM. */
-char *arena_strndup(struct arena *a, const char *s, size_t n);
+static inline void *
+arena_alloc(struct arena *a, size_t n)
+{
+	const size_t align = 16;
+	void *p;
+
+	if (n > SIZE_MAX / 2)
+		return NULL;
+	p = arena_bump(a, n ? n : align, align);
+	if (p != NULL)
+		memset(p, 0, n);
+	return p;
+}
+
+/* arena_strndup: a NUL-terminated copy of N bytes at S; NULL on OOM.
+ * Texts are packed: no alignment, and no zeroing before the copy. */
+static inline char *
+arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = n < SIZE_MAX ? arena_bump(a, n + 1, 1) : NULL;
+
+	if (p == NULL)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
 
 /* A growable byte buffer; data is always NUL-terminated once non-empty. */
 struct buf {
@@ -59,7 +105,12 @@ char *buf_take(struct buf *b, size_t *len);
  * when out of memory: then *VP and *CAP are unchanged (and still owned by
  * the caller), so nothing leaks.
  */
-int vec_grow(void *vp, size_t *cap, size_t need, size_t size);
+int vec_grow_past(void *vp, size_t *cap, size_t need, size_t size);
+static inline int
+vec_grow(void *vp, size_t *cap, size_t need, size_t size)
+{
+	return need <= *cap ? 0 : vec_grow_past(vp, cap, need, size);
+}
 
 /*
  * An open-addressing index from strings to uint32 values. Keys are not
@@ -91,6 +142,11 @@ int strindex_put_hashed(struct strindex *x, const char *key, size_t len,
     uint32_t hash, uint32_t value, uint32_t *old);
 bool strindex_get_hashed(const struct strindex *x, const char *key,
     size_t len, uint32_t hash, uint32_t *value);
+/* strindex_prefetch: start bringing the slot where a key of hash HASH is
+ * looked for first into the cache, so that asking for it a little later
+ * (while other work is done) does not wait for memory. A hint: X is not
+ * changed, and a table that grows in between just loses the hint. */
+void strindex_prefetch(const struct strindex *x, uint32_t hash);
 
 uint64_t hash_bytes(const void *p, size_t n);
 

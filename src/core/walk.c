@@ -69,23 +69,26 @@ aipolicy_walker_new(const struct aipolicy *p)
 	if (w == NULL)
 		return NULL;
 	w->p = p;
+	/* Only the stamps start zeroed: every other array is written before
+	 * it is read (behind a stamp of this generation), so a query on a
+	 * big policy touches the pages of the questions it visits only. */
 	w->stamp = calloc(n, sizeof *w->stamp);
-	w->answer = calloc(n, sizeof *w->answer);
 	w->seen = calloc(n, sizeof *w->seen);
 	w->done = calloc(n, sizeof *w->done);
-	w->best = calloc(n, sizeof *w->best);
-	w->first = calloc(n, sizeof *w->first);
-	w->choice = calloc(n, sizeof *w->choice);
-	w->clean = calloc(n, sizeof *w->clean);
-	w->stack = calloc(n, sizeof *w->stack);
-	w->next = calloc(n, sizeof *w->next);
+	w->answer = malloc(n * sizeof *w->answer);
+	w->best = malloc(n * sizeof *w->best);
+	w->first = malloc(n * sizeof *w->first);
+	w->choice = malloc(n * sizeof *w->choice);
+	w->clean = malloc(n * sizeof *w->clean);
+	w->stack = malloc(n * sizeof *w->stack);
+	w->next = malloc(n * sizeof *w->next);
 	/* A path visits each question at most once (the graph is acyclic). */
-	w->path = calloc(n, sizeof *w->path);
-	w->unsure = calloc(n, sizeof *w->unsure);
-	w->given_of = calloc(n, sizeof *w->given_of);
+	w->path = malloc(n * sizeof *w->path);
+	w->unsure = malloc(n * sizeof *w->unsure);
+	w->given_of = malloc(n * sizeof *w->given_of);
 	/* As many unused answers as questions need no allocation later. */
 	w->unused_cap = n;
-	w->unused = calloc(n, sizeof *w->unused);
+	w->unused = malloc(n * sizeof *w->unused);
 	if (w->stamp == NULL || w->answer == NULL || w->seen == NULL ||
 	    w->done == NULL || w->best == NULL || w->first == NULL ||
 	    w->choice == NULL || w->clean == NULL || w->stack == NULL ||

@@ -27,11 +27,14 @@ static void yread_add(struct yread *r, enum aipolicy_severity sev, uint32_t line
 static void yread_report(struct yread *r, enum aipolicy_severity sev, uint32_t line,
     uint32_t column, const char *fmt, va_list ap);
 static void syntax_error(struct yread *r);
-static void check_properties(struct yread *r, const yaml_event_t *ev,
+static inline void check_properties(struct yread *r,
+    const yaml_event_t *ev, const yaml_char_t *anchor, const yaml_char_t *tag);
+static void refuse_properties(struct yread *r, const yaml_event_t *ev,
     const yaml_char_t *anchor, const yaml_char_t *tag);
 static bool printable8(const unsigned char *p);
 static void check_chars(struct yread *r, const struct yread_event *ev);
-static struct yread_frame *node_start(struct yread *r, struct yread_event *ev);
+static inline struct yread_frame *node_start(struct yread *r,
+    struct yread_event *ev);
 static bool key_find(struct yread *r, struct yread_frame *f, uint64_t h,
     const char *text, size_t len, size_t *at);
 static int key_index(struct yread *r, struct yread_frame *f, size_t at);
@@ -141,9 +144,19 @@ syntax_error(struct yread *r)
 	yaml_error_release(&e);
 }
 
-/* Refuse anchors and tags on a node's event. */
-static void
+/* Anchors and tags on a node's event are refused; nearly every node has
+ * neither, and costs a test. */
+static inline void
 check_properties(struct yread *r, const yaml_event_t *ev,
+    const yaml_char_t *anchor, const yaml_char_t *tag)
+{
+	if (anchor != NULL || tag != NULL)
+		refuse_properties(r, ev, anchor, tag);
+}
+
+/* The error for each anchor or tag (ANCHOR, TAG) of a node's event. */
+static void
+refuse_properties(struct yread *r, const yaml_event_t *ev,
     const yaml_char_t *anchor, const yaml_char_t *tag)
 {
 	uint32_t line = (uint32_t)ev->start_mark.line + 1;
@@ -219,7 +232,7 @@ check_chars(struct yread *r, const struct yread_event *ev)
 
 /* A node starts: its place, and whether it is a key of its mapping.
  * Returns the frame it is in (NULL for the document's root). */
-static struct yread_frame *
+static inline struct yread_frame *
 node_start(struct yread *r, struct yread_event *ev)
 {
 	struct yread_frame *f = r->depth > 0 ? &r->frames[r->depth - 1] : NULL;
@@ -567,11 +580,14 @@ yread_duplicate(struct yread *r, const char *text, uint32_t line,
 bool
 yread_is_null(const struct yread_event *ev)
 {
+	const size_t n = sizeof "null" - 1;
+
 	if (ev->kind != YREAD_SCALAR || !ev->plain)
 		return false;
-	if (ev->len > sizeof "null" - 1)
-		return false;
-	return ev->len == 0 || strcmp(ev->text, "~") == 0 ||
-	    strcmp(ev->text, "null") == 0 || strcmp(ev->text, "Null") == 0 ||
-	    strcmp(ev->text, "NULL") == 0;
+	if (ev->len == 0)
+		return true;
+	if (ev->len == 1)
+		return ev->text[0] == '~';
+	return ev->len == n && (memcmp(ev->text, "null", n) == 0 ||
+	    memcmp(ev->text, "Null", n) == 0 || memcmp(ev->text, "NULL", n) == 0);
 }

@@ -416,6 +416,112 @@ test_id_twice_reported_once(void **state)
 	    "id 'a' is used twice: already a question at 10:3"), 1);
 }
 
+/* A question whose id repeats an earlier one is not part of the policy:
+ * its body's mistakes, targets and inline outcomes are not told, only the
+ * repeated key. */
+static void
+test_repeated_question_left_out(void **state)
+{
+	static const char yaml[] = HEAD "questions:\n"
+	    "  a:\n    ask: A?\n    answers: {y: free, n: b}\n"
+	    "  b:\n    ask: B?\n    answers: {y: free, n: stop}\n"
+	    "  a:\n    ask: Again?\n    bogus: 1\n    answers:\n"
+	    "      y: nowhere\n      ' n': free\n"
+	    "      m: { verdict: maybe, summary: M. }\n"
+	    "  a: [not, a, mapping]\n" OUTCOMES
+	    "tests:\n  - answers: {a: y}\n    expect: a.m\n";
+	static const struct {
+		uint32_t line, column;
+		const char *message;
+	} want[] = {
+		{ 16, 3, "duplicate key 'a' (first at 10:3)" },
+		{ 23, 3, "duplicate key 'a' (first at 10:3)" },
+		{ 29, 13, "'expect' names no verdict and no outcome: 'a.m'" },
+	};
+	struct aipolicy *p = NULL;
+	struct aipolicy_diags d;
+	size_t i;
+
+	(void)state;
+	aipolicy_diags_init(&d, "t.yaml");
+	assert_int_equal(aipolicy_load_buffer("t.yaml", yaml, strlen(yaml), &p,
+	    &d), AIPOLICY_INVALID);
+	aipolicy_diags_sort(&d);
+	assert_int_equal(d.count, sizeof want / sizeof want[0]);
+	assert_int_equal(d.nerrors, d.count);
+	for (i = 0; i < d.count; i++) {
+		assert_int_equal(d.items[i].line, want[i].line);
+		assert_int_equal(d.items[i].column, want[i].column);
+		assert_string_equal(d.items[i].message, want[i].message);
+	}
+	aipolicy_diags_release(&d);
+}
+
+/* A policy of N questions q0... with an unknown key each (one error
+ * each, four lines each from line 10), then q0 again with BOGUS unknown
+ * keys, then 10 more questions like the first; the caller frees it. */
+static char *
+many_mistakes(size_t n, size_t bogus)
+{
+	size_t cap = (n + 10 + bogus) * 96 + 512, len = 0, i, k;
+	char *s = malloc(cap);
+
+	assert_non_null(s);
+	len += (size_t)snprintf(s, cap, "aipolicy: 1\nid: t\ntitle: T\n"
+	    "version: v1\nowner: O\neffective: 2026-01-01\n"
+	    "review_by: 2026-12-31\nstart: q0\nquestions:\n");
+	for (i = 0; i < n + 10; i++) {
+		if (i == n) {
+			len += (size_t)snprintf(s + len, cap - len,
+			    "  q0:\n    ask: Again?\n    answers: {y: free, "
+			    "n: stop}\n");
+			for (k = 0; k < bogus; k++)
+				len += (size_t)snprintf(s + len, cap - len,
+				    "    bogus%zu: 1\n", k);
+		}
+		len += (size_t)snprintf(s + len, cap - len, "  q%zu:\n    ask: "
+		    "Q?\n    bogus: 1\n    answers: {y: free, n: stop}\n",
+		    i + (i >= n));
+	}
+	snprintf(s + len, cap - len, "%s", OUTCOMES);
+	return s;
+}
+
+/* The diagnostics of a policy whose repeated question's body has mistakes
+ * are those of the same policy without them (20 lines further down after
+ * it), even past AIPOLICY_DIAG_KEEP_MAX, the cap crossed inside that body. */
+static void
+test_repeated_question_past_the_cap(void **state)
+{
+	const size_t n = AIPOLICY_DIAG_KEEP_MAX - 6, after = 10 + 4 * n + 3;
+	char *with = many_mistakes(n, 20), *without = many_mistakes(n, 0);
+	struct aipolicy *p = NULL;
+	struct aipolicy_diags a, b;
+	size_t i;
+
+	(void)state;
+	aipolicy_diags_init(&a, "t.yaml");
+	aipolicy_diags_init(&b, "t.yaml");
+	assert_int_equal(aipolicy_load_buffer("t.yaml", with, strlen(with), &p,
+	    &a), AIPOLICY_INVALID);
+	assert_int_equal(aipolicy_load_buffer("t.yaml", without, strlen(without),
+	    &p, &b), AIPOLICY_INVALID);
+	assert_true(b.dropped > 0);
+	assert_int_equal(a.count, b.count);
+	assert_int_equal(a.nerrors, b.nerrors);
+	assert_int_equal(a.nwarnings, b.nwarnings);
+	assert_int_equal(a.dropped, b.dropped);
+	for (i = 0; i < a.count; i++) {
+		assert_int_equal(a.items[i].line, b.items[i].line +
+		    (b.items[i].line >= after ? 20 : 0));
+		assert_string_equal(a.items[i].message, b.items[i].message);
+	}
+	aipolicy_diags_release(&a);
+	aipolicy_diags_release(&b);
+	free(with);
+	free(without);
+}
+
 /* An outcome whose id is a question's is not part of the policy: its body
  * is not judged, even when the outcomes come first in the file. */
 static void
@@ -484,6 +590,36 @@ test_columns_count_code_points(void **state)
 	expect_error(HEAD "questions:\n  a:\n    ask: A?\n    answers:\n"
 	    "      \"déjà vu\": nowhere\n      no: free\n" OUTCOMES, 13, 18,
 	    "unknown target 'nowhere'");
+}
+
+/* Names of every length around the eight bytes a pending target holds
+ * itself resolve, and are told whole when unknown. */
+static void
+test_target_name_lengths(void **state)
+{
+	static const char yaml[] = HEAD "questions:\n"
+	    "  a:\n    ask: A?\n    answers: {y: b234567, n: b2345678}\n"
+	    "  b234567:\n    ask: B?\n    answers: {y: o234567, n: free}\n"
+	    "  b2345678:\n    ask: C?\n    answers: {y: o2345678, n: stop}\n"
+	    OUTCOMES "  o234567: { verdict: use-freely, summary: Go. }\n"
+	    "  o2345678: { verdict: use-freely, summary: Go. }\n";
+	struct aipolicy_diags d;
+	struct aipolicy *p = load_ok(yaml, &d);
+
+	(void)state;
+	assert_int_equal(p->questions[0].answers[0].target.index, 1);
+	assert_int_equal(p->questions[0].answers[1].target.index, 2);
+	assert_string_equal(p->outcomes[p->questions[1].answers[0].target.index]
+	    .id, "o234567");
+	assert_string_equal(p->outcomes[p->questions[2].answers[0].target.index]
+	    .id, "o2345678");
+	aipolicy_free(p);
+	aipolicy_diags_release(&d);
+	expect_error(HEAD "questions:\n  a:\n    ask: A?\n    answers: {y: "
+	    "x234567, n: stop}\n" OUTCOMES, 12, 18, "unknown target 'x234567'");
+	expect_error(HEAD "questions:\n  a:\n    ask: A?\n    answers: {y: "
+	    "x2345678, n: stop}\n" OUTCOMES, 12, 18,
+	    "unknown target 'x2345678'");
 }
 
 static void
@@ -715,6 +851,35 @@ test_load_file(void **state)
 	aipolicy_free(NULL);
 }
 
+/* The file is hashed only when the caller asks for the digest. */
+static void
+test_load_file_digest(void **state)
+{
+	const char *path = SOURCE_DIR "/policies/example.yaml";
+	struct aipolicy *with = NULL, *without = NULL, *plain = NULL;
+	struct aipolicy_diags d;
+	size_t i;
+
+	(void)state;
+	aipolicy_diags_init(&d, path);
+	assert_int_equal(aipolicy_load_file_with(path, 0, &without, &d),
+	    AIPOLICY_OK);
+	assert_string_equal(without->sha256, "");
+	assert_int_equal(aipolicy_load_file_with(path, AIPOLICY_LOAD_DIGEST, &with,
+	    &d), AIPOLICY_OK);
+	assert_int_equal(strlen(with->sha256), 64);
+	for (i = 0; i < 64; i++)
+		assert_non_null(strchr("0123456789abcdef", with->sha256[i]));
+	/* aipolicy_load_file computes it. */
+	assert_int_equal(aipolicy_load_file(path, &plain, &d), AIPOLICY_OK);
+	assert_string_equal(plain->sha256, with->sha256);
+	assert_int_equal(d.nerrors, 0);
+	aipolicy_free(with);
+	aipolicy_free(without);
+	aipolicy_free(plain);
+	aipolicy_diags_release(&d);
+}
+
 int
 main(void)
 {
@@ -728,11 +893,14 @@ main(void)
 		cmocka_unit_test(test_leap_day_is_a_date),
 		cmocka_unit_test(test_questions),
 		cmocka_unit_test(test_id_twice_reported_once),
+		cmocka_unit_test(test_repeated_question_left_out),
+		cmocka_unit_test(test_repeated_question_past_the_cap),
 		cmocka_unit_test(test_outcome_named_like_a_question_is_left_out),
 		cmocka_unit_test(test_graph_checked_despite_bad_test_case),
 		cmocka_unit_test(test_answer_keys),
 		cmocka_unit_test(test_columns_count_code_points),
 		cmocka_unit_test(test_targets),
+		cmocka_unit_test(test_target_name_lengths),
 		cmocka_unit_test(test_outcomes),
 		cmocka_unit_test(test_cycle),
 		cmocka_unit_test(test_tests_section),
@@ -740,6 +908,7 @@ main(void)
 		cmocka_unit_test(test_warnings_when_loading),
 		cmocka_unit_test(test_long_chain),
 		cmocka_unit_test(test_load_file),
+		cmocka_unit_test(test_load_file_digest),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

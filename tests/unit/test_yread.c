@@ -235,6 +235,36 @@ test_stops(void **state)
 	stop(&t);
 }
 
+/* Null is a plain scalar, empty or ~, null, Null or NULL; nothing else,
+ * quoted or not. */
+static void
+test_is_null(void **state)
+{
+	static const struct {
+		const char *yaml;
+		bool null;
+	} cases[] = {
+		{ "-\n- ~\n- null\n- Null\n- NULL\n", true },
+		{ "[\"null\", '~', '', nul, nulll, nUll, NULl, ~~, no, n]", false },
+	};
+	struct reading t;
+	struct yread_event ev;
+	size_t i, n;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		start(&t, cases[i].yaml);
+		assert_int_equal(yread_next(&t.r, &ev), YREAD_SEQUENCE);
+		assert_false(yread_is_null(&ev));
+		for (n = 0; yread_next(&t.r, &ev) == YREAD_SCALAR; n++) {
+			if (yread_is_null(&ev) != cases[i].null)
+				fail_msg("'%s' in %s", ev.text, cases[i].yaml);
+		}
+		assert_true(n >= 5);
+		stop(&t);
+	}
+}
+
 int
 main(void)
 {
@@ -246,6 +276,7 @@ main(void)
 		cmocka_unit_test(test_caller_keys),
 		cmocka_unit_test(test_yaml_level_rules),
 		cmocka_unit_test(test_stops),
+		cmocka_unit_test(test_is_null),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
