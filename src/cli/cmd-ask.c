@@ -33,10 +33,12 @@ struct ask_log {
 
 static void log_verdict(void *arg, const struct aipolicy_walk_state *s);
 static int log_finish(struct ask_log *al, int code);
-static int walk(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_date_t today,
-    const struct words *w, bool plain, struct ask_log *al);
+static int walk(const struct aipolicy *p, struct aipolicy_walk_state *s,
+    aipolicy_date_t today, const struct words *w, bool plain,
+    struct ask_log *al);
 static int parse_options(int argc, char **argv, struct ask_log *al,
-    aipolicy_date_t *today, bool *plain, const char **lang, const char **policy);
+    aipolicy_date_t *today, bool *plain, const char **lang,
+    const char **policy);
 
 /* log_verdict: the ask_hooks verdict hook: one record for the verdict
  * screen S reached, written and synced now. */
@@ -74,8 +76,9 @@ static int log_finish(struct ask_log *al, int code)
 
 /* walk: the screens when they can run, else the line prompts, in the
  * words of W; the exit code, with the terminal restored. */
-static int walk(const struct aipolicy *p, struct aipolicy_walk_state *s, aipolicy_date_t today,
-    const struct words *w, bool plain, struct ask_log *al)
+static int walk(const struct aipolicy *p, struct aipolicy_walk_state *s,
+    aipolicy_date_t today, const struct words *w, bool plain,
+    struct ask_log *al)
 {
 	struct ask_hooks hooks = { log_verdict, al };
 	int code = TUI_UNAVAILABLE;

@@ -63,11 +63,11 @@ static void warn_unknown(const struct check_opts *o, const struct aipolicy *p,
 static int bad_answer(const struct check_opts *o, const struct aipolicy *p,
     const struct aipolicy_given *g);
 static int print_text(const struct check_opts *o, const struct aipolicy *p,
-    const struct aipolicy_walk_result *r, const struct aipolicy_given *given, size_t n,
-    int code);
+    const struct aipolicy_walk_result *r, const struct aipolicy_given *given,
+    size_t n, int code);
 static int print_json(const struct check_opts *o, const struct aipolicy *p,
-    const struct aipolicy_walk_result *r, const struct aipolicy_given *given, size_t n,
-    int code);
+    const struct aipolicy_walk_result *r, const struct aipolicy_given *given,
+    size_t n, int code);
 static int check_one(const struct check_opts *o, const struct aipolicy *p,
     struct aipolicy_given *given, size_t n, struct decision_log *log);
 static int run_line(struct batch_run *br, const char *line, size_t len,
@@ -80,7 +80,8 @@ static int parse_answers(int argc, char **argv, int first,
     struct aipolicy_given *given, size_t *n);
 static void print_answer_list(const struct aipolicy *p);
 static int parse_options(int argc, char **argv, struct check_opts *o);
-static int run(const struct check_opts *o, struct aipolicy_given *given, size_t n);
+static int run(const struct check_opts *o, struct aipolicy_given *given,
+    size_t n);
 
 static int
 exit_for(const struct aipolicy_walk_result *r)
@@ -165,7 +166,8 @@ warn_unknown(const struct check_opts *o, const struct aipolicy *p,
 		const struct aipolicy_given *g = &given[r->unused[i]];
 		char *id;
 
-		if (aipolicy_find_question(p, g->question, g->question_len) >= 0)
+		if (aipolicy_find_question(p, g->question,
+		    g->question_len) >= 0)
 			continue;
 		id = text_sanitize(g->question, g->question_len, 0);
 		fprintf(stderr, "aipolicy: %s: warning: ", p->file);
@@ -211,8 +213,8 @@ bad_answer(const struct check_opts *o, const struct aipolicy *p,
 /* print_text: R in words (present.h), then the exit CODE, or EXIT_NOMEM. */
 static int
 print_text(const struct check_opts *o, const struct aipolicy *p,
-    const struct aipolicy_walk_result *r, const struct aipolicy_given *given, size_t n,
-    int code)
+    const struct aipolicy_walk_result *r, const struct aipolicy_given *given,
+    size_t n, int code)
 {
 	struct present pr;
 	size_t i;
@@ -234,15 +236,15 @@ print_text(const struct check_opts *o, const struct aipolicy *p,
 /* print_json: R as one JSON line, then the exit CODE, or EXIT_NOMEM. */
 static int
 print_json(const struct check_opts *o, const struct aipolicy *p,
-    const struct aipolicy_walk_result *r, const struct aipolicy_given *given, size_t n,
-    int code)
+    const struct aipolicy_walk_result *r, const struct aipolicy_given *given,
+    size_t n, int code)
 {
 	struct aipolicy_result_json *rj = aipolicy_result_json_new(p, o->today);
 	char *out = NULL;
 	size_t len = 0, cap = 0;
 
-	if (rj == NULL || aipolicy_result_json_render(rj, r, given, n, 0, &out, &len,
-	    &cap) != 0) {
+	if (rj == NULL || aipolicy_result_json_render(rj, r, given, n, 0, &out,
+	    &len, &cap) != 0) {
 		code = nomem(true);
 	} else {
 		fwrite(out, 1, len, stdout);
@@ -341,8 +343,8 @@ static int
 check_batch(const struct check_opts *o, const struct aipolicy *p,
     struct decision_log *log)
 {
-	struct batch_run br = { o, p, log, NULL, aipolicy_result_json_new(p, o->today),
-	    NULL, 0, 0, EXIT_OK };
+	struct batch_run br = { o, p, log, NULL,
+	    aipolicy_result_json_new(p, o->today), NULL, 0, 0, EXIT_OK };
 	const char *query;
 	char *line = NULL;
 	size_t lcap = 0, lineno = 0, k, pos;

@@ -27,7 +27,8 @@ parse_format(const char *arg, enum aipolicy_render_format *out)
 	int f;
 
 	for (f = 0; f < AIPOLICY_RENDER_FORMAT_COUNT; f++)
-		names[f] = aipolicy_render_format_name((enum aipolicy_render_format)f);
+		names[f] =
+		    aipolicy_render_format_name((enum aipolicy_render_format)f);
 	names[AIPOLICY_RENDER_FORMAT_COUNT] = NULL;
 	if ((f = cli_parse_format("render", arg, names)) < 0)
 		return EXIT_USAGE;

@@ -58,8 +58,8 @@ void cli_print_diags(FILE *out, struct aipolicy_diags *d);
 
 /*
  * cli_load: load the policy at PATH for a command that needs a valid one,
- * computing what FLAGS ask for (enum aipolicy_load_flags: AIPOLICY_LOAD_DIGEST when the
- * command shows or logs the policy's sha256). On failure, prints why
+ * computing what FLAGS ask for (enum aipolicy_load_flags: AIPOLICY_LOAD_DIGEST
+ * when the command shows or logs the policy's sha256). On failure, prints why
  * (diagnostics, the open error, or "out of memory") on stderr and returns
  * EXIT_DATAERR, EXIT_NOINPUT or EXIT_NOMEM; *MSG (when MSG is not NULL) is
  * set to a one-line summary owned by the caller (for JSON errors). Warnings

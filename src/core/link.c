@@ -62,8 +62,8 @@ place_outcomes(struct loader *ld)
 		if (strindex_get_hashed(&pv->questions, o->id, ld->nkeys[i].len,
 		    ld->nkeys[i].hash, &q)) {
 			load_error(ld, o->loc.line, o->loc.column,
-			    "id '%s' is used twice: already a question at %u:%u",
-			    o->id, p->questions[q].loc.line,
+			    "id '%s' is used twice: already a question "
+			    "at %u:%u", o->id, p->questions[q].loc.line,
 			    p->questions[q].loc.column);
 			continue;
 		}
@@ -168,7 +168,8 @@ resolve_start(struct loader *ld)
 	}
 	if (aipolicy_find_outcome(p, v->text, v->len) >= 0)
 		load_error(ld, v->line, v->column,
-		    "'start' must name a question, '%s' is an outcome", v->text);
+		    "'start' must name a question, '%s' is an outcome",
+		    v->text);
 	else
 		load_error(ld, v->line, v->column,
 		    "'start' names no question: '%s'", v->text);

@@ -130,8 +130,8 @@ struct key_report {
 
 struct loader {
 	struct source *src;          /* the policy's */
-	struct aipolicy_diags *d;             /* the caller's: YAML-level ones */
-	struct aipolicy_diags late;           /* the format's and the graph's */
+	struct aipolicy_diags *d;    /* the caller's: YAML-level ones */
+	struct aipolicy_diags late;  /* the format's and the graph's */
 	size_t errors_before;        /* d->nerrors when the load began */
 	struct yread r;
 	struct aipolicy *p;

@@ -54,8 +54,8 @@ early_error(struct loader *ld, uint32_t line, uint32_t column,
 	va_list ap;
 
 	va_start(ap, fmt);
-	if (!source_vdiag(ld->src, ld->d, AIPOLICY_SEVERITY_ERROR, line, column, fmt,
-	    ap))
+	if (!source_vdiag(ld->src, ld->d, AIPOLICY_SEVERITY_ERROR, line,
+	    column, fmt, ap))
 		ld->oom = true;
 	va_end(ap);
 }
@@ -67,8 +67,10 @@ check_encoding(struct loader *ld)
 	const unsigned char *u = (const unsigned char *)ld->src->text;
 	size_t n = ld->src->len;
 
-	if ((n >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF) ||
-	    (n >= 4 && u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0)) {
+	if ((n >= 4 && u[0] == 0 && u[1] == 0 &&
+	    u[2] == 0xFE && u[3] == 0xFF) ||
+	    (n >= 4 && u[0] == 0xFF && u[1] == 0xFE &&
+	    u[2] == 0 && u[3] == 0)) {
 		early_error(ld, 1, 1, "the file is UTF-32: %s files must be "
 		    "UTF-8", ld->r.kind);
 		return false;
@@ -93,7 +95,8 @@ load_check_bytes(struct loader *ld)
 	uint32_t line, column;
 
 	if (ld->src->len > AIPOLICY_MAX_FILE) {
-		if (!source_position(ld->src, AIPOLICY_MAX_FILE, &line, &column)) {
+		if (!source_position(ld->src, AIPOLICY_MAX_FILE, &line,
+		    &column)) {
 			ld->oom = true;
 			return false;
 		}
@@ -204,7 +207,8 @@ aipolicy_load_buffer(const char *name, const char *buf, size_t len,
 }
 
 enum aipolicy_status
-aipolicy_load_file(const char *path, struct aipolicy **out, struct aipolicy_diags *d)
+aipolicy_load_file(const char *path, struct aipolicy **out,
+    struct aipolicy_diags *d)
 {
 	return aipolicy_load_file_with(path, AIPOLICY_LOAD_DIGEST, out, d);
 }

@@ -85,7 +85,8 @@ aipolicy_find_outcome(const struct aipolicy *p, const char *s, size_t len)
 }
 
 int64_t
-aipolicy_question_match(const struct aipolicy_question *q, const char *s, size_t len)
+aipolicy_question_match(const struct aipolicy_question *q, const char *s,
+    size_t len)
 {
 	size_t i;
 

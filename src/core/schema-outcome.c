@@ -31,7 +31,8 @@ static void outcome_rules(struct loader *ld, const struct aipolicy_outcome *o,
 
 /* The sequence `conditions` (just started) into O. */
 static void
-conditions(struct loader *ld, struct aipolicy_outcome *o, const struct yread_event *seq)
+conditions(struct loader *ld, struct aipolicy_outcome *o,
+    const struct yread_event *seq)
 {
 	struct yread_event item;
 	const char *t;
@@ -65,15 +66,16 @@ conditions(struct loader *ld, struct aipolicy_outcome *o, const struct yread_eve
 
 /* The value V of key K of outcome O, read to its end. */
 static void
-outcome_value(struct loader *ld, struct aipolicy_outcome *o, struct outcome_state *st,
-    enum outcome_key k, const struct yread_event *v)
+outcome_value(struct loader *ld, struct aipolicy_outcome *o,
+    struct outcome_state *st, enum outcome_key k, const struct yread_event *v)
 {
 	bool scalar = v->kind == YREAD_SCALAR;
 	struct aipolicy_location at = { v->line, v->column };
 
 	switch (k) {
 	case O_VERDICT:
-		if (scalar && aipolicy_verdict_parse(v->text, v->len, &o->verdict))
+		if (scalar && aipolicy_verdict_parse(v->text, v->len,
+		    &o->verdict))
 			st->have_verdict = true;
 		else
 			load_wrong(ld, v, true, "'verdict' must be use-freely, "
@@ -99,16 +101,16 @@ outcome_value(struct loader *ld, struct aipolicy_outcome *o, struct outcome_stat
 		    strcmp(v->text, "no") == 0))
 			o->disclose = false;
 		else
-			load_wrong(ld, v, true, "'disclose' must be true, false, "
-			    "yes or no");
+			load_wrong(ld, v, true, "'disclose' must be true, "
+			    "false, yes or no");
 		break;
 	case O_CONDITIONS:
 		o->conditions_loc = at;
 		if (v->kind == YREAD_SEQUENCE)
 			conditions(ld, o, v);
 		else
-			load_wrong(ld, v, false, "'conditions' must be a sequence "
-			    "of one-line texts");
+			load_wrong(ld, v, false, "'conditions' must be a "
+			    "sequence of one-line texts");
 		break;
 	case O_REVIEW_MINUTES:
 		st->minutes_ok = parse_uint(v, &o->review_minutes) &&
@@ -194,8 +196,8 @@ schema_outcomes(struct loader *ld, const struct yread_event *m)
 	while (!ld->oom && map_next(ld, &key, NULL)) {
 		ok = check_id(ld, &key, "outcome id");
 		if (ok && aipolicy_verdict_parse(key.text, key.len, &verdict)) {
-			load_error(ld, key.line, key.column, "'%s' is a verdict "
-			    "id and cannot be an outcome id", key.text);
+			load_error(ld, key.line, key.column, "'%s' is a "
+			    "verdict id and cannot be an outcome id", key.text);
 			ok = false;
 		}
 		ok = ok && !key.duplicate;
@@ -211,7 +213,8 @@ schema_outcomes(struct loader *ld, const struct yread_event *m)
 			}
 			o = &ld->named[ld->nnamed];
 			memset(o, 0, sizeof *o);
-			o->id = load_strdup(ld, &ld->p->priv->ids, key.text, key.len);
+			o->id = load_strdup(ld, &ld->p->priv->ids, key.text,
+			    key.len);
 			o->loc.line = key.line;
 			o->loc.column = key.column;
 			if (o->id == NULL)
@@ -226,8 +229,8 @@ schema_outcomes(struct loader *ld, const struct yread_event *m)
 		}
 		ld->named_said[ld->nnamed - 1].from = ld->late.count;
 		if (v.kind != YREAD_MAPPING) {
-			load_wrong(ld, &v, false, "outcome '%s' must be a mapping "
-			    "with 'verdict' and 'summary'", o->id);
+			load_wrong(ld, &v, false, "outcome '%s' must be a "
+			    "mapping with 'verdict' and 'summary'", o->id);
 		} else {
 			w.arg = o->id;
 			schema_outcome(ld, o, &v, &w);

@@ -28,7 +28,8 @@ struct question_mark {
 static enum key_problem key_problem(const struct yread_event *k);
 static bool key_report(struct loader *ld, const struct yread_event *k,
     enum key_problem problem, uint32_t same);
-static void key_reports_flush(struct loader *ld, const struct aipolicy_question *q);
+static void key_reports_flush(struct loader *ld,
+    const struct aipolicy_question *q);
 static bool answer_target(struct loader *ld, uint32_t qi, uint32_t ai,
     const struct yread_event *v);
 static void answer_entry(struct loader *ld, uint32_t qi,
@@ -263,8 +264,8 @@ answers_mapping(struct loader *ld, uint32_t qi, const struct yread_event *m)
 		return;
 	q = &ld->p->questions[qi];
 	if (entries < ANSWERS_MIN)
-		load_error(ld, m->line, m->column, "question '%s' needs at least "
-		    "two answers, found %zu", q->id, entries);
+		load_error(ld, m->line, m->column, "question '%s' needs at "
+		    "least two answers, found %zu", q->id, entries);
 	key_reports_flush(ld, q);
 	q->answers = arena_alloc(&ld->p->priv->answers,
 	    (n ? n : 1) * sizeof *q->answers);
@@ -307,8 +308,8 @@ question_value(struct loader *ld, uint32_t qi, enum question_key k,
 		if (v->kind == YREAD_MAPPING)
 			answers_mapping(ld, qi, v);
 		else
-			load_wrong(ld, v, false, "'answers' must be a mapping of "
-			    "answer -> target");
+			load_wrong(ld, v, false, "'answers' must be a mapping "
+			    "of answer -> target");
 		break;
 	default:
 		value_skip(ld, v);
@@ -461,8 +462,8 @@ schema_questions(struct loader *ld, const struct yread_event *m)
 		if (!ok)
 			value_skip(ld, &v);
 		else if (v.kind != YREAD_MAPPING)
-			load_wrong(ld, &v, false, "question '%s' must be a mapping "
-			    "with 'ask' and 'answers'",
+			load_wrong(ld, &v, false, "question '%s' must be a "
+			    "mapping with 'ask' and 'answers'",
 			    ld->p->questions[qi].id);
 		else
 			question_body(ld, qi, &v);

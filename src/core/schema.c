@@ -314,7 +314,8 @@ take_date(struct loader *ld, const struct yread_event *v, const char *name,
 {
 	loc->line = v->line;
 	loc->column = v->column;
-	if (v->kind == YREAD_SCALAR && aipolicy_date_parse(v->text, v->len, out))
+	if (v->kind == YREAD_SCALAR &&
+	    aipolicy_date_parse(v->text, v->len, out))
 		return true;
 	if (v->kind == YREAD_SCALAR && !yread_is_null(v))
 		load_error(ld, v->line, v->column,
@@ -390,8 +391,8 @@ keep_value(struct loader *ld, const struct yread_event *v,
 	value_skip(ld, v);
 }
 
-/* The value V of top-level key K, read to its end. *DATES stays true while both dates are
- * there and valid. */
+/* The value V of top-level key K, read to its end. *DATES stays true while
+ * both dates are there and valid. */
 static void
 top_value(struct loader *ld, enum top_key k, const struct yread_event *v,
     bool *dates)
@@ -402,8 +403,8 @@ top_value(struct loader *ld, enum top_key k, const struct yread_event *v,
 	switch (k) {
 	case TOP_AIPOLICY:
 		if (!parse_uint(v, &version) || version != 1)
-			load_wrong(ld, v, true, "'aipolicy' must be 1, the only "
-			    "format version");
+			load_wrong(ld, v, true, "'aipolicy' must be 1, the "
+			    "only format version");
 		break;
 	case TOP_ID:
 		if (v->kind == YREAD_SCALAR && !yread_is_null(v)) {

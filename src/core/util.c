@@ -277,7 +277,8 @@ strindex_find(const struct strindex *x, const char *key, size_t len,
 		s = &x->slots[i];
 		if (s->key == NULL)
 			return s;
-		if (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0)
+		if (s->hash == h && s->len == len &&
+		    memcmp(s->key, key, len) == 0)
 			return s;
 		i = (i + 1) & mask;
 	}
@@ -512,7 +513,8 @@ edit_distance(const char *a, const char *b, unsigned cap)
 	if (la > 64 || lb > 64)
 		return cap + 1;
 	if (la == 0 || lb == 0)
-		return (unsigned)(la + lb) > cap ? cap + 1 : (unsigned)(la + lb);
+		return (unsigned)(la + lb) > cap ? cap + 1 :
+		    (unsigned)(la + lb);
 	for (i = 0; i <= la; i++)
 		d[i][0] = (unsigned)i;
 	for (j = 0; j <= lb; j++)

@@ -35,7 +35,8 @@ void *arena_take(struct arena *a, size_t n, size_t align);
 static inline void *
 arena_bump(struct arena *a, size_t n, size_t align)
 {
-	uintptr_t at = ((uintptr_t)a->free + align - 1) & ~(uintptr_t)(align - 1);
+	uintptr_t at = ((uintptr_t)a->free + align - 1) &
+	    ~(uintptr_t)(align - 1);
 
 	if (a->free != NULL && at <= (uintptr_t)a->end &&
 	    n <= (uintptr_t)a->end - at) {

@@ -21,11 +21,11 @@
 
 static void yread_error(struct yread *r, uint32_t line, uint32_t column,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-static void yread_add(struct yread *r, enum aipolicy_severity sev, uint32_t line,
-    uint32_t column, const char *fmt, ...)
+static void yread_add(struct yread *r, enum aipolicy_severity sev,
+    uint32_t line, uint32_t column, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
-static void yread_report(struct yread *r, enum aipolicy_severity sev, uint32_t line,
-    uint32_t column, const char *fmt, va_list ap);
+static void yread_report(struct yread *r, enum aipolicy_severity sev,
+    uint32_t line, uint32_t column, const char *fmt, va_list ap);
 static void syntax_error(struct yread *r);
 static inline void check_properties(struct yread *r,
     const yaml_event_t *ev, const yaml_char_t *anchor, const yaml_char_t *tag);
@@ -96,8 +96,8 @@ yread_error(struct yread *r, uint32_t line, uint32_t column,
 
 /* A diagnostic of another severity, with no format checking needed. */
 static void
-yread_add(struct yread *r, enum aipolicy_severity sev, uint32_t line, uint32_t column,
-    const char *fmt, ...)
+yread_add(struct yread *r, enum aipolicy_severity sev, uint32_t line,
+    uint32_t column, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -139,7 +139,8 @@ syntax_error(struct yread *r)
 		r->oom = true;
 		return;
 	}
-	yread_add(r, AIPOLICY_SEVERITY_ERROR, e.line, e.column, "%s", e.message);
+	yread_add(r, AIPOLICY_SEVERITY_ERROR, e.line, e.column, "%s",
+	    e.message);
 	yread_add(r, AIPOLICY_SEVERITY_NOTE, e.line, e.column, "%s", e.note);
 	yaml_error_release(&e);
 }
@@ -220,7 +221,8 @@ check_chars(struct yread *r, const struct yread_event *ev)
 			return;
 		}
 		if (!bidi && is_bidi_override(cp)) {
-			yread_add(r, AIPOLICY_SEVERITY_WARNING, ev->line, ev->column,
+			yread_add(r, AIPOLICY_SEVERITY_WARNING,
+			    ev->line, ev->column,
 			    "text holds the bidirectional override U+%04X, "
 			    "which can make it read differently than it acts",
 			    (unsigned)cp);
@@ -589,5 +591,6 @@ yread_is_null(const struct yread_event *ev)
 	if (ev->len == 1)
 		return ev->text[0] == '~';
 	return ev->len == n && (memcmp(ev->text, "null", n) == 0 ||
-	    memcmp(ev->text, "Null", n) == 0 || memcmp(ev->text, "NULL", n) == 0);
+	    memcmp(ev->text, "Null", n) == 0 ||
+	    memcmp(ev->text, "NULL", n) == 0);
 }

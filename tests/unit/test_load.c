@@ -154,7 +154,8 @@ test_valid_policy(void **state)
 	assert_int_equal(p->effective, 20260101);
 	assert_int_equal(p->review_by, 20261231);
 	assert_int_equal(p->nquestions, 2);
-	assert_string_equal(p->questions[0].ask, "Does it involve client data?");
+	assert_string_equal(p->questions[0].ask,
+	    "Does it involve client data?");
 	assert_string_equal(p->questions[0].label, "Client data?");
 	assert_string_equal(p->questions[0].help, "NDAs.\nHR files.");
 	assert_string_equal(p->questions[1].label, "B?"); /* defaults to ask */
@@ -197,7 +198,8 @@ test_empty_and_encodings(void **state)
 	expect_errorn("a\0:\0", 4, 1, 1, "UTF-16");
 	/* Reader errors carry a byte offset: shown as line and column in code
 	 * points, the byte-order mark not counted. */
-	expect_error("a: 1\nb: \xC3\xA9\xC3\xA9 \xFF\n", 2, 7, "not valid UTF-8");
+	expect_error("a: 1\nb: \xC3\xA9\xC3\xA9 \xFF\n", 2, 7,
+	    "not valid UTF-8");
 	expect_error("\xEF\xBB\xBF" "ab: \xFF\n", 1, 5, "not valid UTF-8");
 	expect_error("a: 1\r\nb: 2\r\nc: \x01\r\n", 3, 4,
 	    "control character U+0001");
@@ -250,8 +252,8 @@ test_limits(void **state)
 
 	(void)state;
 	/* 33 levels. */
-	expect_error("a: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]"
-	    "]]]]]]]]]]]]\n", 1, 35, "nesting is deeper than 32");
+	expect_error("a: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]"
+	    "]]]]]]]]]]]]]\n", 1, 35, "nesting is deeper than 32");
 	/* A scalar over 64 KiB. */
 	n = 70000;
 	big = malloc(n + 32);
@@ -328,9 +330,9 @@ static void
 test_leap_day_is_a_date(void **state)
 {
 	struct aipolicy_diags d;
-	struct aipolicy *p = load_ok("aipolicy: 1\nid: t\ntitle: T\nversion: v\n"
-	    "owner: O\neffective: \"2028-02-29\"\nreview_by: '2028-03-01'\n"
-	    "start: a\n" QA OUTCOMES, &d);
+	struct aipolicy *p = load_ok("aipolicy: 1\nid: t\ntitle: T\n"
+	    "version: v\nowner: O\neffective: \"2028-02-29\"\n"
+	    "review_by: '2028-03-01'\nstart: a\n" QA OUTCOMES, &d);
 
 	(void)state;
 	assert_int_equal(p->effective, 20280229);
@@ -351,8 +353,8 @@ test_questions(void **state)
 	    "required key 'answers'");
 	expect_error(HEAD "questions:\n  a: just text\n" OUTCOMES, 10, 6,
 	    "question 'a' must be a mapping");
-	expect_error(HEAD "questions:\n  A:\n    ask: A?\n    answers: {y: free,"
-	    " n: stop}\n" OUTCOMES, 10, 3, "question id 'A' must match");
+	expect_error(HEAD "questions:\n  A:\n    ask: A?\n    answers: {y: "
+	    "free, n: stop}\n" OUTCOMES, 10, 3, "question id 'A' must match");
 	expect_error(HEAD "questions:\n  a:\n    ask: A?\n    answers: [free, "
 	    "stop]\n" OUTCOMES, 12, 14, "'answers' must be a mapping of answer "
 	    "-> target, found a sequence");
@@ -363,8 +365,9 @@ test_questions(void **state)
 	expect_error(HEAD "questions:\n  a:\n    ask: A?\n    label: "
 	    "\"12345678901234567890123456789012345678901\"\n    answers: {y: "
 	    "free, n: stop}\n" OUTCOMES, 12, 12, "'label' is longer than 40");
-	expect_error(HEAD "questions:\n  a:\n    ask: A?\n    answers: {y: free,"
-	    " n: stop}\n  b:\n    ask: B?\n    answers: {y: free, n: stop}\n"
+	expect_error(HEAD "questions:\n  a:\n    ask: A?\n"
+	    "    answers: {y: free, n: stop}\n  b:\n    ask: B?\n"
+	    "    answers: {y: free, n: stop}\n"
 	    "outcomes:\n  free: { verdict: use-freely, summary: Go. }\n"
 	    "  stop: { verdict: do-not-use, summary: Stop. }\n"
 	    "  b: { verdict: do-not-use, summary: Stop. }\n", 19, 3,
@@ -504,8 +507,8 @@ test_repeated_question_past_the_cap(void **state)
 	aipolicy_diags_init(&b, "t.yaml");
 	assert_int_equal(aipolicy_load_buffer("t.yaml", with, strlen(with), &p,
 	    &a), AIPOLICY_INVALID);
-	assert_int_equal(aipolicy_load_buffer("t.yaml", without, strlen(without),
-	    &p, &b), AIPOLICY_INVALID);
+	assert_int_equal(aipolicy_load_buffer("t.yaml", without,
+	    strlen(without), &p, &b), AIPOLICY_INVALID);
 	assert_true(b.dropped > 0);
 	assert_int_equal(a.count, b.count);
 	assert_int_equal(a.nerrors, b.nerrors);
@@ -575,8 +578,10 @@ test_answer_keys(void **state)
 	/* 81 code points, 162 bytes. */
 	expect_error(HEAD "questions:\n  a:\n    ask: A?\n    answers:\n"
 	    "      yes: free\n      "
-	    "ééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé"
-	    "ééééééééééééééé: stop\n" OUTCOMES, 14, 7, "longer than 80");
+	    "ééééééééééééééééééééééééééééééééé"
+	    "ééééééééééééééééééééééééééééééééé"
+	    "éééééééééééééééé: stop\n" OUTCOMES, 14, 7,
+	    "longer than 80");
 }
 
 static void
@@ -654,8 +659,8 @@ test_outcomes(void **state)
 	(void)state;
 	expect_error(HEAD QA "outcomes:\n  free: { verdict: use-freely, "
 	    "summary: Go. }\n  stop: { verdict: stop, summary: S. }\n", 15, 20,
-	    "'verdict' must be use-freely, use-with-review or do-not-use, found "
-	    "'stop'");
+	    "'verdict' must be use-freely, use-with-review or do-not-use, "
+	    "found 'stop'");
 	expect_error(HEAD QA "outcomes:\n  free: { verdict: use-freely, "
 	    "summary: Go. }\n  stop: { verdict: use-with-review, summary: S. "
 	    "}\n", 15, 9, "outcome 'stop' is missing the key 'reviewer'");
@@ -725,8 +730,8 @@ test_tests_section(void **state)
 	expect_error(HEAD QA OUTCOMES "tests:\n  - answers: { z: yes }\n"
 	    "    expect: free\n", 17, 16, "test case names no question 'z'");
 	expect_error(HEAD QA OUTCOMES "tests:\n  - answers: { a: maybe }\n"
-	    "    expect: free\n", 17, 19, "'maybe' is not an answer of question "
-	    "'a' (answers: 'yes', 'no')");
+	    "    expect: free\n", 17, 19, "'maybe' is not an answer of "
+	    "question 'a' (answers: 'yes', 'no')");
 	expect_error(HEAD QA OUTCOMES "tests:\n  - answers: { a: yes }\n"
 	    "    expect: fre\n", 18, 13, "'expect' names no verdict and no "
 	    "outcome: 'fre'");
@@ -770,7 +775,8 @@ test_warnings_when_loading(void **state)
 	struct aipolicy_diags d;
 	struct aipolicy *p = load_ok(HEAD "questions:\n"
 	    "  a:\n    ask: A?\n    answers: { x: free, y: stop }\n"
-	    "  lost:\n    ask: \"L\u202e?\"\n    answers: { x: free, y: stop }\n"
+	    "  lost:\n    ask: \"L\u202e?\"\n"
+	    "    answers: { x: free, y: stop }\n"
 	    OUTCOMES "  unused: { verdict: use-freely, summary: U. }\n", &d);
 
 	(void)state;
@@ -865,8 +871,8 @@ test_load_file_digest(void **state)
 	assert_int_equal(aipolicy_load_file_with(path, 0, &without, &d),
 	    AIPOLICY_OK);
 	assert_string_equal(without->sha256, "");
-	assert_int_equal(aipolicy_load_file_with(path, AIPOLICY_LOAD_DIGEST, &with,
-	    &d), AIPOLICY_OK);
+	assert_int_equal(aipolicy_load_file_with(path, AIPOLICY_LOAD_DIGEST,
+	    &with, &d), AIPOLICY_OK);
 	assert_int_equal(strlen(with->sha256), 64);
 	for (i = 0; i < 64; i++)
 		assert_non_null(strchr("0123456789abcdef", with->sha256[i]));
@@ -895,7 +901,8 @@ main(void)
 		cmocka_unit_test(test_id_twice_reported_once),
 		cmocka_unit_test(test_repeated_question_left_out),
 		cmocka_unit_test(test_repeated_question_past_the_cap),
-		cmocka_unit_test(test_outcome_named_like_a_question_is_left_out),
+		cmocka_unit_test(
+		    test_outcome_named_like_a_question_is_left_out),
 		cmocka_unit_test(test_graph_checked_despite_bad_test_case),
 		cmocka_unit_test(test_answer_keys),
 		cmocka_unit_test(test_columns_count_code_points),

@@ -50,7 +50,8 @@ drain(struct reading *t)
 }
 
 static bool
-said(const struct aipolicy_diags *d, uint32_t line, uint32_t column, const char *text)
+said(const struct aipolicy_diags *d, uint32_t line, uint32_t column,
+    const char *text)
 {
 	size_t i;
 
@@ -245,7 +246,8 @@ test_is_null(void **state)
 		bool null;
 	} cases[] = {
 		{ "-\n- ~\n- null\n- Null\n- NULL\n", true },
-		{ "[\"null\", '~', '', nul, nulll, nUll, NULl, ~~, no, n]", false },
+		{ "[\"null\", '~', '', nul, nulll, nUll, NULl, ~~, no, n]",
+		    false },
 	};
 	struct reading t;
 	struct yread_event ev;
