@@ -253,7 +253,7 @@ test_limits(void **state)
 	(void)state;
 	/* 33 levels. */
 	expect_error("a: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]"
-	    "]]]]]]]]]]]]]\n", 1, 35, "nesting is deeper than 32");
+	    "]]]]]]]]]]]\n", 1, 35, "nesting is deeper than 32");
 	/* A scalar over 64 KiB. */
 	n = 70000;
 	big = malloc(n + 32);
@@ -580,7 +580,7 @@ test_answer_keys(void **state)
 	    "      yes: free\n      "
 	    "ééééééééééééééééééééééééééééééééé"
 	    "ééééééééééééééééééééééééééééééééé"
-	    "éééééééééééééééé: stop\n" OUTCOMES, 14, 7,
+	    "ééééééééééééééé: stop\n" OUTCOMES, 14, 7,
 	    "longer than 80");
 }
 
