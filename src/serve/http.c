@@ -485,8 +485,8 @@ send_response(struct request *rq)
 	rq->code = rs->status;
 	for (v = 0; v < AIPOLICY_VERDICT_COUNT; v++) {
 		if (rs->verdicts[v] > 0)
-			metrics_decisions(&rq->h->srv->metrics, (enum aipolicy_verdict)v,
-			    rs->verdicts[v]);
+			metrics_decisions(&rq->h->srv->metrics,
+			    (enum aipolicy_verdict)v, rs->verdicts[v]);
 	}
 	return MHD_YES;
 }

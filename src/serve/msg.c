@@ -124,7 +124,8 @@ add_caret(struct buf *b, const char *line, uint32_t column)
 static void
 print_diag(const struct aipolicy_diags *d, const struct aipolicy_diag *g)
 {
-	const char *sev = g->severity == AIPOLICY_SEVERITY_ERROR ? "error" : "warning";
+	const char *sev = g->severity == AIPOLICY_SEVERITY_ERROR ? "error" :
+	    "warning";
 	struct buf b;
 
 	buf_init(&b);

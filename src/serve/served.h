@@ -42,7 +42,8 @@
 
 /* The policy in one language. */
 struct served_lang {
-	char tag[LANG_TAG_MAX];        /* "en", a translation's, a catalogue's */
+	char tag[LANG_TAG_MAX];        /* "en", or a translation's or a
+	                                * catalogue's tag */
 	char name[LANGS_NAME_SIZE];    /* the language's name in itself */
 	const struct aipolicy *view;   /* the policy shown: the served one,
 	                                * or a translation's; not owned */

@@ -21,7 +21,7 @@ struct server {
 	pthread_mutex_t lock;   /* guards current */
 	struct served *current;
 	bool fixed_today;       /* --today was given */
-	aipolicy_date_t today;           /* its date */
+	aipolicy_date_t today;  /* its date */
 	struct logq *logq;      /* NULL without --log */
 	/* The program's words in each language with a catalogue, for the
 	 * policies a reload makes; NULL: English only. Not owned. */

@@ -229,8 +229,8 @@ collect(const struct aipolicy *p, const struct serve_request *rq,
 		}
 		w->answers[w->n] = (struct html_answer){ a->name, v,
 		    a->name_len, vlen };
-		w->given[w->n] = (struct aipolicy_given){ a->name, a->name_len, v,
-		    vlen };
+		w->given[w->n] = (struct aipolicy_given){ a->name,
+		    a->name_len, v, vlen };
 		w->n++;
 	}
 	free(seen);
@@ -485,8 +485,8 @@ answers_list(struct buf *b, const struct walk *w)
 		qu = &w->p->questions[r->path[k].question];
 		given = false;
 		for (i = 0; i < w->n && !given; i++)
-			given = aipolicy_find_question(w->p, w->given[i].question,
-			    w->given[i].question_len) ==
+			given = aipolicy_find_question(w->p,
+			    w->given[i].question, w->given[i].question_len) ==
 			    (int64_t)r->path[k].question;
 		if (given)
 			continue;
