@@ -393,7 +393,7 @@ async function languages(browser, base, rtl) {
   ok(l.dir === "rtl" && new URL(page.url()).search === "?lang=ar&data=no",
     "Arabic: a verdict, right to left, with the answer's key");
   await noSidewaysScroll(page, "Arabic verdict");
-  await shot(page, "serve-rtl");
+  await shot(page, "serve-rtl", false);
   await page.setExtraHTTPHeaders({ "Accept-Language": "ja, ar;q=0.5" });
   await page.goto(rtl + "/walk");
   l = await pageLang(page);
@@ -402,10 +402,12 @@ async function languages(browser, base, rtl) {
   await page.close();
 }
 
-async function shot(page, name) {
+// A screenshot of PAGE as NAME.png; FULL: the whole page, not only the
+// viewport (Chromium shifts a whole right-to-left page sideways).
+async function shot(page, name, full = true) {
   if (shots)
     await page.screenshot({ path: path.join(shots, name + ".png"),
-      fullPage: true });
+      fullPage: full });
 }
 
 async function screenshots(browser, base) {
