@@ -136,16 +136,21 @@ fuzz: build
 	    -max_len=8192 -timeout=10 build-fuzz/corpus-tr
 
 # The server's request-to-response function under libFuzzer (needs clang):
-# a query string, a line break and a body in, every response read out.
+# a query string, an Accept-Language header and a body, each after a line
+# break, in; every response read out.
 SERVE_SOURCES = $(filter-out src/serve/main.c,$(wildcard src/serve/*.c))
 fuzz-serve: build
 	@mkdir -p build-fuzz/corpus-serve
-	@printf 'data=no&people=no\n{"answers": {"data": "?"}}' \
+	@printf 'data=no&people=no\nfr-CH, fr;q=0.9\n{"answers": {"data": "?"}}' \
 	    >build-fuzz/corpus-serve/check
-	@printf 'worst_case=true\n{"data": "no"}\n\n{"data": "x"}\n' \
+	@printf 'worst_case=true&lang=de\n\n{"data": "no"}\n\n{"data": "x"}\n' \
 	    >build-fuzz/corpus-serve/batch
-	@printf 'data=%%ff&data=%%zz&=\n{"answers": {}, "worst_case": 1}' \
-	    >build-fuzz/corpus-serve/bad
+	@printf 'data=%%ff&data=%%zz&=&lang=x%%00\nde;q=2, *, ar;q=0\n%s' \
+	    '{"answers": {}, "worst_case": 1}' >build-fuzz/corpus-serve/bad
+	@printf 'lang=fr&data=non&people=no&lang=de-AT\nen;q=0.5, de\n' \
+	    >build-fuzz/corpus-serve/lang
+	@# the program's catalogues, where the target looks for them: beside it
+	@ln -sfn $(abspath $(BUILD))/locale build-fuzz/locale
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -D_DEFAULT_SOURCE \
 	    -D_POSIX_C_SOURCE=200809L \
 	    -Iinclude -I$(BUILD)/include -Isrc -Isrc/core -Isrc/serve \

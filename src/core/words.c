@@ -4,12 +4,14 @@
  * check that a translated printf format takes the English one's
  * arguments.
  */
+#include <dirent.h>
 #include <libintl.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -32,6 +34,8 @@
 /* A locale whose LC_MESSAGES lets gettext read LANGUAGE (it ignores
  * LANGUAGE under "C"), present on every glibc system. */
 #define UTF8_LOCALE "C.UTF-8"
+/* Where a language's catalogue is in the folder of catalogues. */
+#define CATALOGUE_PATH "%s/%s/LC_MESSAGES/" WORDS_DOMAIN ".mo"
 /* The header field of a catalogue that names its language. */
 #define LANGUAGE_FIELD "Language: "
 /* Arguments a format of words.def takes at most. */
@@ -86,6 +90,9 @@ static bool same_format(const char *english, const char *translated,
 static void fill_texts(struct words *w);
 static void fill_plural(struct words *w, enum word_plural id);
 static size_t slot_of(size_t n);
+static bool has_catalogue(const char *dir, const char *name);
+static size_t add_sorted(char out[][LANG_TAG_MAX], size_t n,
+    const char *tag);
 static int parse_format(const char *s, struct format_arg *args,
     size_t *nargs);
 
@@ -329,6 +336,55 @@ words_load(struct words *w, const char *tag)
 	}
 	restore(&s);
 	return 0;
+}
+
+/* has_catalogue: DIR/NAME holds a catalogue of the program's words. */
+static bool
+has_catalogue(const char *dir, const char *name)
+{
+	char path[PATH_MAX];
+	struct stat st;
+
+	return (size_t)snprintf(path, sizeof path, CATALOGUE_PATH, dir, name) <
+	    sizeof path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* add_sorted: TAG into the N sorted tags of OUT (room for N + 1) unless
+ * it is there already (ignoring case); the new count. */
+static size_t
+add_sorted(char out[][LANG_TAG_MAX], size_t n, const char *tag)
+{
+	size_t i, j;
+
+	for (i = 0; i < n && strcasecmp(out[i], tag) < 0; i++)
+		;
+	if (i < n && strcasecmp(out[i], tag) == 0)
+		return n;
+	for (j = n; j > i; j--)
+		memcpy(out[j], out[j - 1], LANG_TAG_MAX);
+	snprintf(out[i], LANG_TAG_MAX, "%s", tag);
+	return n + 1;
+}
+
+size_t
+words_catalogues(char out[][LANG_TAG_MAX], size_t max)
+{
+	char dir[PATH_MAX], tag[LANG_TAG_MAX];
+	struct dirent *e;
+	size_t n = 0;
+	DIR *d;
+
+	locale_dir(dir, sizeof dir);
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	while (n < max && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' || !lang_from_locale(e->d_name, tag) ||
+		    is_english(tag) || !has_catalogue(dir, e->d_name))
+			continue;
+		n = add_sorted(out, n, tag);
+	}
+	closedir(d);
+	return n;
 }
 
 const char *

@@ -89,6 +89,16 @@ extern const struct words words_english;
  */
 int words_load(struct words *w, const char *tag);
 
+/*
+ * words_catalogues: the languages there is a catalogue of the program's
+ * words for (LOCALE/LANG/LC_MESSAGES/aipolicy.mo in the folder words_load
+ * reads), as tags ("de", "pt-BR"), sorted, each once, English left out,
+ * into OUT (at most MAX). Reads a folder only: it touches neither the
+ * locale nor the environment. Returns how many (0 when the folder cannot
+ * be read).
+ */
+size_t words_catalogues(char out[][LANG_TAG_MAX], size_t max);
+
 /* words_text: the text ID of W (NULL: English). */
 const char *words_text(const struct words *w, enum word id);
 /* words_plural: the form of text ID of W (NULL: English) for the count N,

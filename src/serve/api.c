@@ -1,8 +1,10 @@
 /*
  * api.c: the JSON API's answers: /v1/check (GET with the answers in the
  * query, POST with a JSON body) and /v1/batch (JSON lines in, JSON lines
- * out, streamed while sent). Results are rendered by the same core code
- * as `check --json` and `check --batch`.
+ * out, streamed while sent), in the language of ?lang=. Results are
+ * rendered by the same core code as `check --json` and `check --batch`
+ * (with --lang): the texts as shown in the language, the keys the
+ * policy's.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -35,20 +37,22 @@ struct serve_stream {
 
 static int cmp_args(const void *a, const void *b);
 static bool same_name(const struct serve_arg *a, const struct serve_arg *b);
-static int args_to_given(const struct serve_request *rq,
-    struct aipolicy_given **given, char *msg, size_t msgsz);
+static int args_to_given(const struct served *s,
+    const struct serve_request *rq, struct aipolicy_given **given,
+    char *msg, size_t msgsz);
 static json_t *body_to_given(const struct serve_request *rq,
     struct aipolicy_given **given, size_t *n, unsigned *flags, char *msg,
     size_t msgsz, int *oom);
 static int check_keys(json_t *obj, char *msg, size_t msgsz);
 static void answer_query(struct server *srv, struct served *s,
-    const struct serve_request *rq, const struct aipolicy_given *given, size_t n,
-    unsigned flags, struct serve_response *rs);
-static int batch_flags(const struct serve_request *rq, unsigned *flags,
-    char *msg, size_t msgsz);
-static int batch_records(struct served *s, const struct aipolicy_result_json *rj,
-    const struct serve_request *rq, unsigned flags,
+    struct served_lang *l, const struct serve_request *rq,
+    const struct aipolicy_given *given, size_t n, unsigned flags,
     struct serve_response *rs);
+static int batch_flags(const struct served *s, const struct serve_request *rq,
+    unsigned *flags, char *msg, size_t msgsz);
+static int batch_records(struct served *s, const struct served_lang *l,
+    const struct aipolicy_result_json *rj, const struct serve_request *rq,
+    unsigned flags, struct serve_response *rs);
 
 /* Order arguments (pointed to) by name, then by place in the query. */
 static int
@@ -75,17 +79,17 @@ same_name(const struct serve_arg *a, const struct serve_arg *b)
 }
 
 /*
- * The query parameters as answers, in their order, into *GIVEN (malloc'd,
- * the caller's). Returns the number of answers; -1 with a 400 message in
- * MSG; -2 when out of memory.
+ * The query parameters of RQ on S as answers (all but ?lang=), in their
+ * order, into *GIVEN (malloc'd, the caller's). Returns the number of
+ * answers; -1 with a 400 message in MSG; -2 when out of memory.
  */
 static int
-args_to_given(const struct serve_request *rq, struct aipolicy_given **given,
-    char *msg, size_t msgsz)
+args_to_given(const struct served *s, const struct serve_request *rq,
+    struct aipolicy_given **given, char *msg, size_t msgsz)
 {
 	const struct serve_arg **order;
 	struct aipolicy_given *g;
-	size_t i;
+	size_t i, n = 0;
 
 	*given = g = calloc(rq->nargs ? rq->nargs : 1, sizeof *g);
 	order = calloc(rq->nargs ? rq->nargs : 1, sizeof *order);
@@ -106,23 +110,25 @@ args_to_given(const struct serve_request *rq, struct aipolicy_given **given,
 			    "query");
 			break;
 		}
-		g[i].question = a->name;
-		g[i].question_len = a->name_len;
-		g[i].answer = a->value != NULL ? a->value : "";
-		g[i].answer_len = a->value != NULL ? a->value_len : 0;
-		order[i] = a;
+		if (reqlang_is_param(s, a))
+			continue;
+		g[n].question = a->name;
+		g[n].question_len = a->name_len;
+		g[n].answer = a->value != NULL ? a->value : "";
+		g[n].answer_len = a->value != NULL ? a->value_len : 0;
+		order[n++] = a;
 	}
 	/* A question named twice: sorted by name, twins are neighbours. */
 	if (i == rq->nargs)
-		qsort(order, rq->nargs, sizeof *order, cmp_args);
-	for (i = 1; i < rq->nargs && msg[0] == '\0'; i++) {
+		qsort(order, n, sizeof *order, cmp_args);
+	for (i = 1; i < n && msg[0] == '\0'; i++) {
 		if (same_name(order[i - 1], order[i]))
 			snprintf(msg, msgsz, "question '%.*s' is answered "
 			    "twice", (int)(order[i]->name_len < MSG_SIZE / 2 ?
 			    order[i]->name_len : MSG_SIZE / 2), order[i]->name);
 	}
 	free(order);
-	return msg[0] != '\0' ? -1 : (int)rq->nargs;
+	return msg[0] != '\0' ? -1 : (int)n;
 }
 
 /* The keys of the POST body: 'answers' and 'worst_case', nothing else.
@@ -211,36 +217,36 @@ body_to_given(const struct serve_request *rq, struct aipolicy_given **given,
 	return obj;
 }
 
-/* Walk the N answers GIVEN and answer with the result object, keeping
- * the decision log's record of a verdict. */
+/* Walk the N answers GIVEN in language L and answer with the result
+ * object, keeping the decision log's record of a verdict. */
 static void
-answer_query(struct server *srv, struct served *s,
-    const struct serve_request *rq, const struct aipolicy_given *given, size_t n,
-    unsigned flags, struct serve_response *rs)
+answer_query(struct server *srv, struct served *s, struct served_lang *l,
+    const struct serve_request *rq, const struct aipolicy_given *given,
+    size_t n, unsigned flags, struct serve_response *rs)
 {
-	struct aipolicy_walker *w = served_walker(s);
+	struct aipolicy_walker *w = served_walker(s, l);
 	aipolicy_date_t today = server_today(srv);
 	struct aipolicy_walk_result r;
 	struct buf b;
 	char *msg;
 
 	if (w == NULL || aipolicy_walker_run(w, given, n, flags, &r) != 0) {
-		served_walker_put(s, w);
+		served_walker_put(s, l, w);
 		serve_response_nomem(rs);
 		return;
 	}
 	if (r.status == AIPOLICY_WALK_BAD_ANSWER) {
-		msg = aipolicy_result_bad_answer(s->p, &given[r.bad]);
+		msg = aipolicy_result_bad_answer(l->view, &given[r.bad]);
 		if (msg == NULL)
 			serve_response_nomem(rs);
 		else
 			serve_response_error(rs, HTTP_UNPROCESSABLE, "%s", msg);
 		free(msg);
-		served_walker_put(s, w);
+		served_walker_put(s, l, w);
 		return;
 	}
 	buf_init(&b);
-	if (aipolicy_result_json_render(served_result(s, today), &r, given,
+	if (aipolicy_result_json_render(served_result(l, today), &r, given,
 	    n, 0, &b.data, &b.len, &b.cap) != 0)
 		b.failed = true;
 	buf_addc(&b, '\n');
@@ -249,13 +255,12 @@ answer_query(struct server *srv, struct served *s,
 		rs->verdicts[r.outcome->verdict] = 1;
 		if (srv->logq != NULL && !rq->head) {
 			size_t cap = 0;
-			if (logwrite_record(s->log, LOG_VIA, time(NULL), r.path,
-			    r.npath, r.unsure, r.nunsure, r.outcome,
+			if (served_log(s, l, &r, LOG_VIA, time(NULL),
 			    &rs->records, &rs->records_len, &cap) != 0)
 				serve_response_nomem(rs);
 		}
 	}
-	served_walker_put(s, w);
+	served_walker_put(s, l, w);
 }
 
 void
@@ -264,17 +269,20 @@ api_check(struct server *srv, struct served *s,
 {
 	char msg[MSG_SIZE] = "";
 	struct aipolicy_given *given = NULL;
+	struct served_lang *l = reqlang_api(s, rq, rs);
 	size_t n = 0;
 	unsigned flags = 0;
 	json_t *obj = NULL;
 	int got, oom = 0;
 
+	if (l == NULL)
+		return;
 	if (strcmp(rq->method, "POST") == 0) {
 		obj = body_to_given(rq, &given, &n, &flags, msg, sizeof msg,
 		    &oom);
 		got = obj != NULL ? 0 : oom ? -2 : -1;
 	} else {
-		got = args_to_given(rq, &given, msg, sizeof msg);
+		got = args_to_given(s, rq, &given, msg, sizeof msg);
 		n = got > 0 ? (size_t)got : 0;
 	}
 	if (got == -2)
@@ -282,26 +290,28 @@ api_check(struct server *srv, struct served *s,
 	else if (got == -1)
 		serve_response_error(rs, HTTP_BAD_REQUEST, "%s", msg);
 	else
-		answer_query(srv, s, rq, given, n, flags, rs);
+		answer_query(srv, s, l, rq, given, n, flags, rs);
 	json_decref(obj);
 	free(given);
 }
 
-/* ?worst_case=true|false, and no other parameter. 0, or -1 with a 400
- * message in MSG. */
+/* ?worst_case=true|false, and no other parameter but ?lang=. 0, or -1
+ * with a 400 message in MSG. */
 static int
-batch_flags(const struct serve_request *rq, unsigned *flags, char *msg,
-    size_t msgsz)
+batch_flags(const struct served *s, const struct serve_request *rq,
+    unsigned *flags, char *msg, size_t msgsz)
 {
 	size_t i;
 
 	*flags = 0;
 	for (i = 0; i < rq->nargs; i++) {
 		const struct serve_arg *a = &rq->args[i];
+		if (reqlang_is_param(s, a))
+			continue;
 		if (a->name_len != strlen("worst_case") ||
 		    memcmp(a->name, "worst_case", a->name_len) != 0) {
 			snprintf(msg, msgsz, "unknown query parameter '%.*s': "
-			    "/v1/batch takes only worst_case=true",
+			    "/v1/batch takes only worst_case and lang",
 			    (int)(a->name_len < MSG_SIZE / 2 ? a->name_len :
 			    MSG_SIZE / 2), a->name);
 			return -1;
@@ -319,14 +329,15 @@ batch_flags(const struct serve_request *rq, unsigned *flags, char *msg,
 	return 0;
 }
 
-/* The decision log's records of the batch's verdicts, into rs->records,
- * made before any line is answered. 0, or -1 when out of memory. */
+/* The decision log's records of the batch's verdicts in language L, into
+ * rs->records, made before any line is answered. 0, or -1 when out of
+ * memory. */
 static int
-batch_records(struct served *s, const struct aipolicy_result_json *rj,
-    const struct serve_request *rq, unsigned flags,
-    struct serve_response *rs)
+batch_records(struct served *s, const struct served_lang *l,
+    const struct aipolicy_result_json *rj, const struct serve_request *rq,
+    unsigned flags, struct serve_response *rs)
 {
-	struct batch *b = batch_new(s->p, rj, flags);
+	struct batch *b = batch_new(l->view, rj, flags);
 	const struct aipolicy_walk_result *r;
 	enum batch_status st;
 	const char *line;
@@ -340,9 +351,8 @@ batch_records(struct served *s, const struct aipolicy_result_json *rj,
 		r = batch_result(b);
 		if (rc == 0 && st == BATCH_ANSWERED &&
 		    r->status == AIPOLICY_WALK_VERDICT)
-			rc = logwrite_record(s->log, LOG_VIA, now, r->path,
-			    r->npath, r->unsure, r->nunsure, r->outcome,
-			    &rs->records, &rs->records_len, &cap);
+			rc = served_log(s, l, r, LOG_VIA, now, &rs->records,
+			    &rs->records_len, &cap);
 	}
 	batch_free(b);
 	return rc;
@@ -352,22 +362,26 @@ void
 api_batch(struct server *srv, struct served *s,
     const struct serve_request *rq, struct serve_response *rs)
 {
-	const struct aipolicy_result_json *rj = served_result(s, server_today(srv));
+	struct served_lang *l = reqlang_api(s, rq, rs);
+	const struct aipolicy_result_json *rj;
 	struct serve_stream *st;
 	char msg[MSG_SIZE] = "";
 	unsigned flags;
 
-	if (batch_flags(rq, &flags, msg, sizeof msg) != 0) {
+	if (l == NULL)
+		return;
+	rj = served_result(l, server_today(srv));
+	if (batch_flags(s, rq, &flags, msg, sizeof msg) != 0) {
 		serve_response_error(rs, HTTP_BAD_REQUEST, "%s", msg);
 		return;
 	}
-	if (srv->logq != NULL && batch_records(s, rj, rq, flags, rs) != 0) {
+	if (srv->logq != NULL && batch_records(s, l, rj, rq, flags, rs) != 0) {
 		serve_response_nomem(rs);
 		return;
 	}
 	st = calloc(1, sizeof *st);
 	if (st == NULL || (st->body = malloc(rq->body_len + 1)) == NULL ||
-	    (st->b = batch_new(s->p, rj, flags)) == NULL) {
+	    (st->b = batch_new(l->view, rj, flags)) == NULL) {
 		if (st != NULL)
 			free(st->body);
 		free(st);

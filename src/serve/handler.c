@@ -1,7 +1,8 @@
 /*
  * handler.c: routing a request, the errors found before its body, and the
  * small endpoints (/v1/policy, /healthz, /metrics); /v1/check and
- * /v1/batch are in api.c, the walk in a browser in web.c.
+ * /v1/batch are in api.c, the walk in a browser in web.c, the language a
+ * request asks for in reqlang.c.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -50,7 +51,7 @@ static bool type_allowed(const char *const *types, const char *type);
 static void route_error(const struct serve_request *rq,
     const struct serve_route *rt, struct serve_response *rs);
 static void answer_policy(struct server *srv, struct served *s,
-    struct serve_response *rs);
+    const struct serve_request *rq, struct serve_response *rs);
 static void answer_healthz(struct server *srv, struct serve_response *rs);
 static void answer_metrics(struct server *srv, struct served *s,
     struct serve_response *rs);
@@ -224,15 +225,20 @@ route_error(const struct serve_request *rq, const struct serve_route *rt,
 	}
 }
 
+/* /v1/policy: the policy in the language of ?lang=. */
 static void
-answer_policy(struct server *srv, struct served *s, struct serve_response *rs)
+answer_policy(struct server *srv, struct served *s,
+    const struct serve_request *rq, struct serve_response *rs)
 {
+	struct served_lang *l = reqlang_api(s, rq, rs);
 	const char *text;
 	size_t len;
 	struct buf b;
 
+	if (l == NULL)
+		return;
 	buf_init(&b);
-	if (served_policy_json(s, server_today(srv), &text, &len) != 0)
+	if (served_policy_json(s, l, server_today(srv), &text, &len) != 0)
 		b.failed = true;
 	else
 		buf_add(&b, text, len);
@@ -283,7 +289,7 @@ serve_handle(struct server *srv, struct served *s,
 	}
 	switch (rt->handler) {
 	case HANDLER_POLICY:
-		answer_policy(srv, s, rs);
+		answer_policy(srv, s, rq, rs);
 		break;
 	case HANDLER_CHECK:
 		api_check(srv, s, rq, rs);
@@ -299,7 +305,7 @@ serve_handle(struct server *srv, struct served *s,
 		break;
 	case HANDLER_WALK:
 		if (strcmp(rq->path, "/") == 0)
-			web_root(rs);
+			web_root(s, rq, rs);
 		else
 			web_walk(srv, s, rq, rs);
 		break;

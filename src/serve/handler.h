@@ -42,6 +42,7 @@ struct serve_request {
 	size_t nargs;
 	const char *content_type;  /* NULL when not given */
 	const char *if_none_match; /* NULL when not given */
+	const char *accept_language; /* NULL when not given */
 	const char *body;
 	size_t body_len;
 	bool body_too_big;         /* more than the route's body_max came */
@@ -63,22 +64,28 @@ void serve_route(const char *method, const char *path,
 
 struct serve_stream;
 
+/* Room for a Location made for a request: "/walk?lang=" and a tag. */
+#define SERVE_LOCATION_SIZE 64
+
 struct serve_response {
 	int status;
 	enum serve_handler handler;
 	const char *content_type;   /* static strings, or NULL */
 	const char *allow;
-	const char *location;
+	const char *location;       /* static, or location_buf */
+	char location_buf[SERVE_LOCATION_SIZE];
 	const char *cache_control;
 	const char *etag;
 	char *body;                 /* owned unless body_static */
 	size_t len;
 	bool body_static;
+	bool vary_language;         /* Accept-Language chose the language */
 	struct serve_stream *stream; /* instead of body: made while sent */
 	char *records;              /* decision log records to keep before
 	                             * the response is sent; owned */
 	size_t records_len;
-	unsigned long verdicts[AIPOLICY_VERDICT_COUNT]; /* verdicts carried by body */
+	/* The verdicts the body carries. */
+	unsigned long verdicts[AIPOLICY_VERDICT_COUNT];
 };
 
 /*

@@ -334,6 +334,8 @@ answer(struct request *rq, const char *url, const char *method)
 	    MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
 	req.if_none_match = MHD_lookup_connection_value(rq->mc,
 	    MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+	req.accept_language = MHD_lookup_connection_value(rq->mc,
+	    MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
 	MHD_get_connection_values_n(rq->mc, MHD_GET_ARGUMENT_KIND, add_arg,
 	    &a);
 	req.args = a.v;
@@ -439,6 +441,9 @@ make_response(struct request *rq)
 	if (ok && rs->location != NULL)
 		ok = MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION,
 		    rs->location) == MHD_YES;
+	if (ok && rs->vary_language)
+		ok = MHD_add_response_header(r, MHD_HTTP_HEADER_VARY,
+		    MHD_HTTP_HEADER_ACCEPT_LANGUAGE) == MHD_YES;
 	if (ok && rs->etag != NULL)
 		ok = MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG,
 		    rs->etag) == MHD_YES;
@@ -480,8 +485,8 @@ send_response(struct request *rq)
 	rq->code = rs->status;
 	for (v = 0; v < AIPOLICY_VERDICT_COUNT; v++) {
 		if (rs->verdicts[v] > 0)
-			metrics_decisions(&rq->h->srv->metrics, (enum aipolicy_verdict)v,
-			    rs->verdicts[v]);
+			metrics_decisions(&rq->h->srv->metrics,
+			    (enum aipolicy_verdict)v, rs->verdicts[v]);
 	}
 	return MHD_YES;
 }

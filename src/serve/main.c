@@ -1,8 +1,10 @@
 /*
  * main.c: aipolicy-serve, the program that `aipolicy serve` runs (a
  * program of its own, so that the other commands never load
- * libmicrohttpd): the options, the policy, the decision log and the
- * listening socket; then signals, until SIGTERM or SIGINT.
+ * libmicrohttpd): the options, the program's words in every language
+ * with a catalogue (read through gettext, so before any thread starts),
+ * the policy and its translations, the decision log and the listening
+ * socket; then signals, until SIGTERM or SIGINT.
  *
  * Every thread is started with SIGHUP, SIGINT and SIGTERM blocked; the
  * main thread takes them with sigtimedwait, once a second also closing
@@ -46,8 +48,10 @@ static int take_opt(int c, char **argv, struct opts *o);
 static int parse_opts(int argc, char **argv, struct opts *o);
 static bool parse_threads(const char *s, unsigned *out);
 static void raise_file_limit(void);
-static int start(const struct opts *o, struct server *srv,
-    struct http **http);
+static int load(const char *path, const struct langs_words *lw,
+    struct served **out);
+static int start(const struct opts *o, const struct langs_words *lw,
+    struct server *srv, struct http **http);
 static void reload(struct server *srv, const char *path);
 static void run(struct server *srv, struct http *h, const char *path);
 static void stop(struct server *srv, struct http *h);
@@ -164,26 +168,45 @@ raise_file_limit(void)
 	setrlimit(RLIMIT_NOFILE, &rl);
 }
 
+/* The policy at PATH and its translations, served with the words of LW,
+ * into *OUT (one reference, the caller's). EXIT_OK or the exit code after
+ * saying why. */
+static int
+load(const char *path, const struct langs_words *lw, struct served **out)
+{
+	struct translation_set tr;
+	struct aipolicy *p;
+	int code;
+
+	*out = NULL;
+	code = msg_load(path, &p);
+	if (code == EXIT_OK)
+		code = msg_translations(path, p, &tr);
+	else
+		return code;
+	if (code == EXIT_OK && (*out = served_new(p, &tr, lw)) == NULL)
+		code = msg_error(EXIT_NOMEM, "out of memory");
+	if (code != EXIT_OK)
+		aipolicy_free(p);
+	return code;
+}
+
 /* Load, open the log, listen and start; say "serving". EXIT_OK or the
  * exit code after saying why. */
 static int
-start(const struct opts *o, struct server *srv, struct http **http)
+start(const struct opts *o, const struct langs_words *lw, struct server *srv,
+    struct http **http)
 {
 	struct listen_addr la;
-	struct aipolicy *p;
 	struct served *s;
 	char url[LISTEN_URL_SIZE];
 	int code, fd;
 
-	code = msg_load(o->policy, &p);
+	code = load(o->policy, lw, &s);
 	if (code != EXIT_OK)
 		return code;
-	s = served_new(p);
-	if (s == NULL) {
-		aipolicy_free(p);
-		return msg_error(EXIT_NOMEM, "out of memory");
-	}
 	server_init(srv, s);
+	srv->words = lw;
 	srv->fixed_today = o->fixed_today;
 	srv->today = o->today;
 	if (o->log != NULL) {
@@ -210,19 +233,11 @@ start(const struct opts *o, struct server *srv, struct http **http)
 static void
 reload(struct server *srv, const char *path)
 {
-	struct aipolicy *p = NULL;
 	struct served *s = NULL, *cur;
 
 	if (srv->logq != NULL)
 		logq_reopen(srv->logq);
-	if (msg_load(path, &p) == EXIT_OK) {
-		s = served_new(p);
-		if (s == NULL) {
-			aipolicy_free(p);
-			msg_error(0, "out of memory");
-		}
-	}
-	if (s != NULL) {
+	if (load(path, srv->words, &s) == EXIT_OK) {
 		server_swap(srv, s);
 		atomic_fetch_add(&srv->metrics.reloads_ok, 1);
 		msg_note("reloaded %s", s->name);
@@ -276,6 +291,7 @@ stop(struct server *srv, struct http *h)
 int
 main(int argc, char **argv)
 {
+	struct langs_words lw;
 	struct server srv;
 	struct http *h = NULL;
 	struct opts o;
@@ -298,7 +314,9 @@ main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	raise_file_limit();
 	memset(&srv, 0, sizeof srv);
-	code = start(&o, &srv, &h);
+	if (langs_words_load(&lw) != 0)
+		return msg_error(EXIT_NOMEM, "out of memory");
+	code = start(&o, &lw, &srv, &h);
 	if (code == EXIT_OK) {
 		run(&srv, h, o.policy);
 		stop(&srv, h);
@@ -308,5 +326,6 @@ main(int argc, char **argv)
 			code = EXIT_IOERR;
 		server_release(&srv);
 	}
+	langs_words_release(&lw);
 	return code;
 }

@@ -21,7 +21,7 @@ static unsigned long get(atomic_ulong *a);
 static void add_label(struct buf *b, const char *s);
 static void render_requests(struct metrics *m, struct buf *b);
 static void render_duration(struct metrics *m, struct buf *b);
-static void aipolicy_render(const struct served *s, aipolicy_date_t today,
+static void render_policy(const struct served *s, aipolicy_date_t today,
     struct buf *b);
 
 const char *
@@ -131,7 +131,7 @@ render_duration(struct metrics *m, struct buf *b)
 }
 
 static void
-aipolicy_render(const struct served *s, aipolicy_date_t today, struct buf *b)
+render_policy(const struct served *s, aipolicy_date_t today, struct buf *b)
 {
 	const struct aipolicy *p = s->p;
 
@@ -165,9 +165,10 @@ metrics_render(struct metrics *m, const struct served *s, aipolicy_date_t today,
 	    "# TYPE aipolicy_decisions_total counter\n");
 	for (v = 0; v < AIPOLICY_VERDICT_COUNT; v++)
 		buf_addf(b, "aipolicy_decisions_total{verdict=\"%s\"} %lu\n",
-		    aipolicy_verdict_id((enum aipolicy_verdict)v), get(&m->decisions[v]));
+		    aipolicy_verdict_id((enum aipolicy_verdict)v),
+		    get(&m->decisions[v]));
 	render_duration(m, b);
-	aipolicy_render(s, today, b);
+	render_policy(s, today, b);
 	buf_addf(b, "# HELP aipolicy_policy_reloads_total Reloads on SIGHUP, "
 	    "by result.\n"
 	    "# TYPE aipolicy_policy_reloads_total counter\n"

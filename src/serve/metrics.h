@@ -56,14 +56,15 @@ void metrics_init(struct metrics *m);
 void metrics_request(struct metrics *m, enum serve_handler h, int code,
     uint64_t microseconds);
 /* metrics_decisions: N verdicts V served. */
-void metrics_decisions(struct metrics *m, enum aipolicy_verdict v, unsigned long n);
+void metrics_decisions(struct metrics *m, enum aipolicy_verdict v,
+    unsigned long n);
 
 /*
  * metrics_render: the exposition into B: the counters of M, and for the
  * policy S as of TODAY its info and whether it is stale.
  */
-void metrics_render(struct metrics *m, const struct served *s, aipolicy_date_t today,
-    struct buf *b);
+void metrics_render(struct metrics *m, const struct served *s,
+    aipolicy_date_t today, struct buf *b);
 
 /* metrics_handler_name: the label value of H ("check", ...). */
 const char *metrics_handler_name(enum serve_handler h);

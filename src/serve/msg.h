@@ -10,6 +10,7 @@
 
 #include "aipolicy/diag.h"
 #include "aipolicy/policy.h"
+#include "core/translation.h"
 
 /* msg_error: "aipolicy: error: MESSAGE"; returns CODE. */
 int msg_error(int code, const char *fmt, ...)
@@ -17,6 +18,9 @@ int msg_error(int code, const char *fmt, ...)
 /* msg_file_error: "aipolicy: FILE: error: MESSAGE"; returns CODE. */
 int msg_file_error(int code, const char *file, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* msg_warning: "aipolicy: FILE: warning: MESSAGE". */
+void msg_warning(const char *file, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* msg_note: "aipolicy: MESSAGE" (news that is not an error). */
 void msg_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* msg_usage: the synopsis of `aipolicy serve` on stderr; EXIT_USAGE. */
@@ -29,5 +33,16 @@ int msg_usage(void);
  * EXIT_OK with *OUT set (the caller owns it) on success.
  */
 int msg_load(const char *path, struct aipolicy **out);
+
+/*
+ * msg_translations: every translation beside the policy at PATH (loaded
+ * as P) into SET, which it initialises (the caller releases it with
+ * translation_set_release). A translation that cannot be read or has
+ * errors is left out, after its errors (not its warnings) on stderr and
+ * a warning that it is not served: the others are. EXIT_OK, or
+ * EXIT_NOMEM after saying so (SET then empty).
+ */
+int msg_translations(const char *path, struct aipolicy *p,
+    struct translation_set *set);
 
 #endif

@@ -1,6 +1,7 @@
 /*
  * respond.h: what the request handlers share (private to handler.c,
- * api.c and web.c): filling a response, and the handlers themselves.
+ * api.c, web.c and reqlang.c): filling a response, the language a
+ * request asks for, and the handlers themselves.
  */
 #ifndef AIPOLICY_SERVE_RESPOND_H
 #define AIPOLICY_SERVE_RESPOND_H
@@ -35,13 +36,45 @@ enum {
 void respond_body(struct serve_response *rs, int status, const char *type,
     struct buf *b);
 
+/* reqlang_is_param: A is the ?lang= parameter on S, not an answer. */
+bool reqlang_is_param(const struct served *s, const struct serve_arg *a);
+
+/*
+ * reqlang_api: the language of a JSON API request RQ on S: the one its
+ * ?lang= names, else S's own texts (Accept-Language is not read: a
+ * program's answers do not change with its HTTP library's defaults).
+ * NULL after making RS an error: 404 for a language S is not served in
+ * (the message lists those it is), 400 for ?lang= given twice.
+ */
+struct served_lang *reqlang_api(struct served *s,
+    const struct serve_request *rq, struct serve_response *rs);
+
+/* The language of a page. */
+struct reqlang_page {
+	struct served_lang *lang; /* the language shown */
+	bool asked;               /* ?lang= chose it: links carry it */
+	char *unknown;            /* ?lang= named a language S is not
+	                           * served in: its value, cut short and
+	                           * sanitised (the caller frees it) */
+};
+
+/*
+ * reqlang_page: the language of the page RQ asks for on S, into *OUT: the
+ * one its first ?lang= names, else the first Accept-Language asks for
+ * that S has (then rs->vary_language is set), else S's own. 0, or -1 when
+ * out of memory.
+ */
+int reqlang_page(struct served *s, const struct serve_request *rq,
+    struct reqlang_page *out, struct serve_response *rs);
+
 /* The handlers: RS has its handler set and is otherwise empty. */
 void api_check(struct server *srv, struct served *s,
     const struct serve_request *rq, struct serve_response *rs);
 void api_batch(struct server *srv, struct served *s,
     const struct serve_request *rq, struct serve_response *rs);
 /* The web walk (web.c): / (a redirect to /walk), /walk, the stylesheet. */
-void web_root(struct serve_response *rs);
+void web_root(struct served *s, const struct serve_request *rq,
+    struct serve_response *rs);
 void web_walk(struct server *srv, struct served *s,
     const struct serve_request *rq, struct serve_response *rs);
 void web_static(const struct serve_request *rq, struct serve_response *rs);

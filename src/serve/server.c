@@ -11,7 +11,7 @@ server_init(struct server *srv, struct served *s)
 	srv->fixed_today = false;
 	srv->today = 0;
 	srv->logq = NULL;
-	srv->words = &words_english;
+	srv->words = NULL;
 	metrics_init(&srv->metrics);
 	atomic_init(&srv->stopping, false);
 }

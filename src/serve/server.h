@@ -12,7 +12,7 @@
 #include <stdbool.h>
 
 #include "aipolicy/policy.h"
-#include "core/words.h"
+#include "langs.h"
 #include "logq.h"
 #include "metrics.h"
 #include "served.h"
@@ -21,16 +21,18 @@ struct server {
 	pthread_mutex_t lock;   /* guards current */
 	struct served *current;
 	bool fixed_today;       /* --today was given */
-	aipolicy_date_t today;           /* its date */
+	aipolicy_date_t today;  /* its date */
 	struct logq *logq;      /* NULL without --log */
-	const struct words *words; /* the web walk's words; not owned */
+	/* The program's words in each language with a catalogue, for the
+	 * policies a reload makes; NULL: English only. Not owned. */
+	const struct langs_words *words;
 	struct metrics metrics;
 	atomic_bool stopping;   /* answer with Connection: close */
 };
 
 /* server_init: serve S (the server takes the caller's reference); no
- * log, today taken per request, the web walk in English. Release with
- * server_release. */
+ * log, today taken per request, no words but English for reloads.
+ * Release with server_release. */
 void server_init(struct server *srv, struct served *s);
 /* server_release: drops the current policy (the log is the caller's). */
 void server_release(struct server *srv);

@@ -1,13 +1,17 @@
 /*
  * web.c: the walk in a web browser. The answers so far are the whole
- * state, in the URL (/walk?Q1=A1&Q2=A2...), evaluated as check evaluates
- * them: the page shows the next question (also when it narrows a worst
- * case down, as ask does), or the verdict in the words of the core's
- * presentation (present.h). Forms submit with GET, carrying the earlier
- * answers as hidden fields before the radios, so that the URL keeps their
- * order; nothing is kept on the server, and no script is served. Every
- * word of the program on a page is one of the server's table of words.h
- * (English unless it was given another).
+ * state, in the URL (/walk?lang=de&Q1=A1&Q2=A2...), evaluated as check
+ * evaluates them: the page shows the next question (also when it narrows
+ * a worst case down, as ask does), or the verdict in the words of the
+ * core's presentation (present.h). Forms submit with GET, carrying the
+ * language asked for and the earlier answers as hidden fields before the
+ * radios, so that the URL keeps their order; nothing is kept on the
+ * server, and no script is served.
+ *
+ * A page is in the language of its request (reqlang.c): the policy's
+ * texts as that language's translation shows them, the program's words
+ * from its table of words.h. Answers are shown as the language shows
+ * them; links and forms carry their keys.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,10 +35,15 @@
 
 /* The walk of a request. */
 struct walk {
-	const struct aipolicy *p;
+	const struct aipolicy *p;    /* the policy as shown */
 	const struct words *words;   /* the program's words on the page */
-	struct html_answer *answers; /* the URL's answers, in order */
-	struct aipolicy_given *given;         /* the same, for the walker */
+	struct reqlang_page lang;    /* the page's language */
+	const char *link_lang;       /* what links carry as ?lang=, or NULL */
+	struct html_lang *langs;     /* the languages there are */
+	size_t nlangs;
+	struct html_answer *answers; /* the URL's answers, in order (keys
+	                              * for those that name one) */
+	struct aipolicy_given *given; /* the same, for the walker */
 	size_t n;
 	struct aipolicy_walk_result r;
 	char *banner;                /* the date warning, or NULL */
@@ -46,6 +55,12 @@ struct lines_state {
 	bool in_list;
 };
 
+static int walk_init(struct walk *w, struct served *s,
+    const struct serve_request *rq, struct serve_response *rs,
+    aipolicy_date_t today);
+static void walk_release(struct walk *w);
+static void page_begin(struct buf *b, const struct walk *w,
+    const char *title, size_t nanswers);
 static int banner(struct walk *w, aipolicy_date_t today);
 static int collect(const struct aipolicy *p, const struct serve_request *rq,
     struct walk *w, char *msg, size_t msgsz);
@@ -64,18 +79,88 @@ static void add_choice(struct buf *b, const char *name, size_t nlen,
     const char *value, size_t vlen, const char *label, const char *id);
 static void add_form(struct buf *b, const struct walk *w,
     const struct aipolicy_question *qu);
+static void log_verdict(struct server *srv, struct served *s,
+    const struct serve_request *rq, const struct walk *w,
+    struct serve_response *rs);
 
+/* To /walk, in the language ?lang= names (when there is one). */
 void
-web_root(struct serve_response *rs)
+web_root(struct served *s, const struct serve_request *rq,
+    struct serve_response *rs)
 {
 	static const char body[] = "See /walk\n";
+	struct reqlang_page lp;
 
-	rs->status = HTTP_SEE_OTHER;
 	rs->location = "/walk";
+	if (reqlang_page(s, rq, &lp, rs) != 0) {
+		serve_response_nomem(rs);
+		return;
+	}
+	if (lp.asked) {
+		snprintf(rs->location_buf, sizeof rs->location_buf,
+		    "/walk?%s=%s", SERVED_LANG_PARAM, lp.lang->tag);
+		rs->location = rs->location_buf;
+	}
+	free(lp.unknown);
+	rs->vary_language = false;
+	rs->status = HTTP_SEE_OTHER;
 	rs->content_type = TYPE_TEXT;
 	rs->body = (char *)body;
 	rs->len = sizeof body - 1;
 	rs->body_static = true;
+}
+
+/* W for request RQ on S: its language (RS told whether Accept-Language
+ * chose it), the policy and words in it, the languages to link to, the
+ * banner as of TODAY. 0, or -1 when out of memory (release W then too). */
+static int
+walk_init(struct walk *w, struct served *s, const struct serve_request *rq,
+    struct serve_response *rs, aipolicy_date_t today)
+{
+	size_t i;
+
+	memset(w, 0, sizeof *w);
+	if (reqlang_page(s, rq, &w->lang, rs) != 0)
+		return -1;
+	w->p = w->lang.lang->view;
+	w->words = w->lang.lang->words;
+	w->link_lang = w->lang.asked ? w->lang.lang->tag : NULL;
+	/* Links to languages need ?lang=: none when it is an answer. */
+	w->nlangs = s->lang_param ? s->nlangs : 0;
+	w->langs = calloc(w->nlangs ? w->nlangs : 1, sizeof *w->langs);
+	if (w->langs == NULL)
+		return -1;
+	for (i = 0; i < w->nlangs; i++)
+		w->langs[i] = (struct html_lang){ s->langs[i].tag,
+		    s->langs[i].name };
+	return banner(w, today);
+}
+
+static void
+walk_release(struct walk *w)
+{
+	free(w->lang.unknown);
+	free(w->langs);
+	free(w->banner);
+	free(w->answers);
+	free(w->given);
+}
+
+/* The start of a page of W titled TITLE whose links to the other
+ * languages keep the first NANSWERS answers of the URL. */
+static void
+page_begin(struct buf *b, const struct walk *w, const char *title,
+    size_t nanswers)
+{
+	struct html_page pg = {
+		.words = w->words, .p = w->p, .lang = w->lang.lang->tag,
+		.title = title, .banner = w->banner,
+		.unknown = w->lang.unknown, .langs = w->langs,
+		.nlangs = w->nlangs, .answers = w->answers,
+		.nanswers = nanswers,
+	};
+
+	html_begin(b, &pg);
 }
 
 /* The banner of a stale or not yet valid policy, in the words ask shows
@@ -99,7 +184,8 @@ banner(struct walk *w, aipolicy_date_t today)
 }
 
 /*
- * The URL's parameters that are question ids, in order, into W. 0; 1
+ * The URL's parameters that are question ids, in order, into W, each
+ * answer that names one of its question's as that answer's key. 0; 1
  * with a message for a 400 page in MSG; -1 when out of memory.
  */
 static int
@@ -108,7 +194,7 @@ collect(const struct aipolicy *p, const struct serve_request *rq,
 {
 	bool *seen = calloc(p->nquestions ? p->nquestions : 1, sizeof *seen);
 	size_t i, n = rq->nargs ? rq->nargs : 1;
-	int64_t q;
+	int64_t q, m;
 
 	w->answers = calloc(n, sizeof *w->answers);
 	w->given = calloc(n, sizeof *w->given);
@@ -136,10 +222,15 @@ collect(const struct aipolicy *p, const struct serve_request *rq,
 			break;
 		}
 		seen[q] = true;
+		m = aipolicy_question_match(&p->questions[q], v, vlen);
+		if (m >= 0) {
+			v = p->questions[q].answers[m].key;
+			vlen = strlen(v);
+		}
 		w->answers[w->n] = (struct html_answer){ a->name, v,
 		    a->name_len, vlen };
-		w->given[w->n] = (struct aipolicy_given){ a->name, a->name_len, v,
-		    vlen };
+		w->given[w->n] = (struct aipolicy_given){ a->name,
+		    a->name_len, v, vlen };
 		w->n++;
 	}
 	free(seen);
@@ -153,13 +244,14 @@ error_page(struct serve_response *rs, const struct walk *w, const char *msg)
 	struct buf b;
 
 	buf_init(&b);
-	html_begin(&b, w->words, w->p, words_text(w->words,
-	    WORD_WEB_NOT_A_WALK), w->banner);
+	page_begin(&b, w, words_text(w->words, WORD_WEB_NOT_A_WALK), 0);
 	buf_adds(&b, "<h1>");
 	html_texts(&b, words_text(w->words, WORD_WEB_CANNOT_FOLLOW));
 	buf_adds(&b, "</h1>\n<p class=\"error\">");
 	html_texts(&b, msg);
-	buf_adds(&b, "</p>\n<nav>\n<a href=\"/walk\">");
+	buf_adds(&b, "</p>\n<nav>\n<a href=\"");
+	html_walk_url(&b, w->link_lang, NULL, 0);
+	buf_adds(&b, "\">");
 	html_texts(&b, words_text(w->words, WORD_WEB_START_AGAIN));
 	buf_adds(&b, "</a>\n</nav>\n");
 	html_end(&b);
@@ -179,15 +271,23 @@ add_choice(struct buf *b, const char *name, size_t nlen, const char *value,
 	buf_adds(b, "</label></div>\n");
 }
 
-/* The form of question QU: the URL's answers as hidden fields, then the
- * question, its help and a radio per answer, "Not sure" last. */
+/* The form of question QU: the language asked for and the URL's answers
+ * as hidden fields, then the question, its help and a radio per answer
+ * (its key sent, its text as shown), "Not sure" last. */
 static void
-add_form(struct buf *b, const struct walk *w, const struct aipolicy_question *qu)
+add_form(struct buf *b, const struct walk *w,
+    const struct aipolicy_question *qu)
 {
 	char id[32];
 	size_t i;
 
 	buf_adds(b, "<form method=\"get\" action=\"/walk\">\n");
+	if (w->link_lang != NULL) {
+		buf_adds(b, "<input type=\"hidden\" name=\"" SERVED_LANG_PARAM
+		    "\" value=\"");
+		html_attr(b, w->link_lang, strlen(w->link_lang));
+		buf_adds(b, "\">\n");
+	}
 	for (i = 0; i < w->n; i++) {
 		buf_adds(b, "<input type=\"hidden\" name=\"");
 		html_attr(b, w->answers[i].question,
@@ -207,7 +307,7 @@ add_form(struct buf *b, const struct walk *w, const struct aipolicy_question *qu
 	for (i = 0; i < qu->nanswers; i++) {
 		snprintf(id, sizeof id, "answer-%zu", i + 1);
 		add_choice(b, qu->id, strlen(qu->id), qu->answers[i].key,
-		    strlen(qu->answers[i].key), qu->answers[i].key, id);
+		    strlen(qu->answers[i].key), qu->answers[i].shown, id);
 	}
 	add_choice(b, qu->id, strlen(qu->id), "?", 1, words_text(w->words,
 	    WORD_NOT_SURE), "answer-not-sure");
@@ -226,7 +326,7 @@ question_page(struct serve_response *rs, struct walk *w, uint32_t q,
 	struct buf b;
 
 	buf_init(&b);
-	html_begin(&b, w->words, w->p, qu->label, w->banner);
+	page_begin(&b, w, qu->label, w->n);
 	if (narrowing) {
 		present_init(&pr, 0, 0);
 		present_set_words(&pr, w->words);
@@ -243,10 +343,12 @@ question_page(struct serve_response *rs, struct walk *w, uint32_t q,
 	buf_adds(&b, "<nav>\n");
 	if (w->n > 0) {
 		buf_adds(&b, "<a href=\"");
-		html_walk_url(&b, w->answers, w->n - 1);
+		html_walk_url(&b, w->link_lang, w->answers, w->n - 1);
 		buf_adds(&b, "\">");
 		html_texts(&b, words_text(w->words, WORD_WEB_BACK));
-		buf_adds(&b, "</a>\n<a href=\"/walk\">");
+		buf_adds(&b, "</a>\n<a href=\"");
+		html_walk_url(&b, w->link_lang, NULL, 0);
+		buf_adds(&b, "\">");
 		html_texts(&b, words_text(w->words, WORD_WEB_START_AGAIN));
 		buf_adds(&b, "</a>\n");
 	}
@@ -363,16 +465,16 @@ answers_list(struct buf *b, const struct walk *w)
 				html_texts(b, words_text(w->words,
 				    WORD_WEB_ASSUMED));
 				buf_addc(b, ' ');
-				html_texts(b, qu->answers[a].key);
+				html_texts(b, qu->answers[a].shown);
 				buf_addc(b, ')');
 			}
 		} else {
 			a = aipolicy_question_match(qu, w->given[i].answer,
 			    w->given[i].answer_len);
-			html_texts(b, a >= 0 ? qu->answers[a].key : "?");
+			html_texts(b, a >= 0 ? qu->answers[a].shown : "?");
 		}
 		buf_adds(b, "</span> <a href=\"");
-		html_walk_url(b, w->answers, i);
+		html_walk_url(b, w->link_lang, w->answers, i);
 		buf_adds(b, "\">");
 		html_texts(b, words_text(w->words, WORD_WEB_CHANGE));
 		buf_adds(b, "<span class=\"hidden\"> ");
@@ -383,15 +485,15 @@ answers_list(struct buf *b, const struct walk *w)
 		qu = &w->p->questions[r->path[k].question];
 		given = false;
 		for (i = 0; i < w->n && !given; i++)
-			given = aipolicy_find_question(w->p, w->given[i].question,
-			    w->given[i].question_len) ==
+			given = aipolicy_find_question(w->p,
+			    w->given[i].question, w->given[i].question_len) ==
 			    (int64_t)r->path[k].question;
 		if (given)
 			continue;
 		buf_adds(b, "<li class=\"assumed\"><span class=\"question\">");
 		html_texts(b, qu->label);
 		buf_adds(b, "</span> <span class=\"answer\">");
-		html_texts(b, qu->answers[r->path[k].answer].key);
+		html_texts(b, qu->answers[r->path[k].answer].shown);
 		buf_adds(b, "</span> ");
 		html_texts(b, words_text(w->words, WORD_NOT_SURE_MARK));
 		buf_adds(b, "</li>\n");
@@ -432,8 +534,7 @@ verdict_page(struct serve_response *rs, struct walk *w)
 	buf_addf(&title, "%s %s", words_text(w->words, w->r.nunsure > 0 ?
 	    WORD_WORST_CASE_LABEL : WORD_VERDICT_LABEL),
 	    words_verdict(w->words, w->r.outcome->verdict));
-	html_begin(&b, w->words, w->p, title.failed ? "" : title.data,
-	    w->banner);
+	page_begin(&b, w, title.failed ? "" : title.data, w->n);
 	if (title.failed)
 		b.failed = true;
 	buf_release(&title);
@@ -451,11 +552,29 @@ verdict_page(struct serve_response *rs, struct walk *w)
 	}
 	close_line(&b, &ls, false);
 	present_release(&pr);
-	buf_adds(&b, "</section>\n<nav>\n<a href=\"/walk\">");
+	buf_adds(&b, "</section>\n<nav>\n<a href=\"");
+	html_walk_url(&b, w->link_lang, NULL, 0);
+	buf_adds(&b, "\">");
 	html_texts(&b, words_text(w->words, WORD_WEB_START_AGAIN));
 	buf_adds(&b, "</a>\n</nav>\n");
 	html_end(&b);
 	respond_body(rs, HTTP_OK, TYPE_HTML, &b);
+}
+
+/* The record of w's verdict for the decision log (none without a log,
+ * and none for HEAD), into RS. */
+static void
+log_verdict(struct server *srv, struct served *s,
+    const struct serve_request *rq, const struct walk *w,
+    struct serve_response *rs)
+{
+	size_t cap = 0;
+
+	rs->verdicts[w->r.outcome->verdict] = 1;
+	if (srv->logq != NULL && !rq->head &&
+	    served_log(s, w->lang.lang, &w->r, LOG_VIA, time(NULL),
+	    &rs->records, &rs->records_len, &cap) != 0)
+		serve_response_nomem(rs);
 }
 
 void
@@ -465,42 +584,31 @@ web_walk(struct server *srv, struct served *s,
 	struct walk w;
 	struct aipolicy_walker *wk = NULL;
 	char msg[MSG_SIZE] = "", *bad;
-	size_t cap = 0;
-	int rc;
+	int rc = -1;
 
-	memset(&w, 0, sizeof w);
-	w.p = s->p;
-	w.words = srv->words;
-	if (banner(&w, server_today(srv)) != 0 ||
-	    (rc = collect(s->p, rq, &w, msg, sizeof msg)) < 0 ||
-	    (rc == 0 && ((wk = served_walker(s)) == NULL ||
+	if (walk_init(&w, s, rq, rs, server_today(srv)) != 0 ||
+	    (rc = collect(w.p, rq, &w, msg, sizeof msg)) < 0 ||
+	    (rc == 0 && ((wk = served_walker(s, w.lang.lang)) == NULL ||
 	    aipolicy_walker_run(wk, w.given, w.n, 0, &w.r) != 0))) {
 		serve_response_nomem(rs);
 	} else if (rc > 0) {
 		error_page(rs, &w, msg);
 	} else if (w.r.status == AIPOLICY_WALK_BAD_ANSWER) {
-		bad = present_bad_answer(w.words, s->p, &w.given[w.r.bad]);
+		bad = present_bad_answer(w.words, w.p, &w.given[w.r.bad]);
 		if (bad == NULL)
 			serve_response_nomem(rs);
 		else
 			error_page(rs, &w, bad);
 		free(bad);
 	} else if (w.r.next != AIPOLICY_WALK_NO_NEXT) {
-		question_page(rs, &w, w.r.next, w.r.status == AIPOLICY_WALK_VERDICT);
+		question_page(rs, &w, w.r.next,
+		    w.r.status == AIPOLICY_WALK_VERDICT);
 	} else {
 		verdict_page(rs, &w);
-		if (rs->status == HTTP_OK) {
-			rs->verdicts[w.r.outcome->verdict] = 1;
-			if (srv->logq != NULL && !rq->head &&
-			    logwrite_record(s->log, LOG_VIA, time(NULL),
-			    w.r.path, w.r.npath, w.r.unsure, w.r.nunsure,
-			    w.r.outcome, &rs->records, &rs->records_len,
-			    &cap) != 0)
-				serve_response_nomem(rs);
-		}
+		if (rs->status == HTTP_OK)
+			log_verdict(srv, s, rq, &w, rs);
 	}
-	served_walker_put(s, wk);
-	free(w.banner);
-	free(w.answers);
-	free(w.given);
+	if (wk != NULL)
+		served_walker_put(s, w.lang.lang, wk);
+	walk_release(&w);
 }

@@ -2,7 +2,9 @@
 the command line answers: POST and GET /v1/check against `check --json`
 for every check query of the CLI test cases and every answer path of the
 example policy, POST /v1/batch against `check --batch` byte for byte, and
-GET /v1/policy against `render --format json`."""
+GET /v1/policy against `render --format json`; and in each language of
+the example, with ?lang= against --lang, answers given as keys or as
+shown."""
 import glob
 import json
 import os
@@ -192,8 +194,60 @@ def test_policies():
              "/v1/policy = render --format json for %s" % policy)
 
 
+def test_languages():
+    """?lang=LANG against --lang LANG: every path of the example, by keys
+    and by the answers as shown, cut short (next with its labels), a bad
+    answer; the batch; the policy."""
+    srv = server(example, "2026-11-28")
+    _, paths = cli(["paths", "--format", "json", example])
+    for lang in ("fr", "de"):
+        _, rendered = cli(["render", "--format", "json", "--lang", lang,
+                           example])
+        shown = {q["id"]: {a["key"]: a["label"] for a in q["answers"]}
+                 for q in json.loads(rendered)["questions"]}
+        lines = []
+        for p in json.loads(paths):
+            keys = [(s["question"], s["answer"]) for s in p["path"]]
+            labels = [(q, shown[q][a]) for q, a in keys]
+            for answers in (keys, labels, keys[:-1], labels[:1] +
+                            [(keys[-1][0], "x")]):
+                agree_lang(srv, lang, answers)
+            lines.append(json.dumps(dict(labels)))
+        lines.append('{"data": "maybe"}')
+        body = ("\n".join(lines) + "\n").encode()
+        code, want = cli(["check", "--batch", "--today", "2026-11-28",
+                          "--lang", lang, example], body)
+        got = srv.request("POST", "/v1/batch?lang=" + lang, body,
+                          {"Content-Type": "application/x-ndjson"})
+        t.eq((got[0], got[2]), (200, want),
+             "/v1/batch?lang=%s = check --batch --lang %s" % (lang, lang))
+        got = srv.request("GET", "/v1/policy?lang=" + lang)[2]
+        t.ok(got.startswith(rendered[:-2]) and
+             json.loads(got)["language"] == lang,
+             "/v1/policy?lang=%s = render --format json --lang %s" %
+             (lang, lang))
+
+
+def agree_lang(srv, lang, answers):
+    """GET and POST /v1/check?lang=LANG against check --json --lang."""
+    what = "%s %r" % (lang, answers)
+    code, want = cli(["check", "--json", "--today", "2026-11-28", "--lang",
+                      lang, example] + ["%s=%s" % qa for qa in answers])
+    status = 422 if code == 65 else 200
+    query = "&".join("%s=%s" % (urllib.parse.quote(q, safe=""),
+                                urllib.parse.quote(a, safe=""))
+                     for q, a in answers)
+    got = srv.request("GET", "/v1/check?lang=%s&%s" % (lang, query))
+    t.eq((got[0], got[2]), (status, want), what + ": GET = check --json")
+    body = json.dumps({"answers": dict(answers)})
+    got = srv.request("POST", "/v1/check?lang=" + lang, body.encode(),
+                      {"Content-Type": "application/json"})
+    t.eq((got[0], got[2]), (status, want), what + ": POST = check --json")
+
+
 test_cases()
 test_example_paths()
+test_languages()
 test_big_batch()
 test_policies()
 for s in servers.values():

@@ -4,7 +4,9 @@ go on being served: 50 connections sending their headers a byte a second
 (closed once their request has not arrived in 10 s, while normal requests
 are answered meanwhile), random bytes, oversized headers, URLs and
 bodies, bad percent-encoding, invalid UTF-8, 100,000 query parameters,
-methods nobody uses, more connections than the limit. The test suite
+methods nobody uses, more connections than the limit, hostile languages
+(Accept-Language huge, of raw bytes, of many entries and weights; ?lang=
+huge, binary, given many times). The test suite
 runs this against the AddressSanitizer build too (make asan)."""
 import os
 import random
@@ -165,6 +167,41 @@ def test_encodings(srv):
     healthy(srv, "strange encodings")
 
 
+def status_of(got):
+    """The status code of the response GOT, or None."""
+    line = got.split(b"\r\n", 1)[0]
+    return int(line[9:12]) if line.startswith(b"HTTP/1.1 ") else None
+
+
+def test_languages(srv):
+    """Every hostile language is answered, and by its rules: a page falls
+    back (200, 400 for a NUL), the API says 404 (or 400 for ?lang= twice);
+    libmicrohttpd refuses what is over its limits by itself."""
+    many = b", ".join(b"x%d;q=0.%d" % (i, i % 10) for i in range(2000))
+    for accept, codes in ((b"a" * 20000, (200,)),
+                          (bytes(range(0x80, 0x100)) * 40, (200,)),
+                          (many, (200,)),
+                          (b"de;q=1.5, fr;q=-1, *;q=1, ;q=, ,,,", (200,)),
+                          (b"a" * 100000, (431,))):
+        got = srv.raw(b"GET /walk HTTP/1.1\r\nHost: x\r\nAccept-Language: "
+                      + accept + b"\r\nConnection: close\r\n\r\n")
+        t.ok(status_of(got) in codes, "Accept-Language of %d bytes: %r" %
+             (len(accept), got[:12]))
+    for query, walk, api in ((b"lang=" + b"de" * 5000, 200, 404),
+                             (b"lang=%ff%fe%00", 400, 404),
+                             (b"lang=%0a%0d%3cscript%3e", 200, 404),
+                             (b"lang=de&" * 200 + b"data=no", 200, 400),
+                             (b"lang=de-" + b"x" * 30, 200, 404),
+                             (b"lang=DE_at.UTF-8", 200, 200),
+                             (b"lang", 200, 200)):
+        for path, want in ((b"/walk?", walk), (b"/v1/check?", api),
+                           (b"/v1/policy?", api), (b"/?", 303)):
+            got = srv.raw(b"GET " + path + query + b" HTTP/1.1\r\n"
+                          b"Host: x\r\nConnection: close\r\n\r\n")
+            t.eq(status_of(got), want, "%r%r..." % (path, query[:30]))
+    healthy(srv, "hostile languages")
+
+
 def test_limit(srv):
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     want = LIMIT + 200
@@ -199,6 +236,7 @@ def the_others():
     test_garbage(srv)
     test_sizes(srv)
     test_encodings(srv)
+    test_languages(srv)
 
 
 srv = Server(aipolicy, [example])

@@ -1,8 +1,11 @@
 """serve_reload.py AIPOLICY SOURCE_DIR: reload under load. Clients keep
-asking while the policy file is replaced (written beside it, renamed over
-it) and SIGHUP sent, ten times, every other time with an invalid file: no
-request fails, the new version is served after a valid reload, the old
-one kept after an invalid one, and the metric counts both kinds."""
+asking, in English and in German, while the policy file and its German
+translation are replaced (written beside them, renamed over them) and
+SIGHUP sent, ten times, every other time with an invalid policy: no
+request fails, the new version and its translation are served after a
+valid reload, the old ones kept after an invalid one, a broken French
+translation is left out with a warning while the rest is served, and the
+metric counts both kinds."""
 import json
 import os
 import re
@@ -20,25 +23,44 @@ aipolicy, src = sys.argv[1], sys.argv[2]
 example = os.path.join(src, "policies", "example.yaml")
 tmp = tempfile.mkdtemp()
 policy = os.path.join(tmp, "policy.yaml")
+german = os.path.join(tmp, "policy.de.yaml")
+french = os.path.join(tmp, "policy.fr.yaml")
 t = Checks()
 CLIENTS = 4
 QUERY = "/v1/check?data=no&people=no&regulated=no&code=no&audience=only%20me"
+# The same in German, every other client, answers as shown.
+QUERY_DE = ("/v1/check?lang=de&data=nein&people=nein&regulated=nein&"
+            "code=nein&audience=nur%20ich")
+SUMMARY_DE = "Nutzen Sie KI frei; das Ergebnis verantworten Sie."
 
 with open(example, encoding="utf-8") as f:
     original = f.read()
+with open(os.path.join(src, "policies", "example.de.yaml"),
+          encoding="utf-8") as f:
+    original_de = f.read()
+with open(os.path.join(src, "policies", "example.fr.yaml"),
+          encoding="utf-8") as f:
+    original_fr = f.read()
 
 
-def install(text):
-    """Replace the policy file whole (a rename, as editors and deploys
+def install(text, path=policy):
+    """Replace the file at PATH whole (a rename, as editors and deploys
     do)."""
-    part = policy + ".new"
+    part = path + ".new"
     with open(part, "w", encoding="utf-8") as f:
         f.write(text)
-    os.rename(part, policy)
+    os.rename(part, path)
 
 
 def version(n):
     return re.sub(r"(?m)^version: .*$", "version: R%d" % n, original)
+
+
+def version_de(n):
+    """The German translation of version Rn, its summary of 'free'
+    marked Rn."""
+    text = re.sub(r"(?m)^version: .*$", "version: R%d" % n, original_de)
+    return text.replace(SUMMARY_DE, "%s R%d" % (SUMMARY_DE, n))
 
 
 stop = threading.Event()
@@ -48,11 +70,14 @@ counts = [0] * CLIENTS
 
 def client(srv, k):
     conn = srv.conn(timeout=60)
+    german = k % 2 == 1
     while not stop.is_set():
         try:
-            status, _, body = srv.request("GET", QUERY, conn=conn)
+            status, _, body = srv.request("GET", QUERY_DE if german else
+                                          QUERY, conn=conn)
             obj = json.loads(body)
-            if status != 200 or obj.get("verdict") != "use-freely":
+            if status != 200 or obj.get("verdict") != "use-freely" or \
+                    (german and SUMMARY_DE not in obj.get("summary")):
                 failures.append((status, body))
         except (OSError, ValueError) as e:
             failures.append(repr(e))
@@ -63,6 +88,8 @@ def client(srv, k):
 
 
 install(version(0))
+install(version_de(0), german)
+install(original_fr, french)
 srv = Server(aipolicy, ["--today", "2026-11-28", "--log",
                         os.path.join(tmp, "log.jsonl"), policy])
 threads = [threading.Thread(target=client, args=(srv, k))
@@ -85,6 +112,9 @@ for n in range(1, 11):
     before = sum(counts)
     if n % 2:
         install(version(n))
+        install(version_de(n), german)
+        if n == 5:
+            install(original_fr.replace("questions:", "questionz:"), french)
         ok_reloads += 1
         srv.send_signal(signal.SIGHUP)
         t.ok(srv.wait_line(r"^aipolicy: reloaded acme-ai-use R%d$" % n),
@@ -105,6 +135,15 @@ for n in range(1, 11):
     status, _, body = srv.request("GET", QUERY)
     t.eq(json.loads(body)["policy"]["version"], "R%d" % served,
          "after reload %d: answers from R%d" % (n, served))
+    status, _, body = srv.request("GET", QUERY_DE)
+    t.eq(json.loads(body)["summary"], "%s R%d" % (SUMMARY_DE, served),
+         "after reload %d: the German translation of R%d" % (n, served))
+    # Left out, French is the program's words only: the policy's texts.
+    english = json.loads(srv.request("GET", QUERY)[2])["summary"]
+    status, _, body = srv.request("GET", QUERY + "&lang=fr")
+    t.eq(json.loads(body)["summary"] == english, served >= 5,
+         "after reload %d: the French translation %s" %
+         (n, "left out" if served >= 5 else "served"))
     t.ok(more_requests(20), "after reload %d: clients go on" % n)
 stop.set()
 for th in threads:
@@ -112,6 +151,10 @@ for th in threads:
 t.eq(failures[:3], [], "no request failed (%d made)" % sum(counts))
 t.ok(srv.wait_line(r"error: .*start.*nosuch", 5, 5),
      "an invalid file's diagnostics on stderr")
+t.ok(srv.wait_line(r"policy\.fr\.yaml:.*error: .*questionz", 1, 5) and
+     srv.wait_line(r"^aipolicy: .*policy\.fr\.yaml: warning: this "
+                   r"translation is not served", 3, 5),
+     "a broken translation: its errors and a warning, at each reload")
 text = srv.request("GET", "/metrics")[2].decode()
 t.eq(metric(text, 'aipolicy_policy_reloads_total{result="ok"}'),
      float(ok_reloads), "reloads counted: ok")

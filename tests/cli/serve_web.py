@@ -5,8 +5,13 @@ answers as hidden fields before its radios, in the URL's order, with
 question named twice and a bad answer are 400 pages; the verdict page
 lists the URL's answers with Change links; every page has the security
 headers and escapes policy text; the stylesheet is cached by its ETag;
-a GET of a verdict page is logged, HEAD is not."""
+a GET of a verdict page is logged, HEAD is not. In other languages:
+Accept-Language chooses (and Vary says so), ?lang= is kept first in
+every link and form, each page links the others, answers given as shown
+are logged and linked as keys, a language there is not is said on a page
+in another."""
 import html.parser
+import json
 import os
 import subprocess
 import sys
@@ -32,6 +37,8 @@ class Page(html.parser.HTMLParser):
     def __init__(self, data):
         super().__init__()
         self.inputs, self.links, self.tags, self.text = [], [], [], []
+        self.lang_links = []   # (hreflang, href) of the language links
+        self.html_attrs = {}
         self.feed(data.decode())
 
     def handle_starttag(self, tag, attrs):
@@ -39,8 +46,12 @@ class Page(html.parser.HTMLParser):
         self.tags.append(tag)
         if tag == "input":
             self.inputs.append((a.get("type"), a.get("name"), a.get("value")))
-        if tag == "a":
+        if tag == "a" and "hreflang" in a:
+            self.lang_links.append((a["hreflang"], a.get("href")))
+        elif tag == "a":
             self.links.append(a.get("href"))
+        if tag == "html":
+            self.html_attrs = a
 
     def handle_data(self, data):
         self.text.append(data)
@@ -113,6 +124,48 @@ status, h2, body = srv.request("GET", "/static/aipolicy.css",
 t.eq((status, body), (304, b""), "304 for the same ETag")
 status, _, _ = srv.request("GET", "/static/nope.css")
 t.eq(status, 404, "no other static file")
+
+# Languages.
+status, h, body = srv.request("GET", "/walk?data=no",
+                              headers={"Accept-Language": "fr-CH, fr;q=0.9"})
+p = Page(body)
+t.eq((status, p.html_attrs, h.get("vary")),
+     (200, {"lang": "fr", "dir": "ltr"}, "Accept-Language"),
+     "Accept-Language: fr-CH, fr;q=0.9 gives French, and Vary says so")
+t.eq(p.lang_links, [("en", "/walk?lang=en&data=no"),
+                    ("de", "/walk?lang=de&data=no")],
+     "links to the other languages, keeping the answers")
+t.eq(p.inputs[0], ("hidden", "data", "no"), "no ?lang= to keep")
+status, h, body = srv.request("GET", "/walk?lang=de&data=nein",
+                              headers={"Accept-Language": "fr"})
+p = Page(body)
+t.eq((p.html_attrs.get("lang"), h.get("vary")), ("de", None),
+     "?lang=de wins over Accept-Language, without Vary")
+t.eq(p.inputs[:2], [("hidden", "lang", "de"), ("hidden", "data", "no")],
+     "?lang= first in the form, then the answer as its key")
+t.ok("/walk?lang=de" in p.links, "Back keeps ?lang=")
+before = len(lines(log))
+status, h, body = srv.request(
+    "GET", "/walk?lang=de&data=nein&people=nein&regulated=nein&code=nein&"
+    "audience=nur%20ich")
+p = Page(body)
+t.ok(status == 200 and all(l.startswith("/walk?lang=de") for l in p.links),
+     "a verdict in German: every link keeps ?lang=de")
+rec = json.loads(lines(log)[-1]) if len(lines(log)) == before + 1 else {}
+t.eq([s["answer"] for s in rec.get("path", [])],
+     ["no", "no", "no", "no", "only me"], "the log records the keys")
+t.ok("language" not in rec and "lang" not in rec,
+     "and no language: a record is the same in every language")
+status, h, body = srv.request("GET", "/walk?lang=zz&data=no",
+                              headers={"Accept-Language": "de"})
+p = Page(body)
+t.ok(status == 200 and p.html_attrs.get("lang") == "de" and
+     "&#39;zz&#39;" in body.decode() and h.get("vary") == "Accept-Language",
+     "?lang=zz: a page in the header's language that says so")
+t.eq([l for l, _ in p.lang_links], ["en", "fr"], "with the languages")
+status, h, _ = srv.request("GET", "/?lang=fr")
+t.eq((status, h.get("location")), (303, "/walk?lang=fr"),
+     "/?lang=fr leads to /walk?lang=fr")
 t.eq(srv.stop(), 0, "exit 0")
 
 srv = Server(aipolicy, ["--today", "2026-06-01", hostile])

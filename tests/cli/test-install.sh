@@ -20,6 +20,15 @@ if ! command -v cmake >/dev/null 2>&1 || [ ! -f "$build/cmake_install.cmake" ]; 
 	finish
 	exit
 fi
+# A library built with the sanitizers (make asan, make tsan) is no library
+# to install: programs built against it would need their runtime first.
+if grep -Eq '^AIPOLICY_(SANITIZE|TSAN):BOOL=ON' "$build/CMakeCache.txt" \
+    2>/dev/null; then
+	echo "SKIP: the installed library (a sanitizer build; make test" \
+	    "installs the ordinary one)"
+	finish
+	exit
+fi
 prefix=$tmp/prefix
 if ! cmake --install "$build" --prefix "$prefix" >"$tmp/install.out" 2>&1; then
 	no "cmake --install --prefix"

@@ -60,7 +60,7 @@ setup(void **state)
 	if (f == NULL)
 		return -1;
 	p = test_load(policy_yaml, sizeof policy_yaml - 1);
-	s = p != NULL ? served_new(p) : NULL;
+	s = p != NULL ? served_new(p, NULL, NULL) : NULL;
 	if (s == NULL)
 		return -1;
 	server_init(&f->srv, s);
@@ -223,7 +223,8 @@ test_batch_stream(void **state)
 	struct fixture *f = *state;
 	static const char body[] = "{\"data\": \"no\"}\n\nbad\n"
 	    "{\"data\": \"yes\", \"tool\": \"no\"}\r\n{\"data\": \"yes\"}";
-	struct batch *b = batch_new(f->s->p, served_result(f->s, 20261128), 0);
+	struct batch *b = batch_new(f->s->p,
+	    served_result(&f->s->langs[0], 20261128), 0);
 	enum batch_status st;
 	char *want = NULL, *got;
 	size_t wlen = 0, wcap = 0, pos = 0, n, lineno = 0, glen, chunk;
@@ -304,37 +305,59 @@ test_small_endpoints(void **state)
 	assert_string_equal(f->rs.allow, "GET, HEAD");
 }
 
-/* The web walk speaks the server's words: English, or another table. */
+/* Serve the fixture's policy anew with the words of LW (catalogues
+ * only: no translation). */
+static void
+serve_with_words(struct fixture *f, const struct langs_words *lw)
+{
+	struct aipolicy *p = test_load(policy_yaml, sizeof policy_yaml - 1);
+	struct served *s;
+
+	assert_non_null(p);
+	s = served_new(p, NULL, lw);
+	assert_non_null(s);
+	server_swap(&f->srv, s);
+	served_release(f->s);
+	f->s = server_acquire(&f->srv);
+}
+
+/* The web walk speaks the words of the page's language: English, or
+ * German from its catalogue (the policy's texts stay its own). */
 static void
 test_walk_words(void **state)
 {
 	struct fixture *f = *state;
-	struct serve_arg unsure[] = { { "data", "?", 4, 1 } };
-	struct serve_arg stop[] = {
-		{ "data", "yes", 4, 3 }, { "tool", "no", 4, 2 },
+	struct serve_arg unsure[] = {
+		{ "lang", "de", 4, 2 }, { "data", "?", 4, 1 },
 	};
-	struct serve_arg bad[] = { { "data", "x", 4, 1 } };
-	struct words de;
+	struct serve_arg stop[] = {
+		{ "lang", "de", 4, 2 }, { "data", "yes", 4, 3 },
+		{ "tool", "no", 4, 2 },
+	};
+	struct serve_arg bad[] = {
+		{ "lang", "de", 4, 2 }, { "data", "x", 4, 1 },
+	};
+	struct langs_words lw;
 
 	ask(f, "GET", "/walk", NULL, NULL, 0, NULL);
 	assert_int_equal(f->rs.status, 200);
-	assert_non_null(strstr(f->rs.body, "<html lang=\"en\">"));
+	assert_non_null(strstr(f->rs.body, "<html lang=\"en\" dir=\"ltr\">"));
 	assert_non_null(strstr(f->rs.body, ">Not sure</label>"));
 	assert_non_null(strstr(f->rs.body, ">Continue</button>"));
 
-	assert_int_equal(words_load(&de, "de"), 0);
-	f->srv.words = &de;
-	ask(f, "GET", "/walk", NULL, NULL, 0, NULL);
-	assert_non_null(strstr(f->rs.body, "<html lang=\"de\">"));
+	assert_int_equal(langs_words_load(&lw), 0);
+	serve_with_words(f, &lw);
+	ask(f, "GET", "/walk", NULL, unsure, 1, NULL);
+	assert_non_null(strstr(f->rs.body, "<html lang=\"de\" dir=\"ltr\">"));
 	assert_non_null(strstr(f->rs.body, "\">Version v</span>"));
 	assert_non_null(strstr(f->rs.body, ">Weiß nicht</label>"));
 	assert_non_null(strstr(f->rs.body, ">Weiter</button>"));
 	assert_null(strstr(f->rs.body, "Continue"));
-	ask(f, "GET", "/walk", NULL, unsure, 1, NULL);
+	ask(f, "GET", "/walk", NULL, unsure, 2, NULL);
 	assert_non_null(strstr(f->rs.body, "Bisher schlimmstenfalls: Keine KI "
 	    "nutzen."));
 	assert_non_null(strstr(f->rs.body, ">Zurück</a>"));
-	ask(f, "GET", "/walk", NULL, stop, 2, NULL);
+	ask(f, "GET", "/walk", NULL, stop, 3, NULL);
 	assert_int_equal(f->rs.status, 200);
 	assert_non_null(strstr(f->rs.body, "<title>Entscheidung: Keine KI "
 	    "nutzen"));
@@ -342,11 +365,12 @@ test_walk_words(void **state)
 	assert_non_null(strstr(f->rs.body, ">Ändern<span"));
 	assert_non_null(strstr(f->rs.body, ">Von vorn beginnen</a>"));
 	assert_null(strstr(f->rs.body, "Ihre Antworten:"));
-	ask(f, "GET", "/walk", NULL, bad, 1, NULL);
+	ask(f, "GET", "/walk", NULL, bad, 2, NULL);
 	assert_int_equal(f->rs.status, 400);
 	assert_non_null(strstr(f->rs.body, "<h1>Dieser Link funktioniert "
 	    "nicht</h1>"));
 	assert_non_null(strstr(f->rs.body, "&#39;x&#39; ist keine Antwort"));
+	langs_words_release(&lw);
 }
 
 int

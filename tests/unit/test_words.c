@@ -2,8 +2,8 @@
  * test_words.c: src/core/words.c, the program's own words in a language:
  * the English table, loading the German and French catalogues of the
  * build tree (build/locale, beside this program) by tag and from the
- * environment, plurals, the environment put back, and what a translation
- * may hold.
+ * environment, plurals, the environment put back, what a translation
+ * may hold, and the list of the catalogues there are.
  */
 #include <locale.h>
 #include <stdio.h>
@@ -237,6 +237,21 @@ test_usable(void **state)
 	assert_false(words_usable("Not sure", "nicht \xff", false));
 }
 
+/* The catalogues of the build tree, by tag, sorted; one slot is enough
+ * for one. */
+static void
+test_catalogues(void **state)
+{
+	char tags[8][LANG_TAG_MAX];
+
+	(void)state;
+	assert_int_equal(words_catalogues(tags, 8), 2);
+	assert_string_equal(tags[0], "de");
+	assert_string_equal(tags[1], "fr");
+	assert_int_equal(words_catalogues(tags, 1), 1);
+	assert_int_equal(words_catalogues(tags, 0), 0);
+}
+
 int
 main(void)
 {
@@ -250,6 +265,7 @@ main(void)
 		T(test_restores),
 		T(test_complete),
 		T(test_usable),
+		T(test_catalogues),
 	};
 #undef T
 

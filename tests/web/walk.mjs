@@ -6,8 +6,11 @@
 // in the URL; no console errors and no CSP violations; no sideways scroll
 // at 360 px; a walk with the keyboard alone; the verdict page printed to
 // PDF on one A4 page; a policy whose texts hold <script>, quotes and &
-// shown as text with nothing run. With SCREENSHOT_DIR, a screenshot of
-// each kind of page is saved there (the README's pictures).
+// shown as text with nothing run; the walk in French chosen by
+// Accept-Language, in German by ?lang= kept through a whole walk, the
+// links between the languages, an Arabic translation laid out right to
+// left. With SCREENSHOT_DIR, a screenshot of each kind of page is saved
+// there (the README's pictures).
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,6 +21,8 @@ const [aipolicy, src, shots] = process.argv.slice(2);
 const example = path.join(src, "policies", "example.yaml");
 const hostile = path.join(src, "tests", "cli", "cases", "fixtures",
   "render-hostile.yaml");
+const wide = path.join(src, "tests", "cli", "cases", "fixtures", "tr",
+  "wide", "wide.yaml");
 const tmp = mkdtempSync(path.join(tmpdir(), "aipolicy-web-"));
 const NARROW = 360;
 const STEP_TIMEOUT = 30000;
@@ -162,7 +167,7 @@ async function backAndChange(browser, base) {
   ok(await text(page, "legend") === questions.regulated.ask,
     "third question");
   await Promise.all([page.waitForNavigation(),
-    page.click("nav a:first-child")]);
+    page.click("main nav a:first-child")]);
   ok(page.url().endsWith("/walk?data=no"), "Back: the URL without the " +
     "last answer");
   ok(await text(page, "legend") === questions.people.ask,
@@ -244,7 +249,7 @@ async function keyboard(browser, base) {
   ok((await text(page, "h1.verdict")) === "Verdict: Use AI freely",
     "keyboard: a walk to a verdict");
   const outline = await page.evaluate(() => {
-    const a = document.querySelector("nav a");
+    const a = document.querySelector("main nav a");
     a.focus();
     return getComputedStyle(a).outlineStyle;
   });
@@ -291,10 +296,118 @@ async function otherPages(browser, stale, bad, evil) {
   await page.close();
 }
 
-async function shot(page, name) {
+// The example policy as render --format json gives it in LANG.
+function rendered(lang) {
+  const p = JSON.parse(execFileSync(aipolicy, ["render", "--format", "json",
+    "--lang", lang, example]));
+  return { q: Object.fromEntries(p.questions.map((q) => [q.id, q])),
+    o: Object.fromEntries(p.outcomes.map((o) => [o.id, o])) };
+}
+
+const oneLine = (s) => s.replace(/\s+/g, " ").trim();
+
+// The page's <html lang> and dir, and the query of its URL.
+async function pageLang(page) {
+  return page.evaluate(() => ({ lang: document.documentElement.lang,
+    dir: document.documentElement.dir,
+    direction: getComputedStyle(document.body).direction }));
+}
+
+// A walk to the verdict of path P by clicking: each question, and then
+// the verdict's summary, as TEXTS (rendered()) has them in LANG; WANT_LANG
+// the ?lang= each URL must carry first (null: none).
+async function walkIn(page, p, lang, texts, wantLang) {
+  for (const step of p.path) {
+    const l = await pageLang(page);
+    const query = new URL(page.url()).searchParams;
+    ok(l.lang === lang, `${lang}: <html lang> on '${step.question}' ` +
+      `(${l.lang})`);
+    ok(wantLang === null ? !query.has("lang") :
+      [...query.keys()][0] === "lang" && query.get("lang") === wantLang,
+      `${lang}: ?lang= in the URL ${page.url()}`);
+    ok(oneLine(await text(page, "fieldset legend")) ===
+      oneLine(texts.q[step.question].ask), `${lang}: asks ` +
+      `'${step.question}' in ${lang}`);
+    const labels = await page.$$eval("fieldset label",
+      (ls) => ls.map((x) => x.innerText));
+    ok(labels.slice(0, -1).join("|") ===
+      texts.q[step.question].answers.map((a) => a.label).join("|"),
+      `${lang}: the answers of '${step.question}' as shown: ${labels}`);
+    await answer(page, step.question, step.answer);
+  }
+  ok(oneLine(await text(page, "main")).includes(
+    oneLine(texts.o[p.outcome].summary)),
+    `${lang}: the summary of ${p.outcome} in ${lang}`);
+}
+
+// French by Accept-Language, German by ?lang=, the links between them,
+// and Arabic from right to left.
+async function languages(browser, base, rtl) {
+  const fr = rendered("fr");
+  const de = rendered("de");
+  const p = paths.find((x) => x.outcome === "code_review") || paths[0];
+  let page = await newPage(browser, NARROW);
+  await page.setExtraHTTPHeaders({ "Accept-Language": "fr-CH, fr;q=0.9" });
+  await page.goto(base + "/");
+  ok(await text(page, "button[type=submit]") === "Continuer",
+    "French: the program's words");
+  await walkIn(page, p, "fr", fr, null);
+  await noSidewaysScroll(page, "French verdict");
+  await page.close();
+
+  page = await newPage(browser, NARROW);
+  await page.goto(base + "/walk?lang=de");
+  await walkIn(page, p, "de", de, "de");
+  const kept = await page.$$eval("main a", (as) =>
+    as.map((a) => a.getAttribute("href")));
+  ok(kept.length > 0 && kept.every((h) => h.startsWith("/walk?lang=de")),
+    "German: every link keeps ?lang=de: " + kept);
+  const answers = await page.$$eval("ol.answers .answer",
+    (xs) => xs.map((x) => x.innerText));
+  ok(answers.join("|") === p.path.map((s) => de.q[s.question].answers.find(
+    (a) => a.key === s.answer).label).join("|"),
+    "German: your answers as shown: " + answers);
+  const names = await page.$$eval("nav.languages a", (as) =>
+    as.map((a) => a.lang + "=" + a.innerText));
+  ok(names.join() === "en=English,fr=Fran\u00e7ais",
+    "German: links to the other languages, named in themselves: " + names);
+  await Promise.all([page.waitForNavigation(),
+    page.click('nav.languages a[hreflang="fr"]')]);
+  const url = new URL(page.url());
+  ok(url.searchParams.get("lang") === "fr" &&
+    p.path.every((s) => url.searchParams.get(s.question) === s.answer),
+    "the French link: the same answers, as keys: " + page.url());
+  ok((await pageLang(page)).lang === "fr" && oneLine(await text(page,
+    "main")).includes(oneLine(fr.o[p.outcome].summary)),
+    "the French link: the verdict in French");
+  await page.close();
+
+  page = await newPage(browser, NARROW);
+  await page.goto(rtl + "/walk?lang=ar");
+  let l = await pageLang(page);
+  ok(l.lang === "ar" && l.dir === "rtl" && l.direction === "rtl",
+    "Arabic: right to left: " + JSON.stringify(l));
+  await noSidewaysScroll(page, "Arabic question");
+  await answer(page, "data", "no");
+  l = await pageLang(page);
+  ok(l.dir === "rtl" && new URL(page.url()).search === "?lang=ar&data=no",
+    "Arabic: a verdict, right to left, with the answer's key");
+  await noSidewaysScroll(page, "Arabic verdict");
+  await shot(page, "serve-rtl", false);
+  await page.setExtraHTTPHeaders({ "Accept-Language": "ja, ar;q=0.5" });
+  await page.goto(rtl + "/walk");
+  l = await pageLang(page);
+  ok(l.lang === "ja" && l.dir === "ltr", "Japanese by Accept-Language");
+  await noSidewaysScroll(page, "Japanese question, wide answers");
+  await page.close();
+}
+
+// A screenshot of PAGE as NAME.png; FULL: the whole page, not only the
+// viewport (Chromium shifts a whole right-to-left page sideways).
+async function shot(page, name, full = true) {
   if (shots)
     await page.screenshot({ path: path.join(shots, name + ".png"),
-      fullPage: true });
+      fullPage: full });
 }
 
 async function screenshots(browser, base) {
@@ -313,7 +426,8 @@ try {
   const base = await serve(["--today", "2026-11-28", example]);
   const stale = await serve(["--today", "2099-01-01", example]);
   const evil = await serve(["--today", "2026-06-01", hostile]);
-  servers.push(base, stale, evil);
+  const rtl = await serve(["--today", "2026-06-01", wide]);
+  servers.push(base, stale, evil, rtl);
   browser = await puppeteer.launch({
     executablePath: "/usr/bin/chromium",
     headless: true,
@@ -327,6 +441,7 @@ try {
   await notSure(browser, base.url);
   await keyboard(browser, base.url);
   await otherPages(browser, stale.url, base.url, evil.url);
+  await languages(browser, base.url, rtl.url);
   await screenshots(browser, base.url);
   ok(problems.length === 0, "no console errors, CSP violations or " +
     "failed requests:\n  " + problems.join("\n  "));
