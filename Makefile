@@ -67,14 +67,15 @@ asan: deps
 # The tests that run threads against each other, again under
 # ThreadSanitizer (any report fails): 8 threads walking one policy through
 # the library, and the server's: a smaller load than make test's, the
-# reloads under load, the graceful stop. Builds only what they need.
+# reloads under load (with translations, and the catalogues of the
+# program's words), the graceful stop. Builds only what they need.
 TSAN_CLIENTS ?= 8
 TSAN_REQUESTS ?= 200
 tsan: deps
 	@cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug \
 	    -DAIPOLICY_WERROR=$(WERROR) -DAIPOLICY_TSAN=ON >/dev/null
 	@cmake --build build-tsan -j$(JOBS) --target aipolicy aipolicy-serve \
-	    test_threads
+	    aipolicy-catalogues test_threads
 	TSAN_OPTIONS=halt_on_error=1:abort_on_error=1 build-tsan/test_threads
 	TSAN_OPTIONS=halt_on_error=1:abort_on_error=1 \
 	    sh tests/cli/test-serve-load.sh build-tsan/aipolicy . \

@@ -87,13 +87,13 @@ void served_hold(struct served *s);
 void served_release(struct served *s);
 
 /* served_find: the language of S that TAG (LEN bytes, a tag or locale
- * name, not NUL-terminated) asks for, as lang_choose matches it; NULL
- * when S has none. */
+ * name, not NUL-terminated) asks for, as lang_choose matches it (owned
+ * by S); NULL when S has none. */
 struct served_lang *served_find(struct served *s, const char *tag,
     size_t len);
 /* served_accept: the language of S the Accept-Language header HEADER
  * (NULL: none) asks for first, by weight; S's own when it asks for none
- * that S has. */
+ * that S has (owned by S). */
 struct served_lang *served_accept(struct served *s, const char *header);
 
 /* served_result: the result objects of language L as of TODAY. */

@@ -1,11 +1,11 @@
 """serve_reload.py AIPOLICY SOURCE_DIR: reload under load. Clients keep
-asking, in English and in German, while the policy file and its German
-translation are replaced (written beside them, renamed over them) and
-SIGHUP sent, ten times, every other time with an invalid policy: no
-request fails, the new version and its translation are served after a
-valid reload, the old ones kept after an invalid one, a broken French
-translation is left out with a warning while the rest is served, and the
-metric counts both kinds."""
+asking, in English and in German (JSON and pages), while the policy file
+and its German translation are replaced (written beside them, renamed
+over them) and SIGHUP sent, ten times, every other time with an invalid
+policy: no request fails, the new version and its translation are served
+after a valid reload, the old ones kept after an invalid one, a broken
+French translation is left out with a warning while the rest is served,
+and the metric counts both kinds."""
 import json
 import os
 import re
@@ -68,11 +68,27 @@ failures = []
 counts = [0] * CLIENTS
 
 
+def page(srv, conn):
+    """A German verdict page, chosen by Accept-Language: 200 in German."""
+    status, _, body = srv.request("GET", QUERY_DE.replace(
+        "/v1/check?lang=de&", "/walk?"), conn=conn,
+        headers={"Accept-Language": "de-AT, fr;q=0.5"})
+    if status != 200 or b'<html lang="de"' not in body or \
+            SUMMARY_DE.encode() not in body:
+        failures.append((status, body[:200]))
+
+
 def client(srv, k):
+    """Client K asks in English (even K), in German (odd K), and for the
+    German page every other time (K = 3)."""
     conn = srv.conn(timeout=60)
     german = k % 2 == 1
     while not stop.is_set():
         try:
+            if k == 3 and counts[k] % 2:
+                page(srv, conn)
+                counts[k] += 1
+                continue
             status, _, body = srv.request("GET", QUERY_DE if german else
                                           QUERY, conn=conn)
             obj = json.loads(body)
@@ -92,7 +108,7 @@ install(version_de(0), german)
 install(original_fr, french)
 srv = Server(aipolicy, ["--today", "2026-11-28", "--log",
                         os.path.join(tmp, "log.jsonl"), policy])
-threads = [threading.Thread(target=client, args=(srv, k))
+threads = [threading.Thread(target=client, args=(srv, k), daemon=True)
            for k in range(CLIENTS)]
 for th in threads:
     th.start()
@@ -138,12 +154,13 @@ for n in range(1, 11):
     status, _, body = srv.request("GET", QUERY_DE)
     t.eq(json.loads(body)["summary"], "%s R%d" % (SUMMARY_DE, served),
          "after reload %d: the German translation of R%d" % (n, served))
-    # Left out, French is the program's words only: the policy's texts.
+    # Left out, French is the program's words only (the policy's texts),
+    # or no language at all in a build without catalogues (make tsan).
     english = json.loads(srv.request("GET", QUERY)[2])["summary"]
     status, _, body = srv.request("GET", QUERY + "&lang=fr")
-    t.eq(json.loads(body)["summary"] == english, served >= 5,
-         "after reload %d: the French translation %s" %
-         (n, "left out" if served >= 5 else "served"))
+    left_out = status == 404 or json.loads(body).get("summary") == english
+    t.eq(left_out, served >= 5, "after reload %d: the French translation %s"
+         % (n, "left out" if served >= 5 else "served"))
     t.ok(more_requests(20), "after reload %d: clients go on" % n)
 stop.set()
 for th in threads:
