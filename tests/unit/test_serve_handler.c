@@ -20,28 +20,7 @@
 #include "server.h"
 #include "testutil.h"
 
-static const char policy_yaml[] =
-	"aipolicy: 1\n"
-	"id: h\n"
-	"title: T\n"
-	"version: v\n"
-	"owner: O\n"
-	"effective: 2026-10-01\n"
-	"review_by: 2026-12-31\n"
-	"start: data\n"
-	"questions:\n"
-	"  data:\n"
-	"    ask: Data?\n"
-	"    answers:\n"
-	"      yes: tool\n"
-	"      no: free\n"
-	"  tool:\n"
-	"    ask: Tool?\n"
-	"    answers:\n"
-	"      yes: free\n"
-	"      no: { verdict: do-not-use, summary: Stop. }\n"
-	"outcomes:\n"
-	"  free: { verdict: use-freely, summary: Go. }\n";
+static const char policy_yaml[] = TEST_SMALL_POLICY("h");
 
 struct fixture {
 	struct server srv;

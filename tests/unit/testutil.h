@@ -10,6 +10,31 @@
 
 #include "aipolicy/policy.h"
 
+/* A small valid policy with the id ID: question data (yes: tool, no: the
+ * outcome free), question tool (yes: free, no: an inline do-not-use). */
+#define TEST_SMALL_POLICY(ID) \
+	"aipolicy: 1\n" \
+	"id: " ID "\n" \
+	"title: T\n" \
+	"version: v\n" \
+	"owner: O\n" \
+	"effective: 2026-10-01\n" \
+	"review_by: 2026-12-31\n" \
+	"start: data\n" \
+	"questions:\n" \
+	"  data:\n" \
+	"    ask: Data?\n" \
+	"    answers:\n" \
+	"      yes: tool\n" \
+	"      no: free\n" \
+	"  tool:\n" \
+	"    ask: Tool?\n" \
+	"    answers:\n" \
+	"      yes: free\n" \
+	"      no: { verdict: do-not-use, summary: Stop. }\n" \
+	"outcomes:\n" \
+	"  free: { verdict: use-freely, summary: Go. }\n"
+
 /* test_load: the policy in LEN bytes of YAML, or NULL after printing why.
  * The caller owns the result (aipolicy_free). */
 static inline struct aipolicy *
